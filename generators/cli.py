@@ -1,0 +1,117 @@
+"""The `portal` command: validate, scaffold, schema, stats (and later build, publish)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from . import scaffold
+from .validate import validate
+
+RECORDS_HELP = "Records folder (default: records/)."
+
+
+class _Date(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+
+
+DATE = _Date()
+
+
+def _records_dir(records: str) -> Path:
+    path = Path(records)
+    if not path.is_dir():
+        raise click.UsageError(f"records folder '{records}' does not exist "
+                               "(give one with --records DIR)")
+    return path
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """General Office Portal: records in YAML, a portal built with MkDocs."""
+
+
+@main.command("validate")
+@click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json gives the same list for CI annotations.")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--as-of", type=DATE, default=None, help="Reference date (default: today).")
+@click.argument("files", nargs=-1, required=False)
+def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date | None,
+                 files: tuple[str, ...]) -> None:
+    """List every problem of the records as path:line:col: CODE message (hint).
+
+    FILES (optional, as pre-commit passes them) limit the report to those files; the
+    whole archive is still read, because references cross files.
+    """
+    folder = _records_dir(records)
+    _records, report = validate(folder, records.rstrip("/\\") or ".", as_of)
+    if files:
+        wanted = {str(Path(f)) for f in files}
+        report.problems = [p for p in report.problems if str(Path(p.path)) in wanted]
+    click.echo(report.json() if fmt == "json" else report.text())
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+@main.command("new")
+@click.argument("record_type", metavar="TYPE",
+                type=click.Choice(sorted(scaffold.SCAFFOLDS)))
+@click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--prefix", default=None,
+              help="Document number prefix (e.g. 京政办发) for the next free number.")
+@click.option("--year", type=int, default=None, help="Year of the record (default: this year).")
+def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None) -> None:
+    """Write a record skeleton with the next free id, and print its path."""
+    folder = _records_dir(records)
+    try:
+        path = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
+    except scaffold.ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(path)
+
+
+@main.command("schema")
+@click.option("--out", "out", default="schemas", show_default=True,
+              help="Folder for the JSON Schema files.")
+@click.option("--vscode/--no-vscode", default=True, show_default=True,
+              help="Also wire the schemas to records/ in .vscode/settings.json.")
+def schema_cmd(out: str, vscode: bool) -> None:
+    """Write a JSON Schema per record type, for editor autocompletion."""
+    from .schema import write_schemas
+
+    for path in write_schemas(Path(out), vscode_settings=Path(".vscode/settings.json")
+                              if vscode else None):
+        click.echo(path)
+
+
+@main.command("stats")
+@click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--as-of", type=DATE, default=None, help="Reference date (default: today).")
+def stats_cmd(records: str, as_of: dt.date | None) -> None:
+    """Counts per record type and status."""
+    from .catalog import build_catalog
+    from .stats import stats_table
+
+    folder = _records_dir(records)
+    recs, report = validate(folder, records, as_of)
+    catalog = build_catalog(recs, as_of or dt.date.today())
+    click.echo(stats_table(catalog))
+    if report.errors:
+        click.echo(f"({len(report.errors)} errors: run portal validate)", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,225 @@
+"""Problems are data: a stable code, a location and a message.
+
+Every stage collects problems instead of raising, so that one run of
+``portal validate`` lists everything an editor has to fix.  The catalogue
+below is the single source of the error reference page and of the hints.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    group: str
+    severity: Severity
+    title: str
+    trigger: str
+    fix: str
+
+
+_CATALOGUE: tuple[Code, ...] = (
+    # -- the file and its YAML
+    Code("FILE_UNREADABLE", "YAML", "error", "File cannot be read",
+         "The file exists but cannot be opened (permissions, a broken link).",
+         "Check the file's permissions, or remove the broken link."),
+    Code("FILE_PLACE", "YAML", "warning", "File outside the records contract",
+         "A .yaml file lies in a folder the contract does not know, or a record file "
+         "is not inside a year folder.",
+         "Move it to the folder of its record type (documents/<year>/, ...), or delete it."),
+    Code("YAML_ENCODING", "YAML", "error", "File is not UTF-8",
+         "The file's bytes are not valid UTF-8 (editors on Chinese Windows often save GBK).",
+         "Re-save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."),
+    Code("YAML_EMPTY", "YAML", "error", "Empty file",
+         "The file holds nothing but white space or comments.",
+         "Write the record, or delete the file."),
+    Code("YAML_SYNTAX", "YAML", "error", "YAML syntax error",
+         "The YAML parser cannot read the file (a missing colon, bad indentation, "
+         "an unclosed quote).",
+         "Fix the YAML at the position given; quote values that contain ': ' or start with "
+         "'[', '{', '*', '&', '!', '%', '@' or '`'."),
+    Code("YAML_TAB", "YAML", "error", "Tab in indentation",
+         "A line is indented with a tab; YAML allows spaces only.",
+         "Replace the tab with spaces (two per level)."),
+    Code("YAML_DUPLICATE_KEY", "YAML", "error", "Duplicate key",
+         "The same key appears twice in one mapping; YAML would silently keep the last.",
+         "Remove one of the two, or merge them."),
+    Code("YAML_TOP_LEVEL", "YAML", "error", "Wrong kind of top level",
+         "A record file holds a list, or a registry file holds a single mapping.",
+         "Record files are one mapping (key: value lines); registry files are a list "
+         "of entries, each starting with '- id: ...'."),
+    Code("YAML_UNQUOTED", "YAML", "error", "Unquoted value read as something else",
+         "A YAML 1.1 surprise: 0123 is read as the octal number 83, 12:30 as the number 750, "
+         "no/yes/on/off as booleans, 1.10 as the number 1.1, where the field wants text.",
+         "Put the value in quotes, e.g. number: \"0123\", start: \"12:30\"."),
+    # -- the schema
+    Code("SCHEMA_UNKNOWN_FIELD", "Schema", "error", "Unknown field",
+         "A field the record type does not have (often a misspelling).",
+         "Use the field name from the record reference; the hint suggests the closest one."),
+    Code("SCHEMA_MISSING_FIELD", "Schema", "error", "Missing required field",
+         "A required field is absent or empty.",
+         "Add the field; the record reference lists what each type requires."),
+    Code("SCHEMA_TYPE", "Schema", "error", "Wrong type",
+         "A value of the wrong kind: text where a list belongs, a number where text belongs, "
+         "a list where one value belongs.",
+         "Write the value as the record reference shows it."),
+    Code("SCHEMA_ENUM", "Schema", "error", "Value not allowed",
+         "A value outside the field's fixed list (e.g. a document type that is not one of the "
+         "15 official types).",
+         "Use one of the listed values, spelt exactly."),
+    Code("SCHEMA_RANGE", "Schema", "error", "Number out of range",
+         "A percent outside 0-100, a negative count, a session number below 1.",
+         "Correct the number."),
+    Code("SCHEMA_FORMAT", "Schema", "error", "Text in the wrong format",
+         "A time that is not HH:MM, a hotline month that is not YYYY-MM, and alike.",
+         "Write the value in the format the message gives."),
+    Code("SCHEMA_DATE", "Schema", "error", "Impossible or malformed date",
+         "A date that is not YYYY-MM-DD or does not exist (2026-02-30, 2025-02-29).",
+         "Write a real date as YYYY-MM-DD."),
+    Code("SCHEMA_WEIGHTS", "Schema", "error", "Weights do not sum to 100",
+         "An appraisal year's indicator weights do not add up to 100.",
+         "Adjust the weights so that they sum to exactly 100."),
+    Code("SCHEMA_RULE", "Schema", "error", "Record breaks a rule of its type",
+         "A rule that ties fields together: a completed supervision item without its "
+         "completion date, a supervision source without its ref, grade thresholds out of order, "
+         "a unit scored but in no group.",
+         "Follow the message: it names both fields."),
+    # -- identity
+    Code("ID_FORMAT", "Identity", "error", "Malformed id",
+         "An id that is not lowercase ASCII letters, digits and hyphens (1-64, starting with a "
+         "letter or digit).",
+         "Rename the id (and the file) to e.g. doc-2026-014."),
+    Code("ID_FILENAME", "Identity", "error", "File name does not match id",
+         "A record's file name is not <id>.yaml (or <year>.yaml, <YYYY-MM>.yaml).",
+         "Rename the file, or correct the id."),
+    Code("ID_YEAR_FOLDER", "Identity", "warning", "Record in another year's folder",
+         "A record's date falls in a year other than its folder's.",
+         "Move the file to the folder of its year."),
+    Code("ID_DUPLICATE", "Identity", "error", "Duplicate id",
+         "Two records (or a record and a meeting decision) share an id; ids are unique "
+         "across the whole archive.",
+         "Give one of them a new id (portal new TYPE prints the next free one)."),
+    Code("NUMBER_DUPLICATE", "Identity", "error", "Duplicate number",
+         "Two documents share a document number, or two liaison items of one kind and session "
+         "share a number.",
+         "Correct one of the numbers; portal new document --prefix gives the next free one."),
+    Code("NUMBER_YEAR", "Identity", "error", "Number's year differs from written date",
+         "The year in 〔〕 of a document number is not the year of its written date.",
+         "Correct the year in the number or the written date."),
+    Code("NUMBER_FORMAT", "Identity", "error", "Malformed document number",
+         "A document number not of the form 京政发〔2026〕3号: ASCII or other brackets, "
+         "a sequence with leading zeros, a missing 号.",
+         "Write the number as the hint shows: organ prefix, year in 〔〕, sequence, 号."),
+    # -- references
+    Code("REF_MISSING", "References", "error", "Reference to nothing",
+         "A unit, official, topic, document, decision, supervision item, liaison item or other "
+         "record that a record names does not exist (or exists as another type).",
+         "Correct the id; the hint suggests the closest existing one."),
+    Code("REF_REPEALED", "References", "error", "Repealed without a repealing document",
+         "A normative document has status repealed but no document repeals it.",
+         "Add relations: [{type: repeals, target: <this id>}] to the repealing document."),
+    Code("REF_CYCLE", "References", "error", "Cycle in a supersedes chain",
+         "Documents supersede each other in a circle.",
+         "Remove the supersedes relation that closes the circle."),
+    Code("REF_CLASSIFICATION", "References", "warning", "Link to a less visible record",
+         "A record links to a record of a higher classification; lower audiences will see "
+         "'(not published)' in its place.",
+         "Nothing to do if intended; otherwise align the classifications."),
+    # -- dates
+    Code("DATE_ORDER", "Dates", "error", "Dates in the wrong order",
+         "A deadline before the assignment, a reply before receipt, a completion before "
+         "assignment, an end before a start.",
+         "Correct one of the two dates."),
+    Code("DATE_FUTURE", "Dates", "error", "Date after the as-of date",
+         "A progress update, reply, completion or handling step dated after the build's "
+         "as-of date.",
+         "Correct the date, or build with a later --as-of."),
+    Code("UNIT_CLOSED", "Dates", "warning", "Closed unit used after closing",
+         "A record dated after a unit's closing date names that unit.",
+         "Use the unit that replaced it (see the unit's replaced_by)."),
+    # -- safety
+    Code("SAFETY_CLASSIFICATION", "Safety", "error", "Classification not allowed",
+         "A classification other than public, internal, restricted.  State secrets "
+         "(secret/confidential/top-secret, 秘密/机密/绝密) must never enter this repository.",
+         "Use public, internal or restricted; remove classified material from git entirely "
+         "(including its history) and report it to the security officer."),
+    Code("SAFETY_PATH", "Safety", "error", "Path escapes its folder",
+         "An attachment path that is absolute, contains '..', or a record id that would "
+         "write outside its folder.",
+         "Use a path relative to the attachments folder, without '..'."),
+)
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in _CATALOGUE}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with the records, pointing at a file, line and column (1-based)."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str = field(default="", compare=False)
+
+    @property
+    def severity(self) -> Severity:
+        return CATALOGUE[self.code].severity
+
+    def format(self) -> str:
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}{hint}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "severity": self.severity}
+
+
+def problem(path: str, line: int, col: int, code: str, message: str, hint: str = "") -> Problem:
+    if code not in CATALOGUE:  # a typo in our own code must not invent a new public code
+        raise KeyError(f"unknown problem code {code}")
+    return Problem(path, line, col, code, message, hint or CATALOGUE[code].fix)
+
+
+@dataclass(slots=True)
+class Report:
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems))
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+    def text(self) -> str:
+        lines = [p.format() for p in self.sorted()]
+        e, w = len(self.errors), len(self.warnings)
+        lines.append(f"{e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}")
+        return "\n".join(lines)
+
+    def json(self) -> str:
+        return json.dumps(
+            {"problems": [p.as_dict() for p in self.sorted()],
+             "errors": len(self.errors), "warnings": len(self.warnings)},
+            ensure_ascii=False, indent=2)
+
+
+def flatten(problems: Iterable[Problem], *fields: str) -> list[list[object]]:
+    """[[path, line, code], ...] for one-line assertions in tests (after frictionless)."""
+    fields = fields or ("path", "line", "code")
+    return [[getattr(p, f) for f in fields] for p in sorted(problems)]

@@ -1,0 +1,187 @@
+"""Read one YAML file into plain values plus the source position of every value.
+
+libyaml (``CSafeLoader``) composes the node tree; we construct the values
+ourselves so that we can (a) remember where each value stood, (b) refuse
+duplicate keys, which YAML silently collapses, and (c) remember which plain
+scalars YAML 1.1 turned into numbers or booleans, so that a model wanting text
+can say "quote it" instead of "wrong type".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem, problem
+
+Loc = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
+_constructor = SafeConstructor()
+_SCALARS = {
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _constructor.construct_yaml_timestamp,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+class BadScalar(str):
+    """A plain scalar YAML resolved to a type but could not build (2026-02-30).
+
+    Kept as its text so that the model reports an impossible date with its position.
+    """
+
+
+@dataclass(slots=True)
+class SourceFile:
+    """A loaded file: its values and where each stood."""
+
+    path: Path
+    display: str  # as the user should see it: relative to the records folder's parent
+    data: Any = None
+    marks: dict[Loc, Mark] = field(default_factory=dict)
+    key_marks: dict[Loc, Mark] = field(default_factory=dict)
+    # plain scalars that YAML 1.1 read as non-text: loc -> (source text, tag name)
+    implicit: dict[Loc, tuple[str, str]] = field(default_factory=dict)
+
+    def mark(self, loc: Loc, key: bool = False) -> Mark:
+        """Position of the value at loc, or the nearest enclosing one that exists."""
+        table = self.key_marks if key else self.marks
+        while loc:
+            if loc in table:
+                return table[loc]
+            if key and loc in self.marks:
+                return self.marks[loc]
+            loc = loc[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+    def problem(self, loc: Loc, code: str, message: str, hint: str = "",
+                key: bool = False) -> Problem:
+        m = self.mark(loc, key)
+        return problem(self.display, m.line, m.col, code, message, hint)
+
+
+def _guess_encoding(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    for name, label in (("gb18030", "GBK/GB18030 (Chinese Windows)"), ("big5", "Big5"),
+                        ("shift_jis", "Shift-JIS")):
+        try:
+            raw.decode(name)
+            return label
+        except UnicodeDecodeError:
+            continue
+    return "Latin-1 or another single-byte encoding"
+
+
+def read_text(src: SourceFile, raw: bytes) -> tuple[str | None, list[Problem]]:
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        enc = _guess_encoding(raw)
+        return None, [problem(src.display, line, col, "YAML_ENCODING",
+                              f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                              f"it looks like {enc}")]
+
+
+def load_file(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
+    """Load one file. Never raises for bad content: every fault becomes a Problem."""
+    src = SourceFile(path, display)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return src, [problem(display, 1, 1, "FILE_UNREADABLE", f"cannot read: {exc.strerror}")]
+    return load_bytes(src, raw)
+
+
+def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
+    text, problems = read_text(src, raw)
+    if text is None:
+        return src, problems
+    tabs = [m for m in _TAB_INDENT.finditer(text)]
+    if tabs:
+        for m in tabs:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.end() - m.start()
+            problems.append(problem(src.display, line, col, "YAML_TAB",
+                                    "tab used for indentation"))
+        return src, problems
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(x for x in (exc.context, exc.problem) if x)
+        return src, [problem(src.display, line, col, "YAML_SYNTAX", what or str(exc))]
+    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+        return src, [problem(src.display, 1, 1, "YAML_SYNTAX", str(exc).splitlines()[0])]
+    if node is None:
+        return src, [problem(src.display, 1, 1, "YAML_EMPTY", "the file is empty")]
+    src.data = _build(src, node, (), problems, 0)
+    return src, problems
+
+
+def _build(src: SourceFile, node: Node, loc: Loc, problems: list[Problem], depth: int) -> Any:
+    src.marks[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+    if depth > 50:  # an alias loop or absurd nesting; records are at most five deep
+        problems.append(src.problem(loc, "YAML_SYNTAX", "nesting too deep (alias loop?)"))
+        return None
+    if isinstance(node, ScalarNode):
+        return _scalar(src, node, loc)
+    if isinstance(node, SequenceNode):
+        return [_build(src, child, (*loc, i), problems, depth + 1)
+                for i, child in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _scalar(src, key_node, loc) if isinstance(key_node, ScalarNode) else None
+            if isinstance(key, bool | type(None)):
+                # `no:` or `null:` as a key would collapse into False/None
+                key = key_node.value if isinstance(key_node, ScalarNode) else repr(key_node)
+            elif not isinstance(key, str):
+                key = str(key_node.value) if isinstance(key_node, ScalarNode) else str(key)
+            kloc = (*loc, key)
+            kmark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in out:
+                first = src.key_marks[kloc]
+                problems.append(problem(src.display, kmark.line, kmark.col, "YAML_DUPLICATE_KEY",
+                                        f"key '{key}' already appears on line {first.line}"))
+                continue
+            src.key_marks[kloc] = kmark
+            out[key] = _build(src, value_node, kloc, problems, depth + 1)
+        return out
+    return None  # pragma: no cover - composer yields only the three node kinds
+
+
+def _scalar(src: SourceFile, node: ScalarNode, loc: Loc) -> Any:
+    tag = node.tag
+    if tag == _STR or node.style:  # quoted or block scalars are always text
+        return node.value
+    build = _SCALARS.get(tag)
+    if build is None:
+        return node.value
+    try:
+        value = build(node)
+    except (ValueError, ConstructorError):
+        return BadScalar(node.value)
+    if tag != "tag:yaml.org,2002:timestamp" and tag != "tag:yaml.org,2002:null":
+        src.implicit[loc] = (node.value, tag.rsplit(":", 1)[-1])
+    return value

@@ -1,0 +1,35 @@
+"""The records contract as typed models: one module per record type."""
+
+from .activity import Activity
+from .appraisal import Appraisal
+from .briefing import Briefing
+from .common import LEVELS, Record
+from .document import Document
+from .hotline import Hotline
+from .liaison import Liaison
+from .meeting import Meeting, MeetingDecision
+from .received import Received
+from .registry import Official, Topic, Unit
+from .request import Request
+from .supervision import Supervision
+
+REGISTRY: dict[str, type[Record]] = {"units": Unit, "officials": Official, "topics": Topic}
+"""registry/<name>.yaml: a list of entries."""
+
+FOLDERS: dict[str, type[Record]] = {
+    m.folder: m
+    for m in (Document, Received, Request, Meeting, Activity, Supervision, Briefing, Liaison)
+}
+"""<folder>/<year>/<id>.yaml: one record a file."""
+
+KEYED: dict[str, type[Record]] = {"appraisal": Appraisal, "hotline": Hotline}
+"""<folder>/<key>.yaml: one file per year or month."""
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    m.rtype: m for m in (*REGISTRY.values(), *FOLDERS.values(), *KEYED.values())}
+
+__all__ = [
+    "FOLDERS", "KEYED", "LEVELS", "RECORD_TYPES", "REGISTRY", "Activity", "Appraisal",
+    "Briefing", "Document", "Hotline", "Liaison", "Meeting", "MeetingDecision", "Official",
+    "Received", "Record", "Request", "Supervision", "Topic", "Unit",
+]

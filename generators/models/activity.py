@@ -1,0 +1,50 @@
+"""Important government activities of the leading officials (duty 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import Date, Id, Markdown, Record, Ref, Text, Time
+
+
+class Activity(Record):
+    """An inspection, research visit, conference, reception or ceremony."""
+
+    rtype: ClassVar[str] = "activity"
+    folder: ClassVar[str] = "activities"
+    label: ClassVar[str] = "Activity"
+    id_prefix: ClassVar[str] = "act"
+
+    date: Date
+    start: Time | None = None
+    """Start time, quoted: "09:30"."""
+    end: Time | None = None
+    officials: list[Id] = Field(min_length=1)
+    title: Text
+    kind: Literal["inspection", "research", "conference", "reception", "ceremony", "other"]
+    location: Text | None = None
+    units: list[Id] = []
+    summary: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _times(self) -> Activity:
+        if self.start and self.end and self.end < self.start:
+            raise PydanticCustomError("DATE_ORDER", "ends ({e}) before it starts ({s})",
+                                      {"e": self.end, "s": self.start})
+        return self
+
+    @property
+    def main_date(self) -> dt.date:
+        return self.date
+
+    def refs(self) -> Iterator[Ref]:
+        yield from super().refs()
+        for i, o in enumerate(self.officials):
+            yield ("officials", i), "official", o
+        for i, u in enumerate(self.units):
+            yield ("units", i), "unit", u

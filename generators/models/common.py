@@ -1,0 +1,137 @@
+"""Field types and the base shared by every record type of the contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+_ID_RE = re.compile(ID_PATTERN)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+Classification = Literal["public", "internal", "restricted"]
+LEVELS: dict[str, int] = {"public": 0, "internal": 1, "restricted": 2}
+SECRET_WORDS = {"secret", "confidential", "top-secret", "top secret", "秘密", "机密", "绝密"}
+
+
+def _date(value: Any) -> Any:
+    # YAML gives dates as date objects; editors who quote them give text. Both are dates.
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("SCHEMA_DATE", "a date and time where only a date belongs: "
+                                  "write YYYY-MM-DD")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if not _DATE_RE.match(value):
+            raise PydanticCustomError("SCHEMA_DATE", "'{v}' is not a date: write YYYY-MM-DD",
+                                      {"v": value})
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("SCHEMA_DATE", "'{v}' is not a real date",
+                                      {"v": value}) from None
+    return value  # the strict date validator reports the wrong type
+
+
+def _id(value: Any) -> Any:
+    if isinstance(value, str) and not _ID_RE.match(value):
+        raise PydanticCustomError(
+            "ID_FORMAT", "'{v}' is not a valid id: lowercase a-z, 0-9 and '-', at most 64",
+            {"v": value})
+    return value
+
+
+def _time(value: Any) -> Any:
+    if isinstance(value, str) and not _TIME_RE.match(value):
+        raise PydanticCustomError("SCHEMA_FORMAT", "'{v}' is not a time: write \"HH:MM\"",
+                                  {"v": value})
+    return value
+
+
+def _classification(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in SECRET_WORDS:
+        raise PydanticCustomError(
+            "SAFETY_CLASSIFICATION",
+            "'{v}' is a state-secret level: classified material must never enter this "
+            "repository", {"v": value})
+    if isinstance(value, str) and value not in LEVELS:
+        raise PydanticCustomError(
+            "SAFETY_CLASSIFICATION",
+            "classification '{v}' is not one of public, internal, restricted", {"v": value})
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date),
+                 WithJsonSchema({"type": "string", "format": "date"})]
+Id = Annotated[str, BeforeValidator(_id), Field(pattern=ID_PATTERN)]
+Time = Annotated[str, BeforeValidator(_time), Field(pattern=_TIME_RE.pattern)]
+Text = Annotated[str, Field(min_length=1)]
+Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
+Percent = Annotated[float, Field(ge=0, le=100)]
+Level = Annotated[Classification, BeforeValidator(_classification)]
+
+
+class Strict(BaseModel):
+    """No unknown fields, no coercion: a number where text belongs is an error."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=False,
+                              validate_default=False, use_attribute_docstrings=True)
+
+
+RefKind = Literal["unit", "official", "topic", "document", "decision", "supervision",
+                  "liaison", "received", "meeting", "briefing", "request", "record",
+                  "unit-or-official"]
+Ref = tuple[tuple[str | int, ...], RefKind, str]
+
+
+class Record(Strict):
+    """A record of the archive: one file (or one registry entry) with an id."""
+
+    rtype: ClassVar[str] = "record"
+    folder: ClassVar[str] = ""
+    label: ClassVar[str] = "Record"
+    id_prefix: ClassVar[str] = ""
+
+    id: Id
+    classification: Level = "internal"
+    """Who may see it: public < internal < restricted. State secrets never belong here."""
+    topics: list[Id] = []
+    """Topic ids from registry/topics.yaml."""
+
+    _source: Any = PrivateAttr(default=None)
+    _base: tuple[str | int, ...] = PrivateAttr(default=())  # where a registry entry starts
+
+    @property
+    def src(self) -> Any:
+        """The SourceFile the record was read from (positions for problems)."""
+        return self._source
+
+    @property
+    def main_date(self) -> dt.date | None:
+        return None
+
+    @property
+    def title_text(self) -> str:
+        return str(getattr(self, "title", None) or getattr(self, "name", None) or self.id)
+
+    def refs(self) -> Iterator[Ref]:
+        """Every id this record names, with where it stands and what it must be."""
+        for i, t in enumerate(self.topics):
+            yield ("topics", i), "topic", t
+
+    def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
+        """Dates that must not lie after the as-of date: (loc, date, what)."""
+        return iter(())

@@ -1,0 +1,140 @@
+"""Documents issued in the name of the municipal government or its General Office (duty 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..numbers import corrected_number, parse_number
+from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+
+DocType = Literal["resolution", "decision", "order", "communique", "announcement",
+                  "public-notice", "opinion", "notice", "circular", "report", "request",
+                  "reply", "motion", "letter", "minutes"]
+RelationType = Literal["amends", "repeals", "implements", "supersedes", "interprets",
+                       "responds-to"]
+
+
+def check_number(value: str) -> str:
+    if parse_number(value) is None:
+        fixed = corrected_number(value)
+        if fixed:
+            raise PydanticCustomError("NUMBER_FORMAT", "'{v}' is malformed: write '{fixed}'",
+                                      {"v": value, "fixed": fixed})
+        raise PydanticCustomError(
+            "NUMBER_FORMAT", "'{v}' is not a document number like 京政发〔2026〕3号", {"v": value})
+    return value
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """Same day N years on; 29 February falls back to 28 February in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+DocNumberText = Annotated[str, Field(min_length=1), AfterValidator(check_number)]
+
+
+class Normative(Strict):
+    """Validity of a normative document (规范性文件)."""
+
+    effective: Date
+    expires: Date | None = None
+    """Last day in force; defaults to five years after effective."""
+    status: Literal["in-force", "amended", "repealed"]
+
+    @property
+    def expiry(self) -> dt.date:
+        return self.expires or add_years(self.effective, 5) - dt.timedelta(days=1)
+
+    @model_validator(mode="after")
+    def _order(self) -> Normative:
+        if self.expires and self.expires < self.effective:
+            raise PydanticCustomError("DATE_ORDER", "expires before it takes effect")
+        return self
+
+
+class Relation(Strict):
+    type: RelationType
+    target: Id
+    """Id of the document (or received document) this one amends, repeals, implements..."""
+
+
+class Attachment(Strict):
+    title: Text
+    file: str | None = None
+    """Path of the file, relative to the attachments folder."""
+
+    @field_validator("file")
+    @classmethod
+    def _inside(cls, v: str | None) -> str | None:
+        if v is not None and (v.startswith(("/", "\\")) or ".." in v.replace("\\", "/").split("/")
+                              or (len(v) > 1 and v[1] == ":")):
+            raise PydanticCustomError("SAFETY_PATH", "attachment path '{v}' leaves its folder",
+                                      {"v": v})
+        return v
+
+
+class Document(Record):
+    """A document issued by the municipal government or its General Office (公文)."""
+
+    rtype: ClassVar[str] = "document"
+    folder: ClassVar[str] = "documents"
+    label: ClassVar[str] = "Document"
+    id_prefix: ClassVar[str] = "doc"
+
+    number: DocNumberText
+    """Document number (发文字号): prefix, year in 〔〕, sequence, 号: 京政发〔2026〕3号."""
+    type: DocType
+    """One of the 15 official types (2012 regulations, art. 8)."""
+    issuers: list[Id]
+    """Issuing units; the first leads a joint issuance."""
+    signatory: Id | None = None
+    """Official who signed (upward documents)."""
+    title: Text
+    recipients: list[Id]
+    """Main recipients (主送机关)."""
+    cc: list[Id] = []
+    """Copied-to units (抄送机关)."""
+    written: Date
+    """Written date (成文日期)."""
+    published: Date | None = None
+    """Publication date (发布日期)."""
+    urgency: Literal["normal", "urgent", "extra-urgent"] = "normal"
+    normative: Normative | None = None
+    relations: list[Relation] = []
+    interpretation: Markdown | None = None
+    """Policy interpretation (政策解读)."""
+    attachments: list[Attachment] = []
+    summary: Markdown
+    body: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> Document:
+        if not self.issuers:
+            raise PydanticCustomError("SCHEMA_MISSING_FIELD", "issuers: name at least one unit")
+        if self.published and self.published < self.written:
+            raise PydanticCustomError("DATE_ORDER", "published ({p}) before written ({w})",
+                                      {"p": str(self.published), "w": str(self.written)})
+        return self
+
+    @property
+    def main_date(self) -> dt.date:
+        return self.written
+
+    def refs(self) -> Iterator[Ref]:
+        yield from super().refs()
+        for field in ("issuers", "recipients", "cc"):
+            for i, u in enumerate(getattr(self, field)):
+                yield (field, i), "unit", u
+        if self.signatory:
+            yield ("signatory",), "official", self.signatory
+        for i, r in enumerate(self.relations):
+            kind = "record" if r.type in ("implements", "responds-to") else "document"
+            yield ("relations", i, "target"), kind, r.target

@@ -1,0 +1,73 @@
+"""Documents received from the State Council or its General Office, and their handling (duty 2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import ClassVar, Literal
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .document import DocNumberText, DocType
+
+Action = Literal["registered", "proposed", "assigned", "implemented", "filed"]
+
+
+class Step(Strict):
+    date: Date
+    action: Action
+    """registered (登记), proposed (拟办), assigned (交办), implemented (落实), filed (归档)."""
+    note: Markdown | None = None
+
+
+class Handling(Strict):
+    lead: Id
+    """Unit that leads the handling."""
+    steps: list[Step] = []
+    implemented_by: list[Id] = []
+    """Local documents that implement it."""
+
+
+class Received(Record):
+    """A document received from the State Council or its General Office (收文)."""
+
+    rtype: ClassVar[str] = "received"
+    folder: ClassVar[str] = "received"
+    label: ClassVar[str] = "Received document"
+    id_prefix: ClassVar[str] = "rcv"
+
+    number: DocNumberText
+    """Number as issued, e.g. 国办发〔2026〕5号."""
+    issuer: Id
+    title: Text
+    received: Date
+    type: DocType
+    handling: Handling
+    summary: Markdown | None = None
+
+    @model_validator(mode="after")
+    def _steps(self) -> Received:
+        for step in self.handling.steps:
+            if step.date < self.received:
+                raise PydanticCustomError("DATE_ORDER", "handling step on {d} before receipt",
+                                          {"d": str(step.date)})
+        return self
+
+    @property
+    def main_date(self) -> dt.date:
+        return self.received
+
+    def refs(self) -> Iterator[Ref]:
+        yield from super().refs()
+        yield ("issuer",), "unit", self.issuer
+        yield ("handling", "lead"), "unit", self.handling.lead
+        for i, d in enumerate(self.handling.implemented_by):
+            yield ("handling", "implemented_by", i), "document", d
+
+    def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
+        for i, s in enumerate(self.handling.steps):
+            yield ("handling", "steps", i, "date"), s.date, "handling step"
+
+

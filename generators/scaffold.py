@@ -1,0 +1,1 @@
+"""`portal new`: record skeletons with the next free id (and document number)."""

@@ -1,0 +1,427 @@
+"""Read the whole records folder into typed records, collecting every problem.
+
+Stage order after Pelican: read everything, then check what ties records
+together (identity, references, dates), then hand the typed records on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import types
+import typing
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, Report
+from .load import Loc, SourceFile, load_file
+from .models import FOLDERS, KEYED, LEVELS, REGISTRY, Record
+from .models.document import Document
+from .models.liaison import Liaison
+from .models.meeting import Meeting, MeetingDecision
+from .models.received import Received
+from .models.registry import Official, Topic, Unit
+from .numbers import parse_number
+
+_TYPE_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
+               "list": "a list", "dict": "a mapping", "NoneType": "nothing", "date": "a date"}
+_IMPLICIT_WHY = {"int": "the integer {v}", "float": "the number {v}", "bool": "the boolean {v}"}
+_RANGE = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+
+
+@dataclass(slots=True)
+class FileJob:
+    path: Path
+    display: str
+    model: type[Record]
+    shape: str  # "record", "registry" or "keyed"
+    folder_year: int | None = None
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Everything that survived loading and the per-file model checks."""
+
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+
+def discover(records_dir: Path, display_root: str) -> tuple[list[FileJob], list[Problem]]:
+    """Every .yaml file below records_dir and the model it must follow."""
+    jobs: list[FileJob] = []
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(records_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            path = Path(dirpath) / name
+            rel = path.relative_to(records_dir)
+            display = os.path.join(display_root, *rel.parts)
+            job = _job_for(rel, path, display)
+            if job is None:
+                from .errors import problem
+
+                problems.append(problem(display, 1, 1, "FILE_PLACE",
+                                        f"'{rel.as_posix()}' is not a place of the records "
+                                        "contract; it is ignored"))
+            else:
+                jobs.append(job)
+    return jobs, problems
+
+
+def _job_for(rel: Path, path: Path, display: str) -> FileJob | None:
+    parts = rel.parts
+    top = parts[0]
+    if top == "registry" and len(parts) == 2 and Path(parts[1]).stem in REGISTRY:
+        return FileJob(path, display, REGISTRY[Path(parts[1]).stem], "registry")
+    if top in KEYED and len(parts) == 2:
+        return FileJob(path, display, KEYED[top], "keyed")
+    if top in FOLDERS and len(parts) == 3 and parts[1].isdigit() and len(parts[1]) == 4:
+        return FileJob(path, display, FOLDERS[top], "record", int(parts[1]))
+    return None
+
+
+def load_all(records_dir: Path, display_root: str) -> Loaded:
+    jobs, problems = discover(records_dir, display_root)
+    out = Loaded(problems=problems, files=len(jobs))
+    for job in jobs:
+        src, probs = load_file(job.path, job.display)
+        out.problems.extend(probs)
+        if src.data is None:
+            continue
+        recs, probs = build_records(job, src)
+        out.records.extend(recs)
+        out.problems.extend(probs)
+    return out
+
+
+def build_records(job: FileJob, src: SourceFile) -> tuple[list[Record], list[Problem]]:
+    data = src.data
+    if job.shape == "registry":
+        if not isinstance(data, list):
+            return [], [src.problem((), "YAML_TOP_LEVEL",
+                                    f"{job.path.name} must be a list of entries ('- id: ...'), "
+                                    f"not {_kind_of(data)}")]
+        entries = [((i,), item) for i, item in enumerate(data)]
+    else:
+        if not isinstance(data, dict):
+            return [], [src.problem((), "YAML_TOP_LEVEL",
+                                    f"a {job.model.label.lower()} file holds one mapping "
+                                    f"(key: value lines), not {_kind_of(data)}")]
+        entries = [((), data)]
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for base, item in entries:
+        if not isinstance(item, dict):
+            problems.append(src.problem(base, "YAML_TOP_LEVEL",
+                                        f"each entry is a mapping, not {_kind_of(item)}"))
+            continue
+        try:
+            rec = job.model.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(pydantic_problems(exc, src, base, job.model))
+            continue
+        rec._source = src
+        rec._base = base
+        records.append(rec)
+        problems.extend(_identity_of_file(job, src, rec))
+    return records, problems
+
+
+def _identity_of_file(job: FileJob, src: SourceFile, rec: Record) -> Iterator[Problem]:
+    stem = job.path.stem
+    if job.shape == "record" and rec.id != stem:
+        yield src.problem(("id",), "ID_FILENAME",
+                          f"id '{rec.id}' differs from the file name '{job.path.name}'",
+                          f"rename the file to {rec.id}.yaml, or set id: {stem}")
+    if job.shape == "keyed":
+        key = str(getattr(rec, "year", None) or getattr(rec, "month", ""))
+        if key != stem:
+            field_name = "year" if hasattr(rec, "year") else "month"
+            yield src.problem((field_name,), "ID_FILENAME",
+                              f"{field_name} {key} differs from the file name '{job.path.name}'",
+                              f"rename the file to {key}.yaml")
+    if job.folder_year and rec.main_date and rec.main_date.year != job.folder_year:
+        yield src.problem((), "ID_YEAR_FOLDER",
+                          f"dated {rec.main_date} but kept in the {job.folder_year} folder",
+                          f"move it to {job.model.folder}/{rec.main_date.year}/")
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a single value"
+
+
+# -- pydantic errors -> problems ------------------------------------------------------------
+
+def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
+                      model: type[BaseModel]) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc: Loc = tuple(p for p in err["loc"] if p != "[key]")
+        ctx = err.get("ctx") or {}
+        at = (*base, *loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            allowed = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else \
+                "allowed here: " + ", ".join(sorted(allowed))
+            out.append(src.problem(at, "SCHEMA_UNKNOWN_FIELD", f"unknown field '{name}'", hint,
+                                   key=True))
+        elif kind == "missing":
+            out.append(src.problem(at[:-1], "SCHEMA_MISSING_FIELD",
+                                   f"missing required field '{loc[-1]}'",
+                                   f"add {loc[-1]}: ... (see the record reference)"))
+        elif kind == "literal_error":
+            allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ",")
+                       .split(",") if a.strip()]
+            value = err["input"]
+            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+            hint = (f"did you mean '{close[0]}'? " if close else "") + "allowed: " + \
+                ", ".join(allowed)
+            if at in src.implicit:
+                out.append(_implicit(src, at, "one of " + ", ".join(allowed)))
+            else:
+                out.append(src.problem(at, "SCHEMA_ENUM", f"'{value}' is not allowed for "
+                                       f"{_name(loc)}", hint))
+        elif kind.isupper():  # our own codes, raised by validators in the models
+            where = (*at, ctx["field"]) if "field" in ctx else at
+            out.append(src.problem(where, kind, err["msg"]))
+        elif kind in _RANGE:
+            out.append(src.problem(at, "SCHEMA_RANGE",
+                                   f"{_name(loc)} is {err['input']}: {err['msg'].lower()}"))
+        elif kind in ("too_short", "string_too_short"):
+            out.append(src.problem(at, "SCHEMA_MISSING_FIELD", f"{_name(loc)} must not be empty"))
+        elif kind == "string_pattern_mismatch":
+            out.append(src.problem(at, "SCHEMA_FORMAT",
+                                   f"'{err['input']}' does not match {ctx.get('pattern')}"))
+        elif err["input"] is None:
+            out.append(src.problem(at, "SCHEMA_MISSING_FIELD", f"{_name(loc)} is empty",
+                                   "write a value after the colon, or remove the line"))
+        elif at in src.implicit and kind in ("string_type", "list_type"):
+            out.append(_implicit(src, at, "text"))
+        elif kind in ("model_type", "model_attributes_type", "dict_type", "list_type",
+                      "string_type", "int_type", "float_type", "bool_type", "date_type",
+                      "int_from_float", "bool_parsing", "int_parsing", "float_parsing"):
+            want = _TYPE_WORDS.get(kind.split("_")[0], kind.split("_")[0])
+            if kind in ("model_type", "model_attributes_type"):
+                want = "a mapping"
+            got = _TYPE_WORDS.get(type(err["input"]).__name__, type(err["input"]).__name__)
+            out.append(src.problem(at, "SCHEMA_TYPE",
+                                   f"{_name(loc)} must be {want}, not {got}"))
+        else:
+            out.append(src.problem(at, "SCHEMA_TYPE", f"{_name(loc)}: {err['msg']}"))
+    return out
+
+
+def _implicit(src: SourceFile, at: Loc, want: str) -> Problem:
+    text, tag = src.implicit[at]
+    value = src.data
+    for part in at:
+        value = value[part]
+    why = _IMPLICIT_WHY.get(tag, "a {tag}").format(v=value, tag=tag)
+    if ":" in text and tag in ("int", "float"):
+        why += " (YAML 1.1 reads HH:MM as base 60)"
+    elif text.startswith("0") and tag == "int" and len(text) > 1:
+        why += " (YAML 1.1 reads a leading 0 as octal)"
+    return src.problem(at, "YAML_UNQUOTED",
+                       f"{text} was read as {why}, but {want} belongs here",
+                       f"quote it: \"{text}\"")
+
+
+def _name(loc: Loc) -> str:
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or "record"
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names (as written in YAML) of the model found at loc below model."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            fields = {(f.alias or n): f for n, f in current.model_fields.items()}
+            if isinstance(part, str) and part in fields:
+                current = fields[part].annotation
+            continue
+        if typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [(f.alias or n) for n, f in current.model_fields.items() if not f.exclude]
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0]
+        elif origin is list:
+            tp = typing.get_args(tp)[0]
+        elif origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        else:
+            return tp
+
+
+# -- checks across records -----------------------------------------------------------------
+
+def _p(rec: Record, loc: Loc, code: str, message: str, hint: str = "") -> Problem:
+    src: SourceFile = rec.src
+    return src.problem((*rec._base, *loc), code, message, hint)
+
+
+def _close(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def check_archive(records: list[Record], as_of: dt.date) -> list[Problem]:
+    """Identity, references and dates: the rules that need the whole archive."""
+    problems: list[Problem] = []
+    by_id: dict[str, Record] = {}
+    kinds: dict[str, set[str]] = defaultdict(set)
+    decisions: dict[str, MeetingDecision] = {}
+
+    def claim(rec: Record, loc: Loc, id_: str) -> None:
+        first = by_id.get(id_)
+        if first is not None and first is not rec:
+            where = f"{first.src.display}" if first.src else "another record"
+            problems.append(_p(rec, loc, "ID_DUPLICATE", f"id '{id_}' is also used by {where}",
+                               "ids are unique across the archive; choose another"))
+        else:
+            by_id[id_] = rec
+
+    for rec in records:
+        claim(rec, ("id",), rec.id)
+        kinds[rec.rtype].add(rec.id)
+        if isinstance(rec, Topic):
+            for j, child in enumerate(rec.children):
+                claim(rec, ("children", j, "id"), child.id)
+                kinds["topic"].add(child.id)
+        if isinstance(rec, Meeting):
+            for i, item in enumerate(rec.agenda):
+                for j, d in enumerate(item.decisions):
+                    claim(rec, ("agenda", i, "decisions", j, "id"), d.id)
+                    decisions[d.id] = d
+    kinds["decision"] = set(decisions)
+    kinds["record"] = set(by_id)
+    kinds["unit-or-official"] = kinds["unit"] | kinds["official"]
+
+    problems += _numbers(records)
+    units = {r.id: r for r in records if isinstance(r, Unit)}
+    for rec in records:
+        for loc, kind, target in rec.refs():
+            if target not in kinds[kind]:
+                actual = by_id.get(target)
+                what = f"no {kind.replace('-', ' ')} '{target}'"
+                if actual is not None:
+                    what += f" ('{target}' is a {actual.label.lower()})"
+                problems.append(_p(rec, loc, "REF_MISSING", what, _close(target, kinds[kind])))
+                continue
+            if kind == "unit" and not isinstance(rec, Unit):
+                unit = units[target]
+                day = rec.main_date
+                if unit.closed and day and day > unit.closed.date:
+                    repl = f"; use {unit.closed.replaced_by}" if unit.closed.replaced_by else ""
+                    problems.append(_p(rec, loc, "UNIT_CLOSED",
+                                       f"unit '{target}' closed on {unit.closed.date} "
+                                       f"({unit.closed.reason}){repl}"))
+            linked = by_id.get(target)
+            if (linked is not None and kind not in ("unit", "official", "topic",
+                                                    "unit-or-official")
+                    and not isinstance(linked, Unit | Official | Topic)
+                    and LEVELS[linked.classification] > LEVELS[rec.classification]):
+                problems.append(_p(rec, loc, "REF_CLASSIFICATION",
+                                   f"links to {linked.classification} '{target}' from a "
+                                   f"{rec.classification} record"))
+        for loc, day, what in rec.date_checks():
+            if day > as_of:
+                problems.append(_p(rec, loc, "DATE_FUTURE",
+                                   f"{what} dated {day}, after the as-of date {as_of}"))
+    problems += _normative_chains([r for r in records if isinstance(r, Document)])
+    return problems
+
+
+def _numbers(records: list[Record]) -> Iterator[Problem]:
+    seen: dict[tuple[str, ...], Record] = {}
+    for rec in records:
+        if isinstance(rec, Document | Received):
+            key: tuple[str, ...] = (rec.rtype, rec.number)
+            num = parse_number(rec.number)
+            if isinstance(rec, Document) and num and num.year != rec.written.year:
+                yield _p(rec, ("number",), "NUMBER_YEAR",
+                         f"number {rec.number} is of {num.year} but written is {rec.written}",
+                         f"write {num.prefix}〔{rec.written.year}〕{num.seq}号 or correct the date")
+        elif isinstance(rec, Liaison):
+            key = (rec.rtype, rec.kind, str(rec.session), rec.number)
+        else:
+            continue
+        if key in seen:
+            yield _p(rec, ("number",), "NUMBER_DUPLICATE",
+                     f"number {rec.number} is also used by {seen[key].src.display}")
+        else:
+            seen[key] = rec
+
+
+def _normative_chains(docs: list[Document]) -> Iterator[Problem]:
+    repealed_by: dict[str, str] = {}
+    supersedes: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        for r in d.relations:
+            if r.type == "repeals":
+                repealed_by[r.target] = d.id
+            elif r.type == "supersedes":
+                supersedes[d.id].append(r.target)
+    for d in docs:
+        if d.normative and d.normative.status == "repealed" and d.id not in repealed_by:
+            yield _p(d, ("normative", "status"), "REF_REPEALED",
+                     f"{d.number} is marked repealed but no document repeals it")
+    # a cycle: following supersedes from a document comes back to it
+    state: dict[str, int] = {}
+    by_id = {d.id: d for d in docs}
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = 1
+        for nxt in supersedes.get(node, []):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt):], nxt] if nxt in path else [node, nxt]
+            if nxt not in state:
+                found = visit(nxt, [*path, nxt])
+                if found:
+                    return found
+        state[node] = 2
+        return None
+
+    for d in docs:
+        if d.id not in state:
+            cycle = visit(d.id, [d.id])
+            if cycle:
+                first = by_id[cycle[0]]
+                i = next(i for i, r in enumerate(first.relations) if r.type == "supersedes")
+                yield _p(first, ("relations", i, "target"), "REF_CYCLE",
+                         "supersedes chain loops: " + " → ".join(cycle))
+
+
+def validate(records_dir: Path, display_root: str | None = None,
+             as_of: dt.date | None = None) -> tuple[list[Record], Report]:
+    """Load and check the whole archive; return the records that are sound and every problem."""
+    as_of = as_of or dt.date.today()
+    loaded = load_all(records_dir, display_root if display_root is not None else
+                      str(records_dir))
+    problems = loaded.problems + check_archive(loaded.records, as_of)
+    return loaded.records, Report(problems)
