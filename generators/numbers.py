@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]{1,12})〔(?P<year>\d{4})〕(?P<seq>[1-9]\d{0,4})号$")
+_NUMBER = re.compile(
+    r"^(?P<prefix>[\u4e00-\u9fff]{1,12})〔(?P<year>\d{4})〕(?P<seq>[1-9]\d{0,4})号$")
 # Brackets editors type instead of 〔〕 (the hexagonal brackets of the standard).
 _LOOSE = re.compile(
     r"^\s*(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[\[【(（〔{［]\s*(?P<year>\d{4})\s*[\]】)）〕}］]"

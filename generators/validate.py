@@ -51,6 +51,8 @@ class Loaded:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    broken: set[str] = field(default_factory=set)
+    """Ids of records whose files have errors: links to them are not reported again."""
 
 
 def discover(records_dir: Path, display_root: str) -> tuple[list[FileJob], list[Problem]]:
@@ -96,10 +98,19 @@ def load_all(records_dir: Path, display_root: str) -> Loaded:
         src, probs = load_file(job.path, job.display)
         out.problems.extend(probs)
         if src.data is None:
+            out.broken.add(job.path.stem)
             continue
         recs, probs = build_records(job, src)
         out.records.extend(recs)
         out.problems.extend(probs)
+        if probs and job.shape == "record":
+            out.broken.add(job.path.stem)
+            if isinstance(src.data, dict) and isinstance(src.data.get("id"), str):
+                out.broken.add(src.data["id"])
+        if job.shape == "registry" and isinstance(src.data, list):
+            ok = {r.id for r in recs}
+            out.broken |= {e["id"] for e in src.data
+                           if isinstance(e, dict) and isinstance(e.get("id"), str)} - ok
     return out
 
 
@@ -110,11 +121,11 @@ def build_records(job: FileJob, src: SourceFile) -> tuple[list[Record], list[Pro
             return [], [src.problem((), "YAML_TOP_LEVEL",
                                     f"{job.path.name} must be a list of entries ('- id: ...'), "
                                     f"not {_kind_of(data)}")]
-        entries = [((i,), item) for i, item in enumerate(data)]
+        entries: list[tuple[Loc, Any]] = [((i,), item) for i, item in enumerate(data)]
     else:
         if not isinstance(data, dict):
             return [], [src.problem((), "YAML_TOP_LEVEL",
-                                    f"a {job.model.label.lower()} file holds one mapping "
+                                    f"{job.model.label} files hold one mapping "
                                     f"(key: value lines), not {_kind_of(data)}")]
         entries = [((), data)]
     records: list[Record] = []
@@ -198,7 +209,9 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                 out.append(src.problem(at, "SCHEMA_ENUM", f"'{value}' is not allowed for "
                                        f"{_name(loc)}", hint))
         elif kind.isupper():  # our own codes, raised by validators in the models
-            where = (*at, ctx["field"]) if "field" in ctx else at
+            extra = [int(p) if p.isdigit() else p for p in str(ctx.get("field", "")).split(".")
+                     if p]
+            where = (*at, *extra)
             out.append(src.problem(where, kind, err["msg"]))
         elif kind in _RANGE:
             out.append(src.problem(at, "SCHEMA_RANGE",
@@ -224,7 +237,12 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                                    f"{_name(loc)} must be {want}, not {got}"))
         else:
             out.append(src.problem(at, "SCHEMA_TYPE", f"{_name(loc)}: {err['msg']}"))
-    return out
+    # a misspelt field shows up twice (unknown 'sumary', missing 'summary'): say it once
+    meant = {p.hint.split("'")[1] for p in out
+             if p.code == "SCHEMA_UNKNOWN_FIELD" and p.hint.startswith("did you mean")}
+    return [p for p in out if not (p.code == "SCHEMA_MISSING_FIELD"
+                                   and p.message.startswith("missing required field")
+                                   and p.message.split("'")[1] in meant)]
 
 
 def _implicit(src: SourceFile, at: Loc, want: str) -> Problem:
@@ -270,9 +288,7 @@ def _unwrap(tp: Any) -> Any:
         if origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(tp) if a is not type(None)]
             tp = args[0]
-        elif origin is list:
-            tp = typing.get_args(tp)[0]
-        elif origin is typing.Annotated:
+        elif origin is list or origin is typing.Annotated:
             tp = typing.get_args(tp)[0]
         else:
             return tp
@@ -290,21 +306,28 @@ def _close(name: str, candidates: Iterable[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
-def check_archive(records: list[Record], as_of: dt.date) -> list[Problem]:
+def check_archive(records: list[Record], as_of: dt.date,
+                  broken: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
     """Identity, references and dates: the rules that need the whole archive."""
     problems: list[Problem] = []
     by_id: dict[str, Record] = {}
     kinds: dict[str, set[str]] = defaultdict(set)
     decisions: dict[str, MeetingDecision] = {}
+    claimed: dict[str, Loc] = {}
 
     def claim(rec: Record, loc: Loc, id_: str) -> None:
         first = by_id.get(id_)
         if first is not None and first is not rec:
-            where = f"{first.src.display}" if first.src else "another record"
-            problems.append(_p(rec, loc, "ID_DUPLICATE", f"id '{id_}' is also used by {where}",
+            # said at both places: either editor may be the one to change
+            problems.append(_p(rec, loc, "ID_DUPLICATE",
+                               f"id '{id_}' is also used in {first.src.display}",
+                               "ids are unique across the archive; choose another"))
+            problems.append(_p(first, claimed[id_], "ID_DUPLICATE",
+                               f"id '{id_}' is also used in {rec.src.display}",
                                "ids are unique across the archive; choose another"))
         else:
             by_id[id_] = rec
+            claimed[id_] = loc
 
     for rec in records:
         claim(rec, ("id",), rec.id)
@@ -327,6 +350,8 @@ def check_archive(records: list[Record], as_of: dt.date) -> list[Problem]:
     for rec in records:
         for loc, kind, target in rec.refs():
             if target not in kinds[kind]:
+                if target in broken:
+                    continue  # its own file's errors say what is wrong
                 actual = by_id.get(target)
                 what = f"no {kind.replace('-', ' ')} '{target}'"
                 if actual is not None:
@@ -423,5 +448,5 @@ def validate(records_dir: Path, display_root: str | None = None,
     as_of = as_of or dt.date.today()
     loaded = load_all(records_dir, display_root if display_root is not None else
                       str(records_dir))
-    problems = loaded.problems + check_archive(loaded.records, as_of)
+    problems = loaded.problems + check_archive(loaded.records, as_of, loaded.broken)
     return loaded.records, Report(problems)

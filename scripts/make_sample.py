@@ -42,10 +42,14 @@ AGENCIES = [
     ("commerce", "Municipal Commerce Bureau", "市商务局"),
     ("civil-affairs", "Municipal Civil Affairs Bureau", "市民政局"),
     ("emergency", "Municipal Emergency Management Bureau", "市应急局"),
-    ("service-data", "Municipal Government Service and Data Management Bureau", "市政务服务和数据局"),
+    ("service-data", "Municipal Government Service and Data Management Bureau",
+     "市政务服务和数据局"),
     ("justice", "Municipal Justice Bureau", "市司法局"),
 ]
 AGENCY_IDS = [a[0] for a in AGENCIES]
+AGENCY_NAME = dict((a[0], a[1]) for a in AGENCIES)
+ACTIONS = ["draft an implementation plan", "report progress monthly", "complete the pilot",
+           "publish the rules"]
 DISTRICT_IDS = [d[0] for d in DISTRICTS]
 
 
@@ -248,7 +252,7 @@ def documents() -> list[dict[str, Any]]:
         issuer = "beijing-gov" if prefix == "京政发" else "general-office"
         doc: dict[str, Any] = {
             "id": did, "number": f"{prefix}〔{year}〕{seq}号", "type": typ,
-            "issuers": [issuer], "title": title, "recipients": DISTRICT_IDS[:4] + [lead],
+            "issuers": [issuer], "title": title, "recipients": [*DISTRICT_IDS[:4], lead],
             "written": written, "published": written + dt.timedelta(days=rng.randint(2, 9)),
             "urgency": "normal", "classification": cls,
             "topics": [AGENCY_TOPIC[lead]], "normative": dict(norm),
@@ -279,11 +283,11 @@ def documents() -> list[dict[str, Any]]:
         doc = {
             "id": did, "number": f"{prefix}〔{year}〕{seq}号", "type": typ, "issuers": [issuer],
             "title": title, "recipients": ([lead] if typ in ("reply", "letter") else
-                                           DISTRICT_IDS[:6] + [lead]),
+                                           [*DISTRICT_IDS[:6], lead]),
             "written": written, "urgency": rng.choice(["normal"] * 5 + ["urgent", "extra-urgent"]),
             "classification": cls, "topics": [AGENCY_TOPIC.get(lead, "government")],
             "summary": zh_or_en(zh, f"{title}. Prepared by the "
-                                f"{dict((a[0], a[1]) for a in AGENCIES).get(lead, 'General Office')}"
+                                f"{AGENCY_NAME.get(lead, 'General Office')}"
                                 " and issued after review by the General Office.",
                                 "经市政府同意，现将有关事项通知如下，请认真贯彻落实。"),
         }
@@ -302,6 +306,10 @@ def documents() -> list[dict[str, Any]]:
 
 
 MINUTES_BASE = 40
+
+
+def ordinal(n: int) -> str:
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n, 'th')}"
 
 
 def meetings(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -332,14 +340,13 @@ def meetings(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
         for j in range(3 if held else 2):
             title, lead = topics[(i * 3 + j) % len(topics)]
             decisions = []
-            if held and j < (4 if i % 2 == 0 else 4):
+            if held:
                 for k in range(2 if j < 2 else 1):
                     n += 1
                     deadline = day + dt.timedelta(days=rng.choice([60, 90, 120, 180, 240]))
                     decisions.append({
                         "id": f"dec-2026-{n:03d}",
-                        "text": f"The {dict((a[0], a[1]) for a in AGENCIES)[lead]} is to "
-                                f"{['draft an implementation plan', 'report progress monthly', 'complete the pilot', 'publish the rules'][k % 4]} "
+                        "text": f"The {AGENCY_NAME[lead]} is to {ACTIONS[k % 4]} "
                                 f"on {title.lower()}.",
                         "lead": lead, "support": [rng.choice(DISTRICT_IDS)],
                         "deadline": deadline})
@@ -356,8 +363,8 @@ def meetings(docs: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dic
             "location": "Municipal Government Building, Tongzhou",
             "chair": chair, "attendees": [o["id"] for o in OFFICIALS if o["id"] != chair][:6],
             "agenda": agenda, "classification": "internal" if i != 7 else "restricted",
-            "summary": (f"The {session}{'st' if session == 1 else 'nd' if session == 2 else 'rd' if session == 3 else 'th'} "
-                        f"{kind.replace('-', ' ')} meeting of 2026." if held else
+            "summary": (f"The {ordinal(session)} {kind.replace('-', ' ')} meeting of 2026."
+                        if held else
                         "Scheduled; agenda subject to change."),
         }
         if i == 0:

@@ -177,11 +177,11 @@ def briefings() -> list[dict[str, Any]]:
         cat, title, src = BRIEF[i % len(BRIEF)]
         day = D(2026, 1, 10) + days(16 * i)
         if i >= 10:
-            title = f"{title} (follow-up)" if "\u4e00" > title[0] else f"{title}（续报）"
+            title = f"{title} (follow-up)" if title[0] < "\u4e00" else f"{title}（续报）"
         b: dict[str, Any] = {
             "id": f"brf-2026-{i + 1:03d}", "date": day, "title": title, "category": cat,
             "source": src, "classification": "restricted" if i in (6, 16) else "internal",
-            "summary": ("据报，有关情况已引起群众关注，相关部门正在处置。" if "\u4e00" <= title[0]
+            "summary": ("据报，有关情况已引起群众关注，相关部门正在处置。" if title[0] >= "\u4e00"
                         else "The reporting unit describes the situation, the response so far "
                              "and the risks it sees."),
             "_year": day.year}

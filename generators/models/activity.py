@@ -35,7 +35,7 @@ class Activity(Record):
     def _times(self) -> Activity:
         if self.start and self.end and self.end < self.start:
             raise PydanticCustomError("DATE_ORDER", "ends ({e}) before it starts ({s})",
-                                      {"e": self.end, "s": self.start})
+                                      {"e": self.end, "s": self.start, "field": "end"})
         return self
 
     @property

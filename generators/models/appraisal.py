@@ -67,11 +67,11 @@ class Appraisal(Record):
         total = sum(i.weight for i in self.indicators)
         if abs(total - 100) > 1e-9:
             raise PydanticCustomError("SCHEMA_WEIGHTS", "indicator weights sum to {t}, not 100",
-                                      {"t": f"{total:g}"})
+                                      {"t": f"{total:g}", "field": "indicators"})
         g = self.grades
         if not g.excellent > g.good > g.fair:
             raise PydanticCustomError("SCHEMA_RULE", "grade thresholds must fall: "
-                                      "excellent > good > fair")
+                                      "excellent > good > fair", {"field": "grades"})
         grouped = set(self.groups.district) | set(self.groups.agency)
         both = set(self.groups.district) & set(self.groups.agency)
         if both:
@@ -81,13 +81,14 @@ class Appraisal(Record):
         for unit, scores in self.scores.items():
             if unit not in grouped:
                 raise PydanticCustomError("SCHEMA_RULE", "{u} is scored but in no group",
-                                          {"u": unit})
+                                          {"u": unit, "field": f"scores.{unit}"})
             if set(scores) != ids:
                 missing = sorted(ids - set(scores))
                 extra = sorted(set(scores) - ids)
                 raise PydanticCustomError(
                     "SCHEMA_RULE", "scores of {u}: missing {m}; unknown {x}",
-                    {"u": unit, "m": ", ".join(missing) or "none", "x": ", ".join(extra) or "none"})
+                    {"u": unit, "m": ", ".join(missing) or "none", "x": ", ".join(extra) or "none",
+                     "field": f"scores.{unit}"})
         return self
 
     @property

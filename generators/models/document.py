@@ -10,7 +10,7 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..numbers import corrected_number, parse_number
-from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .common import Date, Id, Markdown, Record, Ref, RefKind, Strict, Text
 
 DocType = Literal["resolution", "decision", "order", "communique", "announcement",
                   "public-notice", "opinion", "notice", "circular", "report", "request",
@@ -31,11 +31,11 @@ def check_number(value: str) -> str:
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
-    """Same day N years on; 29 February falls back to 28 February in a common year."""
+    """The anniversary N years on; 29 February's in a common year is 1 March."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year + years, day=28)
+        return dt.date(day.year + years, 3, 1)
 
 
 DocNumberText = Annotated[str, Field(min_length=1), AfterValidator(check_number)]
@@ -46,17 +46,21 @@ class Normative(Strict):
 
     effective: Date
     expires: Date | None = None
-    """Last day in force; defaults to five years after effective."""
+    """Last day in force; by default the day before the fifth anniversary of effective."""
     status: Literal["in-force", "amended", "repealed"]
 
     @property
     def expiry(self) -> dt.date:
+        """Last day in force: expires, or the day before the fifth anniversary of taking
+        effect, as registers print it: effective 2024-04-01 -> 2029-03-31,
+        2023-03-01 -> 2028-02-29, 2024-02-29 -> 2029-02-28."""
         return self.expires or add_years(self.effective, 5) - dt.timedelta(days=1)
 
     @model_validator(mode="after")
     def _order(self) -> Normative:
         if self.expires and self.expires < self.effective:
-            raise PydanticCustomError("DATE_ORDER", "expires before it takes effect")
+            raise PydanticCustomError("DATE_ORDER", "expires before it takes effect",
+                                      {"field": "expires"})
         return self
 
 
@@ -121,7 +125,8 @@ class Document(Record):
             raise PydanticCustomError("SCHEMA_MISSING_FIELD", "issuers: name at least one unit")
         if self.published and self.published < self.written:
             raise PydanticCustomError("DATE_ORDER", "published ({p}) before written ({w})",
-                                      {"p": str(self.published), "w": str(self.written)})
+                                      {"p": str(self.published), "w": str(self.written),
+                                       "field": "published"})
         return self
 
     @property
@@ -136,5 +141,5 @@ class Document(Record):
         if self.signatory:
             yield ("signatory",), "official", self.signatory
         for i, r in enumerate(self.relations):
-            kind = "record" if r.type in ("implements", "responds-to") else "document"
+            kind: RefKind = "record" if r.type in ("implements", "responds-to") else "document"
             yield ("relations", i, "target"), kind, r.target

@@ -59,11 +59,13 @@ class Liaison(Record):
     def _order(self) -> Liaison:
         if self.reply and self.reply.date < self.received:
             raise PydanticCustomError("DATE_ORDER", "reply ({r}) before receipt ({d})",
-                                      {"r": str(self.reply.date), "d": str(self.received)})
+                                      {"r": str(self.reply.date), "d": str(self.received),
+                                       "field": "reply.date"})
         if self.due and self.due < self.received:
-            raise PydanticCustomError("DATE_ORDER", "due before receipt")
+            raise PydanticCustomError("DATE_ORDER", "due before receipt", {"field": "due"})
         if self.feedback and not self.reply:
-            raise PydanticCustomError("SCHEMA_RULE", "feedback without a reply")
+            raise PydanticCustomError("SCHEMA_RULE", "feedback without a reply",
+                                      {"field": "feedback"})
         return self
 
     @property

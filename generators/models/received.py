@@ -49,10 +49,11 @@ class Received(Record):
 
     @model_validator(mode="after")
     def _steps(self) -> Received:
-        for step in self.handling.steps:
+        for i, step in enumerate(self.handling.steps):
             if step.date < self.received:
                 raise PydanticCustomError("DATE_ORDER", "handling step on {d} before receipt",
-                                          {"d": str(step.date)})
+                                          {"d": str(step.date),
+                                           "field": f"handling.steps.{i}.date"})
         return self
 
     @property

@@ -75,7 +75,7 @@ class Official(Record):
     def _term(self) -> Official:
         if self.to and self.to < self.from_:
             raise PydanticCustomError("DATE_ORDER", "term ends ({to}) before it starts ({fr})",
-                                      {"to": str(self.to), "fr": str(self.from_)})
+                                      {"to": str(self.to), "fr": str(self.from_), "field": "to"})
         return self
 
     def refs(self) -> Iterator[Ref]:

@@ -55,7 +55,8 @@ class Request(Record):
             if part and part.date < self.submitted:
                 raise PydanticCustomError("DATE_ORDER", "{what} dated {d}, before submission",
                                           {"what": type(part).__name__.lower(),
-                                           "d": str(part.date)})
+                                           "d": str(part.date),
+                                           "field": f"{type(part).__name__.lower()}.date"})
         return self
 
     @property

@@ -27,7 +27,7 @@ class Source(Strict):
     def _ref(self) -> Source:
         if self.ref is None and self.kind != "key-task":
             raise PydanticCustomError("SCHEMA_RULE", "source kind {k} needs a ref: the id it "
-                                      "comes from", {"k": self.kind})
+                                      "comes from", {"k": self.kind, "field": "kind"})
         return self
 
 
@@ -73,18 +73,21 @@ class Supervision(Record):
     def _rules(self) -> Supervision:
         if self.deadline < self.assigned:
             raise PydanticCustomError("DATE_ORDER", "deadline {d} before assignment {a}",
-                                      {"d": str(self.deadline), "a": str(self.assigned)})
+                                      {"d": str(self.deadline), "a": str(self.assigned),
+                                       "field": "deadline"})
         if self.state == "completed" and self.completed is None:
-            raise PydanticCustomError("SCHEMA_RULE", "state: completed needs completed: <date>")
+            raise PydanticCustomError("SCHEMA_RULE", "state: completed needs completed: <date>",
+                                      {"field": "state"})
         if self.state != "completed" and self.completed is not None:
             raise PydanticCustomError("SCHEMA_RULE", "completed: is set but state is {s}",
-                                      {"s": self.state})
+                                      {"s": self.state, "field": "completed"})
         if self.completed and self.completed < self.assigned:
-            raise PydanticCustomError("DATE_ORDER", "completed before assignment")
-        for u in self.updates:
+            raise PydanticCustomError("DATE_ORDER", "completed before assignment",
+                                      {"field": "completed"})
+        for i, u in enumerate(self.updates):
             if u.date < self.assigned:
                 raise PydanticCustomError("DATE_ORDER", "update of {d} before assignment",
-                                          {"d": str(u.date)})
+                                          {"d": str(u.date), "field": f"updates.{i}.date"})
         return self
 
     @property

@@ -1,0 +1,48 @@
+# Two commands on a fresh machine with Python 3.11: `make portal`, `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+AS_OF  ?=
+AS_OF_ARG := $(if $(AS_OF),--as-of $(AS_OF),)
+
+.PHONY: portal test test-fast serve bench lint schema sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+portal: $(VENV)/.installed  ## validate the records and build the portal into site/
+	$(BIN)/portal validate --records records $(AS_OF_ARG)
+	$(BIN)/portal build --records records --site-dir site $(AS_OF_ARG)
+	@echo "Portal built: open $(CURDIR)/site/index.html (or run 'make serve')"
+
+test: $(VENV)/.installed-test  ## lint, type-check and run every test
+	$(BIN)/ruff check generators tests scripts bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+test-fast: $(VENV)/.installed-test  ## the tests that need no browser and no full build
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000/ that follows edits
+	$(BIN)/portal serve --records records
+
+bench: $(VENV)/.installed-test  ## measure validate and build at archive scale
+	$(BIN)/python bench/run.py
+
+schema: $(VENV)/.installed  ## regenerate the JSON Schemas and .vscode/settings.json
+	$(BIN)/portal schema --out schemas
+
+sample: $(VENV)/.installed  ## regenerate the sample archive (committed) from scripts/
+	cd scripts && ../$(BIN)/python make_sample.py ../records
+
+clean:
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache test-results

@@ -1,0 +1,241 @@
+"""The Catalog: the linked, typed archive that every later stage reads.
+
+Built once per build from the validated records: indexes by id, type, year,
+unit and official, reverse links (what refers to this record), and the
+figures of figures.py computed for one as-of date and one audience.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .figures import (
+    AppraisalResult,
+    HotlineRank,
+    LiaisonRates,
+    LiaisonStatus,
+    SupervisionStatus,
+    Validity,
+    appraisal_results,
+    hotline_ranking,
+    liaison_rates,
+    liaison_status,
+    normative_validity,
+    supervision_status,
+)
+from .models import LEVELS, Record
+from .models.activity import Activity
+from .models.appraisal import Appraisal
+from .models.briefing import Briefing
+from .models.document import Document
+from .models.hotline import Hotline
+from .models.liaison import Liaison
+from .models.meeting import Meeting, MeetingDecision
+from .models.received import Received
+from .models.registry import Official, Topic, Unit
+from .models.request import Request
+from .models.supervision import Supervision
+
+R = TypeVar("R", bound=Record)
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One reference: `source` names `target` at `loc` (a field path of the source)."""
+
+    source: Record
+    loc: Loc
+    kind: str
+    target: str
+
+    @property
+    def field(self) -> str:
+        return ".".join(str(p) for p in self.loc if isinstance(p, str))
+
+
+@dataclass(slots=True)
+class Catalog:
+    as_of: dt.date
+    audience: str
+    records: list[Record]
+    by_id: dict[str, Record] = field(default_factory=dict)
+    by_type: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    decisions: dict[str, tuple[Meeting, MeetingDecision]] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    links_from: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    links_to: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    hidden: set[str] = field(default_factory=set)
+    """Ids that exist in the archive but not in this audience: shown as (not published)."""
+    supervision: dict[str, SupervisionStatus] = field(default_factory=dict)
+    validity: dict[str, Validity] = field(default_factory=dict)
+    liaison: dict[str, LiaisonStatus] = field(default_factory=dict)
+    appraisal: dict[int, list[AppraisalResult]] = field(default_factory=dict)
+    hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
+
+    # -- typed access ----------------------------------------------------------------------
+    def of(self, model: type[R]) -> list[R]:
+        return self.by_type.get(model.rtype, [])  # type: ignore[return-value]
+
+    def get(self, id_: str, model: type[R]) -> R | None:
+        rec = self.by_id.get(id_)
+        return rec if isinstance(rec, model) else None
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.of(Unit)}
+
+    @property
+    def officials(self) -> dict[str, Official]:
+        return {o.id: o for o in self.of(Official)}
+
+    def referrers(self, id_: str, model: type[R] | None = None) -> list[Record]:
+        """Records that name id_, each once, in archive order."""
+        seen: dict[str, Record] = {}
+        for link in self.links_to.get(id_, []):
+            if model is None or isinstance(link.source, model):
+                seen.setdefault(link.source.id, link.source)
+        return list(seen.values())
+
+    def years(self, model: type[Record]) -> list[int]:
+        return sorted({r.main_date.year for r in self.of(model) if r.main_date}, reverse=True)
+
+    def liaison_rates(self, items: Iterable[Liaison] | None = None) -> LiaisonRates:
+        return liaison_rates(self.of(Liaison) if items is None else items, self.as_of)
+
+    # -- rollups ---------------------------------------------------------------------------
+    def unit_rollup(self, unit_id: str) -> UnitRollup:
+        return UnitRollup.build(self, unit_id)
+
+    def official_rollup(self, official_id: str) -> OfficialRollup:
+        return OfficialRollup.build(self, official_id)
+
+
+@dataclass(slots=True)
+class UnitRollup:
+    """Everything a unit leads, issued, handles and owes."""
+
+    unit: str
+    issued: list[Document]
+    addressed: list[Document]
+    received_handled: list[Received]
+    requests: list[Request]
+    decisions: list[tuple[Meeting, MeetingDecision]]
+    supervision_led: list[Supervision]
+    supervision_support: list[Supervision]
+    liaison_led: list[Liaison]
+    briefings: list[Briefing]
+    appraisal: list[tuple[int, AppraisalResult]]
+    hotline: list[tuple[str, HotlineRank]]
+
+    @classmethod
+    def build(cls, cat: Catalog, u: str) -> UnitRollup:
+        return cls(
+            unit=u,
+            issued=[d for d in cat.of(Document) if u in d.issuers],
+            addressed=[d for d in cat.of(Document) if u in d.recipients or u in d.cc],
+            received_handled=[r for r in cat.of(Received) if r.handling.lead == u],
+            requests=[r for r in cat.of(Request) if r.from_ == u],
+            decisions=[(m, d) for m, d in cat.decisions.values() if d.lead == u],
+            supervision_led=[s for s in cat.of(Supervision) if s.lead == u],
+            supervision_support=[s for s in cat.of(Supervision) if u in s.support],
+            liaison_led=[li for li in cat.of(Liaison) if li.lead == u],
+            briefings=[b for b in cat.of(Briefing) if b.source == u],
+            appraisal=[(y, r) for y, rs in sorted(cat.appraisal.items()) for r in rs
+                       if r.unit == u],
+            hotline=[(m, r) for m, rs in sorted(cat.hotline.items()) for r in rs if r.unit == u],
+        )
+
+    @property
+    def owed(self) -> list[Supervision]:
+        """Open items it leads (what the unit still owes)."""
+        return [s for s in self.supervision_led if s.state == "open"]
+
+
+@dataclass(slots=True)
+class OfficialRollup:
+    """Everything an official chaired, attended, signed, decided or instructed."""
+
+    official: str
+    chaired: list[Meeting]
+    attended: list[Meeting]
+    activities: list[Activity]
+    signed: list[Document]
+    decided: list[Request]
+    instructions: list[Briefing]
+    verified: list[Supervision]
+
+    @classmethod
+    def build(cls, cat: Catalog, o: str) -> OfficialRollup:
+        return cls(
+            official=o,
+            chaired=[m for m in cat.of(Meeting) if m.chair == o],
+            attended=[m for m in cat.of(Meeting) if o in m.attendees],
+            activities=[a for a in cat.of(Activity) if o in a.officials],
+            signed=[d for d in cat.of(Document) if d.signatory == o],
+            decided=[r for r in cat.of(Request) if r.decision and r.decision.by == o],
+            instructions=[b for b in cat.of(Briefing) if any(i.by == o for i in b.instructions)],
+            verified=[s for s in cat.of(Supervision) if s.verified_by == o],
+        )
+
+
+def _sort_key(rec: Record) -> tuple[int, str]:
+    day = rec.main_date
+    return (-(day.toordinal() if day else 0), rec.id)
+
+
+def build_catalog(records: list[Record], as_of: dt.date,
+                  audience: str = "restricted") -> Catalog:
+    """Link the records visible to audience and compute every figure for as_of."""
+    level = LEVELS[audience]
+    visible = [r for r in records if LEVELS[r.classification] <= level]
+    cat = Catalog(as_of=as_of, audience=audience, records=visible)
+    cat.hidden = {r.id for r in records if LEVELS[r.classification] > level}
+    for rec in visible:
+        cat.by_id[rec.id] = rec
+        cat.by_type[rec.rtype].append(rec)
+        if isinstance(rec, Topic):
+            cat.topics[rec.id] = rec
+            for child in rec.children:
+                cat.topics[child.id] = child
+        if isinstance(rec, Meeting):
+            for d in rec.decisions:
+                cat.decisions[d.id] = (rec, d)
+    for items in cat.by_type.values():
+        if items and not isinstance(items[0], Unit | Official | Topic):
+            items.sort(key=_sort_key)
+    for rec in visible:
+        for loc, kind, target in rec.refs():
+            link = Link(rec, loc, kind, target)
+            cat.links_from[rec.id].append(link)
+            cat.links_to[target].append(link)
+    _compute(cat)
+    return cat
+
+
+def _compute(cat: Catalog) -> None:
+    repealed_by: dict[str, str] = {}
+    amended_by: dict[str, list[str]] = defaultdict(list)
+    for d in cat.of(Document):
+        for r in d.relations:
+            if r.type == "repeals":
+                repealed_by[r.target] = d.id
+            elif r.type == "amends":
+                amended_by[r.target].append(d.id)
+    for d in cat.of(Document):
+        v = normative_validity(d, cat.as_of, repealed_by.get(d.id), amended_by.get(d.id, ()))
+        if v:
+            cat.validity[d.id] = v
+    for s in cat.of(Supervision):
+        cat.supervision[s.id] = supervision_status(s, cat.as_of)
+    for li in cat.of(Liaison):
+        cat.liaison[li.id] = liaison_status(li, cat.as_of)
+    years = {a.year: a for a in cat.of(Appraisal)}
+    for year, a in sorted(years.items()):
+        cat.appraisal[year] = appraisal_results(a, years.get(year - 1))
+    for h in cat.of(Hotline):
+        cat.hotline[h.month] = hotline_ranking(h)

@@ -1,0 +1,170 @@
+"""The validator: one invalid fixture per error code, and the archives that must pass."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generators.cli import main
+from generators.errors import CATALOGUE, flatten
+from generators.validate import validate
+
+from .conftest import AS_OF, INVALID, ROOT, VALID, overlay
+
+CODES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+
+
+def expected(fixture: Path) -> list[list[object]]:
+    rows = []
+    for line in (fixture / "expect.txt").read_text(encoding="utf-8").splitlines():
+        where, code = line.rsplit(" ", 1)
+        path, ln, _col = where.rsplit(":", 2)
+        rows.append([path, int(ln), code])
+    return sorted(rows)
+
+
+def test_every_code_has_an_invalid_fixture() -> None:
+    assert sorted(CATALOGUE) == CODES
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_invalid_fixture_reports_its_code_at_its_line(code: str, tmp_path: Path) -> None:
+    fixture = INVALID / code
+    records = overlay(tmp_path, fixture)
+    _recs, report = validate(records, "records", AS_OF)
+    assert flatten(report.problems) == expected(fixture)
+    cols = {(p.path, p.line): p.col for p in report.problems}
+    for line in (fixture / "expect.txt").read_text(encoding="utf-8").splitlines():
+        where = line.rsplit(" ", 1)[0]
+        path, ln, col = where.rsplit(":", 2)
+        assert cols[(path, int(ln))] == int(col), line
+
+
+def test_valid_fixture_is_clean() -> None:
+    recs, report = validate(VALID, "records", AS_OF)
+    assert report.problems == []
+    assert len(recs) == 33
+
+
+def test_sample_archive_is_clean() -> None:
+    recs, report = validate(ROOT / "records", "records", AS_OF)
+    assert [p.format() for p in report.problems] == []
+    assert len(recs) > 250
+
+
+def test_five_mistakes_in_one_run(tmp_path: Path) -> None:
+    """The issue's scenario: each mistake at its file, line and code, all in one run."""
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace("officials:", "oficials:"),
+                   encoding="utf-8")
+    mtg = records / "meetings/2026/mtg-a.yaml"
+    mtg.write_text(mtg.read_text(encoding="utf-8").replace("location: City Hall\n",
+                   "location: City Hall\nlocation: Annex\n"), encoding="utf-8")
+    lia = records / "liaison/2026/lia-a.yaml"
+    lia.write_text(lia.read_text(encoding="utf-8").replace('number: "0012"', "number: 0123"),
+                   encoding="utf-8")
+    sup = records / "supervision/2026/sup-b.yaml"
+    sup.write_text(sup.read_text(encoding="utf-8").replace("lead: transport", "lead: transit"),
+                   encoding="utf-8")
+    doc = records / "documents/2026/doc-c.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("〔2026〕", "[2026]"),
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--records", str(records),
+                                       "--as-of", str(AS_OF)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    got = [(ln.split(": ")[0], ln.split(": ")[1].split(" ")[0]) for ln in lines[:-1]]
+    base = str(records)
+    assert got == sorted([
+        (f"{base}/activities/2026/act-a.yaml:5:1", "SCHEMA_UNKNOWN_FIELD"),
+        (f"{base}/documents/2026/doc-c.yaml:2:9", "NUMBER_FORMAT"),
+        (f"{base}/liaison/2026/lia-a.yaml:3:9", "YAML_UNQUOTED"),
+        (f"{base}/meetings/2026/mtg-a.yaml:6:1", "YAML_DUPLICATE_KEY"),
+        (f"{base}/supervision/2026/sup-b.yaml:4:7", "REF_MISSING"),
+    ])
+    assert lines[-1] == "5 errors, 0 warnings"
+    assert "京政办函〔2026〕7号" in result.output  # the corrected form is offered
+
+
+def test_paths_are_shown_as_the_user_gave_the_folder(tmp_path: Path) -> None:
+    records = overlay(tmp_path, INVALID / "SCHEMA_ENUM")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["validate", "--records", "records/",
+                                           "--as-of", str(AS_OF)])
+    finally:
+        os.chdir(cwd)
+    assert result.output.startswith("records/activities/2026/act-a.yaml:5:7: SCHEMA_ENUM")
+    assert records.exists()
+
+
+def test_json_format_lists_the_same_problems(tmp_path: Path) -> None:
+    records = overlay(tmp_path, INVALID / "YAML_UNQUOTED")
+    result = CliRunner().invoke(main, ["validate", "--records", str(records), "--format", "json",
+                                       "--as-of", str(AS_OF)])
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["errors"] == 3
+    assert {p["code"] for p in data["problems"]} == {"YAML_UNQUOTED"}
+    assert all({"path", "line", "col", "message", "hint", "severity"} <= set(p)
+               for p in data["problems"])
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    records = overlay(tmp_path, INVALID / "UNIT_CLOSED")
+    args = ["validate", "--records", str(records), "--as-of", str(AS_OF)]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert CliRunner().invoke(main, [*args, "--strict"]).exit_code == 1
+
+
+def test_missing_folder_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--records", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_files_argument_limits_the_report(tmp_path: Path) -> None:
+    """pre-commit passes the touched files; problems elsewhere are not theirs."""
+    records = overlay(tmp_path, INVALID / "YAML_UNQUOTED")
+    liaison = str(records / "liaison/2026/lia-c.yaml")
+    result = CliRunner().invoke(main, ["validate", "--records", str(records),
+                                       "--as-of", str(AS_OF), liaison])
+    assert result.exit_code == 1
+    assert result.output.count("YAML_UNQUOTED") == 1
+
+
+def test_broken_file_does_not_cascade_into_reference_errors(tmp_path: Path) -> None:
+    records = overlay(tmp_path, INVALID / "SCHEMA_TYPE")
+    brf = records / "briefings/2026/brf-a.yaml"  # sup-c points at brf-a; break brf-a
+    brf.write_text(brf.read_text(encoding="utf-8").replace("category: public-sentiment",
+                                                           "category: gossip"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF)
+    assert "REF_MISSING" not in {p.code for p in report.problems}
+    assert {p.code for p in report.problems} == {"SCHEMA_TYPE", "SCHEMA_ENUM"}
+
+
+def test_a_record_may_quote_its_dates(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace("date: 2026-06-15",
+                                                           'date: "2026-06-15"'),
+                   encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF)
+    assert report.problems == []
+
+
+def test_a_number_where_text_belongs_is_an_error_not_a_string(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace(
+        "title: Inspection of bus depots", "title: 2026"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF)
+    assert flatten(report.problems, "line", "code") == [[6, "YAML_UNQUOTED"]]
+
