@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import yaml
+
 from .models import FOLDERS
 from .numbers import parse_number
 
@@ -21,9 +23,9 @@ id: {id}
 number: {number}
 type: notice  # resolution, decision, order, communique, announcement, public-notice, opinion,
               # notice, circular, report, request, reply, motion, letter, minutes
-issuers: [general-office]
+issuers: [{office}]
 title: TODO title
-recipients: [dongcheng]
+recipients: [{district}]
 written: {today}
 urgency: normal
 classification: internal  # public, internal, restricted
@@ -32,19 +34,19 @@ summary: TODO one paragraph
     "received": """\
 id: {id}
 number: 国办发〔{year}〕1号  # as issued
-issuer: state-council-go
+issuer: {council}
 title: TODO title
 received: {today}
 type: notice
 handling:
-  lead: general-office
+  lead: {office}
   steps:
     - {{date: {today}, action: registered}}
 classification: internal
 """,
     "request": """\
 id: {id}
-from: dongcheng
+from: {district}
 kind: request-for-instructions  # or for-discussion
 title: TODO title
 submitted: {today}
@@ -59,7 +61,7 @@ chair: TODO-official-id
 agenda:
   - item: 1
     title: TODO agenda item
-    presenter: general-office
+    presenter: {office}
     outcome: approved  # approved, approved-in-principle, deferred, noted, rejected
     decisions: []
 classification: internal
@@ -77,7 +79,7 @@ classification: internal
 id: {id}
 title: TODO what must be done
 source: {{kind: key-task}}  # meeting-decision, leader-instruction, ... need ref: <id>
-lead: general-office
+lead: {office}
 assigned: {today}
 deadline: {today}
 state: open
@@ -88,7 +90,7 @@ id: {id}
 date: {today}
 title: TODO title
 category: other  # emergency, economy, livelihood, public-sentiment, other
-source: general-office
+source: {office}
 summary: TODO summary
 classification: internal
 """,
@@ -100,7 +102,7 @@ session: {year}
 proposers: [TODO name]
 title: TODO title
 received: {today}
-lead: general-office
+lead: {office}
 classification: internal
 """,
 }
@@ -113,8 +115,6 @@ def _next_seq(folder: Path, pattern: re.Pattern[str]) -> int:
 
 def next_number(records: Path, prefix: str, year: int) -> str:
     """Next free sequence of a document number prefix in a year (reads every document)."""
-    import yaml
-
     best = 0
     for path in (records / "documents").rglob("*.yaml"):
         try:
@@ -125,6 +125,23 @@ def next_number(records: Path, prefix: str, year: int) -> str:
         if num and num.prefix == prefix and num.year == year:
             best = max(best, num.seq)
     return f"{prefix}〔{year}〕{best + 1}号"
+
+
+def _registry_defaults(records: Path) -> dict[str, str]:
+    """Unit ids of this archive's registry for the skeleton's placeholders."""
+    found = {"office": "TODO-unit-id", "council": "TODO-unit-id", "district": "TODO-unit-id"}
+    try:
+        units = yaml.load((records / "registry/units.yaml").read_text(encoding="utf-8"),
+                          Loader=yaml.CSafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return found
+    wanted = {"general-office": "office", "state-council": "council", "district": "district"}
+    for unit in units if isinstance(units, list) else []:
+        if isinstance(unit, dict) and wanted.get(str(unit.get("kind"))) in found:
+            key = wanted[str(unit.get("kind"))]
+            if found[key] == "TODO-unit-id":
+                found[key] = str(unit.get("id"))
+    return found
 
 
 def new_record(records: Path, rtype: str, year: int, prefix: str | None = None) -> Path:
@@ -145,5 +162,6 @@ def new_record(records: Path, rtype: str, year: int, prefix: str | None = None) 
     path = folder / str(year) / f"{rid}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as fh:  # never overwrite an editor's file
-        fh.write(SCAFFOLDS[rtype].format(id=rid, number=number, year=year, today=day))
+        fh.write(SCAFFOLDS[rtype].format(id=rid, number=number, year=year, today=day,
+                                         **_registry_defaults(records)))
     return path
