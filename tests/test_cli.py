@@ -31,7 +31,7 @@ def test_new_writes_a_skeleton_with_the_next_free_id(rtype: str, valid_copy: Pat
     assert path.parent == valid_copy / path.parent.relative_to(valid_copy)
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     assert path.stem == data["id"] and data["id"].endswith("-2026-001")
-    code2, out2 = run("new", rtype, "--records", str(valid_copy), "--year", "2026")
+    _code2, out2 = run("new", rtype, "--records", str(valid_copy), "--year", "2026")
     assert Path(out2.strip()).stem.endswith("-2026-002")
 
 
@@ -78,7 +78,7 @@ def test_schema_describes_fields_enums_and_aliases() -> None:
 def test_schema_command_writes_files_and_vscode_settings(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out = run("schema", "--out", "schemas")
+    code, _out = run("schema", "--out", "schemas")
     assert code == 0
     assert (tmp_path / "schemas/liaison.schema.json").exists()
     assert "yaml.schemas" in json.loads((tmp_path / ".vscode/settings.json").read_text())
@@ -108,12 +108,12 @@ def test_bad_option_is_one_line() -> None:
     (b"id: 1\nid: 2\n", "YAML_DUPLICATE_KEY"),
 ])
 def test_loader_reports_odd_bytes_as_problems(raw: bytes, code: str | None) -> None:
-    src, problems = load_bytes(SourceFile(Path("x.yaml"), "x.yaml"), raw)
+    _src, problems = load_bytes(SourceFile(Path("x.yaml"), "x.yaml"), raw)
     assert [p.code for p in problems] == ([code] if code else [])
 
 
 def test_loader_keeps_positions_of_nested_values() -> None:
-    raw = "a:\n  b:\n    - c: 1\n    - {d: 2}\n".encode()
+    raw = b"a:\n  b:\n    - c: 1\n    - {d: 2}\n"
     src, problems = load_bytes(SourceFile(Path("x.yaml"), "x.yaml"), raw)
     assert problems == []
     assert (src.mark(("a", "b", 1, "d")).line, src.mark(("a", "b", 1, "d")).col) == (4, 11)
