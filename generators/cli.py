@@ -113,5 +113,24 @@ def stats_cmd(records: str, as_of: dt.date | None) -> None:
         click.echo(f"({len(report.errors)} errors: run portal validate)", err=True)
 
 
+@main.command("demo-data")
+@click.option("--records", "count", type=click.IntRange(50, 1_000_000), default=1000,
+              show_default=True, help="About how many records to write.")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False), required=True,
+              help="Folder to write the archive into (must not exist or be empty).")
+@click.option("--as-of", type=DATE, default="2026-11-27", show_default=True,
+              help="No dated event of the archive lies after this day.")
+def demo_data_cmd(count: int, seed: int, out: str, as_of: dt.date) -> None:
+    """Write a deterministic synthetic archive (for benchmarks and scale tests)."""
+    from .demo import generate
+
+    folder = Path(out)
+    if folder.exists() and any(folder.iterdir()):
+        raise click.UsageError(f"'{out}' is not empty; give a new folder")
+    n = generate(count, seed, folder, as_of)
+    click.echo(f"wrote {n} files to {folder}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import os
 import types
 import typing
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +91,19 @@ def _job_for(rel: Path, path: Path, display: str) -> FileJob | None:
     if top in FOLDERS and len(parts) == 3 and parts[1].isdigit() and len(parts[1]) == 4:
         return FileJob(path, display, FOLDERS[top], "record", int(parts[1]))
     return None
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Loading allocates millions of small objects and frees none of them; the cyclic
+    collector would walk them all again and again (measured: 4.4 s -> 1.8 s at 10,000)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def load_all(records_dir: Path, display_root: str) -> Loaded:
@@ -446,7 +461,8 @@ def validate(records_dir: Path, display_root: str | None = None,
              as_of: dt.date | None = None) -> tuple[list[Record], Report]:
     """Load and check the whole archive; return the records that are sound and every problem."""
     as_of = as_of or dt.date.today()
-    loaded = load_all(records_dir, display_root if display_root is not None else
-                      str(records_dir))
-    problems = loaded.problems + check_archive(loaded.records, as_of, loaded.broken)
+    with _no_gc():
+        loaded = load_all(records_dir, display_root if display_root is not None else
+                          str(records_dir))
+        problems = loaded.problems + check_archive(loaded.records, as_of, loaded.broken)
     return loaded.records, Report(problems)
