@@ -1,0 +1,119 @@
+/* Sorting and filtering of portal tables: no library, no CDN.
+   State lives in the URL (?table.sort=...&table.f2=...) so that it survives the back
+   button and can be bookmarked. */
+(function () {
+  "use strict";
+  function cellKey(td) {
+    var k = td.getAttribute("data-sort");
+    if (k === null) { k = td.textContent.trim(); }
+    var n = parseFloat(k);
+    return (k !== "" && !isNaN(n) && /^-?[\d.]+%?$/.test(k)) ? n : k.toLowerCase();
+  }
+  function compare(a, b) {
+    if (typeof a === "number" && typeof b === "number") { return a - b; }
+    return String(a).localeCompare(String(b), undefined, {numeric: true});
+  }
+  function state() { return new URLSearchParams(window.location.search); }
+  function save(params) {
+    var q = params.toString();
+    history.replaceState(history.state, "", window.location.pathname + (q ? "?" + q : "") + window.location.hash);
+  }
+  function setup(table, index) {
+    var id = table.id || ("t" + index);
+    var body = table.tBodies[0];
+    if (!body) { return; }
+    var rows = Array.prototype.slice.call(body.rows);
+    var headers = table.tHead ? table.tHead.rows[0].cells : [];
+    var filters = (table.getAttribute("data-filters") || "").split(",").filter(Boolean).map(Number);
+    var tools = null;
+    var selects = {};
+    var search = null;
+    function apply() {
+      var params = state();
+      var text = search ? search.value.trim().toLowerCase() : "";
+      rows.forEach(function (tr) {
+        var ok = true;
+        filters.forEach(function (col) {
+          var v = selects[col].value;
+          if (v && tr.cells[col].textContent.trim() !== v) { ok = false; }
+        });
+        if (ok && text && tr.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
+        tr.hidden = !ok;
+      });
+      filters.forEach(function (col) {
+        if (selects[col].value) { params.set(id + ".f" + col, selects[col].value); }
+        else { params.delete(id + ".f" + col); }
+      });
+      if (search) { if (text) { params.set(id + ".q", search.value); } else { params.delete(id + ".q"); } }
+      save(params);
+    }
+    if (filters.length || table.hasAttribute("data-search")) {
+      tools = document.createElement("div");
+      tools.className = "table-tools";
+      table.parentNode.parentNode.insertBefore(tools, table.parentNode);
+      filters.forEach(function (col) {
+        var label = document.createElement("label");
+        label.textContent = headers[col] ? headers[col].textContent : "";
+        var sel = document.createElement("select");
+        sel.setAttribute("data-col", col);
+        var all = document.createElement("option");
+        all.value = ""; all.textContent = "—";
+        sel.appendChild(all);
+        var seen = {};
+        rows.map(function (tr) { return tr.cells[col] ? tr.cells[col].textContent.trim() : ""; })
+          .filter(function (v) { return v && !seen[v] && (seen[v] = true); })
+          .sort(compare).forEach(function (v) {
+            var o = document.createElement("option"); o.value = v; o.textContent = v; sel.appendChild(o);
+          });
+        sel.addEventListener("change", apply);
+        label.appendChild(sel);
+        tools.appendChild(label);
+        selects[col] = sel;
+      });
+      if (table.hasAttribute("data-search")) {
+        var l = document.createElement("label");
+        l.textContent = document.documentElement.lang === "zh" ? "筛选" : "Filter";
+        search = document.createElement("input");
+        search.type = "search";
+        search.addEventListener("input", apply);
+        l.appendChild(search);
+        tools.appendChild(l);
+      }
+    }
+    function sortBy(col, dir, remember) {
+      var sorted = rows.slice().sort(function (a, b) {
+        var r = compare(cellKey(a.cells[col]), cellKey(b.cells[col]));
+        return dir === "descending" ? -r : r;
+      });
+      sorted.forEach(function (tr) { body.appendChild(tr); });
+      Array.prototype.forEach.call(headers, function (th, i) {
+        if (i === col) { th.setAttribute("aria-sort", dir); } else { th.removeAttribute("aria-sort"); }
+      });
+      if (remember) {
+        var params = state();
+        params.set(id + ".sort", col + (dir === "descending" ? "-" : "+"));
+        save(params);
+      }
+    }
+    if (table.classList.contains("sortable")) {
+      Array.prototype.forEach.call(headers, function (th, col) {
+        th.tabIndex = 0;
+        function go() {
+          sortBy(col, th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending", true);
+        }
+        th.addEventListener("click", go);
+        th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); go(); } });
+      });
+    }
+    var params = state();
+    var s = params.get(id + ".sort");
+    if (s && /^\d+[+-]$/.test(s)) { sortBy(parseInt(s, 10), s.slice(-1) === "-" ? "descending" : "ascending", false); }
+    filters.forEach(function (col) { var v = params.get(id + ".f" + col); if (v) { selects[col].value = v; } });
+    if (search && params.get(id + ".q")) { search.value = params.get(id + ".q"); }
+    if (tools) { apply(); }
+  }
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.data"), setup);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();

@@ -1,0 +1,19 @@
+"""Typed configuration of the `portal` MkDocs plugin (after Material's plugins)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PortalConfig(base.Config):
+    records_dir = c.Type(str, default="records")
+    """Records folder, relative to mkdocs.yml."""
+    audience = c.Choice(("public", "internal", "restricted"), default="internal")
+    """Build for this audience: only records at or below its level are published."""
+    as_of = c.Optional(c.Type(str))
+    """Reference date YYYY-MM-DD for computed figures (default: SOURCE_DATE_EPOCH or today)."""
+    locale = c.Choice(("en", "zh"), default="en")
+    """Interface language of the generated pages."""
+    strict_records = c.Type(bool, default=False)
+    """Treat validation warnings as errors."""

@@ -1,0 +1,50 @@
+"""mkdocs-macros module: figures and tables of the Catalog for hand-written pages.
+
+Only pages that ask for it (``render_macros: true``) are rendered by macros;
+what these macros return is built by our own code from escaped record text,
+and Jinja does not evaluate what a macro returns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .catalog import Catalog
+from .pages.common import Ctx
+from .pages.indexes import dashboard
+from .stats import stats_rows
+
+
+def define_env(env: Any) -> None:
+    def catalog() -> Catalog:
+        plugin = env.conf["plugins"]["portal"]
+        if plugin.catalog is None:  # pragma: no cover - on_config always ran first
+            raise RuntimeError("the portal plugin has not loaded the records")
+        return plugin.catalog
+
+    def ctx() -> Ctx:
+        page = env.page
+        return Ctx(catalog(), env.conf["plugins"]["portal"].config.locale,
+                   page.file.src_uri if page else "index.md")
+
+    @env.macro
+    def portal_dashboard() -> str:
+        return dashboard(ctx())
+
+    @env.macro
+    def portal_count(rtype: str) -> int:
+        return len(catalog().by_type.get(rtype, []))
+
+    @env.macro
+    def portal_as_of() -> str:
+        return str(catalog().as_of)
+
+    @env.macro
+    def portal_stats() -> str:
+        c = ctx()
+        rows = [[c.t(f"rt-{t}"), str(n), v] for t, n, v in stats_rows(catalog())]
+        return c.table(["type", "count", "status"], rows, sortable=False)
+
+    @env.macro
+    def portal_label(key: str) -> str:
+        return ctx().t(key)

@@ -1,0 +1,199 @@
+"""What every page renderer shares: paths, links, escaping, tables, banners.
+
+Record text is never trusted: plain fields are HTML-escaped, prose fields
+(Markdown) are rendered by us and cleaned by nh3 (Ammonia), so that neither a
+``<script>`` nor a ``{{ ... }}`` in a record does anything but show.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import markdown as md_lib
+import nh3
+
+from ..catalog import Catalog
+from ..labels import labels, value_label
+from ..models import Record
+from ..models.appraisal import Appraisal
+from ..models.hotline import Hotline
+from ..models.registry import Official, Topic, Unit
+
+# folders whose record URLs carry the year (DESIGN.md's portal map)
+_YEARLY = {"document": "documents", "received": "received", "request": "requests",
+           "meeting": "meetings", "activity": "activities", "briefing": "briefings",
+           "liaison": "liaison"}
+_FLAT = {"supervision": "supervision", "unit": "units", "official": "officials"}
+
+
+def record_src(rec: Record) -> str | None:
+    """Source path of a record's page (its URL is this without .md)."""
+    if rec.rtype in _YEARLY and rec.main_date:
+        return f"{_YEARLY[rec.rtype]}/{rec.main_date.year}/{rec.id}.md"
+    if rec.rtype in _FLAT:
+        return f"{_FLAT[rec.rtype]}/{rec.id}.md"
+    if isinstance(rec, Appraisal):
+        return f"appraisal/{rec.year}.md"
+    if isinstance(rec, Hotline):
+        return f"information/hotline/{rec.month}.md"
+    return None  # topics have no page of their own
+
+
+def url_of(src: str) -> str:
+    """Directory URL of a source path: a/b.md -> a/b/, a/index.md -> a/."""
+    path = src[:-3]
+    if path == "index" or path.endswith("/index"):
+        path = path[:-5]
+    return path.rstrip("/") + "/" if path else ""
+
+
+def relative(from_src: str, to_src: str, anchor: str = "") -> str:
+    here = url_of(from_src) or "."
+    there = url_of(to_src) or "."
+    rel = posixpath.relpath(there, here)
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+_ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "code", "pre", "blockquote", "br",
+                 "h3", "h4", "h5", "table", "thead", "tbody", "tr", "th", "td", "hr", "del"}
+_md = md_lib.Markdown(extensions=["tables", "sane_lists"])
+
+
+def prose(text: str | None) -> str:
+    """A record's Markdown field as clean HTML: no raw HTML, no scripts, no odd links."""
+    if not text:
+        return ""
+    _md.reset()
+    rendered = _md.convert(html.escape(text, quote=False))
+    return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}},
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
+
+
+@dataclass(slots=True)
+class Page:
+    src: str
+    title: str
+    markdown: str
+    in_nav: bool = False
+    search_boost: float | None = None
+
+
+@dataclass(slots=True)
+class Ctx:
+    """Rendering context of one page: the catalog, the locale and where the page lives."""
+
+    cat: Catalog
+    locale: str
+    src: str = "index.md"
+    t: Callable[..., str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.t = labels(self.locale)
+
+    def at(self, src: str) -> Ctx:
+        return Ctx(self.cat, self.locale, src)
+
+    # -- names and links --------------------------------------------------------------------
+    def v(self, value: str) -> str:
+        return esc(value_label(value, self.locale))
+
+    def name(self, rec: Record) -> str:
+        if isinstance(rec, Unit | Official | Topic) and self.locale == "zh" and rec.name_zh:
+            return rec.name_zh
+        return rec.title_text
+
+    def href(self, rec: Record, anchor: str = "") -> str | None:
+        src = record_src(rec)
+        return relative(self.src, src, anchor) if src else None
+
+    def link(self, id_: str | None, text: str | None = None) -> str:
+        """HTML link to the record with this id, "(not published)" if hidden to the audience."""
+        if not id_:
+            return ""
+        if id_ in self.cat.hidden:
+            return f'<span class="not-published">{esc(self.t("not_published"))}</span>'
+        if id_ in self.cat.decisions:
+            meeting, _d = self.cat.decisions[id_]
+            return (f'<a href="{self.href(meeting, id_)}">'
+                    f'{esc(text or id_)}</a>')
+        if id_ in self.cat.topics:
+            return esc(self.name(self.cat.topics[id_]))
+        rec = self.cat.by_id.get(id_)
+        if rec is None:
+            return esc(text or id_)
+        target = self.href(rec)
+        label = esc(text if text is not None else self.name(rec))
+        return f'<a href="{target}">{label}</a>' if target else label
+
+    def links(self, ids: Iterable[str]) -> str:
+        return ", ".join(self.link(i) for i in ids)
+
+    def page_link(self, src: str, text: str) -> str:
+        return f'<a href="{relative(self.src, src)}">{esc(text)}</a>'
+
+    # -- building blocks --------------------------------------------------------------------
+    def badge(self, status: str) -> str:
+        return f'<span class="status status--{esc(status)}">{self.v(status)}</span>'
+
+    def banner(self, kind: str, html_text: str) -> str:
+        return f'<div class="banner banner--{esc(kind)}" role="status">{html_text}</div>\n'
+
+    def meta(self, rows: Sequence[tuple[str, str]]) -> str:
+        items = "".join(f"<dt>{esc(self.t(k))}</dt><dd>{v}</dd>" for k, v in rows if v)
+        return f'<dl class="meta">{items}</dl>\n'
+
+    def progress(self, percent: float) -> str:
+        p = max(0.0, min(100.0, percent))
+        return (f'<span class="progress" role="progressbar" aria-valuenow="{p:g}" '
+                f'aria-valuemin="0" aria-valuemax="100"><span style="width:{p:g}%"></span>'
+                f'</span> {p:g}%')
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
+              table_id: str = "", sortable: bool = True, filters: Sequence[int] = (),
+              search: bool = False, caption: str = "", sort_keys: bool = True) -> str:
+        """An HTML table; cells are HTML already (escape record text before passing it).
+
+        A cell may be (html, sort_key) to sort on something other than its text.
+        """
+        head = "".join(f'<th scope="col">{esc(self.t(h))}</th>' for h in headers)
+        body = []
+        for row in rows:
+            cells = []
+            for cell in row:
+                if isinstance(cell, tuple):
+                    shown, key = cell
+                    cells.append(f'<td data-sort="{esc(key)}">{shown}</td>')
+                else:
+                    cells.append(f"<td>{'' if cell is None else cell}</td>")
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        attrs = [f'class="data{" sortable" if sortable else ""}"']
+        if table_id:
+            attrs.append(f'id="{esc(table_id)}"')
+        if filters:
+            attrs.append(f'data-filters="{",".join(str(i) for i in filters)}"')
+        if search:
+            attrs.append('data-search="1"')
+        cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+        if not body:
+            return f"<p class=\"empty\">{esc(self.t('none'))}</p>\n"
+        return (f'<div class="table-wrap"><table {" ".join(attrs)}>{cap}<thead><tr>{head}'
+                f'</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n')
+
+
+def heading(text: str, level: int = 1) -> str:
+    """A Markdown heading of escaped text (no Markdown or HTML inside takes effect)."""
+    special = "\\`*_{}[]()#+!|~"
+    safe = "".join("\\" + c if c in special else c for c in esc(text))
+    return f"{'#' * level} {safe}\n\n"
+
+
+def date_cell(day: object) -> tuple[str, str] | str:
+    return (esc(day), str(day)) if day else ""

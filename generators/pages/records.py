@@ -1,0 +1,398 @@
+"""A page for every record: metadata panel, status banners, cross-links both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..catalog import Catalog
+from ..models import Record
+from ..models.activity import Activity
+from ..models.appraisal import Appraisal
+from ..models.briefing import Briefing
+from ..models.document import Document
+from ..models.hotline import Hotline
+from ..models.liaison import Liaison
+from ..models.meeting import Meeting
+from ..models.received import Received
+from ..models.registry import Official, Unit
+from ..models.request import Request
+from ..models.supervision import Supervision
+from .common import Ctx, Page, date_cell, esc, heading, prose, record_src
+
+
+def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
+    for rec in cat.records:
+        src = record_src(rec)
+        if src is None:
+            continue
+        render = _RENDERERS.get(type(rec))
+        if render is None:
+            continue
+        ctx = Ctx(cat, locale, src)
+        body = render(ctx, rec)
+        yield Page(src, ctx.name(rec), heading(ctx.name(rec)) + body + _referrers(ctx, rec)
+                   + _footer(ctx, rec))
+
+
+def _footer(ctx: Ctx, rec: Record) -> str:
+    return (f'<p class="record-footer">{esc(ctx.t("classification"))}: '
+            f'{ctx.v(rec.classification)} · {esc(ctx.t("id"))}: <code>{esc(rec.id)}</code>'
+            f'{_topics(ctx, rec)}</p>\n')
+
+
+def _topics(ctx: Ctx, rec: Record) -> str:
+    if not rec.topics:
+        return ""
+    return f' · {esc(ctx.t("topics"))}: ' + ctx.links(rec.topics)
+
+
+def _referrers(ctx: Ctx, rec: Record) -> str:
+    """Every record that names this one: the other direction of every link."""
+    links = [ln for ln in ctx.cat.links_to.get(rec.id, []) if ln.source.id != rec.id]
+    if isinstance(rec, Unit | Official) or not links:
+        return ""  # unit and official pages list what refers to them by role instead
+    rows = []
+    seen = set()
+    for ln in links:
+        if (ln.source.id, ln.field) in seen:
+            continue
+        seen.add((ln.source.id, ln.field))
+        rows.append([esc(ctx.t(f"rt-{ln.source.rtype}")),
+                     ctx.link(ln.source.id), esc(ln.field)])
+    return heading(ctx.t("referenced_by"), 2) + ctx.table(["type", "title", "source"], rows,
+                                                          sortable=False)
+
+
+def _document(ctx: Ctx, d: Document) -> str:
+    t = ctx.t
+    out = []
+    v = ctx.cat.validity.get(d.id)
+    if v:
+        if v.status == "repealed":
+            by = ctx.link(v.repealed_by) if v.repealed_by else ""
+            out.append(ctx.banner("repealed", f"{esc(t('repealed_banner'))}"
+                                  + (f" — {esc(t('repealed_by'))} {by}" if by else "")))
+        elif v.status == "expired":
+            out.append(ctx.banner("expired", esc(t("expired_on", d=v.expires))))
+        elif v.status == "expiring":
+            out.append(ctx.banner("expiring", esc(t("expires_in", n=v.days_to_expiry,
+                                                    d=v.expires))))
+        elif v.status == "not-yet-effective":
+            out.append(ctx.banner("pending", esc(t("not_yet_banner", d=v.effective))))
+        if v.amended_by:
+            out.append(ctx.banner("amended", f"{esc(t('amended_banner'))} — "
+                                  f"{esc(t('amended_by'))} {ctx.links(v.amended_by)}"))
+    rows = [("number", f"<strong>{esc(d.number)}</strong>"), ("type", ctx.v(d.type)),
+            ("issuers", ctx.links(d.issuers)), ("signatory", ctx.link(d.signatory)),
+            ("recipients", ctx.links(d.recipients)), ("cc", ctx.links(d.cc)),
+            ("written", esc(d.written)), ("published", esc(d.published or "")),
+            ("urgency", ctx.v(d.urgency) if d.urgency != "normal" else "")]
+    if v:
+        rows += [("validity", ctx.badge(v.status)), ("effective", esc(v.effective)),
+                 ("expires", esc(v.expires))]
+    out.append(ctx.meta(rows))
+    out.append(f'<div class="record-prose">{prose(d.summary)}</div>\n')
+    if d.body:
+        out.append(heading(t("body"), 2) + f'<div class="record-prose">{prose(d.body)}</div>\n')
+    if d.interpretation:
+        out.append(heading(t("interpretation"), 2)
+                   + f'<div class="record-prose">{prose(d.interpretation)}</div>\n')
+    if d.attachments:
+        out.append(heading(t("attachments"), 2) + "<ol>" + "".join(
+            f"<li>{esc(a.title)}{f' (<code>{esc(a.file)}</code>)' if a.file else ''}</li>"
+            for a in d.attachments) + "</ol>\n")
+    if d.relations:
+        out.append(heading(t("relations"), 2) + ctx.table(
+            ["type", "title"], [[ctx.v(r.type), ctx.link(r.target)] for r in d.relations],
+            sortable=False))
+    sups = ctx.cat.referrers(d.id, Supervision)
+    if sups:
+        out.append(heading(t("supervision"), 2) + _supervision_rows(ctx, sups))
+    return "".join(out)
+
+
+def _supervision_rows(ctx: Ctx, items: list[Supervision]) -> str:
+    rows = []
+    for s in items:
+        st = ctx.cat.supervision[s.id]
+        rows.append([ctx.link(s.id), ctx.link(s.lead), date_cell(s.deadline),
+                     (ctx.badge(st.status), st.status), (ctx.progress(st.percent), st.percent)])
+    return ctx.table(["what", "lead", "deadline", "status", "progress"], rows)
+
+
+def _received(ctx: Ctx, r: Received) -> str:
+    t = ctx.t
+    out = [ctx.meta([("number", f"<strong>{esc(r.number)}</strong>"),
+                     ("issuer", ctx.link(r.issuer)), ("type", ctx.v(r.type)),
+                     ("date", esc(r.received)), ("lead", ctx.link(r.handling.lead))])]
+    if r.summary:
+        out.append(f'<div class="record-prose">{prose(r.summary)}</div>\n')
+    out.append(heading(t("handling"), 2) + ctx.table(
+        ["date", "action", "note"],
+        [[date_cell(s.date), ctx.v(s.action), prose(s.note)] for s in r.handling.steps],
+        sortable=False))
+    implementing = list(dict.fromkeys(
+        [*r.handling.implemented_by, *(d.id for d in ctx.cat.referrers(r.id, Document))]))
+    if implementing:
+        out.append(heading(t("implemented_by"), 2) + "<ul>" + "".join(
+            f"<li>{ctx.link(i)}</li>" for i in implementing) + "</ul>\n")
+    return "".join(out)
+
+
+def _request(ctx: Ctx, r: Request) -> str:
+    t = ctx.t
+    out = [ctx.meta([("from", ctx.link(r.from_)), ("kind", ctx.v(r.kind)),
+                     ("submitted", esc(r.submitted))])]
+    if r.summary:
+        out.append(f'<div class="record-prose">{prose(r.summary)}</div>\n')
+    if r.review:
+        out.append(heading(t("review"), 2) + ctx.meta([
+            ("date", esc(r.review.date)), ("by", ctx.link(r.review.by)),
+            ("recommendation", ctx.v(r.review.recommendation))])
+            + f'<div class="record-prose">{prose(r.review.opinion)}</div>\n')
+    if r.decision:
+        out.append(heading(t("decision"), 2) + ctx.meta([
+            ("date", esc(r.decision.date)), ("by", ctx.link(r.decision.by)),
+            ("outcome", ctx.badge(r.decision.outcome)),
+            ("reply_document", ctx.link(r.decision.reply_document))]))
+    return "".join(out)
+
+
+def _meeting(ctx: Ctx, m: Meeting) -> str:
+    t = ctx.t
+    out = [ctx.meta([("kind", ctx.v(m.kind)), ("session", esc(m.session)),
+                     ("date", esc(m.date)), ("location", esc(m.location or "")),
+                     ("chair", ctx.link(m.chair)), ("attendees", ctx.links(m.attendees)),
+                     ("minutes", ctx.link(m.minutes))])]
+    if m.summary:
+        out.append(f'<div class="record-prose">{prose(m.summary)}</div>\n')
+    out.append(heading(t("agenda"), 2))
+    for a in m.agenda:
+        out.append(heading(f"{a.item}. {a.title}", 3))
+        out.append(ctx.meta([("presenter", ctx.link(a.presenter)),
+                             ("outcome", ctx.badge(a.outcome))]))
+        for d in a.decisions:
+            sups = [s for s in ctx.cat.referrers(d.id, Supervision)]
+            status = "".join(
+                f"<li>{ctx.link(s.id)} {ctx.badge(ctx.cat.supervision[s.id].status)} "
+                f"{ctx.progress(ctx.cat.supervision[s.id].percent)}</li>" for s in sups)
+            hidden = [ln.source.id for ln in ctx.cat.links_to.get(d.id, [])
+                      if ln.source.id in ctx.cat.hidden]
+            out.append(
+                f'<div class="decision" id="{esc(d.id)}"><div class="record-prose">'
+                f"{prose(d.text)}</div>"
+                + ctx.meta([("lead", ctx.link(d.lead)), ("support", ctx.links(d.support)),
+                            ("deadline", esc(d.deadline))])
+                + (f"<ul>{status}</ul>" if status else "")
+                + (f"<p>{ctx.link(hidden[0])}</p>" if hidden and not status else "")
+                + "</div>\n")
+    return "".join(out)
+
+
+def _activity(ctx: Ctx, a: Activity) -> str:
+    when = esc(a.date) + (f" {esc(a.start)}" if a.start else "") + \
+        (f"–{esc(a.end)}" if a.end else "")
+    out = [ctx.meta([("date", when), ("kind", ctx.v(a.kind)),
+                     ("officials", ctx.links(a.officials)),
+                     ("location", esc(a.location or "")), ("units", ctx.links(a.units))])]
+    if a.summary:
+        out.append(f'<div class="record-prose">{prose(a.summary)}</div>\n')
+    return "".join(out)
+
+
+def _supervision(ctx: Ctx, s: Supervision) -> str:
+    t = ctx.t
+    st = ctx.cat.supervision[s.id]
+    out = []
+    if st.status == "overdue":
+        out.append(ctx.banner("overdue", esc(t("days_overdue", n=st.days_overdue))))
+    elif st.status == "completed-late":
+        out.append(ctx.banner("late", esc(t("days_late", n=st.days_overdue))))
+    elif st.status == "at-risk":
+        out.append(ctx.banner("at-risk", esc(t("at_risk_banner")) + ": "
+                              + esc("; ".join(st.reasons))))
+    source = ctx.v(s.source.kind) + (f" — {ctx.link(s.source.ref)}" if s.source.ref else "")
+    out.append(ctx.meta([
+        ("status", ctx.badge(st.status)), ("progress", ctx.progress(st.percent)),
+        ("source", source), ("lead", ctx.link(s.lead)), ("support", ctx.links(s.support)),
+        ("assigned", esc(s.assigned)), ("deadline", esc(s.deadline)
+                                        + (f" ({esc(t('days_left', n=st.days_to_deadline))})"
+                                           if s.state == "open" and st.days_to_deadline >= 0
+                                           else "")),
+        ("completed", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
+    if s.summary:
+        out.append(f'<div class="record-prose">{prose(s.summary)}</div>\n')
+    if s.milestones:
+        out.append(heading(t("milestones"), 2) + ctx.table(
+            ["title", "due", "completed"],
+            [[esc(m.title), date_cell(m.due), date_cell(m.done)] for m in s.milestones],
+            sortable=False))
+    if s.updates:
+        out.append(heading(t("updates"), 2) + ctx.table(
+            ["date", "progress", "note", "difficulties", "next_steps"],
+            [[date_cell(u.date), ctx.progress(u.percent), prose(u.note), prose(u.difficulties),
+              prose(u.next_steps)] for u in sorted(s.updates, key=lambda u: u.date,
+                                                     reverse=True)], sortable=False))
+    return "".join(out)
+
+
+def _briefing(ctx: Ctx, b: Briefing) -> str:
+    t = ctx.t
+    out = [ctx.meta([("date", esc(b.date)), ("category", ctx.v(b.category)),
+                     ("source", ctx.link(b.source))]),
+           f'<div class="record-prose">{prose(b.summary)}</div>\n']
+    if b.instructions:
+        out.append(heading(t("instructions"), 2) + ctx.table(
+            ["by", "date", "note", "supervision"],
+            [[ctx.link(i.by), date_cell(i.date), prose(i.text), ctx.link(i.supervision)]
+             for i in b.instructions], sortable=False))
+    return "".join(out)
+
+
+def _liaison(ctx: Ctx, li: Liaison) -> str:
+    t = ctx.t
+    st = ctx.cat.liaison[li.id]
+    out = []
+    if st.status == "replied-late":
+        out.append(ctx.banner("late", esc(t("reply_late_banner", n=st.days_overdue))))
+    elif st.status == "overdue":
+        out.append(ctx.banner("overdue", esc(t("reply_overdue_banner", n=st.days_overdue))))
+    out.append(ctx.meta([("kind", ctx.v(li.kind)), ("number", esc(li.number)),
+                         ("session", esc(li.session)), ("proposers", esc("、".join(
+                             li.proposers) if ctx.locale == "zh" else ", ".join(li.proposers))),
+                         ("date", esc(li.received)), ("lead", ctx.link(li.lead)),
+                         ("support", ctx.links(li.support)), ("due", esc(st.due)),
+                         ("status", ctx.badge(st.status))]))
+    if li.summary:
+        out.append(f'<div class="record-prose">{prose(li.summary)}</div>\n')
+    if li.reply:
+        r = li.reply
+        out.append(heading(t("reply"), 2) + ctx.meta([
+            ("date", esc(r.date)), ("category", ctx.v(r.category)),
+            ("disclosure", ctx.v(r.disclosure)), ("reply_document", ctx.link(r.document)),
+            ("feedback", ctx.v(li.feedback) if li.feedback else "")]))
+        if r.disclosure == "withheld" and ctx.cat.audience == "public":
+            out.append(ctx.banner("withheld", esc(t("reply_withheld"))))
+        else:
+            out.append(f'<div class="record-prose">{prose(r.summary)}</div>\n')
+    return "".join(out)
+
+
+def _unit(ctx: Ctx, u: Unit) -> str:
+    t = ctx.t
+    cat = ctx.cat
+    roll = cat.unit_rollup(u.id)
+    out = []
+    if u.closed:
+        out.append(ctx.banner("closed", esc(t("closed_banner", d=u.closed.date,
+                                                r=ctx.v(u.closed.reason)))
+                              + (f" — {esc(t('replaced_by'))} {ctx.link(u.closed.replaced_by)}"
+                                 if u.closed.replaced_by else "")))
+    other = u.name if ctx.locale == "zh" else (u.name_zh or "")
+    out.append(ctx.meta([("name", esc(other)), ("kind", ctx.v(u.kind)),
+                         ("parent", ctx.link(u.parent))]))
+    officials = [o for o in cat.officials.values() if u.id in o.portfolio]
+    if officials:
+        out.append(ctx.meta([("officials", ctx.links(o.id for o in officials))]))
+    sections: list[tuple[str, str]] = [
+        ("owes", _supervision_rows(ctx, roll.owed) if roll.owed else ""),
+        ("led_decisions", ctx.table(["decisions", "deadline", "title"], [
+            [ctx.link(d.id, d.id), date_cell(d.deadline), ctx.link(m.id)]
+            for m, d in roll.decisions]) if roll.decisions else ""),
+        ("issued", _doc_table(ctx, roll.issued) if roll.issued else ""),
+        ("addressed", _doc_table(ctx, roll.addressed) if roll.addressed else ""),
+        ("received", ctx.table(["number", "title", "date"], [
+            [esc(r.number), ctx.link(r.id), date_cell(r.received)]
+            for r in roll.received_handled]) if roll.received_handled else ""),
+        ("requests", ctx.table(["title", "submitted", "outcome"], [
+            [ctx.link(r.id), date_cell(r.submitted),
+             ctx.badge(r.decision.outcome) if r.decision else ""]
+            for r in roll.requests]) if roll.requests else ""),
+        ("liaison", _liaison_summary(ctx, roll.liaison_led) if roll.liaison_led else ""),
+        ("briefings", ctx.table(["date", "title"], [
+            [date_cell(b.date), ctx.link(b.id)] for b in roll.briefings])
+         if roll.briefings else ""),
+        ("history", ctx.table(["year", "total", "rank", "grade"], [
+            [ctx.page_link(f"appraisal/{y}.md", str(y)), f"{r.total:.2f}", str(r.rank),
+             ctx.badge(r.grade)] for y, r in roll.appraisal]) if roll.appraisal else ""),
+        ("hotline", ctx.table(["month", "calls", "response_rate", "resolution_rate",
+                               "satisfaction_rate", "composite", "rank"], [
+            [ctx.page_link(f"information/hotline/{m}.md", m), str(r.figures.calls),
+             f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
+             f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}", str(r.rank)]
+            for m, r in roll.hotline]) if roll.hotline else ""),
+    ]
+    for key, body in sections:
+        if body:
+            out.append(heading(t(key), 2) + body)
+    return "".join(out)
+
+
+def _liaison_summary(ctx: Ctx, items: list[Liaison]) -> str:
+    rates = ctx.cat.liaison_rates(items)
+    pct = (lambda x: "–" if x is None else f"{x:.1f}%")  # noqa: E731
+    head = ctx.meta([("total_items", str(rates.total)), ("reply_rate", pct(rates.reply_rate)),
+                     ("on_time_rate", pct(rates.on_time_rate)),
+                     ("satisfaction_rate", pct(rates.satisfaction_rate))])
+    return head + ctx.table(["title", "kind", "due", "status"], [
+        [ctx.link(li.id), ctx.v(li.kind), date_cell(ctx.cat.liaison[li.id].due),
+         ctx.badge(ctx.cat.liaison[li.id].status)] for li in items])
+
+
+def _doc_table(ctx: Ctx, docs: list[Document]) -> str:
+    return ctx.table(["number", "title", "type", "written"], [
+        [esc(d.number), ctx.link(d.id), ctx.v(d.type), date_cell(d.written)] for d in docs])
+
+
+def _official(ctx: Ctx, o: Official) -> str:
+    t = ctx.t
+    roll = ctx.cat.official_rollup(o.id)
+    other = o.name if ctx.locale == "zh" else (o.name_zh or "")
+    out = [ctx.meta([("name", esc(other)), ("position", ctx.v(o.position)),
+                     ("title", esc(o.title or "")), ("portfolio", ctx.links(o.portfolio)),
+                     ("from", esc(o.from_)), ("to", esc(o.to or ""))])]
+    sections = [
+        ("chaired", ctx.table(["date", "title"], [[date_cell(m.date), ctx.link(m.id)]
+                                                  for m in roll.chaired])),
+        ("activities", ctx.table(["date", "title", "kind"], [
+            [date_cell(a.date), ctx.link(a.id), ctx.v(a.kind)] for a in roll.activities])),
+        ("instructions", ctx.table(["date", "title"], [[date_cell(b.date), ctx.link(b.id)]
+                                                       for b in roll.instructions])),
+        ("signed", _doc_table(ctx, roll.signed)),
+        ("decided", ctx.table(["title", "outcome"], [
+            [ctx.link(r.id), ctx.badge(r.decision.outcome) if r.decision else ""]
+            for r in roll.decided])),
+        ("verified", ctx.table(["title", "completed"], [
+            [ctx.link(s.id), date_cell(s.completed)] for s in roll.verified])),
+    ]
+    for key, body in sections:
+        if "<table" in body:
+            out.append(heading(t(key), 2) + body)
+    return "".join(out)
+
+
+def _appraisal(ctx: Ctx, a: Appraisal) -> str:
+    from .appraisal import appraisal_body
+
+    return appraisal_body(ctx, a)
+
+
+def _hotline(ctx: Ctx, h: Hotline) -> str:
+    ranks = ctx.cat.hotline[h.month]
+    out = [ctx.table(["rank", "unit", "calls", "response_rate", "resolution_rate",
+                      "satisfaction_rate", "composite"],
+                     [[str(r.rank), ctx.link(r.unit), (str(r.figures.calls), r.figures.calls),
+                       f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
+                       f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}"]
+                      for r in ranks])]
+    if h.top_topics:
+        out.append("<p>" + esc(", ".join(h.top_topics)) + "</p>\n")
+    return "".join(out)
+
+
+_RENDERERS: dict[type, Callable[[Ctx, Record], str]] = {
+    Document: _document, Received: _received, Request: _request,  # type: ignore[dict-item]
+    Meeting: _meeting, Activity: _activity, Supervision: _supervision,  # type: ignore[dict-item]
+    Briefing: _briefing, Liaison: _liaison, Unit: _unit,  # type: ignore[dict-item]
+    Official: _official, Appraisal: _appraisal, Hotline: _hotline,  # type: ignore[dict-item]
+}

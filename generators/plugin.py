@@ -1,0 +1,86 @@
+"""The MkDocs plugin: a thin adapter from MkDocs events to the stage modules.
+
+on_config reads and links the records once per build; on_files hands the
+generated pages and assets to MkDocs as virtual files; on_serve watches the
+records folder.  Everything else lives in modules that run without MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .catalog import Catalog, build_catalog
+from .config import PortalConfig
+from .pages import build_pages
+from .validate import validate
+
+log = logging.getLogger("mkdocs.plugins.portal")
+ASSETS = ("portal.css", "portal.js")
+
+
+def resolve_as_of(value: str | None) -> dt.date:
+    """--as-of, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if value:
+        return dt.date.fromisoformat(value)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.records_path: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").parent
+        self.records_path = (base / self.config.records_dir).resolve()
+        if not self.records_path.is_dir():
+            raise PluginError(f"portal: records folder '{self.records_path}' does not exist")
+        as_of = resolve_as_of(self.config.as_of)
+        records, report = validate(self.records_path, self.config.records_dir, as_of)
+        if report.failed(self.config.strict_records):
+            raise PluginError("portal: the records have problems; nothing was built\n"
+                              + report.text())
+        self.catalog = build_catalog(records, as_of, self.config.audience)
+        if self.config.locale == "zh":
+            config.theme["language"] = "zh"
+        config.extra["portal"] = {"as_of": str(as_of), "audience": self.config.audience,
+                                  "locale": self.config.locale}
+        for name in ASSETS:
+            path = f"assets/portal/{name}"
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if path not in [str(x) for x in target]:
+                target.append(path)  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.catalog is not None
+        for page in build_pages(self.catalog, self.config.locale):
+            if files.get_file_from_path(page.src) is not None:
+                continue  # a hand-written page of site_src/ wins over a generated one
+            files.append(File.generated(config, page.src, content=page.markdown))
+        for name in ASSETS:
+            content = resources.files("generators.assets").joinpath(name).read_text("utf-8")
+            files.append(File.generated(config, f"assets/portal/{name}", content=content))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        if self.records_path is not None:
+            server.watch(str(self.records_path))
+        return server
