@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import scaffold
+from .errors import Report
 from .validate import validate
 
 RECORDS_HELP = "Records folder (default: records/)."
@@ -111,6 +112,94 @@ def stats_cmd(records: str, as_of: dt.date | None) -> None:
     click.echo(stats_table(catalog))
     if report.errors:
         click.echo(f"({len(report.errors)} errors: run portal validate)", err=True)
+
+
+def _print_problems(report: Report) -> None:
+    click.echo(report.text(), err=True)
+
+
+@main.command("build")
+@click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--site-dir", default="site", show_default=True, help="Where the portal goes.")
+@click.option("--as-of", type=DATE, default=None,
+              help="Reference date (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
+              default=None, help="Publish only records at or below this level.")
+@click.option("--locale", type=click.Choice(["en", "zh"]), default=None,
+              help="Interface language.")
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--strict", is_flag=True, help="Validation warnings fail the build too.")
+def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str | None,
+              locale: str | None, config_file: str, strict: bool) -> None:
+    """Validate the records, then build the portal into --site-dir (atomically)."""
+    from .build import BuildError, build_site
+
+    folder = _records_dir(records)
+    if not Path(config_file).is_file():
+        raise click.UsageError(f"no MkDocs configuration at '{config_file}'")
+    _recs, report = validate(folder, records.rstrip("/\\") or ".", as_of)
+    if report.failed(strict):
+        _print_problems(report)
+        click.echo("Nothing was built: fix the records above.", err=True)
+        sys.exit(1)
+    try:
+        out = build_site(Path(config_file), Path(site_dir), records=records, as_of=as_of,
+                         audience=audience, locale=locale, strict=strict)
+    except BuildError as exc:
+        click.echo(f"Build failed, the previous site is untouched: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Build interrupted, the previous site is untouched.", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo(f"Build failed ({exc.strerror}), the previous site is untouched.", err=True)
+        sys.exit(1)
+    click.echo(f"Portal built in {out}")
+
+
+@main.command("serve")
+@click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
+              default=None)
+@click.option("--locale", type=click.Choice(["en", "zh"]), default=None)
+def serve_cmd(records: str, config_file: str, dev_addr: str, audience: str | None,
+              locale: str | None) -> None:
+    """Live preview that rebuilds when a record or page changes."""
+    from mkdocs.commands.serve import serve
+
+    from .build import portal_env
+
+    _records_dir(records)
+    with portal_env(records_dir=str(Path(records).resolve()), audience=audience,
+                    locale=locale):
+        serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+
+
+@main.command("export-md")
+@click.argument("out", type=click.Path(file_okay=False))
+@click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--as-of", type=DATE, default=None)
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
+              default=None)
+@click.option("--locale", type=click.Choice(["en", "zh"]), default=None)
+def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date | None,
+                  audience: str | None, locale: str | None) -> None:
+    """Write the generated Markdown and site_src/ into OUT, buildable by plain MkDocs."""
+    from .build import BuildError, export_markdown
+
+    _records_dir(records)
+    try:
+        n = export_markdown(Path(config_file), Path(out), records=records, as_of=as_of,
+                            audience=audience, locale=locale)
+    except BuildError as exc:
+        if exc.report:
+            _print_problems(exc.report)
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {n} generated pages and site_src/ to {out} (build: cd {out} && "
+               "mkdocs build)")
 
 
 @main.command("demo-data")

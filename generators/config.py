@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -11,7 +13,7 @@ class PortalConfig(base.Config):
     """Records folder, relative to mkdocs.yml."""
     audience = c.Choice(("public", "internal", "restricted"), default="internal")
     """Build for this audience: only records at or below its level are published."""
-    as_of = c.Optional(c.Type(str))
+    as_of = c.Optional(c.Type((str, dt.date)))  # !ENV reads YYYY-MM-DD as a date
     """Reference date YYYY-MM-DD for computed figures (default: SOURCE_DATE_EPOCH or today)."""
     locale = c.Choice(("en", "zh"), default="en")
     """Interface language of the generated pages."""

@@ -115,7 +115,7 @@ _L: dict[str, tuple[str, str]] = {
     "rt-activity": ("Activity", "活动"), "rt-supervision": ("Supervision item", "督办事项"),
     "rt-briefing": ("Briefing", "信息专报"), "rt-liaison": ("Suggestion or proposal", "建议提案"),
     "rt-appraisal": ("Appraisal year", "考评年度"), "rt-hotline": ("Hotline month", "热线月度"),
-    "meeting_title": ("{ordinal} {kind} meeting, {year}", "{year}年第{n}次{kind}"),
+    "meeting_title": ("{kind} meeting no. {n}, {year}", "{year}年第{n}次{kind}"),
 }
 
 # enum values of the contract

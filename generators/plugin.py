@@ -29,8 +29,10 @@ log = logging.getLogger("mkdocs.plugins.portal")
 ASSETS = ("portal.css", "portal.js")
 
 
-def resolve_as_of(value: str | None) -> dt.date:
+def resolve_as_of(value: str | dt.date | None) -> dt.date:
     """--as-of, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if isinstance(value, dt.date):
+        return value
     if value:
         return dt.date.fromisoformat(value)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

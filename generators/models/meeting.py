@@ -57,6 +57,11 @@ class Meeting(Record):
         return self.date
 
     @property
+    def title_text(self) -> str:
+        return f"{self.kind.replace('-', ' ').capitalize()} meeting no. {self.session}, " \
+               f"{self.date.year}"
+
+    @property
     def decisions(self) -> list[MeetingDecision]:
         return [d for a in self.agenda for d in a.decisions]
 

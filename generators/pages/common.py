@@ -20,6 +20,7 @@ from ..labels import labels, value_label
 from ..models import Record
 from ..models.appraisal import Appraisal
 from ..models.hotline import Hotline
+from ..models.meeting import Meeting
 from ..models.registry import Official, Topic, Unit
 
 # folders whose record URLs carry the year (DESIGN.md's portal map)
@@ -108,6 +109,9 @@ class Ctx:
     def name(self, rec: Record) -> str:
         if isinstance(rec, Unit | Official | Topic) and self.locale == "zh" and rec.name_zh:
             return rec.name_zh
+        if isinstance(rec, Meeting):
+            return self.t("meeting_title", kind=value_label(rec.kind, self.locale),
+                          n=rec.session, year=rec.date.year)
         return rec.title_text
 
     def href(self, rec: Record, anchor: str = "") -> str | None:
@@ -123,7 +127,7 @@ class Ctx:
         if id_ in self.cat.decisions:
             meeting, _d = self.cat.decisions[id_]
             return (f'<a href="{self.href(meeting, id_)}">'
-                    f'{esc(text or id_)}</a>')
+                    f'{esc(text or self.name(meeting) + " · " + id_)}</a>')
         if id_ in self.cat.topics:
             return esc(self.name(self.cat.topics[id_]))
         rec = self.cat.by_id.get(id_)

@@ -57,10 +57,18 @@ def _referrers(ctx: Ctx, rec: Record) -> str:
         if (ln.source.id, ln.field) in seen:
             continue
         seen.add((ln.source.id, ln.field))
-        rows.append([esc(ctx.t(f"rt-{ln.source.rtype}")),
-                     ctx.link(ln.source.id), esc(ln.field)])
-    return heading(ctx.t("referenced_by"), 2) + ctx.table(["type", "title", "source"], rows,
+        rows.append([esc(ctx.t(f"rt-{ln.source.rtype}")), ctx.link(ln.source.id),
+                     _how(ctx, ln.source, ln.loc)])
+    return heading(ctx.t("referenced_by"), 2) + ctx.table(["type", "title", "relations"], rows,
                                                           sortable=False)
+
+
+def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
+    """How the source names this record: the relation type, else the field's label."""
+    if isinstance(source, Document) and loc[:1] == ("relations",) and isinstance(loc[1], int):
+        return ctx.v(source.relations[loc[1]].type)
+    names = [p for p in loc if isinstance(p, str)]
+    return esc(ctx.t(names[-1] if names[-1] not in ("ref", "target") else names[0]))
 
 
 def _document(ctx: Ctx, d: Document) -> str:
@@ -224,7 +232,7 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
         out.append(f'<div class="record-prose">{prose(s.summary)}</div>\n')
     if s.milestones:
         out.append(heading(t("milestones"), 2) + ctx.table(
-            ["title", "due", "completed"],
+            ["title", "deadline", "completed"],
             [[esc(m.title), date_cell(m.due), date_cell(m.done)] for m in s.milestones],
             sortable=False))
     if s.updates:

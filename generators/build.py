@@ -1,0 +1,206 @@
+"""`portal build`, `portal serve` and `portal export-md`.
+
+A build validates first and builds nothing when the records have errors.  MkDocs
+writes into a fresh folder beside the target, and the target is replaced only
+when everything succeeded, so a failed build leaves the published site as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Report
+
+ENV = {"records_dir": "PORTAL_RECORDS", "audience": "PORTAL_AUDIENCE", "as_of": "PORTAL_AS_OF",
+       "locale": "PORTAL_LOCALE"}
+
+
+class BuildError(Exception):
+    """The build failed; the message says why. The previous site is untouched."""
+
+    def __init__(self, message: str, report: Report | None = None) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+@contextmanager
+def portal_env(**values: str | None) -> Iterator[None]:
+    """Set the PORTAL_* variables that mkdocs.yml reads with !ENV, restoring them after."""
+    old = {k: os.environ.get(k) for k in ENV.values()}
+    try:
+        for key, value in values.items():
+            if value is not None:
+                os.environ[ENV[key]] = value
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
+               as_of: dt.date | None = None, audience: str | None = None,
+               locale: str | None = None, strict: bool = False) -> Path:
+    """Build the portal into site_dir atomically; raise BuildError and keep the old site."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    try:
+        with portal_env(records_dir=os.path.abspath(records) if records else None,
+                        as_of=str(as_of) if as_of else None, audience=audience,
+                        locale=locale):
+            cfg = load_config(str(config_file), site_dir=str(staging))
+            if strict:
+                cfg.plugins["portal"].config.strict_records = True
+            try:
+                build(cfg)
+            except MkDocsException as exc:
+                raise BuildError(str(exc)) from None
+        _swap_in(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return site_dir
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace target by staging with two renames on one filesystem; undo on failure."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except BaseException:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
+                    as_of: dt.date | None = None, audience: str | None = None,
+                    locale: str | None = None) -> int:
+    """Write the generated Markdown, site_src/ and a plain mkdocs.yml into out."""
+    from mkdocs.config import load_config
+
+    from .catalog import build_catalog
+    from .pages import build_pages
+    from .plugin import ASSETS, resolve_as_of
+    from .validate import validate
+
+    if out.exists() and any(out.iterdir()):
+        raise BuildError(f"'{out}' is not empty; give a new folder")
+    with portal_env(records_dir=os.path.abspath(records) if records else None,
+                    as_of=str(as_of) if as_of else None, audience=audience, locale=locale):
+        cfg = load_config(str(config_file))
+        pc = cfg.plugins["portal"].config
+        base = Path(cfg.config_file_path).parent
+        day = resolve_as_of(pc.as_of)
+        recs, report = validate((base / pc.records_dir).resolve(), pc.records_dir, day)
+        if report.errors:
+            raise BuildError("the records have problems; nothing was exported", report)
+        cat = build_catalog(recs, day, pc.audience)
+        docs = out / "docs"
+        shutil.copytree(cfg.docs_dir, docs)
+        count = 0
+        for page in build_pages(cat, pc.locale):
+            path = docs / page.src
+            if path.exists():
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+            count += 1
+        _render_macros(docs, cat, pc.locale)
+        from importlib import resources
+
+        for name in ASSETS:
+            (docs / "assets/portal").mkdir(parents=True, exist_ok=True)
+            (docs / "assets/portal" / name).write_text(
+                resources.files("generators.assets").joinpath(name).read_text("utf-8"),
+                encoding="utf-8")
+        (out / "mkdocs.yml").write_text(_plain_config(Path(cfg.config_file_path)),
+                                        encoding="utf-8")
+    return count
+
+
+def _render_macros(docs: Path, cat: Any, locale: str) -> None:
+    """Expand the macros of hand-written pages, so plain MkDocs needs no macros plugin."""
+    import jinja2.sandbox
+
+    from . import macros
+
+    funcs: dict[str, Any] = {}
+
+    class _Env:
+        conf = {"plugins": {"portal": type("P", (), {"catalog": cat, "config":
+                                                     type("C", (), {"locale": locale})()})()}}
+        page: Any = None
+
+        def macro(self, f: Any) -> Any:
+            funcs[f.__name__] = f
+            return f
+
+    env = _Env()
+    macros.define_env(env)
+    jenv = jinja2.sandbox.SandboxedEnvironment()
+    for path in docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---") or "render_macros: true" not in text.split("---")[1]:
+            continue
+        env.page = type("Pg", (), {"file": type("F", (), {
+            "src_uri": path.relative_to(docs).as_posix()})()})()
+        path.write_text(jenv.from_string(text).render(**funcs), encoding="utf-8")
+
+
+def _plain_config(config_file: Path) -> str:
+    """mkdocs.yml without our plugin and macros: the export builds with MkDocs alone."""
+    text = config_file.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_EnvLoader)
+    plugins = []
+    for p in data.get("plugins", []):
+        name = p if isinstance(p, str) else next(iter(p))
+        if name not in ("portal", "macros"):
+            plugins.append(p)
+    data["plugins"] = plugins
+    data["docs_dir"] = "docs"
+    data["site_dir"] = "site"
+    data["extra_css"] = [*data.get("extra_css", []), "assets/portal/portal.css"]
+    data["extra_javascript"] = [*data.get("extra_javascript", []), "assets/portal/portal.js"]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+class _EnvLoader(yaml.CSafeLoader):
+    """Reads mkdocs.yml's !ENV tags as their defaults (the export is self-contained)."""
+
+
+def _env_tag(loader: yaml.CSafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        for name in items[:-1]:
+            if isinstance(name, str) and name in os.environ:
+                return os.environ[name]
+        return items[-1]
+    return os.environ.get(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_EnvLoader.add_constructor("!ENV", _env_tag)
