@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 AS_OF  ?=
 AS_OF_ARG := $(if $(AS_OF),--as-of $(AS_OF),)
 
-.PHONY: portal test test-fast serve bench lint schema sample clean
+.PHONY: portal test test-fast serve bench lint schema sample golden clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,6 @@ sample: $(VENV)/.installed  ## regenerate the sample archive (committed) from sc
 
 clean:
 	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache test-results
+
+golden: $(VENV)/.installed-test  ## refresh tests/golden after an intended change to the pages
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py

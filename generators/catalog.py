@@ -93,11 +93,11 @@ class Catalog:
     def officials(self) -> dict[str, Official]:
         return {o.id: o for o in self.of(Official)}
 
-    def referrers(self, id_: str, model: type[R] | None = None) -> list[Record]:
-        """Records that name id_, each once, in archive order."""
-        seen: dict[str, Record] = {}
+    def referrers(self, id_: str, model: type[R] = Record) -> list[R]:  # type: ignore[assignment]
+        """Records (of model) that name id_, each once, in archive order."""
+        seen: dict[str, R] = {}
         for link in self.links_to.get(id_, []):
-            if model is None or isinstance(link.source, model):
+            if isinstance(link.source, model):
                 seen.setdefault(link.source.id, link.source)
         return list(seen.values())
 

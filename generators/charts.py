@@ -11,14 +11,16 @@ import io
 import re
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on build machines
 
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
+from cycler import cycler
 
-_RC = {
+_RC: Any = {
     "svg.fonttype": "none",
     "svg.hashsalt": "general-office-portal",
     "font.family": "sans-serif",
@@ -26,7 +28,7 @@ _RC = {
     "font.size": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.prop_cycle": matplotlib.cycler(color=["#1f5fa8", "#c0392b", "#2e8b57", "#e69f00",
+    "axes.prop_cycle": cycler(color=["#1f5fa8", "#c0392b", "#2e8b57", "#e69f00",
                                                 "#6a3d9a", "#7f7f7f"]),
 }
 STATUS_COLOURS = {"overdue": "#b42318", "at-risk": "#dc6803", "not-started": "#98a2b3",

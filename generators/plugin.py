@@ -53,7 +53,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.records_path = (base / self.config.records_dir).resolve()
         if not self.records_path.is_dir():
             raise PluginError(f"portal: records folder '{self.records_path}' does not exist")
-        as_of = resolve_as_of(self.config.as_of)
+        as_of = resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
         records, report = validate(self.records_path, self.config.records_dir, as_of)
         if report.failed(self.config.strict_records):
             raise PluginError("portal: the records have problems; nothing was built\n"
@@ -67,7 +67,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             path = f"assets/portal/{name}"
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if path not in [str(x) for x in target]:
-                target.append(path)  # type: ignore[arg-type]
+                target.append(path)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

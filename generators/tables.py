@@ -70,7 +70,7 @@ def liaison_rates_by(cat: Catalog, key: str) -> pd.DataFrame:
     """Rates per lead unit ('lead') or per session and kind ('session')."""
     groups: dict[tuple[object, ...], list[Liaison]] = {}
     for li in cat.of(Liaison):
-        k = (li.lead,) if key == "lead" else (li.session, li.kind)
+        k: tuple[object, ...] = (li.lead,) if key == "lead" else (li.session, li.kind)
         groups.setdefault(k, []).append(li)
     rows = []
     for k, items in sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0])):

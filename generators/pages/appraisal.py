@@ -46,11 +46,11 @@ def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
         for g in dist.index], sortable=False))
     out.append(heading(t("scorecards"), 2))
     inds = a.indicators
-    rows = []
+    cards = []
     for unit, scores in a.scores.items():
         if unit not in ctx.cat.by_id and unit in ctx.cat.hidden:
             continue
-        rows.append([ctx.link(unit), *[f"{scores[i.id]:g}" for i in inds]])
+        cards.append([ctx.link(unit), *[f"{scores[i.id]:g}" for i in inds]])
     head_names = [(i.name_zh if ctx.locale == "zh" and i.name_zh else i.name) for i in inds]
-    out.append(ctx.table(["unit", *head_names], rows, table_id="scorecards"))
+    out.append(ctx.table(["unit", *head_names], cards, table_id="scorecards"))
     return "".join(out)

@@ -1,0 +1,267 @@
+"""The built portal, parsed: pages, counts, figures, links both ways, search, safety."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generators.build import build_site, export_markdown
+from generators.catalog import Catalog, build_catalog
+from generators.models import Document, Liaison, Record, Supervision
+from generators.pages import record_src, url_of
+from generators.validate import validate
+
+from .conftest import AS_OF, ROOT, VALID
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalog:
+    recs, _ = validate(VALID, "records", AS_OF)
+    return build_catalog(recs, AS_OF, "internal")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("portal") / "site"
+    build_site(ROOT / "mkdocs.yml", out, records=str(VALID), as_of=AS_OF, audience="internal")
+    return out
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def page_of(rec: Record) -> str:
+    src = record_src(rec)
+    assert src
+    return url_of(src)
+
+
+def table_rows(doc: BeautifulSoup, table_id: str) -> list[list[str]]:
+    table = doc.find("table", id=table_id)
+    assert table is not None, table_id
+    return [[td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in table.find("tbody").find_all("tr")]
+
+
+def test_every_visible_record_has_a_page(site: Path, cat: Catalog) -> None:
+    for rec in cat.records:
+        if record_src(rec):
+            assert (site / page_of(rec) / "index.html").exists(), rec.id
+    assert not (site / "documents/2026/doc-r").exists()  # restricted: not in internal
+
+
+def test_index_rows_equal_catalog_counts(site: Path, cat: Catalog) -> None:
+    assert len(table_rows(soup(site, "documents"), "documents")) == len(cat.of(Document))
+    assert len(table_rows(soup(site, "supervision"), "supervision")) == \
+        len(cat.of(Supervision))
+    assert len(table_rows(soup(site, "liaison"), "liaison")) == len(cat.of(Liaison))
+    normative = table_rows(soup(site, "documents/normative"), "normative")
+    assert len(normative) == len(cat.validity)
+
+
+def test_record_pages_are_not_in_the_navigation(site: Path) -> None:
+    nav = soup(site, "").find("nav", class_="md-nav--primary")
+    hrefs = [a["href"] for a in nav.find_all("a", href=True)]
+    assert any("supervision/" in h for h in hrefs)
+    assert not any(re.search(r"supervision/sup-", h) for h in hrefs)
+
+
+def test_statuses_and_banners_show_the_catalogs_figures(site: Path, cat: Catalog) -> None:
+    sup_c = soup(site, "supervision/sup-c").get_text(" ", strip=True)
+    assert f"Overdue by {cat.supervision['sup-c'].days_overdue} days" in sup_c
+    sup_a = soup(site, "supervision/sup-a").get_text(" ", strip=True)
+    assert "Completed 10 days after the deadline" in sup_a
+    doc_b = soup(site, "documents/2026/doc-b").get_text(" ", strip=True)
+    assert "Expires in 124 days, on 2027-03-31" in doc_b
+    doc_a = soup(site, "documents/2025/doc-a")
+    banner = doc_a.find(class_="banner--repealed")
+    assert banner and banner.find("a")["href"] == "../../2026/doc-b/"
+    lia_b = soup(site, "liaison/2026/lia-b").get_text(" ", strip=True)
+    assert "Replied 10 days after the due date" in lia_b
+    rows = table_rows(soup(site, "supervision"), "supervision")
+    shown = {r[0]: r[4] for r in rows}
+    assert shown["落实市长批示，整改诊所排队问题"] == "Overdue"
+    assert shown["Monthly congestion reports"] == "On track"
+
+
+def test_appraisal_page_ranks_and_totals(site: Path, cat: Catalog) -> None:
+    rows = table_rows(soup(site, "appraisal/2026"), "ranking-district")
+    got = [(r[0], r[1], r[4], r[5]) for r in rows]
+    want = [(str(x.rank), "East District" if x.unit == "east" else
+             "West District" if x.unit == "west" else "North District", f"{x.total:.2f}",
+             x.grade.capitalize()) for x in cat.appraisal[2026] if x.group == "district"]
+    assert got == want
+    assert rows[0][7] == "+4.00"  # east: 90 this year, 86 last year
+
+
+def test_liaison_rates_on_the_page(site: Path, cat: Catalog) -> None:
+    text = soup(site, "liaison").find("dl", class_="meta").get_text(" ", strip=True)
+    r = cat.liaison_rates()
+    assert f"On-time reply rate {r.on_time_rate:.1f}%" in text
+    assert f"Satisfaction rate {r.satisfaction_rate:.1f}%" in text
+
+
+def internal_links(site: Path) -> list[tuple[Path, str]]:
+    out = []
+    for html in site.rglob("*.html"):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for a in doc.select("article a[href]"):
+            href = a["href"]
+            if urlparse(href).scheme or href.startswith("#"):
+                continue
+            out.append((html, href))
+    return out
+
+
+def resolve(site: Path, html: Path, href: str) -> tuple[Path, str]:
+    path, frag = urldefrag(href)
+    target = (html.parent / path).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target, frag
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    links = internal_links(site)
+    assert len(links) > 100
+    for html, href in links:
+        target, frag = resolve(site, html, href)
+        assert target.exists(), f"{html.relative_to(site)} -> {href}"
+        if frag:
+            doc = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+            assert doc.find(id=frag) is not None, f"{html.relative_to(site)} -> {href}"
+
+
+def links_from(site: Path, url: str) -> set[str]:
+    html = site / url / "index.html"
+    out = set()
+    for a in soup(site, url).select("article a[href]"):
+        target, frag = resolve(site, html, a["href"])
+        rel = posixpath.dirname(target.relative_to(site.resolve()).as_posix())
+        out.add(rel + (f"#{frag}" if frag else ""))
+    return out
+
+
+def test_cross_links_go_both_ways(site: Path) -> None:
+    # meeting decision <-> supervision item
+    assert "supervision/sup-a" in links_from(site, "meetings/2026/mtg-a")
+    assert "meetings/2026/mtg-a#dec-a1" in links_from(site, "supervision/sup-a")
+    # document <-> the document it repeals
+    assert "documents/2025/doc-a" in links_from(site, "documents/2026/doc-b")
+    assert "documents/2026/doc-b" in links_from(site, "documents/2025/doc-a")
+    # received State Council document <-> the local document implementing it
+    assert "documents/2026/doc-b" in links_from(site, "received/2026/rcv-a")
+    assert "received/2026/rcv-a" in links_from(site, "documents/2026/doc-b")
+    # briefing instruction <-> supervision
+    assert "supervision/sup-c" in links_from(site, "briefings/2026/brf-a")
+    assert "briefings/2026/brf-a" in links_from(site, "supervision/sup-c")
+    # liaison item <-> its reply document
+    assert "documents/2026/doc-c" in links_from(site, "liaison/2026/lia-a")
+    assert "liaison/2026/lia-a" in links_from(site, "documents/2026/doc-c")
+    # request <-> reply document
+    assert "documents/2026/doc-c" in links_from(site, "requests/2026/req-a")
+
+
+def test_a_link_to_a_hidden_record_says_not_published(site: Path) -> None:
+    text = soup(site, "units/west").get_text(" ", strip=True)
+    assert "sup-d" not in text  # restricted item of west: not even its id
+    html = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "Key task with no source record" not in html
+
+
+def test_chinese_words_are_in_the_search_index_entry(site: Path) -> None:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"] if d["location"] == "briefings/2026/brf-a/"]
+    assert entries
+    text = " ".join(d["title"] + " " + d["text"] for d in entries)
+    assert "诊所" in text and "\u200b" in text  # segmented by jieba, joined by U+200B
+    sep = index["config"]["separator"]
+    assert "\\u200b" in sep or "\u200b" in sep
+
+
+def test_record_text_is_shown_literally_never_run(site: Path) -> None:
+    doc = soup(site, "activities/2026/act-a")
+    prose = doc.find(class_="record-prose")
+    text = prose.get_text(" ", strip=True)
+    assert "{{ 7*7 }}" in text and "{% raw %}" in text and '<script>alert("x")</script>' in text
+    assert "49" not in text
+    assert not any("alert" in (s.string or "") for s in doc.find_all("script"))
+    assert all(not (a.get("href") or "").startswith("javascript") for a in doc.find_all("a"))
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    for html in site.rglob("*.html"):
+        doc = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"),
+                          ("iframe", "src"), ("source", "src"), ("video", "src")):
+            for el in doc.find_all(tag):
+                value = el.get(attr) or ""
+                if tag == "link" and "stylesheet" not in (el.get("rel") or []) and \
+                        "icon" not in " ".join(el.get("rel") or []):
+                    continue
+                assert not urlparse(value).netloc, f"{html}: <{tag} {attr}={value}>"
+    css = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert "fonts.googleapis" not in css
+
+
+def test_charts_are_svg_with_text_and_a_data_table(site: Path) -> None:
+    doc = soup(site, "supervision")
+    fig = doc.find("figure", class_="chart")
+    svg = fig.find("svg")
+    assert svg["role"] == "img" and svg["aria-label"]
+    assert svg.find("text") is not None  # text kept as text
+    assert fig.find_next_sibling("details").find("table") is not None
+
+
+def test_chinese_interface(tmp_path: Path) -> None:
+    out = build_site(ROOT / "mkdocs.yml", tmp_path / "zh", records=str(VALID), as_of=AS_OF,
+                     locale="zh")
+    doc = soup(out, "units/east")
+    assert doc.find("html")["lang"] == "zh"
+    assert doc.find("h1").get_text(strip=True) == "东区"
+    text = soup(out, "supervision/sup-c").get_text(" ", strip=True)
+    assert "已逾期88天" in text
+
+
+def test_failed_validation_builds_nothing_and_keeps_the_site(tmp_path: Path) -> None:
+    from .conftest import INVALID, overlay
+
+    records = overlay(tmp_path, INVALID / "SCHEMA_ENUM")
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("previous edition", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generators.cli", "build", "--records",
+                             str(records), "--site-dir", str(site_dir), "--config",
+                             str(ROOT / "mkdocs.yml"), "--as-of", str(AS_OF)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "SCHEMA_ENUM" in result.stderr and "Nothing was built" in result.stderr
+    assert (site_dir / "index.html").read_text(encoding="utf-8") == "previous edition"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_export_md_builds_with_plain_mkdocs(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    n = export_markdown(ROOT / "mkdocs.yml", out, records=str(VALID), as_of=AS_OF)
+    assert n > 30
+    config = yaml.load((out / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+    assert "portal" not in names and "macros" not in names
+    home = (out / "docs/index.md").read_text(encoding="utf-8")
+    assert "{{" not in home and "Overdue items" in home
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=out,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (out / "site/supervision/sup-c/index.html").exists()
