@@ -1,0 +1,122 @@
+"""`make bench`: validate and build at archive scale, against plain MkDocs, in one run.
+
+Writes bench/RESULTS.md.  Sizes come from BENCH_SIZES (default "1000,10000"); each size
+is measured on an archive made by `portal demo-data` with BENCH_SEED (default 1).
+Every step runs as its own process so that peak memory (ru_maxrss) is the step's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "bench" / "work"
+BIN = Path(sys.executable).parent
+AS_OF = "2026-11-27"
+
+
+def run(*cmd: str, cwd: Path = ROOT) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (MB) of one command."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout[-2000:]}\n"
+                         f"{result.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) // 1024
+
+
+def parse_only(records: Path) -> float:
+    code = ("import sys,time,yaml,pathlib\n"
+            "files=sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml'))\n"
+            "t=time.perf_counter()\n"
+            "for f in files: yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)\n"
+            "print(time.perf_counter()-t)\n")
+    out = subprocess.run([sys.executable, "-c", code, str(records)], capture_output=True,
+                         text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def tree_size(path: Path) -> tuple[int, int, str]:
+    total, largest, name = 0, 0, ""
+    for f in path.rglob("*"):
+        if f.is_file():
+            size = f.stat().st_size
+            total += size
+            if f.suffix == ".html" and size > largest:
+                largest, name = size, str(f.relative_to(path))
+    return total, largest, name
+
+
+def measure(n: int, seed: int) -> dict[str, object]:
+    base = WORK / f"n{n}-s{seed}"
+    shutil.rmtree(base, ignore_errors=True)
+    records = base / "records"
+    run(str(BIN / "portal"), "demo-data", "--records", str(n), "--seed", str(seed),
+        "--out", str(records))
+    files = sum(1 for _ in records.rglob("*.yaml"))
+    parse = parse_only(records)
+    validate_cold, validate_mem = run(str(BIN / "portal"), "validate", "--records",
+                                      str(records), "--as-of", AS_OF)
+    build, build_mem = run(str(BIN / "portal"), "build", "--records", str(records),
+                           "--site-dir", str(base / "site"), "--as-of", AS_OF)
+    export = base / "export"
+    run(str(BIN / "portal"), "export-md", str(export), "--records", str(records),
+        "--as-of", AS_OF)
+    baseline, baseline_mem = run(str(BIN / "mkdocs"), "build", "-q", cwd=export)
+    # one-record edit: change one supervision item's title and publish again
+    item = next(records.glob("supervision/*/*.yaml"))
+    item.write_text(item.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+                    encoding="utf-8")
+    rebuild, _ = run(str(BIN / "portal"), "build", "--records", str(records), "--site-dir",
+                     str(base / "site"), "--as-of", AS_OF)
+    size, largest, largest_name = tree_size(base / "site")
+    index = base / "site" / "search" / "search_index.json"
+    return {"n": n, "files": files, "parse": parse, "validate": validate_cold,
+            "validate_mem": validate_mem, "build": build, "build_mem": build_mem,
+            "baseline": baseline, "baseline_mem": baseline_mem, "rebuild": rebuild,
+            "site_mb": size / 1e6, "largest_kb": largest / 1e3, "largest": largest_name,
+            "search_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,10000").split(",")]
+    seed = int(os.environ.get("BENCH_SEED", "1"))
+    rows = [measure(n, seed) for n in sizes]
+    lines = [
+        "# Benchmark results", "",
+        f"Measured by `make bench` on {dt.date.today()}: {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, seed {seed}. "
+        "Each step is its own process; memory is its peak resident set.", "",
+        "| records (files) | libyaml parse s | validate s (×parse) | full build s | "
+        "MkDocs baseline s | build ÷ baseline | edit one record, rebuild s (÷ build) | "
+        "peak MB build | site MB | largest page KB | search index MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']} ({r['files']}) | {r['parse']:.2f} | {r['validate']:.2f} "
+            f"({r['validate'] / r['parse']:.2f}×) | {r['build']:.1f} | {r['baseline']:.1f} | "
+            f"{r['build'] / r['baseline']:.2f} | {r['rebuild']:.1f} "
+            f"({r['rebuild'] / r['build']:.2f}) | {r['build_mem']} | {r['site_mb']:.1f} | "
+            f"{r['largest_kb']:.0f} (`{r['largest']}`) | {r['search_mb']:.1f} |")
+    lines += ["", "Targets (issue 5): build ≤ 1.15 × baseline at 10,000; validate cold ≤ 1.5 × "
+              "libyaml parse; one-record rebuild ≤ 0.1 × full build; peak ≤ 1.5 GB at 50,000; "
+              "no page over 60 KB; a search query downloads ≤ 1 MB at 50,000.", ""]
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
