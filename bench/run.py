@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +60,25 @@ def tree_size(path: Path) -> tuple[int, int, str]:
     return total, largest, name
 
 
-def measure(n: int, seed: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class Row:
+    n: int
+    files: int
+    parse: float
+    validate: float
+    validate_mem: int
+    build: float
+    build_mem: int
+    baseline: float
+    baseline_mem: int
+    rebuild: float
+    site_mb: float
+    largest_kb: float
+    largest: str
+    search_mb: float
+
+
+def measure(n: int, seed: int) -> Row:
     base = WORK / f"n{n}-s{seed}"
     shutil.rmtree(base, ignore_errors=True)
     records = base / "records"
@@ -83,11 +102,9 @@ def measure(n: int, seed: int) -> dict[str, object]:
                      str(base / "site"), "--as-of", AS_OF)
     size, largest, largest_name = tree_size(base / "site")
     index = base / "site" / "search" / "search_index.json"
-    return {"n": n, "files": files, "parse": parse, "validate": validate_cold,
-            "validate_mem": validate_mem, "build": build, "build_mem": build_mem,
-            "baseline": baseline, "baseline_mem": baseline_mem, "rebuild": rebuild,
-            "site_mb": size / 1e6, "largest_kb": largest / 1e3, "largest": largest_name,
-            "search_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
+    return Row(n, files, parse, validate_cold, validate_mem, build, build_mem, baseline,
+               baseline_mem, rebuild, size / 1e6, largest / 1e3, largest_name,
+               index.stat().st_size / 1e6 if index.exists() else 0.0)
 
 
 def main() -> None:
@@ -106,11 +123,11 @@ def main() -> None:
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']} ({r['files']}) | {r['parse']:.2f} | {r['validate']:.2f} "
-            f"({r['validate'] / r['parse']:.2f}×) | {r['build']:.1f} | {r['baseline']:.1f} | "
-            f"{r['build'] / r['baseline']:.2f} | {r['rebuild']:.1f} "
-            f"({r['rebuild'] / r['build']:.2f}) | {r['build_mem']} | {r['site_mb']:.1f} | "
-            f"{r['largest_kb']:.0f} (`{r['largest']}`) | {r['search_mb']:.1f} |")
+            f"| {r.n} ({r.files}) | {r.parse:.2f} | {r.validate:.2f} "
+            f"({r.validate / r.parse:.2f}×) | {r.build:.1f} | {r.baseline:.1f} | "
+            f"{r.build / r.baseline:.2f} | {r.rebuild:.1f} ({r.rebuild / r.build:.2f}) | "
+            f"{r.build_mem} | {r.site_mb:.1f} | {r.largest_kb:.0f} (`{r.largest}`) | "
+            f"{r.search_mb:.1f} |")
     lines += ["", "Targets (issue 5): build ≤ 1.15 × baseline at 10,000; validate cold ≤ 1.5 × "
               "libyaml parse; one-record rebuild ≤ 0.1 × full build; peak ≤ 1.5 GB at 50,000; "
               "no page over 60 KB; a search query downloads ≤ 1 MB at 50,000.", ""]

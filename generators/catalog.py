@@ -195,6 +195,8 @@ def build_catalog(records: list[Record], as_of: dt.date,
     visible = [r for r in records if LEVELS[r.classification] <= level]
     cat = Catalog(as_of=as_of, audience=audience, records=visible)
     cat.hidden = {r.id for r in records if LEVELS[r.classification] > level}
+    cat.hidden |= {d.id for r in records if isinstance(r, Meeting) and r.id in cat.hidden
+                   for d in r.decisions}
     for rec in visible:
         cat.by_id[rec.id] = rec
         cat.by_type[rec.rtype].append(rec)
