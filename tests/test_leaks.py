@@ -57,7 +57,7 @@ def test_every_non_public_record_carries_a_sentinel(archive: tuple[Path, dict[st
                                                     ) -> None:
     _records, words = archive
     assert {"internal", "restricted"} == set(words.values())
-    assert len(words) >= 15
+    assert len(words) >= 10
 
 
 def all_bytes(folder: Path) -> bytes:
@@ -79,7 +79,7 @@ def test_no_sentinel_above_the_audience_in_any_file(audience: str, tmp_path: Pat
               if LEVELS[lvl] > LEVELS[audience] and w.encode() in blob]
     assert leaked == []
     shown = [w for w, lvl in words.items() if LEVELS[lvl] <= LEVELS[audience]]
-    assert all(w.encode() in blob for w in shown)  # the check can see what it looks for
+    assert [w for w in shown if w.encode() not in blob] == []  # the check sees what it seeks
 
 
 def test_withheld_reply_shows_no_text_to_the_public(tmp_path: Path,

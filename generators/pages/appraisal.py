@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import charts
 from ..models.appraisal import Appraisal
 from ..tables import grade_distribution
-from .common import Ctx, esc, heading
+from .common import Ctx, esc, heading, prose
 
 
 def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
@@ -16,6 +16,8 @@ def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
         for i in a.indicators))),
         ("grade", esc(f"{t('excellent')} ≥ {a.grades.excellent:g}, "
                       f"{t('good')} ≥ {a.grades.good:g}, {t('fair')} ≥ {a.grades.fair:g}"))])]
+    if a.summary:
+        out.append(f'<div class="record-prose">{prose(a.summary)}</div>\n')
     for group in ("district", "agency"):
         rows = [r for r in results if r.group == group]
         if not rows:
