@@ -265,3 +265,37 @@ def test_export_md_builds_with_plain_mkdocs(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert (out / "site/supervision/sup-c/index.html").exists()
+
+
+@pytest.mark.parametrize(("url", "table_id", "model"), [
+    ("meetings", "meetings", "meeting"), ("received", "received", "received"),
+    ("requests", "requests", "request"), ("information", "briefings", "briefing"),
+    ("units", "units", "unit"), ("officials", "officials", "official"),
+])
+def test_more_index_rows_equal_catalog_counts(site: Path, cat: Catalog, url: str,
+                                              table_id: str, model: str) -> None:
+    assert len(table_rows(soup(site, url), table_id)) == len(cat.by_type[model])
+
+
+def test_every_status_in_the_tables_is_the_catalogs(site: Path, cat: Catalog) -> None:
+    from generators.labels import value_label
+
+    by_title = {s.title: cat.supervision[s.id].status for s in cat.of(Supervision)}
+    for row in table_rows(soup(site, "supervision"), "supervision"):
+        assert row[4] == value_label(by_title[row[0]], "en")
+    register = {row[0]: row[2] for row in table_rows(soup(site, "documents/normative"),
+                                                     "normative")}
+    for doc_id, v in cat.validity.items():
+        number = cat.by_id[doc_id].number  # type: ignore[attr-defined]
+        assert register[number] == value_label(v.status, "en")
+    liaison = {row[0]: row[5] for row in table_rows(soup(site, "liaison"), "liaison")}
+    for li in cat.of(Liaison):
+        assert liaison[li.number] == value_label(cat.liaison[li.id].status, "en")
+
+
+def test_dashboard_lists_the_overdue_items(site: Path, cat: Catalog) -> None:
+    overdue = {s.title for s in cat.of(Supervision) if cat.supervision[s.id].status == "overdue"}
+    rows = table_rows(soup(site, ""), "dashboard-overdue")
+    assert {r[0] for r in rows} == overdue
+    tile = soup(site, "").find("a", class_="tile--overdue").find("strong").get_text()
+    assert int(tile) == len(overdue)
