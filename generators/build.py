@@ -103,9 +103,10 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
     """Write the generated Markdown, site_src/ and a plain mkdocs.yml into out."""
     from mkdocs.config import load_config
 
-    from .catalog import build_catalog
+    from .catalog import attach_history, build_catalog
+    from .history import read_history
     from .pages import build_pages
-    from .plugin import ASSETS, resolve_as_of
+    from .plugin import resolve_as_of, static_outputs
     from .validate import validate
 
     if out.exists() and any(out.iterdir()):
@@ -120,6 +121,7 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
         if report.errors:
             raise BuildError("the records have problems; nothing was exported", report)
         cat = build_catalog(recs, day, pc.audience)
+        attach_history(cat, read_history((base / pc.records_dir).resolve()))
         docs = out / "docs"
         shutil.copytree(cfg.docs_dir, docs)
         count = 0
@@ -131,13 +133,10 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
             path.write_text(page.markdown, encoding="utf-8")
             count += 1
         _render_macros(docs, cat, pc.locale)
-        from importlib import resources
-
-        for name in ASSETS:
-            (docs / "assets/portal").mkdir(parents=True, exist_ok=True)
-            (docs / "assets/portal" / name).write_text(
-                resources.files("generators.assets").joinpath(name).read_text("utf-8"),
-                encoding="utf-8")
+        for rel, content in static_outputs(cat, cfg.site_url or "").items():
+            path = docs / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
         (out / "mkdocs.yml").write_text(_plain_config(Path(cfg.config_file_path)),
                                         encoding="utf-8")
     return count

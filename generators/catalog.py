@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from .figures import (
@@ -27,6 +28,7 @@ from .figures import (
     normative_validity,
     supervision_status,
 )
+from .history import Change
 from .models import LEVELS, Record
 from .models.activity import Activity
 from .models.appraisal import Appraisal
@@ -69,6 +71,10 @@ class Catalog:
     topics: dict[str, Topic] = field(default_factory=dict)
     links_from: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
     links_to: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    hidden_files: set[Path] = field(default_factory=set)
+    """Files of records this audience may not see (their commits' messages are withheld)."""
+    history: dict[str, list[Change]] = field(default_factory=dict)
+    """Record id -> its file's changes in git, newest first (empty outside git)."""
     hidden: set[str] = field(default_factory=set)
     """Ids that exist in the archive but not in this audience: shown as (not published)."""
     supervision: dict[str, SupervisionStatus] = field(default_factory=dict)
@@ -197,6 +203,8 @@ def build_catalog(records: list[Record], as_of: dt.date,
     cat.hidden = {r.id for r in records if LEVELS[r.classification] > level}
     cat.hidden |= {d.id for r in records if isinstance(r, Meeting) and r.id in cat.hidden
                    for d in r.decisions}
+    cat.hidden_files = {r.src.path.resolve() for r in records
+                        if r.id in cat.hidden and r.src is not None and not r._base}
     for rec in visible:
         cat.by_id[rec.id] = rec
         cat.by_type[rec.rtype].append(rec)
@@ -217,6 +225,20 @@ def build_catalog(records: list[Record], as_of: dt.date,
             cat.links_to[target].append(link)
     _compute(cat)
     return cat
+
+
+def attach_history(cat: Catalog, history: dict[Path, list[Change]]) -> None:
+    """Give each visible record its file's changes; withhold messages of commits that also
+    touched a record this audience may not see."""
+    if not history:
+        return
+    for rec in cat.records:
+        if rec.src is None or rec._base:  # registry entries share one file: no history
+            continue
+        changes = history.get(rec.src.path.resolve(), [])
+        cat.history[rec.id] = [
+            c if not (c.files & cat.hidden_files) else
+            Change(c.sha, c.date, "", frozenset()) for c in changes]
 
 
 def _compute(cat: Catalog) -> None:

@@ -109,6 +109,7 @@ _L: dict[str, tuple[str, str]] = {
     "rows": ("rows", "行"), "sort": ("Sort", "排序"),
     "record_count": ("{n} records", "共{n}条"),
     "open_data": ("Data", "数据"),
+    "last_changed": ("Last changed", "最近修改"), "change_history": ("Change history", "修改记录"),
     "rt-unit": ("Unit", "单位"), "rt-official": ("Official", "领导"), "rt-topic": ("Topic", "主题"),
     "rt-document": ("Document", "公文"), "rt-received": ("Received document", "收文"),
     "rt-request": ("Request", "请示"), "rt-meeting": ("Meeting", "会议"),

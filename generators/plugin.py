@@ -20,8 +20,11 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .catalog import Catalog, build_catalog
+from .catalog import Catalog, attach_history, build_catalog
 from .config import PortalConfig
+from .feeds import atom_feeds, calendars
+from .history import read_history
+from .opendata import data_page, exports, feeds_page
 from .pages import build_pages
 from .validate import validate
 
@@ -39,6 +42,19 @@ def resolve_as_of(value: str | dt.date | None) -> dt.date:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
+
+
+def static_outputs(cat: Catalog, site_url: str = "") -> dict[str, str]:
+    """Everything besides pages: feeds, calendars, open data, their index pages, assets."""
+    base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
+    feeds = {**atom_feeds(cat, base), **calendars(cat, base)}
+    out = {**feeds, **exports(cat)}
+    out["feeds/index.md"] = feeds_page(list(feeds))
+    out["data/index.md"] = data_page(cat)
+    for name in ASSETS:
+        out[f"assets/portal/{name}"] = resources.files("generators.assets").joinpath(
+            name).read_text("utf-8")
+    return out
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -59,6 +75,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError("portal: the records have problems; nothing was built\n"
                               + report.text())
         self.catalog = build_catalog(records, as_of, self.config.audience)
+        attach_history(self.catalog, read_history(self.records_path))
         if self.config.locale == "zh":
             config.theme["language"] = "zh"
         config.extra["portal"] = {"as_of": str(as_of), "audience": self.config.audience,
@@ -76,9 +93,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of site_src/ wins over a generated one
             files.append(File.generated(config, page.src, content=page.markdown))
-        for name in ASSETS:
-            content = resources.files("generators.assets").joinpath(name).read_text("utf-8")
-            files.append(File.generated(config, f"assets/portal/{name}", content=content))
+        for path, content in static_outputs(self.catalog, config.site_url or "").items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,

@@ -31,7 +31,21 @@ def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
         ctx = Ctx(cat, locale, src)
         body = render(ctx, rec)
         yield Page(src, ctx.name(rec), heading(ctx.name(rec)) + body + _referrers(ctx, rec)
-                   + _footer(ctx, rec))
+                   + _history(ctx, rec) + _footer(ctx, rec))
+
+
+def _history(ctx: Ctx, rec: Record) -> str:
+    changes = ctx.cat.history.get(rec.id)
+    if not changes:
+        return ""
+    t = ctx.t
+    rows = [[date_cell(c.date), esc(c.message) if c.message else
+             f'<span class="not-published">{esc(t("not_published"))}</span>',
+             f"<code>{esc(c.sha[:10])}</code>"] for c in changes]
+    return (f'<p class="last-changed">{esc(t("last_changed"))}: '
+            f"<time>{esc(changes[0].date)}</time></p>\n"
+            + heading(t("change_history"), 2) + ctx.table(["date", "note", "id"], rows,
+                                                          sortable=False))
 
 
 def _footer(ctx: Ctx, rec: Record) -> str:

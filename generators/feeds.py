@@ -1,0 +1,181 @@
+"""Atom feeds and iCalendar files, built from the Catalog of one audience.
+
+Entry ids are tag URIs built from record ids, so they never change between
+builds; every timestamp comes from the records, so two builds are identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from icalendar import Calendar, Event
+
+from .catalog import Catalog
+from .models import Record
+from .models.activity import Activity
+from .models.briefing import Briefing
+from .models.document import Document
+from .models.liaison import Liaison
+from .models.meeting import Meeting
+from .models.supervision import Supervision
+from .pages.common import record_src, url_of
+
+ATOM = "http://www.w3.org/2005/Atom"
+TAG = "tag:general-office-portal,2026:"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    title: str
+    updated: dt.date
+    path: str
+    """Site-relative URL of the record's page."""
+    summary: str
+    category: str = ""
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(feed_id: str, title: str, entries: Sequence[Entry], base_url: str,
+         self_path: str) -> str:
+    """An Atom 1.0 document; base_url ends with '/', or is '' for site-relative links."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = TAG + feed_id
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    newest = max((e.updated for e in entries), default=dt.date(2000, 1, 1))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest)
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "General Office"
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=base_url + self_path)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base_url or "../")
+    for e in entries:
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(item, f"{{{ATOM}}}id").text = TAG + e.id
+        ET.SubElement(item, f"{{{ATOM}}}title").text = e.title
+        ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(e.updated)
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate",
+                      href=(base_url or "../") + e.path)
+        if e.category:
+            ET.SubElement(item, f"{{{ATOM}}}category", term=e.category)
+        ET.SubElement(item, f"{{{ATOM}}}summary").text = e.summary
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
+
+
+def _page(rec: Record) -> str:
+    src = record_src(rec)
+    return url_of(src) if src else ""
+
+
+def _doc_entry(d: Document) -> Entry:
+    return Entry(f"document/{d.id}", f"{d.number} {d.title}", d.published or d.written,
+                 _page(d), d.summary, d.type)
+
+
+def _newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
+
+
+def atom_feeds(cat: Catalog, base_url: str = "") -> dict[str, str]:
+    """feeds/<name>.xml -> Atom text: documents (all, per issuer, per type), briefings,
+    liaison replies."""
+    docs = cat.of(Document)
+    out: dict[str, str] = {}
+
+    def add(name: str, title: str, entries: Iterable[Entry]) -> None:
+        path = f"feeds/{name}.xml"
+        out[path] = atom(name, title, _newest_first(entries), base_url, path)
+
+    add("documents", "Documents", (_doc_entry(d) for d in docs))
+    for issuer in sorted({i for d in docs for i in d.issuers}):
+        add(f"documents-issuer-{issuer}", f"Documents issued by {issuer}",
+            (_doc_entry(d) for d in docs if issuer in d.issuers))
+    for kind in sorted({d.type for d in docs}):
+        add(f"documents-type-{kind}", f"Documents: {kind}",
+            (_doc_entry(d) for d in docs if d.type == kind))
+    add("briefings", "Briefings", (Entry(f"briefing/{b.id}", b.title, b.date, _page(b),
+                                         b.summary, b.category) for b in cat.of(Briefing)))
+    replies = []
+    for li in cat.of(Liaison):
+        if li.reply is None:
+            continue
+        withheld = li.reply.disclosure == "withheld" and cat.audience == "public"
+        replies.append(Entry(f"liaison-reply/{li.id}", f"Reply: {li.title}", li.reply.date,
+                             _page(li), "The reply is not disclosed." if withheld
+                             else li.reply.summary, li.reply.category))
+    add("liaison-replies", "Replies to deputies and members", replies)
+    return out
+
+
+def _event(uid: str, title: str, day: dt.date, url: str, stamp: dt.date,
+           start: str | None = None, end: str | None = None, location: str = "") -> Event:
+    ev = Event()
+    ev.add("uid", f"{uid}@general-office-portal")
+    ev.add("summary", title)
+    ev.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), dt.UTC))
+    if start:
+        h, m = map(int, start.split(":"))
+        ev.add("dtstart", dt.datetime.combine(day, dt.time(h, m)))
+        if end:
+            h2, m2 = map(int, end.split(":"))
+            ev.add("dtend", dt.datetime.combine(day, dt.time(h2, m2)))
+    else:
+        ev.add("dtstart", day)
+        ev.add("dtend", day + dt.timedelta(days=1))
+    if location:
+        ev.add("location", location)
+    if url:
+        ev.add("url", url)
+    return ev
+
+
+def calendars(cat: Catalog, base_url: str = "") -> dict[str, str]:
+    """feeds/calendar.ics (meetings, activities, open supervision deadlines) and one
+    feeds/calendar-<unit>.ics per unit with what it owes and attends."""
+    per_unit: dict[str, list[Event]] = {}
+    everything: list[Event] = []
+    stamp = cat.as_of
+
+    def url(rec: Record) -> str:
+        return (base_url + _page(rec)) if base_url else ""
+
+    for m in cat.of(Meeting):
+        ev = _event(m.id, m.title_text, m.date, url(m), stamp,
+                    location=m.location or "")
+        everything.append(ev)
+    for a in cat.of(Activity):
+        ev = _event(a.id, a.title, a.date, url(a), stamp, a.start, a.end, a.location or "")
+        everything.append(ev)
+        for u in a.units:
+            per_unit.setdefault(u, []).append(_event(a.id, a.title, a.date, url(a), stamp,
+                                                     a.start, a.end, a.location or ""))
+    for s in cat.of(Supervision):
+        if s.state != "open":
+            continue
+        title = f"Deadline: {s.title}"
+        everything.append(_event(f"deadline-{s.id}", title, s.deadline, url(s), stamp))
+        for u in [s.lead, *s.support]:
+            per_unit.setdefault(u, []).append(_event(f"deadline-{s.id}", title, s.deadline,
+                                                     url(s), stamp))
+    out = {"feeds/calendar.ics": _ics("General Office calendar", everything)}
+    for unit, events in sorted(per_unit.items()):
+        if events:
+            out[f"feeds/calendar-{unit}.ics"] = _ics(f"General Office calendar: {unit}", events)
+    return out
+
+
+def _ics(name: str, events: list[Event]) -> str:
+    cal = Calendar()
+    cal.add("prodid", "-//General Office Portal//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    for ev in sorted(events, key=lambda e: (str(e.get("dtstart").dt), str(e.get("uid")))):
+        cal.add_component(ev)
+    return cal.to_ical().decode("utf-8")

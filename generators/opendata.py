@@ -1,0 +1,167 @@
+"""Open data: CSV and JSON of every collection, with every column documented.
+
+The frames come from tables.py (the same figures the pages show); COLUMNS is the
+documentation the data page prints, and a test fails when a column lacks a line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from .catalog import Catalog
+from .models import Record
+from .models.activity import Activity
+from .models.briefing import Briefing
+from .models.meeting import Meeting
+from .models.received import Received
+from .models.registry import Official, Unit
+from .models.request import Request
+from .tables import (
+    appraisal_frame,
+    documents_frame,
+    hotline_frame,
+    liaison_frame,
+    supervision_frame,
+)
+
+
+def _decisions(cat: Catalog) -> pd.DataFrame:
+    rows = [{"id": d.id, "meeting": m.id, "meeting_date": m.date, "text": d.text,
+             "lead": d.lead, "support": " ".join(d.support), "deadline": d.deadline}
+            for m in cat.of(Meeting) for d in m.decisions]
+    return pd.DataFrame(rows, columns=["id", "meeting", "meeting_date", "text", "lead",
+                                       "support", "deadline"])
+
+
+def _simple(cat: Catalog, model: type[Record], fields: dict[str, Callable[[Any], object]]
+            ) -> pd.DataFrame:
+    rows = [{k: f(rec) for k, f in fields.items()} for rec in cat.of(model)]
+    return pd.DataFrame(rows, columns=list(fields))
+
+
+def _appraisal(cat: Catalog) -> pd.DataFrame:
+    frames = [appraisal_frame(cat, y).assign(year=y) for y in sorted(cat.appraisal)]
+    cols = ["year", "unit", "group", "weighted", "adjustment", "total", "rank", "grade",
+            "previous_total", "change", "previous_rank"]
+    return pd.concat(frames)[cols] if frames else pd.DataFrame(columns=cols)
+
+
+COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
+    "documents": documents_frame,
+    "received": lambda c: _simple(c, Received, {
+        "id": lambda r: r.id, "number": lambda r: r.number, "issuer": lambda r: r.issuer,
+        "title": lambda r: r.title, "received": lambda r: r.received,
+        "lead": lambda r: r.handling.lead,
+        "implemented_by": lambda r: " ".join(r.handling.implemented_by)}),
+    "requests": lambda c: _simple(c, Request, {
+        "id": lambda r: r.id, "from": lambda r: r.from_, "kind": lambda r: r.kind,
+        "title": lambda r: r.title, "submitted": lambda r: r.submitted,
+        "outcome": lambda r: r.decision.outcome if r.decision else None}),
+    "meetings": lambda c: _simple(c, Meeting, {
+        "id": lambda m: m.id, "kind": lambda m: m.kind, "session": lambda m: m.session,
+        "date": lambda m: m.date, "chair": lambda m: m.chair,
+        "decisions": lambda m: len(m.decisions)}),
+    "decisions": _decisions,
+    "activities": lambda c: _simple(c, Activity, {
+        "id": lambda a: a.id, "date": lambda a: a.date, "title": lambda a: a.title,
+        "kind": lambda a: a.kind, "officials": lambda a: " ".join(a.officials)}),
+    "supervision": supervision_frame,
+    "briefings": lambda c: _simple(c, Briefing, {
+        "id": lambda b: b.id, "date": lambda b: b.date, "title": lambda b: b.title,
+        "category": lambda b: b.category, "source": lambda b: b.source,
+        "instructions": lambda b: len(b.instructions)}),
+    "liaison": liaison_frame,
+    "appraisal": _appraisal,
+    "hotline": hotline_frame,
+    "units": lambda c: _simple(c, Unit, {
+        "id": lambda u: u.id, "name": lambda u: u.name, "name_zh": lambda u: u.name_zh,
+        "kind": lambda u: u.kind, "status": lambda u: u.status}),
+    "officials": lambda c: _simple(c, Official, {
+        "id": lambda o: o.id, "name": lambda o: o.name, "position": lambda o: o.position,
+        "portfolio": lambda o: " ".join(o.portfolio)}),
+}
+
+COLUMNS: dict[str, str] = {
+    "id": "Record id (stable; also the last part of the record's URL).",
+    "number": "Document number as issued (发文字号), or the liaison item's number.",
+    "type": "Document type, one of the 15 official types.",
+    "title": "Title.", "issuer": "Issuing unit id (the first, leading issuer).",
+    "issuers": "All issuing unit ids, separated by spaces.",
+    "written": "Written date (成文日期), YYYY-MM-DD.", "published": "Publication date.",
+    "urgency": "normal, urgent or extra-urgent.",
+    "validity": "Normative documents: in-force, expiring, expired, amended, repealed or "
+                "not-yet-effective, as of the build date; empty for other documents.",
+    "expires": "Normative documents: last day in force.",
+    "received": "Date received.", "lead": "Lead unit id.",
+    "implemented_by": "Ids of the local documents implementing it, separated by spaces.",
+    "from": "Submitting unit id.", "kind": "Kind of record (see the record reference).",
+    "submitted": "Date submitted.", "outcome": "Decision outcome, empty while pending.",
+    "session": "Meetings: number within kind and year; liaison: year of the session.",
+    "date": "Date.", "chair": "Official id of the chair.",
+    "decisions": "Number of decisions taken.", "meeting": "Meeting id.",
+    "meeting_date": "Date of the meeting.", "text": "Text of the decision.",
+    "support": "Supporting unit ids, separated by spaces.", "deadline": "Deadline.",
+    "officials": "Official ids, separated by spaces.", "source": "Source kind or unit.",
+    "assigned": "Date assigned.", "state": "State as recorded: open, completed, suspended.",
+    "status": "Computed status as of the build date (see How to read the portal).",
+    "percent": "Latest reported progress, percent.",
+    "days_to_deadline": "Days from the build date to the deadline (negative when past).",
+    "days_overdue": "Days overdue (open items) or completed after the deadline.",
+    "last_report": "Date of the latest progress report.",
+    "category": "Briefings: category; liaison: reply category A, B or C.",
+    "instructions": "Number of leaders' instructions.",
+    "proposers": "Proposers.", "due": "Reply due date (received + 3 months by default).",
+    "reply_date": "Date of the reply.", "feedback": "Proposers' feedback.",
+    "year": "Appraisal year.", "unit": "Unit id.", "group": "district or agency.",
+    "weighted": "Weighted score before adjustments.", "adjustment": "Adjustment points.",
+    "total": "Weighted score plus adjustments.", "rank": "Rank within the group or month.",
+    "grade": "excellent, good, fair or poor.", "previous_total": "Last year's total.",
+    "change": "Total minus last year's total.", "previous_rank": "Last year's rank.",
+    "month": "Month, YYYY-MM.", "calls": "Calls received.",
+    "response_rate": "Response rate, percent.", "resolution_rate": "Resolution rate, percent.",
+    "satisfaction_rate": "Satisfaction rate, percent.",
+    "composite": "0.10 × response + 0.45 × resolution + 0.45 × satisfaction.",
+    "name": "Name.", "name_zh": "Chinese name.", "position": "Position.",
+    "portfolio": "Unit ids in the official's charge, separated by spaces.",
+}
+
+
+def exports(cat: Catalog) -> dict[str, str]:
+    """data/<name>.csv and data/<name>.json for every collection."""
+    out: dict[str, str] = {}
+    for name, make in COLLECTIONS.items():
+        df = make(cat)
+        out[f"data/{name}.csv"] = df.to_csv(index=False, lineterminator="\n")
+        records = json.loads(df.to_json(orient="records", date_format="iso", force_ascii=False))
+        out[f"data/{name}.json"] = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    return out
+
+
+def data_page(cat: Catalog) -> str:
+    parts = ["# Open data\n\n",
+             "Every collection as CSV (UTF-8, comma-separated, ISO dates) and JSON, holding "
+             "only what this edition publishes, computed as of "
+             f"{cat.as_of}.\n\n"]
+    for name, make in COLLECTIONS.items():
+        df = make(cat)
+        parts.append(f"## {name}\n\n[{name}.csv]({name}.csv) · [{name}.json]({name}.json) "
+                     f"· {len(df)} rows\n\n| column | meaning |\n|---|---|\n")
+        for col in df.columns:
+            parts.append(f"| `{col}` | {COLUMNS.get(col, '')} |\n")
+        parts.append("\n")
+    return "".join(parts)
+
+
+def feeds_page(paths: list[str]) -> str:
+    lines = ["# Feeds\n\n", "Atom feeds for feed readers and other systems; iCalendar "
+             "files for calendar programs (subscribe to your unit's file to see what it "
+             "owes).\n\n"]
+    for p in sorted(paths):
+        name = p.split("/", 1)[1]
+        lines.append(f"- [{name}]({name})\n")
+    return "".join(lines)
+
