@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 AS_OF  ?=
 AS_OF_ARG := $(if $(AS_OF),--as-of $(AS_OF),)
 
-.PHONY: portal test test-fast serve bench lint schema sample golden clean
+.PHONY: portal test test-fast serve bench lint schema sample golden publish clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,10 @@ clean:
 
 golden: $(VENV)/.installed-test  ## refresh tests/golden after an intended change to the pages
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+VERSION ?= $(shell date +%Y.%m.%d)
+publish: $(VENV)/.installed-test  ## what CI does on main: validate, test, build, publish an edition
+	$(BIN)/portal validate --records records
+	$(MAKE) test
+	$(BIN)/portal build --records records --site-dir site
+	$(BIN)/portal publish --version $(VERSION) --alias latest --title "Edition $(VERSION)"

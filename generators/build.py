@@ -104,6 +104,7 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
     from mkdocs.config import load_config
 
     from .catalog import attach_history, build_catalog
+    from .editions import changes_page
     from .history import read_history
     from .pages import build_pages
     from .plugin import resolve_as_of, static_outputs
@@ -132,6 +133,9 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
             count += 1
+        changes = changes_page(cat, pc.locale, None, None)
+        (docs / changes.src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / changes.src).write_text(changes.markdown, encoding="utf-8")
         _render_macros(docs, cat, pc.locale)
         for rel, content in static_outputs(cat, cfg.site_url or "").items():
             path = docs / rel

@@ -202,6 +202,41 @@ def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date | Non
                "mkdocs build)")
 
 
+@main.command("publish")
+@click.option("--version", "version", required=True, help="Edition number, e.g. 2026.11.")
+@click.option("--alias", default=None, help="Alias to point at it, e.g. latest.")
+@click.option("--title", default=None, help="Title shown in the edition selector.")
+@click.option("--push", is_flag=True, help="Push the branch to its remote afterwards.")
+@click.option("--branch", default="gh-pages", show_default=True)
+@click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--as-of", type=DATE, default=None)
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
+              default="internal", show_default=True)
+def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, branch: str,
+                records: str, config_file: str, as_of: dt.date | None,
+                audience: str) -> None:
+    """Validate, build and commit a numbered edition with mike onto a git branch."""
+    from .editions import PublishError, publish
+
+    folder = _records_dir(records)
+    _recs, report = validate(folder, records.rstrip("/\\") or ".", as_of)
+    if report.failed():
+        _print_problems(report)
+        click.echo("Nothing was published: fix the records above.", err=True)
+        sys.exit(1)
+    env = {"PORTAL_RECORDS": str(folder.resolve()), "PORTAL_AUDIENCE": audience}
+    if as_of:
+        env["PORTAL_AS_OF"] = str(as_of)
+    try:
+        publish(Path(config_file), version, alias=alias, title=title, push=push,
+                branch=branch, env=env, audience=audience)
+    except PublishError as exc:
+        click.echo(f"Publishing failed, nothing was committed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}")
+
+
 @main.command("demo-data")
 @click.option("--records", "count", type=click.IntRange(50, 1_000_000), default=1000,
               show_default=True, help="About how many records to write.")

@@ -17,5 +17,9 @@ class PortalConfig(base.Config):
     """Reference date YYYY-MM-DD for computed figures (default: SOURCE_DATE_EPOCH or today)."""
     locale = c.Choice(("en", "zh"), default="en")
     """Interface language of the generated pages."""
+    edition = c.Optional(c.Type((str, int, float)))
+    """Name of the edition being published (set by portal publish)."""
+    previous_edition = c.Optional(c.Type(str))
+    """Path of the previous edition's edition.json (set by portal publish)."""
     strict_records = c.Type(bool, default=False)
     """Treat validation warnings as errors."""

@@ -8,6 +8,7 @@ records folder.  Everything else lives in modules that run without MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from importlib import resources
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from .catalog import Catalog, attach_history, build_catalog
 from .config import PortalConfig
+from .editions import MANIFEST, changes_page, manifest
 from .feeds import atom_feeds, calendars
 from .history import read_history
 from .opendata import data_page, exports, feeds_page
@@ -95,6 +97,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
         for path, content in static_outputs(self.catalog, config.site_url or "").items():
             files.append(File.generated(config, path, content=content))
+        previous = None
+        if self.config.previous_edition:
+            previous = json.loads(Path(self.config.previous_edition).read_text("utf-8"))
+        edition = str(self.config.edition) if self.config.edition is not None else None
+        page = changes_page(self.catalog, self.config.locale, previous, edition)
+        if files.get_file_from_path(page.src) is None:
+            files.append(File.generated(config, page.src, content=page.markdown))
+        files.append(File.generated(config, MANIFEST, content=json.dumps(
+            manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True)))
         return files
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,

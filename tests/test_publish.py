@@ -43,3 +43,49 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path) -> None
         build_site(project / "mkdocs.yml", project / "site", records=str(VALID), as_of=AS_OF)
     assert snapshot(site) == before
     assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "site", "site_src"]
+
+
+def _git(cwd: Path, *args: str) -> str:
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.gov",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.gov",
+           "PATH": "/usr/bin:/bin", "HOME": str(cwd)}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def test_two_editions_are_listed_and_the_second_says_what_changed(tmp_path: Path) -> None:
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from generators.editions import publish
+
+    repo = tmp_path / "portal"
+    repo.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", repo / "site_src")
+    shutil.copytree(VALID, repo / "records")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Archive")
+    env = {"PORTAL_RECORDS": str(repo / "records"), "PORTAL_AS_OF": "2026-11-27",
+           "HOME": str(repo)}
+    publish(repo / "mkdocs.yml", "1.0", alias="latest", title="First", env=env)
+    sup = repo / "records/supervision/2026/sup-a.yaml"
+    sup.write_text(sup.read_text(encoding="utf-8").replace("Half done.", "Half done and well."),
+                   encoding="utf-8")
+    (repo / "records/activities/2026/act-a.yaml").unlink()
+    env["PORTAL_AS_OF"] = "2026-12-20"
+    publish(repo / "mkdocs.yml", "1.1", alias="latest", title="Second", env=env)
+    versions = json.loads(_git(repo, "show", "gh-pages:versions.json"))
+    assert [(v["version"], v["aliases"]) for v in versions] == [("1.1", ["latest"]),
+                                                               ("1.0", [])]
+    page = BeautifulSoup(_git(repo, "show", "gh-pages:1.1/changes/index.html"), "html.parser")
+    text = page.find("article").get_text(" ", strip=True)
+    assert "Open 20 km of bus lanes" in text  # changed
+    assert "Inspection of bus depots" in text  # removed, named from the old manifest
+    assert "Monthly congestion reports On track At risk" in text  # status moved
+    first = BeautifulSoup(_git(repo, "show", "gh-pages:1.0/changes/index.html"), "html.parser")
+    assert "first edition" in first.find("article").get_text(" ", strip=True)
