@@ -24,12 +24,24 @@ portal: $(VENV)/.installed  ## validate the records and build the portal into si
 	$(BIN)/portal build --records records --site-dir site $(AS_OF_ARG)
 	@echo "Portal built: open $(CURDIR)/site/index.html (or run 'make serve')"
 
-test: $(VENV)/.installed-test  ## lint, type-check and run every test
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
+
+$(CHROMIUM):  ## Debian's chromium for the browser tests (Playwright never downloads one)
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || \
+	  ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.installed-test $(CHROMIUM) $(AXE)  ## lint, type-check and run every test (browser ones too)
 	$(BIN)/ruff check generators tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
-test-fast: $(VENV)/.installed-test  ## the tests that need no browser and no full build
+test-fast: $(VENV)/.installed-test  ## the tests that need no browser and no full build (seconds)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000/ that follows edits

@@ -114,6 +114,11 @@
   }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table.data"), setup);
+    // Material's search dialog has no accessible name; screen readers announce one
+    var dialog = document.querySelector('[data-md-component="search"][role="dialog"]');
+    if (dialog && !dialog.getAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", document.documentElement.lang === "zh" ? "搜索" : "Search");
+    }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

@@ -157,8 +157,9 @@ class Ctx:
     def progress(self, percent: float) -> str:
         p = max(0.0, min(100.0, percent))
         return (f'<span class="progress" role="progressbar" aria-valuenow="{p:g}" '
-                f'aria-valuemin="0" aria-valuemax="100"><span style="width:{p:g}%"></span>'
-                f'</span> {p:g}%')
+                f'aria-valuemin="0" aria-valuemax="100" '
+                f'aria-label="{esc(self.t("progress"))} {p:g}%">'
+                f'<span style="width:{p:g}%"></span></span> {p:g}%')
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
               table_id: str = "", sortable: bool = True, filters: Sequence[int] = (),

@@ -1,0 +1,129 @@
+"""The built portal served on 127.0.0.1 and driven in Debian's chromium with Playwright.
+
+Every request of every page is recorded; a request to any other host fails the run.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import socketserver
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from generators.build import build_site
+from generators.editions import publish
+
+from ..conftest import AS_OF, ROOT, VALID
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+RESULTS = ROOT / "test-results"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[object]:
+    servers: list[socketserver.ThreadingTCPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_Quiet, directory=str(folder))
+        srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        srv.daemon_threads = True
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+        return f"http://127.0.0.1:{srv.server_address[1]}/"
+
+    yield start
+    for srv in servers:
+        srv.shutdown()
+        srv.server_close()
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
+    site = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("en") / "site",
+                      records=str(ROOT / "records"), as_of=AS_OF)
+    return serve(site)  # type: ignore[operator, no-any-return]
+
+
+@pytest.fixture(scope="session")
+def zh_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
+    site = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("zh") / "site",
+                      records=str(ROOT / "records"), as_of=AS_OF, locale="zh")
+    return serve(site)  # type: ignore[operator, no-any-return]
+
+
+@pytest.fixture(scope="session")
+def editions_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
+    """Two editions published with mike on a local branch, served from a checkout of it."""
+    repo = tmp_path_factory.mktemp("editions") / "portal"
+    repo.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", repo / "site_src")
+    shutil.copytree(VALID, repo / "records")
+    env = {"GIT_AUTHOR_NAME": "E", "GIT_AUTHOR_EMAIL": "e@example.gov",
+           "GIT_COMMITTER_NAME": "E", "GIT_COMMITTER_EMAIL": "e@example.gov",
+           "PATH": "/usr/bin:/bin", "HOME": str(repo)}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "Archive"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    run_env = {"PORTAL_RECORDS": str(repo / "records"), "PORTAL_AS_OF": str(AS_OF),
+               "HOME": str(repo)}
+    publish(repo / "mkdocs.yml", "2026.10", title="October 2026", env=run_env)
+    publish(repo / "mkdocs.yml", "2026.11", alias="latest", title="November 2026",
+            env=run_env)
+    out = repo.parent / "served"
+    subprocess.run(["git", "worktree", "add", "-q", str(out), "gh-pages"], cwd=repo, env=env,
+                   check=True, capture_output=True)
+    return serve(out)  # type: ignore[operator, no-any-return]
+
+
+@pytest.fixture(scope="session")
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture(scope="session")
+def browser(requests_seen: list[str]) -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: make test installs it (apt-get install "
+                    "chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+    assert requests_seen, "no request was recorded: the recorder is broken"
+    assert [u for u in requests_seen if leaves(u)] == []
+
+
+@pytest.fixture
+def page(browser: object, requests_seen: list[str]) -> Iterator[object]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    pg = ctx.new_page()
+    pg.on("request", lambda r: requests_seen.append(r.url))
+    yield pg
+    ctx.close()
+    outside = [u for u in requests_seen if leaves(u)]
+    assert outside == [], f"requests left the intranet: {outside}"
+
+
+def leaves(url: str) -> bool:
+    """A request that goes over the network to anything but 127.0.0.1 (data: stays home)."""
+    parts = urlparse(url)
+    return parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1"

@@ -1,0 +1,175 @@
+"""What staff do in their browser: dashboard, search, tables, charts, editions, a11y."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from generators.catalog import build_catalog
+from generators.models import Supervision
+from generators.validate import validate
+
+from ..conftest import AS_OF, ROOT
+from .conftest import AXE, RESULTS
+
+pytestmark = pytest.mark.browser
+Page = Any
+
+
+@pytest.fixture(scope="module")
+def cat() -> Any:
+    recs, _ = validate(ROOT / "records", "records", AS_OF)
+    return build_catalog(recs, AS_OF, "internal")
+
+
+def test_dashboard_shows_the_overdue_items(page: Page, sample_site: str, cat: Any) -> None:
+    page.goto(sample_site)
+    overdue = [s for s in cat.of(Supervision) if cat.supervision[s.id].status == "overdue"]
+    tile = page.locator("a.tile--overdue strong").inner_text()
+    assert int(tile) == len(overdue)
+    rows = page.locator("#dashboard-overdue tbody tr")
+    assert rows.count() == len(overdue)
+    shown = {rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())}
+    assert shown == {s.title for s in overdue}
+    days = {rows.nth(i).locator("td").nth(3).inner_text() for i in range(rows.count())}
+    assert days == {str(cat.supervision[s.id].days_overdue) for s in overdue}
+
+
+def search(page: Page, base: str, query: str) -> list[str]:
+    page.goto(base)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return [a.get_attribute("href") or "" for a in
+            page.locator(".md-search-result__item > a").all()]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Jiuxianqiao", "requests/2026/req-2026-001/"),
+    ("东城区", "units/dongcheng/"),
+    ("老旧小区", "briefings/2026/brf-2026-002/"),
+])
+def test_search_finds_english_and_chinese_words(page: Page, sample_site: str, query: str,
+                                                expected: str) -> None:
+    hrefs = search(page, sample_site, query)
+    target = next((h for h in hrefs if urlparse(h).path.endswith(expected)), None)
+    assert target, f"{query}: {hrefs}"
+    page.locator(f'.md-search-result__item > a[href="{target}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(expected)))
+    assert query in page.locator("article").inner_text()
+
+
+def test_search_in_the_chinese_interface(page: Page, zh_site: str) -> None:
+    hrefs = search(page, zh_site, "东城区")
+    assert any(urlparse(h).path.endswith("units/dongcheng/") for h in hrefs), hrefs
+
+
+def column(page: Page, table: str, index: int) -> list[str]:
+    cells = page.locator(f"#{table} tbody tr:not([hidden]) td:nth-child({index + 1})")
+    return [c.inner_text().strip() for c in cells.all()]
+
+
+def test_supervision_table_sorts_filters_and_survives_back(page: Page,
+                                                           sample_site: str) -> None:
+    page.goto(sample_site + "supervision/")
+    page.locator("#supervision thead th", has_text="Deadline").click()
+    deadlines = column(page, "supervision", 3)
+    assert deadlines == sorted(deadlines) and len(deadlines) > 30
+    page.locator("#supervision thead th", has_text="Deadline").click()
+    assert column(page, "supervision", 3) == sorted(deadlines, reverse=True)
+    select = page.locator('select[data-col="1"]')
+    select.select_option(label="Municipal Transport Commission")
+    leads = column(page, "supervision", 1)
+    assert leads and set(leads) == {"Municipal Transport Commission"}
+    filtered = column(page, "supervision", 0)
+    page.locator("#supervision tbody tr:not([hidden]) td a").first.click()
+    page.wait_for_url(re.compile(r"/supervision/sup-"))
+    page.go_back()
+    page.wait_for_selector('select[data-col="1"]')
+    assert page.locator('select[data-col="1"]').input_value() == \
+        "Municipal Transport Commission"
+    assert column(page, "supervision", 0) == filtered
+
+
+def test_liaison_table_filters_by_reply_category(page: Page, sample_site: str,
+                                                 cat: Any) -> None:
+    page.goto(sample_site + "liaison/")
+    page.locator('#liaison ~ * select[data-col="6"], select[data-col="6"]').last \
+        .select_option(label="A")
+    cats = column(page, "liaison", 6)
+    want = sum(1 for li in cat.of(__import__("generators.models", fromlist=["Liaison"])
+                                  .Liaison) if li.reply and li.reply.category == "A")
+    assert set(cats) == {"A"} and len(cats) == want
+
+
+def test_charts_are_visible_with_text_alternatives_and_tables(page: Page,
+                                                              sample_site: str) -> None:
+    for url in ("supervision/", "appraisal/2025/", "information/hotline/", "liaison/"):
+        page.goto(sample_site + url)
+        charts = page.locator("figure.chart svg")
+        assert charts.count() >= 1, url
+        for i in range(charts.count()):
+            svg = charts.nth(i)
+            box = svg.bounding_box()
+            assert box and box["width"] > 200 and box["height"] > 100, url
+            assert svg.get_attribute("role") == "img" and svg.get_attribute("aria-label")
+    page.goto(sample_site + "supervision/")
+    labels = set(page.locator("figure.chart svg text").evaluate_all(
+        "els => els.map(e => e.textContent)"))
+    table = page.locator("details.chart-data table tbody tr")
+    rows = [(r.locator("td").nth(0).inner_text(), r.locator("td").nth(1).inner_text())
+            for r in table.all()]
+    assert {name for name, _n in rows} <= {t.strip() for t in labels}
+    figures = {name: int(n) for name, n in rows}
+    tiles = dict(zip(page.locator("dl.meta dt").all_inner_texts(),
+                     page.locator("dl.meta dd").all_inner_texts(), strict=True))
+    assert all(figures[k] == int(v) for k, v in tiles.items())
+
+
+def test_edition_selector_lists_and_switches_editions(page: Page, editions_site: str) -> None:
+    page.goto(editions_site + "latest/")
+    page.wait_for_selector(".md-version__current", timeout=15000)
+    assert "November 2026" in page.locator(".md-version__current").inner_text()
+    titles = page.locator(".md-version__link").all_inner_texts()
+    assert {"November 2026", "October 2026"} <= {t.strip() for t in titles}
+    versions = json.loads(page.evaluate("fetch('../versions.json').then(r => r.text())"))
+    assert [v["version"] for v in versions] == ["2026.11", "2026.10"]
+    page.locator(".md-version").hover()
+    page.locator(".md-version__link", has_text="October 2026").click()
+    page.wait_for_url(re.compile(r"/2026\.10/"))
+    assert "October 2026" in page.locator(".md-version__current").inner_text()
+
+
+@pytest.mark.parametrize("url", ["", "documents/2019/doc-2019-004/", "supervision/",
+                                 "appraisal/2025/", "information/hotline/"])
+def test_no_serious_accessibility_violation(page: Page, sample_site: str, url: str) -> None:
+    page.goto(sample_site + url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], url
+
+
+@pytest.mark.parametrize(("name", "url"), [
+    ("home", ""), ("document", "documents/2019/doc-2019-004/"),
+    ("supervision", "supervision/"), ("appraisal", "appraisal/2025/")])
+def test_screenshots_at_desktop_and_phone_widths(browser: Any, sample_site: str,
+                                                 requests_seen: list[str], name: str,
+                                                 url: str) -> None:
+    out = RESULTS / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    for label, size in (("desktop", (1280, 900)), ("phone", (390, 844))):
+        ctx = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  is_mobile=label == "phone")
+        pg = ctx.new_page()
+        pg.on("request", lambda r: requests_seen.append(r.url))
+        pg.goto(sample_site + url)
+        path = out / f"{name}-{label}.png"
+        pg.screenshot(path=str(path), full_page=True)
+        ctx.close()
+        assert path.stat().st_size > 10_000
