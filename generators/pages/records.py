@@ -92,8 +92,8 @@ def _document(ctx: Ctx, d: Document) -> str:
     if v:
         if v.status == "repealed":
             by = ctx.link(v.repealed_by) if v.repealed_by else ""
-            out.append(ctx.banner("repealed", f"{esc(t('repealed_banner'))}"
-                                  + (f" — {esc(t('repealed_by'))} {by}" if by else "")))
+            out.append(ctx.banner("repealed", f"{esc(t('repealed_by'))} {by}" if by
+                                  else esc(t("repealed_banner"))))
         elif v.status == "expired":
             out.append(ctx.banner("expired", esc(t("expired_on", d=v.expires))))
         elif v.status == "expiring":
