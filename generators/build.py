@@ -52,7 +52,8 @@ def portal_env(**values: str | None) -> Iterator[None]:
 
 def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                as_of: dt.date | None = None, audience: str | None = None,
-               locale: str | None = None, strict: bool = False) -> Path:
+               locale: str | None = None, strict: bool = False,
+               preloaded: list[Any] | None = None) -> Path:
     """Build the portal into site_dir atomically; raise BuildError and keep the old site."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -68,6 +69,8 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             cfg = load_config(str(config_file), site_dir=str(staging))
             if strict:
                 cfg.plugins["portal"].config.strict_records = True
+            if preloaded is not None:  # validated by the caller with the same folder and date
+                cfg.plugins["portal"].preloaded = preloaded  # type: ignore[attr-defined]
             try:
                 build(cfg)
             except MkDocsException as exc:

@@ -137,14 +137,18 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
     folder = _records_dir(records)
     if not Path(config_file).is_file():
         raise click.UsageError(f"no MkDocs configuration at '{config_file}'")
-    _recs, report = validate(folder, records.rstrip("/\\") or ".", as_of)
+    from .plugin import resolve_as_of
+
+    as_of = resolve_as_of(as_of)  # the same date the plugin would take
+    recs, report = validate(folder, records.rstrip("/\\") or ".", as_of)
     if report.failed(strict):
         _print_problems(report)
         click.echo("Nothing was built: fix the records above.", err=True)
         sys.exit(1)
     try:
         out = build_site(Path(config_file), Path(site_dir), records=records, as_of=as_of,
-                         audience=audience, locale=locale, strict=strict)
+                         audience=audience, locale=locale, strict=strict,
+                         preloaded=recs)
     except BuildError as exc:
         click.echo(f"Build failed, the previous site is untouched: {exc}", err=True)
         sys.exit(1)

@@ -26,6 +26,7 @@ from .config import PortalConfig
 from .editions import MANIFEST, changes_page, manifest
 from .feeds import atom_feeds, calendars
 from .history import read_history
+from .models import Record
 from .opendata import data_page, exports, feeds_page
 from .pages import build_pages
 from .validate import validate
@@ -65,6 +66,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.records_path: Path | None = None
+        self.preloaded: list[Record] | None = None
+        """Records already validated by `portal build` (saves reading them twice)."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
@@ -72,10 +75,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not self.records_path.is_dir():
             raise PluginError(f"portal: records folder '{self.records_path}' does not exist")
         as_of = resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
-        records, report = validate(self.records_path, self.config.records_dir, as_of)
-        if report.failed(self.config.strict_records):
-            raise PluginError("portal: the records have problems; nothing was built\n"
-                              + report.text())
+        if self.preloaded is not None:
+            records = self.preloaded
+        else:
+            records, report = validate(self.records_path, self.config.records_dir, as_of)
+            if report.failed(self.config.strict_records):
+                raise PluginError("portal: the records have problems; nothing was built\n"
+                                  + report.text())
         self.catalog = build_catalog(records, as_of, self.config.audience)
         attach_history(self.catalog, read_history(self.records_path))
         if self.config.locale == "zh":
