@@ -129,13 +129,17 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
         docs = out / "docs"
         shutil.copytree(cfg.docs_dir, docs)
         count = 0
-        for page in build_pages(cat, pc.locale):
+        charts: dict[str, str] = {}
+        for page in build_pages(cat, pc.locale, charts):
             path = docs / page.src
             if path.exists():
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
             count += 1
+        for rel, svg in charts.items():
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            (docs / rel).write_text(svg, encoding="utf-8")
         changes = changes_page(cat, pc.locale, None, None)
         (docs / changes.src).parent.mkdir(parents=True, exist_ok=True)
         (docs / changes.src).write_text(changes.markdown, encoding="utf-8")

@@ -7,10 +7,13 @@ date is left out, so the same figures give byte-identical SVG.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import matplotlib
@@ -19,6 +22,8 @@ matplotlib.use("Agg")  # no display on build machines
 
 import matplotlib.pyplot as plt
 from cycler import cycler
+
+from .urls import relative
 
 _RC: Any = {
     "svg.fonttype": "none",
@@ -108,8 +113,36 @@ def stacked_bar_chart(labels: Sequence[str], stacks: dict[str, Sequence[float]],
         return _svg(fig, title)
 
 
-def figure(svg: str, caption: str, table_html: str) -> str:
-    """A chart with its caption and, beside it, the table of its data."""
-    return (f'<figure class="chart">{svg}<figcaption>{_attr(caption)}</figcaption></figure>\n'
-            f'<details class="chart-data" open><summary>{_attr(caption)}</summary>\n'
+_files: ContextVar[dict[str, str] | None] = ContextVar("chart_files", default=None)
+
+
+@contextmanager
+def collecting(store: dict[str, str]) -> Iterator[dict[str, str]]:
+    """Charts made inside this block become files in store (path -> SVG text)."""
+    token = _files.set(store)
+    try:
+        yield store
+    finally:
+        _files.reset(token)
+
+
+def figure(svg: str, caption: str, table_html: str, page_src: str = "") -> str:
+    """A chart with its caption and, beside it, the table of its data.
+
+    When collecting, the SVG becomes its own file (named by its content) and the page
+    embeds it with <img>: pages stay small, the browser caches the picture.
+    """
+    store = _files.get()
+    if store is None:
+        picture = svg
+    else:
+        path = f"assets/charts/{hashlib.sha256(svg.encode()).hexdigest()[:16]}.svg"
+        store[path] = '<?xml version="1.0" encoding="utf-8"?>\n' + svg
+        size = re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+        dims = (f' width="{round(float(size[1]) * 4 / 3)}" '
+                f'height="{round(float(size[2]) * 4 / 3)}"') if size else ""
+        picture = (f'<img src="{relative(page_src, path)}" alt="{_attr(caption)}"{dims} '
+                   f'loading="lazy">')
+    return (f'<figure class="chart">{picture}<figcaption>{_attr(caption)}</figcaption>'
+            f'</figure>\n<details class="chart-data" open><summary>{_attr(caption)}</summary>\n'
             f"{table_html}</details>\n")

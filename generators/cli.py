@@ -8,9 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import scaffold
 from .errors import Report
-from .validate import validate
 
 RECORDS_HELP = "Records folder (default: records/)."
 
@@ -59,7 +57,17 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date | None,
     whole archive is still read, because references cross files.
     """
     folder = _records_dir(records)
-    _records, report = validate(folder, records.rstrip("/\\") or ".", as_of)
+    display = records.rstrip("/\\") or "."
+    from . import cache
+
+    # nothing changed since the last run: answer from the cache without reading a record
+    cached = cache.quick_report(folder, str(as_of or dt.date.today()), display)
+    if cached is not None:
+        report = Report(cached)
+    else:
+        from .validate import validate
+
+        _records, report = validate(folder, display, as_of)
     if files:
         wanted = {str(Path(f)) for f in files}
         report.problems = [p for p in report.problems if str(Path(p.path)) in wanted]
@@ -69,13 +77,16 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date | None,
 
 @main.command("new")
 @click.argument("record_type", metavar="TYPE",
-                type=click.Choice(sorted(scaffold.SCAFFOLDS)))
+                type=click.Choice(["activity", "briefing", "document", "liaison", "meeting",
+                                   "received", "request", "supervision"]))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--prefix", default=None,
               help="Document number prefix (e.g. 京政办发) for the next free number.")
 @click.option("--year", type=int, default=None, help="Year of the record (default: this year).")
 def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None) -> None:
     """Write a record skeleton with the next free id, and print its path."""
+    from . import scaffold
+
     folder = _records_dir(records)
     try:
         path = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
@@ -105,6 +116,7 @@ def stats_cmd(records: str, as_of: dt.date | None) -> None:
     """Counts per record type and status."""
     from .catalog import build_catalog
     from .stats import stats_table
+    from .validate import validate
 
     folder = _records_dir(records)
     recs, report = validate(folder, records, as_of)
@@ -133,6 +145,7 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
               locale: str | None, config_file: str, strict: bool) -> None:
     """Validate the records, then build the portal into --site-dir (atomically)."""
     from .build import BuildError, build_site
+    from .validate import validate
 
     folder = _records_dir(records)
     if not Path(config_file).is_file():
@@ -222,6 +235,7 @@ def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, 
                 audience: str) -> None:
     """Validate, build and commit a numbered edition with mike onto a git branch."""
     from .editions import PublishError, publish
+    from .validate import validate
 
     folder = _records_dir(records)
     _recs, report = validate(folder, records.rstrip("/\\") or ".", as_of)

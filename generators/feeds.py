@@ -21,7 +21,8 @@ from .models.document import Document
 from .models.liaison import Liaison
 from .models.meeting import Meeting
 from .models.supervision import Supervision
-from .pages.common import record_src, url_of
+from .pages.common import record_src
+from .urls import url_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 TAG = "tag:general-office-portal,2026:"

@@ -76,6 +76,28 @@ class SourceFile:
         return problem(self.display, m.line, m.col, code, message, hint)
 
 
+@dataclass(slots=True)
+class LazySource:
+    """A cached record's file: positions are read again only if a problem needs one."""
+
+    path: Path
+    display: str
+    _loaded: SourceFile | None = None
+
+    def problem(self, loc: Loc, code: str, message: str, hint: str = "",
+                key: bool = False) -> Problem:
+        if self._loaded is None:
+            self._loaded = load_file(self.path, self.display)[0]
+        return self._loaded.problem(loc, code, message, hint, key)
+
+    def __getstate__(self) -> tuple[Path, str]:
+        return (self.path, self.display)
+
+    def __setstate__(self, state: tuple[Path, str]) -> None:
+        self.path, self.display = state
+        self._loaded = None
+
+
 def _guess_encoding(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"

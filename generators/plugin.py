@@ -97,10 +97,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        for page in build_pages(self.catalog, self.config.locale):
+        charts: dict[str, str] = {}
+        for page in build_pages(self.catalog, self.config.locale, charts):
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of site_src/ wins over a generated one
             files.append(File.generated(config, page.src, content=page.markdown))
+        for path, svg in sorted(charts.items()):
+            files.append(File.generated(config, path, content=svg))
         for path, content in static_outputs(self.catalog, config.site_url or "").items():
             files.append(File.generated(config, path, content=content))
         previous = None

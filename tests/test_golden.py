@@ -20,13 +20,16 @@ from .conftest import AS_OF, VALID
 
 GOLDEN = Path(__file__).parent / "golden"
 _SVG = re.compile(r"<svg .*?</svg>", re.S)
+_CHART = re.compile(r"assets/charts/[0-9a-f]{16}\.svg")
 
 
 def generated(locale: str) -> dict[str, str]:
     recs, _ = validate(VALID, "records", AS_OF)
     cat = build_catalog(recs, AS_OF, "internal")
-    return {p.src: _SVG.sub("<svg>(chart)</svg>", p.markdown) for p in build_pages(cat, locale)
-            if not p.src.startswith("reference/")}
+    pages = build_pages(cat, locale, {})
+    return {p.src: _CHART.sub("assets/charts/(chart).svg", _SVG.sub("<svg>(chart)</svg>",
+                                                                   p.markdown))
+            for p in pages if not p.src.startswith("reference/")}
 
 
 @pytest.mark.parametrize("locale", ["en", "zh"])

@@ -40,7 +40,7 @@ def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
         out.append(charts.figure(svg, f"{a.year} {t('total')} — {t(group)}", ctx.table(
             ["unit", "total"], [[esc(n), f"{r.total:.2f}"] for n, r in zip(names, rows,
                                                                           strict=True)],
-            sortable=False)))
+            sortable=False), page_src=ctx.src))
     dist = grade_distribution(ctx.cat, a.year)
     out.append(heading(t("grade_distribution"), 2))
     out.append(ctx.table(["grade", "district", "agency"], [

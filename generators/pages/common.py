@@ -8,9 +8,9 @@ Record text is never trusted: plain fields are HTML-escaped, prose fields
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import markdown as md_lib
 import nh3
@@ -22,6 +22,7 @@ from ..models.appraisal import Appraisal
 from ..models.hotline import Hotline
 from ..models.meeting import Meeting
 from ..models.registry import Official, Topic, Unit
+from ..urls import relative
 
 # folders whose record URLs carry the year (DESIGN.md's portal map)
 _YEARLY = {"document": "documents", "received": "received", "request": "requests",
@@ -41,22 +42,6 @@ def record_src(rec: Record) -> str | None:
     if isinstance(rec, Hotline):
         return f"information/hotline/{rec.month}.md"
     return None  # topics have no page of their own
-
-
-def url_of(src: str) -> str:
-    """Directory URL of a source path: a/b.md -> a/b/, a/index.md -> a/."""
-    path = src[:-3]
-    if path == "index" or path.endswith("/index"):
-        path = path[:-5]
-    return path.rstrip("/") + "/" if path else ""
-
-
-def relative(from_src: str, to_src: str, anchor: str = "") -> str:
-    here = url_of(from_src) or "."
-    there = url_of(to_src) or "."
-    rel = posixpath.relpath(there, here)
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def esc(text: object) -> str:
@@ -191,6 +176,22 @@ class Ctx:
             return f"<p class=\"empty\">{esc(self.t('none'))}</p>\n"
         return (f'<div class="table-wrap"><table {" ".join(attrs)}>{cap}<thead><tr>{head}'
                 f'</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n')
+
+
+SECTION_LIMIT = 20
+"""Rows a section of a unit, official or record page shows: pages stay small at any scale."""
+
+
+def capped(ctx: Ctx, items: Sequence[Any], limit: int = SECTION_LIMIT,
+           more_src: str | None = None) -> tuple[list[Any], str]:
+    """The first `limit` items, and a note saying how many there are in all."""
+    shown = list(items[:limit])
+    if len(items) <= limit:
+        return shown, ""
+    note = esc(ctx.t("showing", n=limit, total=len(items)))
+    if more_src:
+        note += " " + ctx.page_link(more_src, ctx.t("see_all"))
+    return shown, f'<p class="more">{note}</p>\n'
 
 
 def heading(text: str, level: int = 1) -> str:

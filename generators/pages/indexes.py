@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from .. import charts
 from ..catalog import Catalog
@@ -24,7 +26,7 @@ from ..tables import (
     status_counts,
     supervision_by_unit,
 )
-from .common import Ctx, Page, date_cell, esc, heading
+from .common import Ctx, Page, capped, date_cell, esc, heading
 
 DUE_SOON_DAYS = 14
 
@@ -33,95 +35,168 @@ def _pct(x: float | None) -> tuple[str, float] | str:
     return ("–", -1.0) if x is None or x != x else (f"{x:.1f}%", x)
 
 
+PER_PAGE = 60
+"""Rows per page of a listing: keeps every page under 60 KB whatever the archive size."""
+
+
+@dataclass(slots=True)
+class Listing:
+    """A table that grows with the archive: paginated, its rows rendered per page."""
+
+    headers: list[str]
+    items: Sequence[Any]
+    row: Callable[[Ctx, Any], list[object]]
+    table_id: str
+    filters: list[int] = field(default_factory=list)
+    search: bool = False
+    title: str = ""
+
+
+Rendered = str | tuple[str, Listing, str]
+
+
+def page_src(src: str, n: int) -> str:
+    """documents/index.md -> documents/page_2.md; documents/normative.md ->
+    documents/normative/page_2.md (an underscore: no record id can take the name)."""
+    if n == 1:
+        return src
+    base = src[:-3]
+    base = base[:-6] if base.endswith("/index") else base
+    return f"{base}/page_{n}.md"
+
+
+def _pager(ctx: Ctx, src: str, n: int, total: int) -> str:
+    if total <= 1:
+        return ""
+    links = []
+    for k in range(1, total + 1):
+        if k == n:
+            links.append(f'<span aria-current="page">{k}</span>')
+        elif abs(k - n) <= 3 or k in (1, total):
+            links.append(ctx.page_link(page_src(src, k), str(k)))
+        elif links[-1] != "…":
+            links.append("…")
+    return f'<nav class="pager" aria-label="{esc(ctx.t("pages"))}">{" ".join(links)}</nav>\n'
+
+
+def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered,
+             in_nav: bool = True) -> Iterator[Page]:
+    if isinstance(rendered, str):
+        yield Page(src, title, heading(title) + rendered, in_nav=in_nav)
+        return
+    head, listing, tail = rendered
+    chunks = [listing.items[i:i + PER_PAGE]
+              for i in range(0, len(listing.items), PER_PAGE)] or [[]]
+    for n, chunk in enumerate(chunks, 1):
+        here = page_src(src, n)
+        ctx = Ctx(cat, locale, here)
+        pager = _pager(ctx, src, n, len(chunks))
+        table = ctx.table(listing.headers, [listing.row(ctx, item) for item in chunk],
+                          table_id=listing.table_id, filters=listing.filters,
+                          search=listing.search)
+        count = f'<p class="count">{esc(ctx.t("record_count", n=len(listing.items)))}</p>\n'
+        body = (heading(listing.title, 2) if listing.title else "") + count + pager + table \
+            + pager
+        if n == 1:
+            yield Page(here, title, heading(title) + head + body + tail, in_nav=in_nav)
+        else:
+            yield Page(here, f"{title} ({n})", heading(f"{title} ({n})") + body)
+
+
 def index_pages(cat: Catalog, locale: str) -> Iterator[Page]:
     for src, title_key, render in _INDEXES:
         ctx = Ctx(cat, locale, src)
-        yield Page(src, ctx.t(title_key), heading(ctx.t(title_key)) + render(ctx), in_nav=True)
+        yield from paginate(cat, locale, src, ctx.t(title_key), render(ctx))
 
 
-def documents_index(ctx: Ctx) -> str:
-    docs = ctx.cat.of(Document)
-    out = [f"<p>{esc(ctx.t('record_count', n=len(docs)))}</p>\n"]
-    out.append(ctx.table(
-        ["number", "title", "type", "issuer", "written", "year", "validity"],
-        [[esc(d.number), ctx.link(d.id), ctx.v(d.type), ctx.link(d.issuers[0]),
-          date_cell(d.written), str(d.written.year),
-          ctx.badge(ctx.cat.validity[d.id].status) if d.id in ctx.cat.validity else ""]
-         for d in docs], table_id="documents", filters=[2, 3, 5], search=True))
-    return "".join(out)
+def documents_index(ctx: Ctx) -> Rendered:
+    def row(c: Ctx, d: Document) -> list[object]:
+        v = c.cat.validity.get(d.id)
+        return [esc(d.number), c.link(d.id), c.v(d.type), c.link(d.issuers[0]),
+                date_cell(d.written), str(d.written.year), c.badge(v.status) if v else ""]
+
+    return "", Listing(["number", "title", "type", "issuer", "written", "year", "validity"],
+                       ctx.cat.of(Document), row, "documents", [2, 3, 5], True), ""
 
 
-def normative_register(ctx: Ctx) -> str:
+def normative_register(ctx: Ctx) -> Rendered:
     docs = [d for d in ctx.cat.of(Document) if d.id in ctx.cat.validity]
     counts: dict[str, int] = {}
     for d in docs:
         counts[ctx.cat.validity[d.id].status] = counts.get(ctx.cat.validity[d.id].status, 0) + 1
-    out = [ctx.meta([(s, str(n)) for s, n in sorted(counts.items())])]
-    rows = []
-    for d in sorted(docs, key=lambda d: (ctx.cat.validity[d.id].expires, d.id)):
-        v = ctx.cat.validity[d.id]
-        note = ctx.link(v.repealed_by) if v.repealed_by else ctx.links(v.amended_by)
-        rows.append([esc(d.number), ctx.link(d.id), (ctx.badge(v.status), v.status),
-                     date_cell(v.effective), date_cell(v.expires),
-                     (str(v.days_to_expiry), v.days_to_expiry), note])
-    out.append(ctx.table(["number", "title", "validity", "effective", "expires", "days",
-                          "relations"], rows, table_id="normative", filters=[2]))
-    return "".join(out)
+    head = ctx.meta([(s, str(n)) for s, n in sorted(counts.items())])
+
+    def row(c: Ctx, d: Document) -> list[object]:
+        v = c.cat.validity[d.id]
+        note = c.link(v.repealed_by) if v.repealed_by else c.links(v.amended_by)
+        return [esc(d.number), c.link(d.id), (c.badge(v.status), v.status),
+                date_cell(v.effective), date_cell(v.expires),
+                (str(v.days_to_expiry), v.days_to_expiry), note]
+
+    docs.sort(key=lambda d: (ctx.cat.validity[d.id].expires, d.id))
+    return head, Listing(["number", "title", "validity", "effective", "expires", "days",
+                          "relations"], docs, row, "normative", [2]), ""
 
 
-def received_index(ctx: Ctx) -> str:
-    rows = []
-    for r in ctx.cat.of(Received):
+def received_index(ctx: Ctx) -> Rendered:
+    def row(c: Ctx, r: Received) -> list[object]:
         last = r.handling.steps[-1].action if r.handling.steps else ""
-        rows.append([esc(r.number), ctx.link(r.id), ctx.link(r.issuer), date_cell(r.received),
-                     ctx.link(r.handling.lead), ctx.v(last) if last else "",
-                     ctx.links(r.handling.implemented_by)])
-    return ctx.table(["number", "title", "issuer", "date", "lead", "status", "implemented_by"],
-                     rows, table_id="received", filters=[4, 5])
+        return [esc(r.number), c.link(r.id), c.link(r.issuer), date_cell(r.received),
+                c.link(r.handling.lead), c.v(last) if last else "",
+                c.links(r.handling.implemented_by)]
+
+    return "", Listing(["number", "title", "issuer", "date", "lead", "status",
+                        "implemented_by"], ctx.cat.of(Received), row, "received", [4, 5]), ""
 
 
-def requests_index(ctx: Ctx) -> str:
-    rows = []
-    for r in ctx.cat.of(Request):
-        rows.append([ctx.link(r.id), ctx.link(r.from_), ctx.v(r.kind), date_cell(r.submitted),
-                     ctx.v(r.review.recommendation) if r.review else "",
-                     ctx.badge(r.decision.outcome) if r.decision else "",
-                     ctx.link(r.decision.reply_document) if r.decision else ""])
-    return ctx.table(["title", "from", "kind", "submitted", "recommendation", "outcome",
-                      "reply_document"], rows, table_id="requests", filters=[1, 2, 5])
+def requests_index(ctx: Ctx) -> Rendered:
+    def row(c: Ctx, r: Request) -> list[object]:
+        return [c.link(r.id), c.link(r.from_), c.v(r.kind), date_cell(r.submitted),
+                c.v(r.review.recommendation) if r.review else "",
+                c.badge(r.decision.outcome) if r.decision else "",
+                c.link(r.decision.reply_document) if r.decision else ""]
+
+    return "", Listing(["title", "from", "kind", "submitted", "recommendation", "outcome",
+                        "reply_document"], ctx.cat.of(Request), row, "requests", [1, 2, 5]), ""
 
 
-def meetings_index(ctx: Ctx) -> str:
-    rows = []
-    for m in ctx.cat.of(Meeting):
-        sts = [ctx.cat.supervision[s.id].status for d in m.decisions
-               for s in ctx.cat.referrers(d.id, Supervision)]
-        summary = ", ".join(f"{ctx.v(s)} {sts.count(s)}" for s in SUPERVISION_ORDER
-                            if s in sts)
-        rows.append([date_cell(m.date), ctx.link(m.id), ctx.v(m.kind), esc(m.session),
-                     ctx.link(m.chair), (str(len(m.decisions)), len(m.decisions)), summary])
-    return ctx.table(["date", "title", "kind", "session", "chair", "decisions", "supervision"],
-                     rows, table_id="meetings", filters=[2])
+def meetings_index(ctx: Ctx) -> Rendered:
+    def row(c: Ctx, m: Meeting) -> list[object]:
+        sts = [c.cat.supervision[s.id].status for d in m.decisions
+               for s in c.cat.referrers(d.id, Supervision)]
+        summary = ", ".join(f"{c.v(s)} {sts.count(s)}" for s in SUPERVISION_ORDER if s in sts)
+        return [date_cell(m.date), c.link(m.id), c.v(m.kind), esc(m.session), c.link(m.chair),
+                (str(len(m.decisions)), len(m.decisions)), summary]
+
+    return "", Listing(["date", "title", "kind", "session", "chair", "decisions",
+                        "supervision"], ctx.cat.of(Meeting), row, "meetings", [2]), ""
 
 
-def calendar_page(ctx: Ctx) -> str:
-    """Meetings, activities and deadlines by month, newest month first."""
-    events: list[tuple[dt.date, str, str, str]] = []
-    for m in ctx.cat.of(Meeting):
-        events.append((m.date, ctx.t("rt-meeting"), ctx.link(m.id), ""))
-    for a in ctx.cat.of(Activity):
-        events.append((a.date, ctx.t("rt-activity"), ctx.link(a.id), esc(a.start or "")))
-    for s in ctx.cat.of(Supervision):
-        if s.state == "open":
-            events.append((s.deadline, ctx.t("deadline"), ctx.link(s.id),
-                           ctx.badge(ctx.cat.supervision[s.id].status)))
-    events.sort(key=lambda e: (e[0], e[1], e[2]), reverse=True)
-    return ctx.table(["date", "kind", "title", "time"],
-                     [[date_cell(d), esc(k), link, extra] for d, k, link, extra in events],
-                     table_id="calendar", filters=[1], search=True)
+def calendar_page(ctx: Ctx) -> Rendered:
+    """Meetings, activities and open deadlines, newest first."""
+    events: list[tuple[dt.date, str, str]] = []
+    events += [(m.date, "rt-meeting", m.id) for m in ctx.cat.of(Meeting)]
+    events += [(a.date, "rt-activity", a.id) for a in ctx.cat.of(Activity)]
+    events += [(s.deadline, "deadline", s.id) for s in ctx.cat.of(Supervision)
+               if s.state == "open"]
+    events.sort(reverse=True)
+
+    def row(c: Ctx, e: tuple[dt.date, str, str]) -> list[object]:
+        day, kind, id_ = e
+        rec = c.cat.by_id[id_]
+        if isinstance(rec, Activity):
+            extra = esc(rec.start or "")
+        elif kind == "deadline":
+            extra = c.badge(c.cat.supervision[id_].status)
+        else:
+            extra = ""
+        return [date_cell(day), esc(c.t(kind)), c.link(id_), extra]
+
+    return "", Listing(["date", "kind", "title", "time"], events, row, "calendar", [1],
+                       True), ""
 
 
-def supervision_index(ctx: Ctx) -> str:
+def supervision_index(ctx: Ctx) -> Rendered:
     t = ctx.t
     cat = ctx.cat
     counts = status_counts(cat)
@@ -132,28 +207,27 @@ def supervision_index(ctx: Ctx) -> str:
                            colours=[charts.STATUS_COLOURS[s] for s in SUPERVISION_ORDER])
     out.append(charts.figure(svg, f"{t('supervision')}: {t('status')}", ctx.table(
         ["status", "count"], [[ctx.badge(s), str(int(counts[s]))] for s in SUPERVISION_ORDER],
-        sortable=False)))
-    rows = []
-    for s in cat.of(Supervision):
-        st = cat.supervision[s.id]
-        rows.append([ctx.link(s.id), ctx.link(s.lead), ctx.v(s.source.kind),
-                     date_cell(s.deadline),
-                     (ctx.badge(st.status), SUPERVISION_ORDER.index(st.status)),
-                     (ctx.progress(st.percent), st.percent),
-                     (str(st.days_overdue) if st.status == "overdue" else
-                      (str(st.days_to_deadline) if s.state == "open" else ""),
-                      -st.days_overdue if st.status == "overdue" else st.days_to_deadline)])
-    out.append(heading(t("progress"), 2))
-    out.append(ctx.table(["what", "lead", "source", "deadline", "status", "progress", "days"],
-                         rows, table_id="supervision", filters=[1, 4], search=True))
-    out.append(heading(t("by_unit"), 2))
+        sortable=False), page_src=ctx.src))
+
+    def row(c: Ctx, s: Supervision) -> list[object]:
+        st = c.cat.supervision[s.id]
+        return [c.link(s.id), c.link(s.lead), c.v(s.source.kind), date_cell(s.deadline),
+                (c.badge(st.status), SUPERVISION_ORDER.index(st.status)),
+                (c.progress(st.percent), st.percent),
+                (str(st.days_overdue) if st.status == "overdue" else
+                 (str(st.days_to_deadline) if s.state == "open" else ""),
+                 -st.days_overdue if st.status == "overdue" else st.days_to_deadline)]
+
+    listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days"],
+                      cat.of(Supervision), row, "supervision", [1, 4], True, t("progress"))
+    tail = [heading(t("by_unit"), 2)]
     by_unit = supervision_by_unit(cat)
-    out.append(ctx.table(
+    tail.append(ctx.table(
         ["unit", *SUPERVISION_ORDER, "total", "progress"],
         [[ctx.link(r["lead"]), *[str(int(r[s])) for s in SUPERVISION_ORDER], str(int(r["total"])),
           "" if r["mean_percent"] != r["mean_percent"] else f"{r['mean_percent']:g}%"]
          for _i, r in by_unit.iterrows()], table_id="supervision-by-unit"))
-    return "".join(out)
+    return "".join(out), listing, "".join(tail)
 
 
 def appraisal_index(ctx: Ctx) -> str:
@@ -168,19 +242,18 @@ def appraisal_index(ctx: Ctx) -> str:
     return ctx.table(["year", "units", "district", "agency"], rows, sortable=False)
 
 
-def information_index(ctx: Ctx) -> str:
+def information_index(ctx: Ctx) -> Rendered:
     t = ctx.t
-    out = [f"<p>{ctx.page_link('information/hotline.md', t('hotline'))}</p>\n"]
-    rows = []
-    for b in ctx.cat.of(Briefing):
-        rows.append([date_cell(b.date), ctx.link(b.id), ctx.v(b.category), ctx.link(b.source),
-                     (str(len(b.instructions)), len(b.instructions)),
-                     ctx.links(i.supervision for i in b.instructions if i.supervision)])
-    out.append(heading(t("briefings"), 2))
-    out.append(ctx.table(["date", "title", "category", "source", "instructions",
-                          "supervision"], rows, table_id="briefings", filters=[2, 3],
-                         search=True))
-    return "".join(out)
+
+    def row(c: Ctx, b: Briefing) -> list[object]:
+        return [date_cell(b.date), c.link(b.id), c.v(b.category), c.link(b.source),
+                (str(len(b.instructions)), len(b.instructions)),
+                c.links(i.supervision for i in b.instructions if i.supervision)]
+
+    head = f"<p>{ctx.page_link('information/hotline.md', t('hotline'))}</p>\n"
+    return head, Listing(["date", "title", "category", "source", "instructions",
+                          "supervision"], ctx.cat.of(Briefing), row, "briefings", [2, 3], True,
+                         t("briefings")), ""
 
 
 def hotline_page(ctx: Ctx) -> str:
@@ -198,7 +271,7 @@ def hotline_page(ctx: Ctx) -> str:
                            f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
                            f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}"]
                           for r in cat.hotline[latest]], table_id="hotline-ranking"))
-    means = hotline_monthly_means(cat)
+    means = hotline_monthly_means(cat).tail(24)  # two years of trend; older months have pages
     rates = ["response_rate", "resolution_rate", "satisfaction_rate"]
     svg = charts.line_chart(list(means["month"]), {t(k): list(means[k]) for k in rates},
                             t("trend"), ylabel="%", limit=(50, 100))
@@ -207,18 +280,19 @@ def hotline_page(ctx: Ctx) -> str:
         ["month", *rates, "calls"],
         [[ctx.page_link(f"information/hotline/{r['month']}.md", r["month"]),
           *[f"{r[k]:.2f}" for k in rates], str(int(r["calls"]))]
-         for _i, r in means.iterrows()], sortable=False)))
+         for _i, r in means.iterrows()], sortable=False), page_src=ctx.src))
     units = sorted({r.unit for rs in cat.hotline.values() for r in rs})
+    recent = months[-12:]  # a year of columns; each month has its own page
     rank_rows = []
     for u in units:
-        ranks = {m: next((r.rank for r in cat.hotline[m] if r.unit == u), None) for m in months}
-        rank_rows.append([ctx.link(u), *[str(ranks[m] or "") for m in months]])
+        ranks = {m: next((r.rank for r in cat.hotline[m] if r.unit == u), None) for m in recent}
+        rank_rows.append([ctx.link(u), *[str(ranks[m] or "") for m in recent]])
     out.append(heading(f"{t('rank')} · {t('month')}", 2))
-    out.append(ctx.table(["unit", *months], rank_rows, table_id="hotline-ranks"))
+    out.append(ctx.table(["unit", *recent], rank_rows, table_id="hotline-ranks"))
     return "".join(out)
 
 
-def liaison_index(ctx: Ctx) -> str:
+def liaison_index(ctx: Ctx) -> Rendered:
     t = ctx.t
     cat = ctx.cat
     r = cat.liaison_rates()
@@ -244,7 +318,7 @@ def liaison_index(ctx: Ctx) -> str:
             ["session", "A", "B", "C"],
             [[esc(lab), _pct(row["A"]), _pct(row["B"]), _pct(row["C"])]
              for lab, (_i, row) in zip(labels, by_session.iterrows(), strict=True)],
-            sortable=False)))
+            sortable=False), page_src=ctx.src))
     by_unit = liaison_rates_by(cat, "lead")
     if not by_unit.empty:
         out.append(heading(t("by_unit"), 2))
@@ -255,18 +329,17 @@ def liaison_index(ctx: Ctx) -> str:
               _pct(row["reply_rate"]), _pct(row["on_time_rate"]),
               _pct(row["satisfaction_rate"])] for _i, row in by_unit.iterrows()],
             table_id="liaison-units"))
-    rows = []
-    for li in cat.of(Liaison):
-        st = cat.liaison[li.id]
-        rows.append([esc(li.number), ctx.link(li.id), ctx.v(li.kind), ctx.link(li.lead),
-                     date_cell(st.due), (ctx.badge(st.status), st.status),
-                     ctx.v(li.reply.category)[:1] if li.reply else "",
-                     ctx.v(li.feedback) if li.feedback else ""])
-    out.append(heading(t("liaison"), 2))
-    out.append(ctx.table(["number", "title", "kind", "lead", "due", "status", "category",
-                          "feedback"], rows, table_id="liaison", filters=[2, 3, 5, 6],
-                         search=True))
-    return "".join(out)
+
+    def row(c: Ctx, li: Liaison) -> list[object]:
+        st = c.cat.liaison[li.id]
+        return [esc(li.number), c.link(li.id), c.v(li.kind), c.link(li.lead),
+                date_cell(st.due), (c.badge(st.status), st.status),
+                c.v(li.reply.category)[:1] if li.reply else "",
+                c.v(li.feedback) if li.feedback else ""]
+
+    return "".join(out), Listing(["number", "title", "kind", "lead", "due", "status",
+                                  "category", "feedback"], cat.of(Liaison), row, "liaison",
+                                 [2, 3, 5, 6], True, t("liaison")), ""
 
 
 def units_index(ctx: Ctx) -> str:
@@ -306,12 +379,16 @@ def dashboard(ctx: Ctx) -> str:
                f'<a class="tile" href="#due-soon"><strong>{len(soon)}</strong> '
                f'{esc(t("due_soon"))}</a></div>\n')
     out.append(heading(t("overdue_items"), 2).replace("\n\n", ' { #overdue-items }\n\n', 1))
+    overdue, more_overdue = capped(ctx, overdue, more_src="supervision/index.md")
+    soon, more_soon = capped(ctx, soon, more_src="calendar/index.md")
+    out.append(more_overdue)
     out.append(ctx.table(["what", "lead", "deadline", "days", "progress"], [
         [ctx.link(s.id), ctx.link(s.lead), date_cell(s.deadline),
          (str(cat.supervision[s.id].days_overdue), cat.supervision[s.id].days_overdue),
          ctx.progress(cat.supervision[s.id].percent)] for s in overdue],
         table_id="dashboard-overdue"))
     out.append(heading(t("due_soon"), 2).replace("\n\n", " { #due-soon }\n\n", 1))
+    out.append(more_soon)
     out.append(ctx.table(["what", "lead", "deadline", "status", "progress"], [
         [ctx.link(s.id), ctx.link(s.lead), date_cell(s.deadline),
          ctx.badge(cat.supervision[s.id].status), ctx.progress(cat.supervision[s.id].percent)]
@@ -331,10 +408,12 @@ def dashboard(ctx: Ctx) -> str:
     expiring = sorted((d for d in cat.of(Document)
                        if d.id in cat.validity and cat.validity[d.id].status == "expiring"),
                       key=lambda d: cat.validity[d.id].expires)
+    expiring, more_expiring = capped(ctx, expiring, more_src="documents/normative.md")
     out.append(heading(t("expiring_soon"), 2))
     out.append(ctx.table(["number", "title", "expires", "days"], [
         [esc(d.number), ctx.link(d.id), date_cell(cat.validity[d.id].expires),
          str(cat.validity[d.id].days_to_expiry)] for d in expiring], sortable=False))
+    out.append(more_expiring)
     return "".join(out)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from ..catalog import Catalog
 from ..models import Record
@@ -17,7 +18,7 @@ from ..models.received import Received
 from ..models.registry import Official, Unit
 from ..models.request import Request
 from ..models.supervision import Supervision
-from .common import Ctx, Page, date_cell, esc, heading, prose, record_src
+from .common import SECTION_LIMIT, Ctx, Page, capped, date_cell, esc, heading, prose, record_src
 
 
 def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
@@ -65,16 +66,21 @@ def _referrers(ctx: Ctx, rec: Record) -> str:
     links = [ln for ln in ctx.cat.links_to.get(rec.id, []) if ln.source.id != rec.id]
     if isinstance(rec, Unit | Official) or not links:
         return ""  # unit and official pages list what refers to them by role instead
-    rows = []
+    rows: list[list[object]] = []
     seen = set()
+    total = len({(ln.source.id, ln.field) for ln in links})
     for ln in links:
+        if len(rows) >= SECTION_LIMIT:
+            break
         if (ln.source.id, ln.field) in seen:
             continue
         seen.add((ln.source.id, ln.field))
         rows.append([esc(ctx.t(f"rt-{ln.source.rtype}")), ctx.link(ln.source.id),
                      _how(ctx, ln.source, ln.loc)])
+    more = f'<p class="more">{esc(ctx.t("showing", n=len(rows), total=total))}</p>\n' \
+        if total > len(rows) else ""
     return heading(ctx.t("referenced_by"), 2) + ctx.table(["type", "title", "relations"], rows,
-                                                          sortable=False)
+                                                          sortable=False) + more
 
 
 def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
@@ -316,8 +322,27 @@ def _unit(ctx: Ctx, u: Unit) -> str:
     officials = [o for o in cat.officials.values() if u.id in o.portfolio]
     if officials:
         out.append(ctx.meta([("officials", ctx.links(o.id for o in officials))]))
+    notes: dict[str, str] = {}
+
+    def cap(key: str, items: list[Any], newest_last: bool = False) -> list[Any]:
+        # a unit's lists grow with the archive; its page must not
+        if newest_last:
+            items = items[::-1]
+        shown, notes[key] = capped(ctx, items)
+        return shown[::-1] if newest_last else shown
+
+    all_liaison = roll.liaison_led
+    owed = cap("owes", roll.owed)
+    roll.decisions = cap("led_decisions", roll.decisions)
+    roll.issued = cap("issued", roll.issued)
+    roll.addressed = cap("addressed", roll.addressed)
+    roll.received_handled = cap("received", roll.received_handled)
+    roll.requests = cap("requests", roll.requests)
+    roll.liaison_led = cap("liaison", roll.liaison_led)
+    roll.briefings = cap("briefings", roll.briefings)
+    roll.hotline = cap("hotline", roll.hotline, newest_last=True)
     sections: list[tuple[str, str]] = [
-        ("owes", _supervision_rows(ctx, roll.owed) if roll.owed else ""),
+        ("owes", _supervision_rows(ctx, owed) if owed else ""),
         ("led_decisions", ctx.table(["decisions", "deadline", "title"], [
             [ctx.link(d.id, d.id), date_cell(d.deadline), ctx.link(m.id)]
             for m, d in roll.decisions]) if roll.decisions else ""),
@@ -330,7 +355,8 @@ def _unit(ctx: Ctx, u: Unit) -> str:
             [ctx.link(r.id), date_cell(r.submitted),
              ctx.badge(r.decision.outcome) if r.decision else ""]
             for r in roll.requests]) if roll.requests else ""),
-        ("liaison", _liaison_summary(ctx, roll.liaison_led) if roll.liaison_led else ""),
+        ("liaison", _liaison_summary(ctx, all_liaison, roll.liaison_led)
+         if roll.liaison_led else ""),
         ("briefings", ctx.table(["date", "title"], [
             [date_cell(b.date), ctx.link(b.id)] for b in roll.briefings])
          if roll.briefings else ""),
@@ -346,11 +372,12 @@ def _unit(ctx: Ctx, u: Unit) -> str:
     ]
     for key, body in sections:
         if body:
-            out.append(heading(t(key), 2) + body)
+            out.append(heading(t(key), 2) + body + notes.get(key, ""))
     return "".join(out)
 
 
-def _liaison_summary(ctx: Ctx, items: list[Liaison]) -> str:
+def _liaison_summary(ctx: Ctx, items: list[Liaison], shown: list[Liaison]) -> str:
+    """Rates over all the unit's items; the table of the latest only."""
     rates = ctx.cat.liaison_rates(items)
     pct = (lambda x: "–" if x is None else f"{x:.1f}%")  # noqa: E731
     head = ctx.meta([("total_items", str(rates.total)), ("reply_rate", pct(rates.reply_rate)),
@@ -358,7 +385,7 @@ def _liaison_summary(ctx: Ctx, items: list[Liaison]) -> str:
                      ("satisfaction_rate", pct(rates.satisfaction_rate))])
     return head + ctx.table(["title", "kind", "due", "status"], [
         [ctx.link(li.id), ctx.v(li.kind), date_cell(ctx.cat.liaison[li.id].due),
-         ctx.badge(ctx.cat.liaison[li.id].status)] for li in items])
+         ctx.badge(ctx.cat.liaison[li.id].status)] for li in shown])
 
 
 def _doc_table(ctx: Ctx, docs: list[Document]) -> str:
@@ -369,6 +396,12 @@ def _doc_table(ctx: Ctx, docs: list[Document]) -> str:
 def _official(ctx: Ctx, o: Official) -> str:
     t = ctx.t
     roll = ctx.cat.official_rollup(o.id)
+    notes: dict[str, str] = {}
+    for key, attr in (("chaired", "chaired"), ("activities", "activities"),
+                      ("instructions", "instructions"), ("signed", "signed"),
+                      ("decided", "decided"), ("verified", "verified")):
+        shown, notes[key] = capped(ctx, getattr(roll, attr))
+        setattr(roll, attr, shown)
     other = o.name if ctx.locale == "zh" else (o.name_zh or "")
     out = [ctx.meta([("name", esc(other)), ("position", ctx.v(o.position)),
                      ("title", esc(o.title or "")), ("portfolio", ctx.links(o.portfolio)),
@@ -389,7 +422,7 @@ def _official(ctx: Ctx, o: Official) -> str:
     ]
     for key, body in sections:
         if "<table" in body:
-            out.append(heading(t(key), 2) + body)
+            out.append(heading(t(key), 2) + body + notes.get(key, ""))
     return "".join(out)
 
 

@@ -1,0 +1,130 @@
+"""A validation cache: unchanged files are not read, parsed or validated again.
+
+Keyed on each file's size and modification time, the as-of date and the code of the
+generators.  A run where nothing changed reuses the whole report; a run where some
+files changed reads only those and checks the archive again (identity, references
+and dates need every record).  Positions of cached records are read back from their
+file only when a cross-record problem needs one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+FORMAT = 1
+
+
+@cache
+def code_version() -> str:
+    """A hash of the generators' own source: a new release invalidates every cache."""
+    h = hashlib.sha256(str(FORMAT).encode())
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_path(records_dir: Path, part: str) -> Path:
+    base = records_dir.resolve()
+    name = hashlib.sha256(str(base).encode()).hexdigest()[:12]
+    return base.parent / ".cache" / "portal" / f"{part}-{name}.pickle"
+
+
+Stamp = tuple[int, int, int]
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    # size and mtime, plus the inode: editors that save by writing a new file and renaming
+    # it over the old one give a new inode even within one mtime tick
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def stamps(records_dir: Path) -> dict[str, Stamp]:
+    """relative path -> stamp of every .yaml/.yml file below records_dir."""
+    out: dict[str, Stamp] = {}
+    root = str(records_dir)
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.endswith((".yaml", ".yml")):
+                full = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(full)
+                except OSError:
+                    continue
+                out[os.path.relpath(full, root)] = stamp_of(st)
+    return out
+
+
+@dataclass(slots=True)
+class FileEntry:
+    stamp: Stamp
+    records: list[Any]
+    problems: list[Problem]
+    broken: set[str]
+
+
+@dataclass(slots=True)
+class Summary:
+    """What a run found: enough to answer `portal validate` when nothing changed."""
+
+    version: str
+    as_of: str
+    display: str
+    stamps: dict[str, Stamp]
+    report: list[Problem]
+
+
+def _load(path: Path) -> Any:
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            TypeError, ValueError, IndexError):
+        return None  # no cache, or one from another version: start afresh
+
+
+def _dump(path: Path, data: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only checkout still validates, only without the cache
+
+
+def quick_report(records_dir: Path, as_of: str, display: str) -> list[Problem] | None:
+    """The cached report when no file changed; reads no record and imports no model."""
+    data = _load(cache_path(records_dir, "summary"))
+    if not isinstance(data, Summary) or data.version != code_version():
+        return None
+    if data.as_of != as_of or data.display != display or stamps(records_dir) != data.stamps:
+        return None
+    return data.report
+
+
+def read_files(records_dir: Path, display: str) -> dict[str, FileEntry]:
+    data = _load(cache_path(records_dir, "files"))
+    if not isinstance(data, dict) or data.get("version") != code_version() or \
+            data.get("display") != display:
+        return {}
+    files: dict[str, FileEntry] = data.get("files", {})
+    return files
+
+
+def write(records_dir: Path, display: str, as_of: str, files: dict[str, FileEntry],
+          report: list[Problem]) -> None:
+    _dump(cache_path(records_dir, "files"), {"version": code_version(), "display": display,
+                                              "files": files})
+    _dump(cache_path(records_dir, "summary"), Summary(
+        code_version(), as_of, display, stamps(records_dir), report))

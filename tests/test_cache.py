@@ -1,0 +1,53 @@
+"""The validation cache: the same answers as a cold run, and nothing stale."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generators import cache
+from generators.errors import flatten
+from generators.validate import validate
+
+from .conftest import AS_OF, INVALID, overlay
+
+
+def test_unchanged_archive_is_answered_from_the_cache(tmp_path: Path) -> None:
+    records = overlay(tmp_path, INVALID / "REF_MISSING")
+    cold_recs, cold = validate(records, "records", AS_OF)
+    assert cache.quick_report(records, str(AS_OF), "records") == cold.problems
+    warm_recs, warm = validate(records, "records", AS_OF)
+    assert flatten(warm.problems) == flatten(cold.problems)
+    assert sorted(r.id for r in warm_recs) == sorted(r.id for r in cold_recs)
+    assert cache.quick_report(records, "2027-01-01", "records") is None  # another date
+
+
+def test_an_edit_is_seen_and_positions_of_cached_records_still_resolve(tmp_path: Path
+                                                                        ) -> None:
+    records = overlay(tmp_path)
+    validate(records, "records", AS_OF)
+    # break a reference in a file the cache holds untouched: a unit disappears
+    units = records / "registry/units.yaml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("- id: health\n", "- id: health-commission\n"),
+                     encoding="utf-8")
+    assert cache.quick_report(records, str(AS_OF), "records") is None
+    _recs, report = validate(records, "records", AS_OF)
+    where = {(p.path, p.line) for p in report.problems if p.code == "REF_MISSING"}
+    assert ("records/supervision/2026/sup-c.yaml", 4) in where  # lead: health
+    assert ("records/briefings/2026/brf-a.yaml", 5) in where
+
+
+def test_a_same_size_rewrite_is_not_missed(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    validate(records, "records", AS_OF)
+    act = records / "activities/2026/act-a.yaml"
+    st = act.stat()
+    new = act.with_suffix(".tmp")
+    new.write_text(act.read_text(encoding="utf-8").replace("kind: inspection",
+                                                           "kind: inspektion"),
+                   encoding="utf-8")
+    os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same mtime
+    new.replace(act)  # as editors save: a new file renamed over the old
+    _recs, report = validate(records, "records", AS_OF)
+    assert [p.code for p in report.problems] == ["SCHEMA_ENUM"]
