@@ -29,6 +29,7 @@ from .history import read_history
 from .models import Record
 from .opendata import data_page, exports, feeds_page
 from .pages import build_pages
+from .search import SearchIndexError, index_site
 from .validate import validate
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -116,6 +117,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         files.append(File.generated(config, MANIFEST, content=json.dumps(
             manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True)))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            index_site(Path(config.site_dir))
+        except SearchIndexError as exc:
+            raise PluginError(f"portal: {exc}") from None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

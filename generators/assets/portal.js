@@ -114,10 +114,23 @@
   }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("table.data"), setup);
-    // Material's search dialog has no accessible name; screen readers announce one
-    var dialog = document.querySelector('[data-md-component="search"][role="dialog"]');
-    if (dialog && !dialog.getAttribute("aria-label")) {
-      dialog.setAttribute("aria-label", document.documentElement.lang === "zh" ? "搜索" : "Search");
+    // a search box in the header that opens the Pagefind search page with the query
+    var header = document.querySelector(".md-header__inner");
+    var cfg = document.getElementById("__config");
+    if (header && cfg && !document.querySelector("form.portal-search")) {
+      var base = JSON.parse(cfg.textContent).base || ".";
+      var label = document.documentElement.lang === "zh" ? "搜索" : "Search";
+      var form = document.createElement("form");
+      form.className = "portal-search";
+      form.setAttribute("role", "search");
+      form.action = base + "/search/";
+      var input = document.createElement("input");
+      input.type = "search";
+      input.name = "q";
+      input.placeholder = label;
+      input.setAttribute("aria-label", label);
+      form.appendChild(input);
+      header.appendChild(form);
     }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }

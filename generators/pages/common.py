@@ -136,7 +136,8 @@ class Ctx:
         return f'<div class="banner banner--{esc(kind)}" role="status">{html_text}</div>\n'
 
     def meta(self, rows: Sequence[tuple[str, str]]) -> str:
-        items = "".join(f"<dt>{esc(self.t(k))}</dt><dd>{v}</dd>" for k, v in rows if v)
+        # the newlines keep "Type" and "Letter" apart for the search indexer
+        items = "".join(f"<dt>{esc(self.t(k))}</dt>\n<dd>{v}</dd>\n" for k, v in rows if v)
         return f'<dl class="meta">{items}</dl>\n'
 
     def progress(self, percent: float) -> str:

@@ -40,12 +40,15 @@ def test_dashboard_shows_the_overdue_items(page: Page, sample_site: str, cat: An
 
 
 def search(page: Page, base: str, query: str) -> list[str]:
+    """Type into the header's search box, as staff do, and read Pagefind's results."""
     page.goto(base)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    box = page.locator("form.portal-search input")
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/"))
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
     return [a.get_attribute("href") or "" for a in
-            page.locator(".md-search-result__item > a").all()]
+            page.locator(".pagefind-ui__result-link").all()]
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -58,7 +61,7 @@ def test_search_finds_english_and_chinese_words(page: Page, sample_site: str, qu
     hrefs = search(page, sample_site, query)
     target = next((h for h in hrefs if urlparse(h).path.endswith(expected)), None)
     assert target, f"{query}: {hrefs}"
-    page.locator(f'.md-search-result__item > a[href="{target}"]').first.click()
+    page.locator(f'.pagefind-ui__result-link[href="{target}"]').first.click()
     page.wait_for_url(re.compile(re.escape(expected)))
     assert query in page.locator("article").inner_text()
 
@@ -146,6 +149,9 @@ def test_edition_selector_lists_and_switches_editions(page: Page, editions_site:
     page.locator(".md-version__link", has_text="October 2026").click()
     page.wait_for_url(re.compile(r"/2026\.10/"))
     assert "October 2026" in page.locator(".md-version__current").inner_text()
+    # search inside an edition leads to that edition's pages
+    hrefs = search(page, editions_site + "2026.10/", "congestion")
+    assert hrefs and all(urlparse(h).path.startswith("/2026.10/") for h in hrefs), hrefs
 
 
 @pytest.mark.parametrize("url", ["", "documents/2019/doc-2019-004/", "supervision/",
