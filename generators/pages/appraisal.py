@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import charts
 from ..models.appraisal import Appraisal
 from ..tables import grade_distribution
-from .common import Ctx, esc, heading, prose
+from .common import Ctx, esc, heading, prose_block
 
 
 def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
@@ -17,7 +17,7 @@ def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
         ("grade", esc(f"{t('excellent')} ≥ {a.grades.excellent:g}, "
                       f"{t('good')} ≥ {a.grades.good:g}, {t('fair')} ≥ {a.grades.fair:g}"))])]
     if a.summary:
-        out.append(f'<div class="record-prose">{prose(a.summary)}</div>\n')
+        out.append(prose_block(a.summary))
     for group in ("district", "agency"):
         rows = [r for r in results if r.group == group]
         if not rows:

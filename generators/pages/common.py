@@ -63,6 +63,10 @@ def prose(text: str | None) -> str:
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
 
 
+def prose_block(text: str | None) -> str:
+    return f'<div class="record-prose">{prose(text)}</div>\n'
+
+
 @dataclass(slots=True)
 class Page:
     src: str

@@ -18,7 +18,18 @@ from ..models.received import Received
 from ..models.registry import Official, Unit
 from ..models.request import Request
 from ..models.supervision import Supervision
-from .common import SECTION_LIMIT, Ctx, Page, capped, date_cell, esc, heading, prose, record_src
+from .common import (
+    SECTION_LIMIT,
+    Ctx,
+    Page,
+    capped,
+    date_cell,
+    esc,
+    heading,
+    prose,
+    prose_block,
+    record_src,
+)
 
 
 def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
@@ -119,12 +130,12 @@ def _document(ctx: Ctx, d: Document) -> str:
         rows += [("validity", ctx.badge(v.status)), ("effective", esc(v.effective)),
                  ("expires", esc(v.expires))]
     out.append(ctx.meta(rows))
-    out.append(f'<div class="record-prose">{prose(d.summary)}</div>\n')
+    out.append(prose_block(d.summary))
     if d.body:
-        out.append(heading(t("body"), 2) + f'<div class="record-prose">{prose(d.body)}</div>\n')
+        out.append(heading(t("body"), 2) + prose_block(d.body))
     if d.interpretation:
         out.append(heading(t("interpretation"), 2)
-                   + f'<div class="record-prose">{prose(d.interpretation)}</div>\n')
+                   + prose_block(d.interpretation))
     if d.attachments:
         out.append(heading(t("attachments"), 2) + "<ol>" + "".join(
             f"<li>{esc(a.title)}{f' (<code>{esc(a.file)}</code>)' if a.file else ''}</li>"
@@ -154,7 +165,7 @@ def _received(ctx: Ctx, r: Received) -> str:
                      ("issuer", ctx.link(r.issuer)), ("type", ctx.v(r.type)),
                      ("date", esc(r.received)), ("lead", ctx.link(r.handling.lead))])]
     if r.summary:
-        out.append(f'<div class="record-prose">{prose(r.summary)}</div>\n')
+        out.append(prose_block(r.summary))
     out.append(heading(t("handling"), 2) + ctx.table(
         ["date", "action", "note"],
         [[date_cell(s.date), ctx.v(s.action), prose(s.note)] for s in r.handling.steps],
@@ -172,12 +183,12 @@ def _request(ctx: Ctx, r: Request) -> str:
     out = [ctx.meta([("from", ctx.link(r.from_)), ("kind", ctx.v(r.kind)),
                      ("submitted", esc(r.submitted))])]
     if r.summary:
-        out.append(f'<div class="record-prose">{prose(r.summary)}</div>\n')
+        out.append(prose_block(r.summary))
     if r.review:
         out.append(heading(t("review"), 2) + ctx.meta([
             ("date", esc(r.review.date)), ("by", ctx.link(r.review.by)),
             ("recommendation", ctx.v(r.review.recommendation))])
-            + f'<div class="record-prose">{prose(r.review.opinion)}</div>\n')
+            + prose_block(r.review.opinion))
     if r.decision:
         out.append(heading(t("decision"), 2) + ctx.meta([
             ("date", esc(r.decision.date)), ("by", ctx.link(r.decision.by)),
@@ -193,7 +204,7 @@ def _meeting(ctx: Ctx, m: Meeting) -> str:
                      ("chair", ctx.link(m.chair)), ("attendees", ctx.links(m.attendees)),
                      ("minutes", ctx.link(m.minutes))])]
     if m.summary:
-        out.append(f'<div class="record-prose">{prose(m.summary)}</div>\n')
+        out.append(prose_block(m.summary))
     out.append(heading(t("agenda"), 2))
     for a in m.agenda:
         out.append(heading(f"{a.item}. {a.title}", 3))
@@ -224,7 +235,7 @@ def _activity(ctx: Ctx, a: Activity) -> str:
                      ("officials", ctx.links(a.officials)),
                      ("location", esc(a.location or "")), ("units", ctx.links(a.units))])]
     if a.summary:
-        out.append(f'<div class="record-prose">{prose(a.summary)}</div>\n')
+        out.append(prose_block(a.summary))
     return "".join(out)
 
 
@@ -249,7 +260,7 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
                                            else "")),
         ("completed", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
     if s.summary:
-        out.append(f'<div class="record-prose">{prose(s.summary)}</div>\n')
+        out.append(prose_block(s.summary))
     if s.milestones:
         out.append(heading(t("milestones"), 2) + ctx.table(
             ["title", "deadline", "completed"],
@@ -268,7 +279,7 @@ def _briefing(ctx: Ctx, b: Briefing) -> str:
     t = ctx.t
     out = [ctx.meta([("date", esc(b.date)), ("category", ctx.v(b.category)),
                      ("source", ctx.link(b.source))]),
-           f'<div class="record-prose">{prose(b.summary)}</div>\n']
+           prose_block(b.summary)]
     if b.instructions:
         out.append(heading(t("instructions"), 2) + ctx.table(
             ["by", "date", "note", "supervision"],
@@ -292,7 +303,7 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
                          ("support", ctx.links(li.support)), ("due", esc(st.due)),
                          ("status", ctx.badge(st.status))]))
     if li.summary:
-        out.append(f'<div class="record-prose">{prose(li.summary)}</div>\n')
+        out.append(prose_block(li.summary))
     if li.reply:
         r = li.reply
         out.append(heading(t("reply"), 2) + ctx.meta([
@@ -302,7 +313,7 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
         if r.disclosure == "withheld" and ctx.cat.audience == "public":
             out.append(ctx.banner("withheld", esc(t("reply_withheld"))))
         else:
-            out.append(f'<div class="record-prose">{prose(r.summary)}</div>\n')
+            out.append(prose_block(r.summary))
     return "".join(out)
 
 
