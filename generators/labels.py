@@ -108,6 +108,8 @@ _L: dict[str, tuple[str, str]] = {
     "search_hint": ("Type to filter", "输入以筛选"),
     "showing": ("Showing {n} of {total}.", "显示{total}条中的{n}条。"),
     "see_all": ("See all", "查看全部"),
+    "page_only": ("{n} rows a page: sorting and filters apply to this page; search finds "
+                  "any record.", "每页{n}行：排序和筛选仅作用于本页；搜索可查找全部记录。"),
     "rows": ("rows", "行"), "pages": ("Pages", "分页"), "sort": ("Sort", "排序"),
     "record_count": ("{n} records", "共{n}条"),
     "open_data": ("Data", "数据"),

@@ -95,6 +95,8 @@ def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered
                           table_id=listing.table_id, filters=listing.filters,
                           search=listing.search)
         count = f'<p class="count">{esc(ctx.t("record_count", n=len(listing.items)))}</p>\n'
+        if len(chunks) > 1:  # say so: the browser sorts and filters the rows it has
+            count += f'<p class="more">{esc(ctx.t("page_only", n=PER_PAGE))}</p>\n'
         body = (heading(listing.title, 2) if listing.title else "") + count + pager + table \
             + pager
         if n == 1:
