@@ -22,9 +22,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import cache
-from .cache import FileEntry
 from .errors import Problem, Report
-from .load import LazySource, Loc, SourceFile, load_file
+from .load import Loc, SourceFile, load_file
 from .models import FOLDERS, KEYED, LEVELS, REGISTRY, Record
 from .models.document import Document
 from .models.liaison import Liaison
@@ -57,8 +56,6 @@ class Loaded:
     files: int = 0
     broken: set[str] = field(default_factory=set)
     """Ids of records whose files have errors: links to them are not reported again."""
-    entries: dict[str, FileEntry] = field(default_factory=dict)
-    """Per file (relative path): what it gave; the cache keeps these."""
 
 
 def discover(records_dir: Path, display_root: str) -> tuple[list[FileJob], list[Problem]]:
@@ -110,33 +107,29 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_all(records_dir: Path, display_root: str,
-             cached: dict[str, FileEntry] | None = None) -> Loaded:
-    """Every file loaded and validated on its own; a cached entry with the same size and
-    modification time stands in for its file."""
+FileResult = tuple[list[Record], list[Problem], set[str]]
+
+
+def load_all(records_dir: Path, display_root: str) -> Loaded:
+    """Every file loaded and checked on its own, in archive order.
+
+    (Two worker processes were tried: pickling the records back cost more than the
+    second core saved, 2.66 s against 2.39 s at 10,000 files.)"""
     jobs, problems = discover(records_dir, display_root)
     out = Loaded(problems=problems, files=len(jobs))
-    cached = cached or {}
     for job in jobs:
-        rel = str(job.path.relative_to(records_dir))
-        try:
-            stamp = cache.stamp_of(job.path.stat())
-        except OSError:
-            stamp = (-1, -1, -1)
-        hit = cached.get(rel)
-        entry = hit if hit is not None and hit.stamp == stamp else _load_one(job, stamp)
-        out.entries[rel] = entry
-        out.records.extend(entry.records)
-        out.problems.extend(entry.problems)
-        out.broken |= entry.broken
+        recs, probs, broken = _load_one(job)
+        out.records.extend(recs)
+        out.problems.extend(probs)
+        out.broken |= broken
     return out
 
 
-def _load_one(job: FileJob, stamp: cache.Stamp) -> FileEntry:
+def _load_one(job: FileJob) -> FileResult:
     src, problems = load_file(job.path, job.display)
     broken: set[str] = set()
     if src.data is None:
-        return FileEntry(stamp, [], problems, {job.path.stem})
+        return [], problems, {job.path.stem}
     recs, probs = build_records(job, src)
     problems = problems + probs
     if probs and job.shape == "record":
@@ -147,7 +140,8 @@ def _load_one(job: FileJob, stamp: cache.Stamp) -> FileEntry:
         ok = {r.id for r in recs}
         broken |= {e["id"] for e in src.data
                    if isinstance(e, dict) and isinstance(e.get("id"), str)} - ok
-    return FileEntry(stamp, recs, problems, broken)
+    src.data = None  # the raw values are not needed past validation
+    return recs, problems, broken
 
 
 def build_records(job: FileJob, src: SourceFile) -> tuple[list[Record], list[Problem]]:
@@ -483,17 +477,13 @@ def validate(records_dir: Path, display_root: str | None = None,
              use_cache: bool = True) -> tuple[list[Record], Report]:
     """Load and check the whole archive; return the records that are sound and every problem.
 
-    With use_cache, files unchanged since the last run are not read again (cache.py)."""
+    With use_cache, the report is remembered for `portal validate` (cache.py)."""
     as_of = as_of or dt.date.today()
     display = display_root if display_root is not None else str(records_dir)
     with _no_gc():
-        cached = cache.read_files(records_dir, display) if use_cache else {}
-        loaded = load_all(records_dir, display, cached)
+        before = cache.stamps(records_dir) if use_cache else {}
+        loaded = load_all(records_dir, display)
         problems = loaded.problems + check_archive(loaded.records, as_of, loaded.broken)
         if use_cache:
-            for entry in loaded.entries.values():
-                for rec in entry.records:  # cached records find positions again on demand
-                    if isinstance(rec._source, SourceFile):
-                        rec._source = LazySource(rec._source.path, rec._source.display)
-            cache.write(records_dir, display, str(as_of), loaded.entries, problems)
+            cache.write(records_dir, display, str(as_of), problems, before)
     return loaded.records, Report(problems)
