@@ -89,6 +89,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             config.theme["language"] = "zh"
         config.extra["portal"] = {"as_of": str(as_of), "audience": self.config.audience,
                                   "locale": self.config.locale}
+        if self.config.edition is None:
+            # only an edition has a versions.json beside it; elsewhere the selector's
+            # fetch would be a 404 on every page
+            config.extra.pop("version", None)
         for name in ASSETS:
             path = f"assets/portal/{name}"
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
