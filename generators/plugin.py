@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 
 from .catalog import Catalog, attach_history, build_catalog
 from .config import PortalConfig
 from .editions import MANIFEST, changes_page, manifest
 from .feeds import atom_feeds, calendars
 from .history import read_history
+from .labels import labels
 from .models import Record
 from .opendata import data_page, exports, feeds_page
 from .pages import build_pages
@@ -60,6 +63,19 @@ def static_outputs(cat: Catalog, site_url: str = "") -> dict[str, str]:
         out[f"assets/portal/{name}"] = resources.files("generators.assets").joinpath(
             name).read_text("utf-8")
     return out
+
+
+# titles mkdocs.yml gives in English -> label keys (labels.py)
+NAV_KEYS = {"Home": "home", "Search": "search", "Documents": "documents",
+            "Meetings": "meetings", "Supervision": "supervision", "Appraisal": "appraisal",
+            "Information": "information", "Liaison": "liaison", "Units": "units",
+            "Officials": "officials", "Data": "open_data", "About": "about"}
+
+
+def _walk(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -132,6 +148,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         files.append(File.generated(config, MANIFEST, content=json.dumps(
             manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True)))
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Section and page titles written in mkdocs.yml, in the interface's language."""
+        if self.config.locale != "en":
+            t = labels(self.config.locale)
+            for item in _walk(nav.items):
+                key = NAV_KEYS.get(item.title or "")
+                if key:
+                    item.title = t(key)
+        return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._cleanup()

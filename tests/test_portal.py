@@ -253,6 +253,11 @@ def test_chinese_interface(tmp_path: Path) -> None:
     assert doc.find("h1").get_text(strip=True) == "东区"
     text = soup(out, "supervision/sup-c").get_text(" ", strip=True)
     assert "已逾期88天" in text
+    home = soup(out, "")
+    nav = [a.get_text(" ", strip=True)
+           for a in home.find("nav", class_="md-nav--primary").find_all(["a", "label"])]
+    assert "督查督办" in nav and "Supervision" not in nav
+    assert home.find("h1").get_text(strip=True) == "政府办公厅门户"
 
 
 def test_failed_validation_builds_nothing_and_keeps_the_site(tmp_path: Path) -> None:
