@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -36,7 +35,6 @@ from .pages import build_pages
 from .search import SearchIndexError, index_site
 from .validate import release_positions, validate
 
-log = logging.getLogger("mkdocs.plugins.portal")
 ASSETS = ("portal.css", "portal.js")
 
 

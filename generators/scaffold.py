@@ -16,7 +16,6 @@ class ScaffoldError(Exception):
     pass
 
 
-_TODAY = "{today}"
 SCAFFOLDS: dict[str, str] = {
     "document": """\
 id: {id}
