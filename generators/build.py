@@ -106,11 +106,7 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
     """Write the generated Markdown, site_src/ and a plain mkdocs.yml into out."""
     from mkdocs.config import load_config
 
-    from .catalog import attach_history, build_catalog
-    from .editions import changes_page
-    from .history import read_history
-    from .pages import build_pages
-    from .plugin import resolve_as_of, static_outputs
+    from .outputs import generated, open_catalog, resolve_as_of
     from .validate import validate
 
     if out.exists() and any(out.iterdir()):
@@ -124,30 +120,17 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
         recs, report = validate((base / pc.records_dir).resolve(), pc.records_dir, day)
         if report.errors:
             raise BuildError("the records have problems; nothing was exported", report)
-        cat = build_catalog(recs, day, pc.audience)
-        attach_history(cat, read_history((base / pc.records_dir).resolve()))
+        cat = open_catalog(recs, (base / pc.records_dir).resolve(), day, pc.audience)
         docs = out / "docs"
         shutil.copytree(cfg.docs_dir, docs)
-        count = 0
-        charts: dict[str, str] = {}
-        for page in build_pages(cat, pc.locale, charts):
-            path = docs / page.src
-            if path.exists():
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.markdown, encoding="utf-8")
-            count += 1
-        for rel, svg in charts.items():
-            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-            (docs / rel).write_text(svg, encoding="utf-8")
-        changes = changes_page(cat, pc.locale, None, None)
-        (docs / changes.src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / changes.src).write_text(changes.markdown, encoding="utf-8")
-        _render_macros(docs, cat, pc.locale)
-        for rel, content in static_outputs(cat, cfg.site_url or "").items():
+        pages, others = generated(cat, pc.locale, cfg.site_url or "")
+        written = {p.src: p.markdown for p in pages if not (docs / p.src).exists()}
+        for rel, content in {**written, **others}.items():
             path = docs / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
+        count = len(written) - 1  # the changes page is not a page of the archive
+        _render_macros(docs, cat, pc.locale)
         (out / "mkdocs.yml").write_text(_plain_config(Path(cfg.config_file_path)),
                                         encoding="utf-8")
     return count

@@ -29,6 +29,11 @@ class _Date(click.ParamType):
 DATE = _Date()
 
 
+def _shown(records: str) -> str:
+    """The records folder as problems show it: as the user gave it, without a slash."""
+    return records.rstrip("/\\") or "."
+
+
 def _records_dir(records: str) -> Path:
     path = Path(records)
     if not path.is_dir():
@@ -57,7 +62,7 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date | None,
     whole archive is still read, because references cross files.
     """
     folder = _records_dir(records)
-    display = records.rstrip("/\\") or "."
+    display = _shown(records)
     from . import cache
 
     # nothing changed since the last run: answer from the cache without reading a record
@@ -150,10 +155,10 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
     folder = _records_dir(records)
     if not Path(config_file).is_file():
         raise click.UsageError(f"no MkDocs configuration at '{config_file}'")
-    from .plugin import resolve_as_of
+    from .outputs import resolve_as_of
 
     as_of = resolve_as_of(as_of)  # the same date the plugin would take
-    recs, report = validate(folder, records.rstrip("/\\") or ".", as_of)
+    recs, report = validate(folder, _shown(records), as_of)
     if report.failed(strict):
         _print_problems(report)
         click.echo("Nothing was built: fix the records above.", err=True)
@@ -238,7 +243,7 @@ def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, 
     from .validate import validate
 
     folder = _records_dir(records)
-    _recs, report = validate(folder, records.rstrip("/\\") or ".", as_of)
+    _recs, report = validate(folder, _shown(records), as_of)
     if report.failed():
         _print_problems(report)
         click.echo("Nothing was published: fix the records above.", err=True)

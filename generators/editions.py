@@ -42,9 +42,9 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     title = t("what_changed")
     out = [heading(title)]
     if edition:
-        out.append(f"<p>{ctx.t('edition')}: <strong>{_e(edition)}</strong></p>\n")
+        out.append(f"<p>{ctx.t('edition')}: <strong>{esc(edition)}</strong></p>\n")
     if not previous:
-        out.append(f"<p>{_e(t('first_edition'))}</p>\n")
+        out.append(f"<p>{esc(t('first_edition'))}</p>\n")
         return Page("changes/index.md", title, "".join(out), in_nav=True)
     now = manifest(cat)["records"]
     before = previous.get("records", {})
@@ -56,25 +56,21 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     out.append(ctx.meta([("added", str(len(added))), ("changed", str(len(changed))),
                          ("removed", str(len(removed))), ("status", str(len(moved)))]))
     out.append(heading(t("added"), 2) + ctx.table(
-        ["type", "title"], [[_e(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in added],
+        ["type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in added],
         sortable=False))
     out.append(heading(t("changed"), 2) + ctx.table(
-        ["type", "title"], [[_e(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in changed],
+        ["type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in changed],
         sortable=False))
     # removed records are named by the previous edition's manifest of this same audience
     out.append(heading(t("removed"), 2) + ctx.table(
-        ["type", "title", "id"], [[_e(t(f"rt-{before[i]['type']}")), _e(before[i]["title"]),
-                                   f"<code>{_e(i)}</code>"] for i in removed],
+        ["type", "title", "id"], [[esc(t(f"rt-{before[i]['type']}")), esc(before[i]["title"]),
+                                   f"<code>{esc(i)}</code>"] for i in removed],
         sortable=False))
     out.append(heading(t("status_changed"), 2) + ctx.table(
         ["what", "previous_edition", "status"],
         [[ctx.link(i), ctx.badge(before[i].get("status", "")),
           ctx.badge(now[i]["status"])] for i in moved], sortable=False))
     return Page("changes/index.md", title, "".join(out), in_nav=True)
-
-
-def _e(text: object) -> str:
-    return esc(text)
 
 
 def _git(repo: Path, *args: str,

@@ -90,13 +90,6 @@ class LazySource:
             self._loaded = load_file(self.path, self.display)[0]
         return self._loaded.problem(loc, code, message, hint, key)
 
-    def __getstate__(self) -> tuple[Path, str]:
-        return (self.path, self.display)
-
-    def __setstate__(self, state: tuple[Path, str]) -> None:
-        self.path, self.display = state
-        self._loaded = None
-
 
 def _guess_encoding(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

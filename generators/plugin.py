@@ -7,12 +7,9 @@ records folder.  Everything else lives in modules that run without MkDocs.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import tempfile
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,45 +20,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from .catalog import Catalog, attach_history, build_catalog
+from .catalog import Catalog
 from .config import PortalConfig
-from .editions import MANIFEST, changes_page, manifest
-from .feeds import atom_feeds, calendars
-from .history import read_history
+from .editions import MANIFEST, manifest
 from .labels import labels
 from .models import Record
-from .opendata import data_page, exports, feeds_page
-from .pages import build_pages
+from .outputs import ASSETS, generated, open_catalog, resolve_as_of
 from .search import SearchIndexError, index_site
-from .validate import release_positions, validate
-
-ASSETS = ("portal.css", "portal.js")
-
-
-def resolve_as_of(value: str | dt.date | None) -> dt.date:
-    """--as-of, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
-    if isinstance(value, dt.date):
-        return value
-    if value:
-        return dt.date.fromisoformat(value)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
-
-
-def static_outputs(cat: Catalog, site_url: str = "") -> dict[str, str]:
-    """Everything besides pages: feeds, calendars, open data, their index pages, assets."""
-    base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
-    feeds = {**atom_feeds(cat, base), **calendars(cat, base)}
-    out = {**feeds, **exports(cat)}
-    out["feeds/index.md"] = feeds_page(list(feeds))
-    out["data/index.md"] = data_page(cat)
-    for name in ASSETS:
-        out[f"assets/portal/{name}"] = resources.files("generators.assets").joinpath(
-            name).read_text("utf-8")
-    return out
-
+from .validate import validate
 
 # titles mkdocs.yml gives in English -> label keys (labels.py)
 NAV_KEYS = {"Home": "home", "Search": "search", "Documents": "documents",
@@ -99,9 +65,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if report.failed(self.config.strict_records):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
-        release_positions(records)
-        self.catalog = build_catalog(records, as_of, self.config.audience)
-        attach_history(self.catalog, read_history(self.records_path))
+        self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience)
         if self.config.locale == "zh":
             config.theme["language"] = "zh"
         config.extra["portal"] = {"as_of": str(as_of), "audience": self.config.audience,
@@ -119,30 +83,26 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
-        charts: dict[str, str] = {}
+        previous = None
+        if self.config.previous_edition:
+            previous = json.loads(Path(self.config.previous_edition).read_text("utf-8"))
+        edition = str(self.config.edition) if self.config.edition is not None else None
+        pages, others = generated(self.catalog, self.config.locale, config.site_url or "",
+                                  previous, edition)
         # Generated pages are written to a scratch folder and handed to MkDocs by path:
         # MkDocs then holds one copy of each page's Markdown, not two (measured: 2.1 GB
         # peak at 50,000 records with in-memory content).
         self._scratch = tempfile.TemporaryDirectory(prefix="portal-pages-")
         scratch = Path(self._scratch.name)
-        for page in build_pages(self.catalog, self.config.locale, charts):
+        for page in pages:
             if files.get_file_from_path(page.src) is not None:
                 continue  # a hand-written page of site_src/ wins over a generated one
             on_disk = scratch / page.src
             on_disk.parent.mkdir(parents=True, exist_ok=True)
             on_disk.write_text(page.markdown, encoding="utf-8")
             files.append(File.generated(config, page.src, abs_src_path=str(on_disk)))
-        for rel, svg in sorted(charts.items()):
-            files.append(File.generated(config, rel, content=svg))
-        for rel, content in static_outputs(self.catalog, config.site_url or "").items():
+        for rel, content in others.items():
             files.append(File.generated(config, rel, content=content))
-        previous = None
-        if self.config.previous_edition:
-            previous = json.loads(Path(self.config.previous_edition).read_text("utf-8"))
-        edition = str(self.config.edition) if self.config.edition is not None else None
-        page = changes_page(self.catalog, self.config.locale, previous, edition)
-        if files.get_file_from_path(page.src) is None:
-            files.append(File.generated(config, page.src, content=page.markdown))
         files.append(File.generated(config, MANIFEST, content=json.dumps(
             manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True)))
         return files

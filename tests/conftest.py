@@ -32,3 +32,28 @@ def valid_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def as_of() -> dt.date:
     return AS_OF
+
+
+def git(cwd: Path, *args: str, date: str | None = None) -> str:
+    """git with an editor's identity and no user configuration (HOME is the repository)."""
+    import subprocess
+
+    env = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.gov",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.gov",
+           "PATH": "/usr/bin:/bin", "HOME": str(cwd)}
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def portal_repo(repo: Path) -> Path:
+    """A git repository holding mkdocs.yml, site_src/ and the valid fixture archive."""
+    repo.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", repo / "site_src")
+    shutil.copytree(VALID, repo / "records")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Archive")
+    return repo

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
 from pathlib import Path
 
 import feedparser
@@ -19,7 +18,7 @@ from generators.history import read_history
 from generators.opendata import COLLECTIONS, COLUMNS, data_page, exports
 from generators.validate import validate
 
-from .conftest import AS_OF, ROOT, VALID
+from .conftest import AS_OF, ROOT, VALID, git
 
 
 @pytest.fixture(scope="module")
@@ -89,13 +88,6 @@ def test_every_column_is_documented(cat: Catalog) -> None:
             assert f"| `{col}` |" in page
 
 
-def git(cwd: Path, *args: str, date: str = "2026-11-01T10:00:00") -> None:
-    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "Editor",
-           "GIT_AUTHOR_EMAIL": "e@example.gov", "GIT_COMMITTER_NAME": "Editor",
-           "GIT_COMMITTER_EMAIL": "e@example.gov", "PATH": "/usr/bin:/bin"}
-    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
-
-
 @pytest.mark.slow
 def test_record_pages_show_their_git_history(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
@@ -105,7 +97,7 @@ def test_record_pages_show_their_git_history(tmp_path: Path) -> None:
     git(repo, "init", "-q")
     git(repo, "add", "-A", ".", ":!records/documents/2026/doc-r.yaml",
         ":!records/supervision/2026/sup-d.yaml")  # the restricted records come later
-    git(repo, "commit", "-qm", "Import the archive")
+    git(repo, "commit", "-qm", "Import the archive", date="2026-11-01T10:00:00")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Add the restricted records", date="2026-11-02T10:00:00")
     sup = repo / "records/supervision/2026/sup-b.yaml"

@@ -9,7 +9,7 @@ import pytest
 
 from generators.build import BuildError, build_site
 
-from .conftest import AS_OF, ROOT, VALID
+from .conftest import AS_OF, ROOT, VALID, git, portal_repo
 
 pytestmark = pytest.mark.slow
 
@@ -45,16 +45,6 @@ def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path) -> None
     assert sorted(p.name for p in project.iterdir()) == ["mkdocs.yml", "site", "site_src"]
 
 
-def _git(cwd: Path, *args: str) -> str:
-    import subprocess
-
-    env = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.gov",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.gov",
-           "PATH": "/usr/bin:/bin", "HOME": str(cwd)}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
 def test_two_editions_are_listed_and_the_second_says_what_changed(tmp_path: Path) -> None:
     import json
 
@@ -62,14 +52,7 @@ def test_two_editions_are_listed_and_the_second_says_what_changed(tmp_path: Path
 
     from generators.editions import publish
 
-    repo = tmp_path / "portal"
-    repo.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_src", repo / "site_src")
-    shutil.copytree(VALID, repo / "records")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "Archive")
+    repo = portal_repo(tmp_path / "portal")
     env = {"PORTAL_RECORDS": str(repo / "records"), "PORTAL_AS_OF": "2026-11-27",
            "HOME": str(repo)}
     publish(repo / "mkdocs.yml", "1.0", alias="latest", title="First", env=env)
@@ -79,13 +62,13 @@ def test_two_editions_are_listed_and_the_second_says_what_changed(tmp_path: Path
     (repo / "records/activities/2026/act-a.yaml").unlink()
     env["PORTAL_AS_OF"] = "2026-12-20"
     publish(repo / "mkdocs.yml", "1.1", alias="latest", title="Second", env=env)
-    versions = json.loads(_git(repo, "show", "gh-pages:versions.json"))
+    versions = json.loads(git(repo, "show", "gh-pages:versions.json"))
     assert [(v["version"], v["aliases"]) for v in versions] == [("1.1", ["latest"]),
                                                                ("1.0", [])]
-    page = BeautifulSoup(_git(repo, "show", "gh-pages:1.1/changes/index.html"), "html.parser")
+    page = BeautifulSoup(git(repo, "show", "gh-pages:1.1/changes/index.html"), "html.parser")
     text = page.find("article").get_text(" ", strip=True)
     assert "Open 20 km of bus lanes" in text  # changed
     assert "Inspection of bus depots" in text  # removed, named from the old manifest
     assert "Monthly congestion reports On track At risk" in text  # status moved
-    first = BeautifulSoup(_git(repo, "show", "gh-pages:1.0/changes/index.html"), "html.parser")
+    first = BeautifulSoup(git(repo, "show", "gh-pages:1.0/changes/index.html"), "html.parser")
     assert "first edition" in first.find("article").get_text(" ", strip=True)

@@ -16,6 +16,7 @@ import markdown as md_lib
 import nh3
 
 from ..catalog import Catalog
+from ..figures import LiaisonRates
 from ..labels import labels, value_label
 from ..models import Record
 from ..models.appraisal import Appraisal
@@ -197,6 +198,19 @@ def capped(ctx: Ctx, items: Sequence[Any], limit: int = SECTION_LIMIT,
     if more_src:
         note += " " + ctx.page_link(more_src, ctx.t("see_all"))
     return shown, f'<p class="more">{note}</p>\n'
+
+
+def percent_cell(x: float | None) -> tuple[str, float]:
+    """A rate as shown ("–" when there is nothing to divide) with its sort key."""
+    return ("–", -1.0) if x is None or x != x else (f"{x:.1f}%", x)
+
+
+def rates_meta(ctx: Ctx, rates: LiaisonRates) -> str:
+    """The liaison figures staff quote: items, reply rate, on-time rate, satisfaction."""
+    return ctx.meta([("total_items", str(rates.total)),
+                     ("reply_rate", percent_cell(rates.reply_rate)[0]),
+                     ("on_time_rate", percent_cell(rates.on_time_rate)[0]),
+                     ("satisfaction_rate", percent_cell(rates.satisfaction_rate)[0])])
 
 
 def heading(text: str, level: int = 1) -> str:

@@ -26,13 +26,9 @@ from ..tables import (
     status_counts,
     supervision_by_unit,
 )
-from .common import Ctx, Page, capped, date_cell, esc, heading
+from .common import Ctx, Page, capped, date_cell, esc, heading, percent_cell, rates_meta
 
 DUE_SOON_DAYS = 14
-
-
-def _pct(x: float | None) -> tuple[str, float] | str:
-    return ("–", -1.0) if x is None or x != x else (f"{x:.1f}%", x)
 
 
 PER_PAGE = 60
@@ -297,10 +293,7 @@ def hotline_page(ctx: Ctx) -> str:
 def liaison_index(ctx: Ctx) -> Rendered:
     t = ctx.t
     cat = ctx.cat
-    r = cat.liaison_rates()
-    out = [ctx.meta([("total_items", str(r.total)), ("reply_rate", _pct(r.reply_rate)[0]),
-                     ("on_time_rate", _pct(r.on_time_rate)[0]),
-                     ("satisfaction_rate", _pct(r.satisfaction_rate)[0])])]
+    out = [rates_meta(ctx, cat.liaison_rates())]
     by_session = liaison_rates_by(cat, "session")
     if not by_session.empty:
         out.append(heading(t("by_session"), 2))
@@ -308,8 +301,8 @@ def liaison_index(ctx: Ctx) -> Rendered:
             ["session", "kind", "total_items", "reply_rate", "on_time_rate", "A", "B", "C",
              "satisfaction_rate"],
             [[str(row["session"]), ctx.v(row["kind"]), str(row["items"]),
-              _pct(row["reply_rate"]), _pct(row["on_time_rate"]), _pct(row["A"]),
-              _pct(row["B"]), _pct(row["C"]), _pct(row["satisfaction_rate"])]
+              *[percent_cell(row[k]) for k in ("reply_rate", "on_time_rate", "A", "B", "C",
+                                               "satisfaction_rate")]]
              for _i, row in by_session.iterrows()], table_id="liaison-sessions"))
         labels = [f"{row['session']} {t(row['kind'])}" for _i, row in by_session.iterrows()]
         svg = charts.stacked_bar_chart(labels, {t(c): [0.0 if x != x or x is None else x
@@ -318,7 +311,7 @@ def liaison_index(ctx: Ctx) -> Rendered:
                                        f"A/B/C {t('share')}", ylabel="%")
         out.append(charts.figure(svg, f"A/B/C {t('share')}", ctx.table(
             ["session", "A", "B", "C"],
-            [[esc(lab), _pct(row["A"]), _pct(row["B"]), _pct(row["C"])]
+            [[esc(lab), percent_cell(row["A"]), percent_cell(row["B"]), percent_cell(row["C"])]
              for lab, (_i, row) in zip(labels, by_session.iterrows(), strict=True)],
             sortable=False), page_src=ctx.src))
     by_unit = liaison_rates_by(cat, "lead")
@@ -328,8 +321,8 @@ def liaison_index(ctx: Ctx) -> Rendered:
             ["unit", "total_items", "replied", "reply_rate", "on_time_rate",
              "satisfaction_rate"],
             [[ctx.link(row["lead"]), str(row["items"]), str(row["replied"]),
-              _pct(row["reply_rate"]), _pct(row["on_time_rate"]),
-              _pct(row["satisfaction_rate"])] for _i, row in by_unit.iterrows()],
+              percent_cell(row["reply_rate"]), percent_cell(row["on_time_rate"]),
+              percent_cell(row["satisfaction_rate"])] for _i, row in by_unit.iterrows()],
             table_id="liaison-units"))
 
     def row(c: Ctx, li: Liaison) -> list[object]:

@@ -28,6 +28,7 @@ from .common import (
     heading,
     prose,
     prose_block,
+    rates_meta,
     record_src,
 )
 
@@ -389,14 +390,10 @@ def _unit(ctx: Ctx, u: Unit) -> str:
 
 def _liaison_summary(ctx: Ctx, items: list[Liaison], shown: list[Liaison]) -> str:
     """Rates over all the unit's items; the table of the latest only."""
-    rates = ctx.cat.liaison_rates(items)
-    pct = (lambda x: "–" if x is None else f"{x:.1f}%")  # noqa: E731
-    head = ctx.meta([("total_items", str(rates.total)), ("reply_rate", pct(rates.reply_rate)),
-                     ("on_time_rate", pct(rates.on_time_rate)),
-                     ("satisfaction_rate", pct(rates.satisfaction_rate))])
-    return head + ctx.table(["title", "kind", "due", "status"], [
+    table = ctx.table(["title", "kind", "due", "status"], [
         [ctx.link(li.id), ctx.v(li.kind), date_cell(ctx.cat.liaison[li.id].due),
          ctx.badge(ctx.cat.liaison[li.id].status)] for li in shown])
+    return rates_meta(ctx, ctx.cat.liaison_rates(items)) + table
 
 
 def _doc_table(ctx: Ctx, docs: list[Document]) -> str:

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import socketserver
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +18,7 @@ import pytest
 from generators.build import build_site
 from generators.editions import publish
 
-from ..conftest import AS_OF, ROOT, VALID
+from ..conftest import AS_OF, ROOT, git, portal_repo
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -71,24 +69,14 @@ def zh_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
 @pytest.fixture(scope="session")
 def editions_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
     """Two editions published with mike on a local branch, served from a checkout of it."""
-    repo = tmp_path_factory.mktemp("editions") / "portal"
-    repo.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_src", repo / "site_src")
-    shutil.copytree(VALID, repo / "records")
-    env = {"GIT_AUTHOR_NAME": "E", "GIT_AUTHOR_EMAIL": "e@example.gov",
-           "GIT_COMMITTER_NAME": "E", "GIT_COMMITTER_EMAIL": "e@example.gov",
-           "PATH": "/usr/bin:/bin", "HOME": str(repo)}
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "Archive"]):
-        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    repo = portal_repo(tmp_path_factory.mktemp("editions") / "portal")
     run_env = {"PORTAL_RECORDS": str(repo / "records"), "PORTAL_AS_OF": str(AS_OF),
                "HOME": str(repo)}
     publish(repo / "mkdocs.yml", "2026.10", title="October 2026", env=run_env)
     publish(repo / "mkdocs.yml", "2026.11", alias="latest", title="November 2026",
             env=run_env)
     out = repo.parent / "served"
-    subprocess.run(["git", "worktree", "add", "-q", str(out), "gh-pages"], cwd=repo, env=env,
-                   check=True, capture_output=True)
+    git(repo, "worktree", "add", "-q", str(out), "gh-pages")
     return serve(out)  # type: ignore[operator, no-any-return]
 
 

@@ -1,0 +1,66 @@
+"""What a build writes, whichever engine writes it: the MkDocs plugin and export-md both
+take their catalog and their generated files from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog, attach_history, build_catalog
+from .editions import changes_page
+from .feeds import atom_feeds, calendars
+from .history import read_history
+from .models import Record
+from .opendata import data_page, exports, feeds_page
+from .pages import Page, build_pages
+from .validate import release_positions
+
+ASSETS = ("portal.css", "portal.js")
+
+
+def resolve_as_of(value: str | dt.date | None) -> dt.date:
+    """--as-of, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if isinstance(value, dt.date):
+        return value
+    if value:
+        return dt.date.fromisoformat(value)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
+                 audience: str) -> Catalog:
+    """The catalog of validated records for one audience, with their git history."""
+    release_positions(records)
+    cat = build_catalog(records, as_of, audience)
+    attach_history(cat, read_history(records_dir))
+    return cat
+
+
+def static_outputs(cat: Catalog, site_url: str = "") -> dict[str, str]:
+    """Everything besides pages: feeds, calendars, open data, their index pages, assets."""
+    base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
+    feeds = {**atom_feeds(cat, base), **calendars(cat, base)}
+    out = {**feeds, **exports(cat)}
+    out["feeds/index.md"] = feeds_page(list(feeds))
+    out["data/index.md"] = data_page(cat)
+    for name in ASSETS:
+        out[f"assets/portal/{name}"] = resources.files("generators.assets").joinpath(
+            name).read_text("utf-8")
+    return out
+
+
+def generated(cat: Catalog, locale: str, site_url: str = "",
+              previous: dict[str, Any] | None = None,
+              edition: str | None = None) -> tuple[list[Page], dict[str, str]]:
+    """(generated pages, other files by path): record, index and changes pages; charts,
+    feeds, open data and assets."""
+    charts: dict[str, str] = {}
+    pages = build_pages(cat, locale, charts)
+    pages.append(changes_page(cat, locale, previous, edition))
+    return pages, {**dict(sorted(charts.items())), **static_outputs(cat, site_url)}
