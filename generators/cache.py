@@ -49,6 +49,7 @@ def stamps(records_dir: Path) -> dict[str, Stamp]:
     """relative path -> stamp of every .yaml/.yml file below records_dir."""
     out: dict[str, Stamp] = {}
     root = str(records_dir)
+    cut = len(root) + 1  # the relative path is a slice: relpath() took 0.2 s at 10,000
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
@@ -58,7 +59,7 @@ def stamps(records_dir: Path) -> dict[str, Stamp]:
                     st = os.stat(full)
                 except OSError:
                     continue
-                out[os.path.relpath(full, root)] = stamp_of(st)
+                out[full[cut:]] = stamp_of(st)
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,75 @@ class LazySource:
         return self._loaded.problem(loc, code, message, hint, key)
 
 
+class _Loader(yaml.CSafeLoader):
+    """libyaml's CSafeLoader, with the two per-node costs it has in Python cut.
+
+    No path resolvers are registered, so descending and ascending are no-ops; a plain
+    scalar's tag depends on its text alone, and records repeat the same texts (dates,
+    statuses, unit ids), so resolving is memoised.  (Compose fell from 0.83 s to 0.5 s at
+    10,000 files.)"""
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    # no path resolvers, so a tag depends on (kind, value, implicit) alone; a C-level
+    # memo called straight from libyaml's composer costs no Python frame per scalar
+    resolve = staticmethod(lru_cache(maxsize=1 << 16)(yaml.resolver.Resolver().resolve))
+
+
+def compose(text: str) -> Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+class _NeedsPositions(Exception):
+    """The fast read met something only the careful read can report well."""
+
+
+def load_plain(raw: bytes) -> Any:
+    """The values of a file that is well formed, without positions; None when anything is
+    off (not UTF-8, tabs, bad syntax, empty, a duplicate key, an impossible date), so that
+    the caller reads it again with load_bytes and reports where.  Most files of an archive
+    are sound: for them this costs half of what yaml.load does."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if _TAB_INDENT.search(text):
+        return None
+    try:
+        node = compose(text)
+        return None if node is None else _plain(node)
+    except (yaml.YAMLError, _NeedsPositions, ValueError, RecursionError):
+        return None
+
+
+def _plain(node: Node) -> Any:
+    if isinstance(node, ScalarNode):
+        tag = node.tag
+        if tag == _STR or node.style:
+            return node.value
+        build = _SCALARS.get(tag)
+        return node.value if build is None else build(node)
+    if isinstance(node, MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _plain(key_node)
+            if not isinstance(key, str) or key in out:
+                raise _NeedsPositions  # duplicate, or a key YAML read as non-text
+            out[key] = _plain(value_node)
+        return out
+    if isinstance(node, SequenceNode):
+        return [_plain(child) for child in node.value]
+    raise _NeedsPositions  # pragma: no cover - composer yields only the three node kinds
+
+
 def _guess_encoding(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"
@@ -140,7 +210,7 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
                                     "tab used for indentation"))
         return src, problems
     try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

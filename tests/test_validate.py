@@ -168,3 +168,28 @@ def test_a_number_where_text_belongs_is_an_error_not_a_string(tmp_path: Path) ->
     _recs, report = validate(records, "records", AS_OF)
     assert flatten(report.problems, "line", "code") == [[6, "YAML_UNQUOTED"]]
 
+
+
+@pytest.mark.parametrize("folder", [VALID, ROOT / "records"], ids=["fixture", "sample"])
+def test_fast_read_gives_the_careful_reads_values(folder: Path) -> None:
+    """Sound files are read without positions (load_plain); what they give must be what the
+    careful reader gives, value for value, type for type."""
+    from generators.load import SourceFile, load_bytes, load_plain
+
+    files = sorted(folder.rglob("*.yaml"))
+    assert files
+    for path in files:
+        raw = path.read_bytes()
+        careful, problems = load_bytes(SourceFile(path, path.name), raw)
+        assert not problems
+        fast = load_plain(raw)
+        assert fast == careful.data, path
+        assert repr(fast) == repr(careful.data), path  # 1 and True, date and str differ here
+
+
+@pytest.mark.parametrize("text", ["a: 1\na: 2\n", "a:\n\t- b\n", "a: 2026-02-30\n", "",
+                                  "a: [1,\n", "? [x]\n: 1\n", "no: 1\n"])
+def test_fast_read_leaves_doubtful_files_to_the_careful_read(text: str) -> None:
+    from generators.load import load_plain
+
+    assert load_plain(text.encode()) is None
