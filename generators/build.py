@@ -53,8 +53,11 @@ def portal_env(**values: str | None) -> Iterator[None]:
 def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                as_of: dt.date | None = None, audience: str | None = None,
                locale: str | None = None, strict: bool = False,
-               preloaded: list[Any] | None = None) -> Path:
-    """Build the portal into site_dir atomically; raise BuildError and keep the old site."""
+               preloaded: list[Any] | None = None,
+               options: dict[str, Any] | None = None) -> Path:
+    """Build the portal into site_dir atomically; raise BuildError and keep the old site.
+
+    options: settings of the portal plugin (config.py) over those of mkdocs.yml."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -69,6 +72,8 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             cfg = load_config(str(config_file), site_dir=str(staging))
             if strict:
                 cfg.plugins["portal"].config.strict_records = True
+            for key, value in (options or {}).items():
+                setattr(cfg.plugins["portal"].config, key, value)
             if preloaded is not None:  # validated by the caller with the same folder and date
                 cfg.plugins["portal"].preloaded = preloaded  # type: ignore[attr-defined]
             try:

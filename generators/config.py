@@ -23,3 +23,8 @@ class PortalConfig(base.Config):
     """Path of the previous edition's edition.json (set by portal publish)."""
     strict_records = c.Type(bool, default=False)
     """Treat validation warnings as errors."""
+    background_from = c.Type(int, default=1000)
+    """Render record pages in a second process when there are at least this many (and the
+    machine has a second core); 0 always does."""
+    search_shards = c.Type(int, default=0)
+    """Search bundles for the record pages (search.py); 0 chooses by the archive's size."""

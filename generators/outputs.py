@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, attach_history, build_catalog
+from .charts import collecting as charts_collecting
 from .editions import changes_page
 from .feeds import atom_feeds, calendars
 from .history import read_history
 from .models import Record
 from .opendata import data_page, exports, feeds_page
-from .pages import Page, build_pages
+from .pages import Page, build_pages, other_pages, record_jobs
 from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
@@ -64,3 +65,16 @@ def generated(cat: Catalog, locale: str, site_url: str = "",
     pages = build_pages(cat, locale, charts)
     pages.append(changes_page(cat, locale, previous, edition))
     return pages, {**dict(sorted(charts.items())), **static_outputs(cat, site_url)}
+
+
+def generated_in_parts(cat: Catalog, locale: str, site_url: str = "",
+                       previous: dict[str, Any] | None = None, edition: str | None = None,
+                       ) -> tuple[list[Page], list[tuple[str, Record]], dict[str, str]]:
+    """Like generated(), but the record pages are left to render later (background.py):
+    (pages rendered now, (path, record) of the record pages, other files)."""
+    charts: dict[str, str] = {}
+    with charts_collecting(charts):
+        pages = other_pages(cat, locale)
+    pages.append(changes_page(cat, locale, previous, edition))
+    return pages, record_jobs(cat), {**dict(sorted(charts.items())),
+                                     **static_outputs(cat, site_url)}

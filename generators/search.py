@@ -4,24 +4,156 @@ Material's own search index is one file the browser fetches whole (about 2.5 KB 
 page: 27 MB at 10,000 pages).  Pagefind splits the index, so a query loads the chunks
 for its words and the fragments of its results.  Every page is indexed as Chinese:
 Pagefind segments Chinese words and still finds the English ones on the same page.
+
+The index is several Pagefind bundles merged in the browser (Pagefind's mergeIndex; the
+WebAssembly loads once): the record pages are dealt into shards by a hash of their path,
+so each shard is a fair sample of the archive and ranks words as the whole would (bundles
+per section ranked a section's own common words low); the other pages form the MAIN
+bundle.  MkDocs builds the pages shard by shard, so a shard is complete long before the
+build ends and is indexed then, by Pagefind on the second core; a republish re-indexes
+only the shards whose pages changed.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
-import sys
+import tempfile
+import zlib
 from pathlib import Path
+
+MAIN = "site"
+BUNDLES = "pagefind"
+LIST = "bundles.json"
+"""pagefind/bundles.json: the bundles of this site, primary first (read by the search page)."""
+PAGES_PER_SHARD = 1200
 
 
 class SearchIndexError(Exception):
     pass
 
 
-def index_site(site_dir: Path) -> None:
-    """Write site_dir/pagefind/ for the pages of site_dir (raises on failure)."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir),
-           "--root-selector", "article", "--glob", "**/index.html",
-           "--force-language", "zh", "--silent"]
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"pagefind failed: {result.stderr.strip()[-2000:]}")
+def shard_count(record_pages: int) -> int:
+    return max(1, min(16, record_pages // PAGES_PER_SHARD))
+
+
+def shard_of(src: str, shards: int) -> str:
+    return f"s{zlib.crc32(src.encode()) % shards}"
+
+
+def indexed(dest_uri: str) -> bool:
+    return dest_uri.endswith("index.html")
+
+
+def _command(mirror: Path, output: Path) -> list[str]:
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("the pagefind binary is missing: pip install "
+                               "'pagefind[extended]'")
+    return [str(binary), "--site", str(mirror), "--root-selector", "article",
+            "--glob", "**/index.html", "--force-language", "zh",
+            "--output-path", str(output), "--silent"]
+
+
+class SearchIndexer:
+    """Makes each bundle as soon as MkDocs has written its last page, one Pagefind at a
+    time, while MkDocs goes on with the next pages."""
+
+    def __init__(self, site_dir: Path, plan: dict[str, str], reuse: set[str] | None = None,
+                 ) -> None:
+        """plan: dest_uri -> bundle of every page MkDocs will write; reuse: bundles that
+        are copied from the previous site instead (their pages did not change)."""
+        self.site_dir = site_dir
+        self.plan = {d: b for d, b in plan.items() if indexed(d)}
+        self.members: dict[str, list[str]] = {}
+        for dest, bundle in self.plan.items():
+            self.members.setdefault(bundle, []).append(dest)
+        self.members.setdefault(MAIN, [])
+        self.reuse = reuse or set()
+        self.seen: dict[str, int] = {}
+        self.ready: list[str] = []
+        self.running: tuple[str, subprocess.Popen[bytes]] | None = None
+        self.done: set[str] = set()
+        self._finished: str | None = None  # its last page is being written
+        # beside the site, so that hard links work (one filesystem)
+        self._scratch = tempfile.TemporaryDirectory(prefix=".portal-search-",
+                                                    dir=site_dir.parent)
+
+    def written(self, dest_uri: str) -> None:
+        """MkDocs is about to write dest_uri (on_post_page).  The page before it is on
+        disk now, so a bundle that page completed can be indexed."""
+        if self._finished is not None:
+            self.ready.append(self._finished)
+            self._finished = None
+        self._poll()
+        bundle = self.plan.get(dest_uri)
+        if bundle is None:
+            return
+        self.seen[bundle] = self.seen.get(bundle, 0) + 1
+        if self.seen[bundle] == len(self.members[bundle]) and bundle != MAIN \
+                and bundle not in self.reuse:
+            self._finished = bundle
+
+    def _poll(self) -> None:
+        if self.running is not None:
+            bundle, proc = self.running
+            if proc.poll() is None:
+                return
+            self._check(bundle, proc)
+            self.running = None
+        if self.ready:
+            bundle = self.ready.pop(0)
+            # one thread, at low priority: it shares the machine with MkDocs, which is
+            # what the build waits for
+            self.running = (bundle, self._start(bundle, {"RAYON_NUM_THREADS": "1"}, 10))
+
+    def _start(self, bundle: str, env: dict[str, str], nice: int) -> subprocess.Popen[bytes]:
+        # Pagefind indexes a folder: give it one that holds just this bundle's pages, as
+        # hard links at their paths (so the URLs are the site's)
+        mirror = Path(self._scratch.name) / bundle
+        for dest in self.members[bundle]:
+            target = mirror / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(self.site_dir / dest, target)
+            except OSError:
+                shutil.copyfile(self.site_dir / dest, target)
+        output = self.site_dir / BUNDLES / bundle
+        return subprocess.Popen(_command(mirror, output), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, env={**os.environ, **env},
+                                preexec_fn=(lambda: os.nice(nice)) if nice else None)
+
+    def _check(self, bundle: str, proc: subprocess.Popen[bytes]) -> None:
+        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        if proc.wait() != 0:
+            raise SearchIndexError(f"pagefind failed on bundle {bundle}: {err.strip()[-2000:]}")
+        shutil.rmtree(Path(self._scratch.name) / bundle, ignore_errors=True)
+        self.done.add(bundle)
+
+    def finish(self) -> list[str]:
+        """Index what is left, wait for all; write the bundle list; return it."""
+        self._finished = None
+        self.ready.clear()
+        if self.running is not None:
+            self._check(*self.running)
+            self.running = None
+        # MkDocs is done: what is left runs side by side, with every core
+        left = sorted(b for b in self.members if b not in self.done and b not in self.reuse)
+        procs = [(b, self._start(b, {}, 0)) for b in left]
+        for bundle, proc in procs:
+            self._check(bundle, proc)
+        bundles = [MAIN, *sorted(b for b in self.members if b != MAIN)]
+        (self.site_dir / BUNDLES / LIST).write_text(json.dumps(bundles), encoding="utf-8")
+        self._scratch.cleanup()
+        return bundles
+
+    def abort(self) -> None:
+        if self.running is not None:
+            self.running[1].kill()
+            self.running[1].wait()
+            self.running = None
+        self._scratch.cleanup()

@@ -177,9 +177,9 @@ def test_cross_links_go_both_ways(site: Path) -> None:
 
 
 def search_entries(site: Path) -> dict[str, str]:
-    """Pagefind's fragments: the URL and indexed text of every page."""
+    """Pagefind's fragments: the URL and indexed text of every page, in every bundle."""
     out = {}
-    for frag in (site / "pagefind/fragment").glob("*.pf_fragment"):
+    for frag in site.glob("pagefind/*/fragment/*.pf_fragment"):
         raw = gzip.decompress(frag.read_bytes())
         data = json.loads(raw[raw.index(b"{"):])
         out[data["url"]] = data["content"].replace("\u200b", "")
@@ -204,7 +204,7 @@ def test_chinese_and_english_words_are_in_the_search_entry(site: Path) -> None:
     entries = search_entries(site)
     brief = entries["/briefings/2026/brf-a/"]
     assert "诊所" in brief and "Public sentiment" in brief
-    meta = (site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
+    meta = (site / "pagefind/briefings/pagefind-entry.json").read_text(encoding="utf-8")
     assert '"zh' in meta  # indexed with Chinese word segmentation
 
 

@@ -20,11 +20,35 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    a = build_site(ROOT / "mkdocs.yml", tmp_path / "a", records=str(VALID), as_of=AS_OF)
-    b = build_site(ROOT / "mkdocs.yml", tmp_path / "b", records=str(VALID), as_of=AS_OF)
+    """Also whichever process renders the record pages: this one, or the background
+    worker that large archives use."""
+    a = build_site(ROOT / "mkdocs.yml", tmp_path / "a", records=str(VALID), as_of=AS_OF,
+                   options={"background_from": 10**9})
+    b = build_site(ROOT / "mkdocs.yml", tmp_path / "b", records=str(VALID), as_of=AS_OF,
+                   options={"background_from": 0})
     sa, sb = snapshot(a), snapshot(b)
     assert sorted(sa) == sorted(sb)
     assert [k for k in sa if sa[k] != sb[k]] == []
+    assert any(k.startswith("assets/charts/") for k in sb)  # unit pages' charts came along
+
+
+def test_a_failing_background_worker_fails_the_build(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    site = build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(VALID),
+                      as_of=AS_OF)
+    before = snapshot(site)
+
+    def broken(cat: object, locale: str, src: str, rec: object) -> object:
+        raise ValueError(f"cannot render {src}")
+
+    monkeypatch.setattr("generators.background.render_record", broken)
+    with pytest.raises(BuildError):
+        build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(VALID), as_of=AS_OF,
+                   options={"background_from": 0})
+    assert "rendering the record pages failed" in caplog.text
+    assert "ValueError: cannot render " in caplog.text
+    assert snapshot(site) == before
 
 
 def test_a_failing_mkdocs_build_leaves_the_previous_site(tmp_path: Path) -> None:

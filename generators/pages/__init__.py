@@ -7,7 +7,7 @@ from ..catalog import Catalog
 from ..urls import relative, url_of
 from .common import Page, record_src
 from .indexes import dashboard, index_pages
-from .records import record_pages
+from .records import record_jobs, record_pages, render_record
 from .reference import reference_pages
 
 
@@ -17,12 +17,17 @@ def build_pages(cat: Catalog, locale: str = "en",
 
     Charts become files in assets (path -> SVG) when given, else stay inline."""
     if assets is None:
-        pages = [*index_pages(cat, locale), *record_pages(cat, locale), *reference_pages()]
+        pages = [*other_pages(cat, locale), *record_pages(cat, locale)]
     else:
         with charts.collecting(assets):
-            pages = [*index_pages(cat, locale), *record_pages(cat, locale),
-                     *reference_pages()]
+            pages = [*other_pages(cat, locale), *record_pages(cat, locale)]
     return sorted(pages, key=lambda p: p.src)
 
 
-__all__ = ["Page", "build_pages", "dashboard", "record_src", "relative", "url_of"]
+def other_pages(cat: Catalog, locale: str = "en") -> list[Page]:
+    """The pages that are not one record's: indexes, dashboard, unit rollups, reference."""
+    return [*index_pages(cat, locale), *reference_pages()]
+
+
+__all__ = ["Page", "build_pages", "dashboard", "other_pages", "record_jobs", "record_src",
+           "relative", "render_record", "url_of"]

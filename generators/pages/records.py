@@ -33,18 +33,26 @@ from .common import (
 )
 
 
-def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
+def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
+    """(page path, record) of every record that has a page: cheap, renders nothing."""
+    out = []
     for rec in cat.records:
         src = record_src(rec)
-        if src is None:
-            continue
-        render = _RENDERERS.get(type(rec))
-        if render is None:
-            continue
-        ctx = Ctx(cat, locale, src)
-        body = render(ctx, rec)
-        yield Page(src, ctx.name(rec), heading(ctx.name(rec)) + body + _referrers(ctx, rec)
-                   + _history(ctx, rec) + _footer(ctx, rec))
+        if src is not None and type(rec) in _RENDERERS:
+            out.append((src, rec))
+    return out
+
+
+def render_record(cat: Catalog, locale: str, src: str, rec: Record) -> Page:
+    ctx = Ctx(cat, locale, src)
+    body = _RENDERERS[type(rec)](ctx, rec)
+    return Page(src, ctx.name(rec), heading(ctx.name(rec)) + body + _referrers(ctx, rec)
+                + _history(ctx, rec) + _footer(ctx, rec))
+
+
+def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
+    for src, rec in record_jobs(cat):
+        yield render_record(cat, locale, src, rec)
 
 
 def _history(ctx: Ctx, rec: Record) -> str:

@@ -54,8 +54,11 @@ def serve() -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
+    # as a large archive is built: record pages rendered by the background worker, the
+    # search index in several shards merged by the browser
     site = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("en") / "site",
-                      records=str(ROOT / "records"), as_of=AS_OF)
+                      records=str(ROOT / "records"), as_of=AS_OF,
+                      options={"background_from": 0, "search_shards": 3})
     return serve(site)  # type: ignore[operator, no-any-return]
 
 

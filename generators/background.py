@@ -1,0 +1,121 @@
+"""Record pages rendered on the second core while MkDocs converts the pages before them.
+
+MkDocs is single-threaded, and at 10,000 records rendering the record pages' Markdown
+took 7.5 s of a 60 s build before MkDocs could start.  A forked child renders them in the
+order MkDocs reads them and writes each to a folder; the plugin's on_page_read_source
+waits for a page only if the child has not reached it yet (it never had to, measured).
+
+Forking is only done from a process with one thread (`portal build`, `mkdocs build`);
+`mkdocs serve` runs its server in threads, and there pages are rendered in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+import traceback
+from pathlib import Path
+
+from . import charts
+from .catalog import Catalog
+from .models import Record
+from .pages import render_record
+
+_ERROR = ".worker-error"
+_CHARTS = ".charts"
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+
+
+class RenderWorker:
+    """A child process writing folder/<src> for each (src, record), in the order given."""
+
+    def __init__(self, folder: Path, cat: Catalog, locale: str,
+                 jobs: list[tuple[str, Record]]) -> None:
+        self.folder = folder
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: render, write, leave without running parent cleanup
+            code = 0
+            try:
+                _render_all(folder, cat, locale, jobs)
+            except BaseException:
+                code = 1
+                (folder / _ERROR).write_text(traceback.format_exc(), encoding="utf-8")
+            finally:
+                os._exit(code)
+        self._status: int | None = None
+
+    def read(self, src: str) -> str:
+        """The page's Markdown, waiting for the child to write it."""
+        path = self.folder / src
+        delay = 0.0005
+        while True:
+            try:
+                return path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                if self._exited():
+                    if not path.exists():
+                        raise RuntimeError(self._failure()) from None
+                    continue  # written just before it exited
+                time.sleep(delay)
+                delay = min(delay * 2, 0.02)
+
+    def finish(self) -> dict[str, str]:
+        """Wait for the child; the chart files its pages refer to (path -> SVG)."""
+        if self._status is None:
+            _, self._status = os.waitpid(self.pid, 0)
+        if self._status != 0:
+            raise RuntimeError(self._failure())
+        out = {}
+        root = self.folder / _CHARTS
+        if root.is_dir():
+            for path in sorted(root.rglob("*.svg")):
+                out[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
+        return out
+
+    def abort(self) -> None:
+        if self._status is None:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+                _, self._status = os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                self._status = -1
+
+    def _exited(self) -> bool:
+        if self._status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid == 0:
+                return False
+            self._status = status
+        return True
+
+    def _failure(self) -> str:
+        err = self.folder / _ERROR
+        detail = err.read_text(encoding="utf-8") if err.exists() else f"status {self._status}"
+        return f"rendering the record pages failed:\n{detail}"
+
+
+def _render_all(folder: Path, cat: Catalog, locale: str,
+                jobs: list[tuple[str, Record]]) -> None:
+    assets: dict[str, str] = {}
+    made: set[Path] = set()
+    with charts.collecting(assets):
+        for src, rec in jobs:
+            page = render_record(cat, locale, src, rec)
+            _write(folder / src, page.markdown, made)
+    for rel, svg in assets.items():
+        _write(folder / _CHARTS / rel, svg, made)
+
+
+def _write(path: Path, text: str, made: set[Path]) -> None:
+    # written under another name and renamed, so the reader never sees half a page
+    if path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made.add(path.parent)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
