@@ -204,7 +204,7 @@ def test_chinese_and_english_words_are_in_the_search_entry(site: Path) -> None:
     entries = search_entries(site)
     brief = entries["/briefings/2026/brf-a/"]
     assert "诊所" in brief and "Public sentiment" in brief
-    meta = (site / "pagefind/briefings/pagefind-entry.json").read_text(encoding="utf-8")
+    meta = (site / "pagefind/s0/pagefind-entry.json").read_text(encoding="utf-8")
     assert '"zh' in meta  # indexed with Chinese word segmentation
 
 

@@ -96,3 +96,28 @@ def test_two_editions_are_listed_and_the_second_says_what_changed(tmp_path: Path
     assert "Monthly congestion reports On track At risk" in text  # status moved
     first = BeautifulSoup(git(repo, "show", "gh-pages:1.0/changes/index.html"), "html.parser")
     assert "first edition" in first.find("article").get_text(" ", strip=True)
+
+
+def test_search_shards_hold_every_page_once(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from generators.search import shard_of
+
+    site = build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(VALID), as_of=AS_OF,
+                      options={"search_shards": 3})
+    bundles = json.loads((site / "pagefind/bundles.json").read_text(encoding="utf-8"))
+    assert bundles == ["site", "s0", "s1", "s2"]
+    where: dict[str, list[str]] = {}
+    for bundle in bundles:
+        for frag in (site / "pagefind" / bundle / "fragment").glob("*.pf_fragment"):
+            raw = gzip.decompress(frag.read_bytes())
+            url = json.loads(raw[raw.index(b"{"):])["url"]
+            where.setdefault(url, []).append(bundle)
+    pages = {"/" + p.parent.relative_to(site).as_posix() + "/"
+             for p in site.rglob("index.html") if "pagefind" not in p.parts}
+    pages = {"/" if p == "/./" else p for p in pages}
+    assert set(where) == pages
+    assert all(len(b) == 1 for b in where.values())
+    assert where["/documents/2026/doc-b/"] == [shard_of("documents/2026/doc-b.md", 3)]
+    assert where["/"] == where["/search/"] == where["/units/"] == ["site"]
