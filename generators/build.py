@@ -54,13 +54,17 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                as_of: dt.date | None = None, audience: str | None = None,
                locale: str | None = None, strict: bool = False,
                preloaded: list[Any] | None = None,
-               options: dict[str, Any] | None = None) -> Path:
+               options: dict[str, Any] | None = None, full: bool = False) -> Path:
     """Build the portal into site_dir atomically; raise BuildError and keep the old site.
 
-    options: settings of the portal plugin (config.py) over those of mkdocs.yml."""
+    When site_dir holds our last build with the same inputs (incremental.py), only the
+    pages that changed are rebuilt, unless full.  options: settings of the portal plugin
+    (config.py) over those of mkdocs.yml."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from . import incremental
 
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -70,21 +74,49 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                         as_of=str(as_of) if as_of else None, audience=audience,
                         locale=locale):
             cfg = load_config(str(config_file), site_dir=str(staging))
+            plugin = cfg.plugins["portal"]
             if strict:
-                cfg.plugins["portal"].config.strict_records = True
+                plugin.config.strict_records = True
             for key, value in (options or {}).items():
-                setattr(cfg.plugins["portal"].config, key, value)
+                setattr(plugin.config, key, value)
             if preloaded is not None:  # validated by the caller with the same folder and date
-                cfg.plugins["portal"].preloaded = preloaded  # type: ignore[attr-defined]
+                plugin.preloaded = preloaded  # type: ignore[attr-defined]
+            records_dir = (Path(cfg.config_file_path).parent
+                           / plugin.config.records_dir).resolve()
+            previous = None if full else incremental.load(
+                records_dir, site_dir, plugin.build_key(cfg))  # type: ignore[attr-defined]
+            plugin.previous = previous  # type: ignore[attr-defined]
             try:
-                build(cfg)
+                with _quiet_dirty_warning():
+                    build(cfg, dirty=previous is not None)
             except MkDocsException as exc:
                 raise BuildError(str(exc)) from None
         _swap_in(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    state = plugin.files.next_state if plugin.files else None  # type: ignore[attr-defined]
+    if state is not None:
+        incremental.save(records_dir, site_dir, state)
     return site_dir
+
+
+@contextmanager
+def _quiet_dirty_warning() -> Iterator[None]:
+    """MkDocs warns that a --dirty build may leave stale navigation; ours rebuilds every
+    page whose Markdown changed and every page of the navigation, into a new folder, so
+    the warning does not apply (and strict mode would count it as a failure)."""
+    import logging
+
+    def drop(record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build")
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        logger.removeFilter(drop)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -146,9 +146,14 @@ def _print_problems(report: Report) -> None:
               help="Interface language.")
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
 @click.option("--strict", is_flag=True, help="Validation warnings fail the build too.")
+@click.option("--full", is_flag=True,
+              help="Rebuild every page, even where the last build could be reused.")
 def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str | None,
-              locale: str | None, config_file: str, strict: bool) -> None:
-    """Validate the records, then build the portal into --site-dir (atomically)."""
+              locale: str | None, config_file: str, strict: bool, full: bool) -> None:
+    """Validate the records, then build the portal into --site-dir (atomically).
+
+    When --site-dir holds the last build of the same records, date and settings, only
+    the pages that changed are rebuilt."""
     from .build import BuildError, build_site
     from .validate import validate
 
@@ -166,7 +171,7 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
     try:
         out = build_site(Path(config_file), Path(site_dir), records=records, as_of=as_of,
                          audience=audience, locale=locale, strict=strict,
-                         preloaded=recs)
+                         preloaded=recs, full=full)
     except BuildError as exc:
         click.echo(f"Build failed, the previous site is untouched: {exc}", err=True)
         sys.exit(1)

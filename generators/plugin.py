@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import json
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,20 +17,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .background import RenderWorker, can_fork
+from . import incremental
 from .catalog import Catalog
-from .charts import collecting as charts_collecting
 from .config import PortalConfig
-from .editions import MANIFEST, manifest
+from .editions import manifest
 from .labels import labels
 from .models import Record
 from .outputs import ASSETS, generated_in_parts, open_catalog, resolve_as_of
-from .pages import render_record
-from .search import MAIN, SearchIndexer, SearchIndexError, shard_count, shard_of
+from .search import SearchIndexError
+from .sitefiles import SiteFiles
 from .validate import validate
 
 # titles mkdocs.yml gives in English -> label keys (labels.py)
@@ -53,9 +51,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
         self.records_path: Path | None = None
-        self._scratch: tempfile.TemporaryDirectory[str] | None = None
-        self._worker: RenderWorker | None = None
-        self._search: SearchIndexer | None = None
+        self.files: SiteFiles | None = None
+        self.previous: incremental.Previous | None = None
+        """The published build this one republishes (set by build_site), if any."""
         self.preloaded: list[Record] | None = None
         """Records already validated by `portal build` (saves reading them twice)."""
 
@@ -88,6 +86,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 target.append(path)
         return config
 
+    def build_key(self, config: MkDocsConfig) -> str:
+        """What every page depends on (incremental.py): a republish needs the same key."""
+        previous = self.config.previous_edition
+        return incremental.global_key(config, {
+            "as_of": str(resolve_as_of(self.config.as_of)),  # type: ignore[arg-type]
+            "audience": self.config.audience, "locale": self.config.locale,
+            "edition": str(self.config.edition), "site_url": config.site_url or "",
+            "previous": Path(previous).read_text("utf-8") if previous else "",
+            "shards": self.config.search_shards})
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
         previous = None
@@ -96,63 +104,28 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         edition = str(self.config.edition) if self.config.edition is not None else None
         pages, jobs, others = generated_in_parts(self.catalog, self.config.locale,
                                                  config.site_url or "", previous, edition)
-        # Generated pages are written to a scratch folder and handed to MkDocs by path:
-        # MkDocs then holds one copy of each page's Markdown, not two (measured: 2.1 GB
-        # peak at 50,000 records with in-memory content).
-        self._scratch = tempfile.TemporaryDirectory(prefix="portal-pages-")
-        scratch = Path(self._scratch.name)
-        jobs = [(src, rec) for src, rec in jobs if files.get_file_from_path(src) is None]
-        # MkDocs builds the pages shard by shard (search.py), the other pages last
-        shards = self.config.search_shards or shard_count(len(jobs))
-        bundle = {src: shard_of(src, shards) for src, _ in jobs}
-        order = {src: i for i, src in enumerate(sorted(
-            [*bundle, *(p.src for p in pages)],
-            key=lambda src: (src not in bundle, bundle.get(src, ""), src)))}
-        jobs.sort(key=lambda job: order[job[0]])
-        if len(jobs) >= max(self.config.background_from, 1) and can_fork():
-            self._worker = RenderWorker(scratch, self.catalog, self.config.locale, jobs)
-            later = [src for src, _ in jobs]
-        else:
-            with charts_collecting(others):
-                pages += [render_record(self.catalog, self.config.locale, src, rec)
-                          for src, rec in jobs]
-            later = []
-        for page in pages:
-            if files.get_file_from_path(page.src) is not None:
-                continue  # a hand-written page of site_src/ wins over a generated one
-            on_disk = scratch / page.src
-            on_disk.parent.mkdir(parents=True, exist_ok=True)
-            on_disk.write_text(page.markdown, encoding="utf-8")
-        # one order, whoever renders: MkDocs reads pages in this order, and the background
-        # worker renders them in it too
-        for src in sorted([p.src for p in pages if files.get_file_from_path(p.src) is None]
-                          + later, key=order.__getitem__):
-            files.append(File.generated(config, src, abs_src_path=str(scratch / src)))
-        for rel, content in sorted(others.items()):
-            files.append(File.generated(config, rel, content=content))
-        files.append(File.generated(config, MANIFEST, content=json.dumps(
-            manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True)))
-        self._search = SearchIndexer(Path(config.site_dir), {
-            f.dest_uri: bundle.get(f.src_uri, MAIN) for f in files.documentation_pages()})
+        self.files = SiteFiles(self.catalog, self.config.locale, self.config.background_from,
+                               self.config.search_shards, self.previous,
+                               self.build_key(config))
+        self.files.add(files, config, pages, jobs, others, json.dumps(
+            manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True))
         # The records and catalog live to the end of the build; the cyclic collector would
         # walk them again at every full collection while MkDocs renders pages.
         gc.freeze()
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self._worker is not None and self._scratch is not None and \
-                page.file.abs_src_path and \
-                page.file.abs_src_path.startswith(self._scratch.name):
-            try:
-                return self._worker.read(page.file.src_uri)
-            except RuntimeError as exc:
-                raise PluginError(f"portal: {exc}") from None
-        return None
+        if self.files is None:
+            return None
+        try:
+            return self.files.read(page.file.src_uri)
+        except RuntimeError as exc:
+            raise PluginError(f"portal: {exc}") from None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._search is not None:
+        if self.files is not None:
             try:
-                self._search.written(page.file.dest_uri)
+                self.files.written(page.file.dest_uri)
             except SearchIndexError as exc:
                 raise PluginError(f"portal: {exc}") from None
         return output
@@ -168,17 +141,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return nav
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
         try:
-            if self._worker is not None:
-                # charts of record pages (unit pages have them) are made by the worker
-                for rel, svg in self._worker.finish().items():
-                    path = site / rel
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(svg, encoding="utf-8")
-            if self._search is not None:
-                self._search.finish()
-        except (RuntimeError, SearchIndexError) as exc:
+            if self.files is not None:
+                self.files.finish(Path(config.site_dir))
+        except (RuntimeError, SearchIndexError, OSError) as exc:
             raise PluginError(f"portal: {exc}") from None
         finally:
             self._cleanup()
@@ -187,15 +153,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._cleanup()
 
     def _cleanup(self) -> None:
-        if self._worker is not None:
-            self._worker.abort()
-            self._worker = None
-        if self._search is not None:
-            self._search.abort()
-            self._search = None
-        if self._scratch is not None:
-            self._scratch.cleanup()
-            self._scratch = None
+        if self.files is not None:
+            self.files.close()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

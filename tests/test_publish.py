@@ -45,7 +45,7 @@ def test_a_failing_background_worker_fails_the_build(tmp_path: Path,
     monkeypatch.setattr("generators.background.render_record", broken)
     with pytest.raises(BuildError):
         build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(VALID), as_of=AS_OF,
-                   options={"background_from": 0})
+                   options={"background_from": 0}, full=True)
     assert "rendering the record pages failed" in caplog.text
     assert "ValueError: cannot render " in caplog.text
     assert snapshot(site) == before
@@ -121,3 +121,49 @@ def test_search_shards_hold_every_page_once(tmp_path: Path) -> None:
     assert all(len(b) == 1 for b in where.values())
     assert where["/documents/2026/doc-b/"] == [shard_of("documents/2026/doc-b.md", 3)]
     assert where["/"] == where["/search/"] == where["/units/"] == ["site"]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                         ) -> None:
+    """After edits of every kind, the site a republish leaves is the site a full build
+    makes, byte for byte: nothing stale survives, no hidden record stays published."""
+    import logging
+
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    site = tmp_path / "site"
+    options = {"search_shards": 3}
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+
+    sup = sorted(records.glob("supervision/2026/*.yaml"))
+    _edit(sup[0], "title: ", "title: Edited ")  # a title shown on other pages
+    lead_1 = next(line for line in sup[1].read_text("utf-8").splitlines()
+                  if line.startswith("lead: "))
+    lead_2 = next(line for line in sup[2].read_text("utf-8").splitlines()
+                  if line.startswith("lead: ") and line != lead_1)
+    _edit(sup[1], lead_1, lead_2)  # moves to another unit: both unit pages change
+    _edit(records / "liaison/2026/lia-2026-001.yaml", "classification: internal",
+          "classification: restricted")  # hidden from this (internal) build from now on
+    (records / "activities/2026/act-2026-002.yaml").unlink()  # deleted
+    added = (records / "activities/2026/act-2026-001.yaml").read_text("utf-8")
+    (records / "activities/2026/act-2026-900.yaml").write_text(
+        added.replace("id: act-2026-001", "id: act-2026-900"), encoding="utf-8")
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.portal")
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+    kept = [r.getMessage() for r in caplog.records if "kept from the last build" in r.message]
+    assert kept and not kept[-1].endswith(" 0 kept from the last build"), kept
+    assert not (site / "liaison/2026/lia-2026-001").exists()
+    assert (site / "activities/2026/act-2026-900/index.html").exists()
+
+    full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
+                      as_of=AS_OF, options=options, full=True)
+    a, b = snapshot(site), snapshot(full)
+    assert sorted(a) == sorted(b)
+    assert [k for k in a if a[k] != b[k]] == []

@@ -1,0 +1,197 @@
+"""Republishing after a small edit: only the pages whose Markdown changed go through MkDocs.
+
+A full build leaves a state beside the records cache: a key of everything that shapes
+every page (the code, mkdocs.yml, the hand-written pages, the date, the audience, the
+language, the edition), a digest of each published record as its page shows it, which
+records' pages show which others, a hash of every generated page and the search bundle
+of every page.  The next build with the same key re-renders only
+
+* the pages of records whose digest changed, appeared or vanished (a record that became
+  hidden from this audience vanishes), and of their neighbours before and after the edit
+  (the records that link to them or that they link to: their pages show its title);
+* the unit, official, appraisal and hotline pages (rollups of many records) and every
+  page that is not a record's (listings, dashboards, reference): cheap, and compared;
+
+and hands MkDocs only those whose Markdown differs.  The other pages' HTML and the
+unchanged search bundles are hard-linked from the published site into the new one, which
+then replaces it as a full build would.  A test edits, adds, hides and deletes records and
+compares the republished site with a full build, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from .cache import cache_path, code_version
+from .catalog import Catalog
+from .models.appraisal import Appraisal
+from .models.hotline import Hotline
+from .models.registry import Official, Unit
+
+FORMAT = 1
+MARKER = ".portal-build"
+"""A file in the published site naming the build that made it (the state must match)."""
+AGGREGATES = (Unit, Official, Appraisal, Hotline)
+
+
+@dataclass(slots=True)
+class State:
+    key: str
+    build_id: str
+    digests: dict[str, str]
+    neighbours: dict[str, set[str]]
+    pages: dict[str, str]
+    """Generated page source -> hash of its Markdown."""
+    bundles: dict[str, str]
+    """Page dest_uri -> search bundle."""
+
+
+@dataclass(slots=True)
+class Previous:
+    """What a republish starts from: the last state and the site it describes."""
+
+    state: State
+    site: Path
+    render: set[str] = field(default_factory=set)
+    """Ids of the records whose pages are rendered again."""
+
+
+def global_key(config: Any, parts: dict[str, Any]) -> str:
+    """A hash of everything that can change every page at once."""
+    h = hashlib.sha256(f"{FORMAT} {code_version()}".encode())
+    for package in ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pymdown-extensions"):
+        try:
+            h.update(f"{package}={version(package)}".encode())
+        except Exception:
+            h.update(package.encode())
+    h.update(Path(config.config_file_path).read_bytes())
+    docs = Path(config.docs_dir)
+    for path in sorted(docs.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(docs).as_posix().encode())
+            h.update(path.read_bytes())
+    h.update(repr(sorted(parts.items())).encode())
+    return h.hexdigest()
+
+
+def record_digests(cat: Catalog) -> dict[str, str]:
+    """Record id -> a digest of the record and its history, as this audience sees them."""
+    out = {}
+    for rec in cat.records:
+        h = hashlib.sha1(rec.model_dump_json().encode(), usedforsecurity=False)
+        h.update(repr(cat.history.get(rec.id, ())).encode())
+        out[rec.id] = h.hexdigest()
+    return out
+
+
+def neighbours(cat: Catalog) -> dict[str, set[str]]:
+    """Record id -> ids of the records whose pages show something of it, and back."""
+    owner: dict[str, str] = {dec: meeting.id for dec, (meeting, _) in cat.decisions.items()}
+    for topic in cat.topics.values():
+        for child in topic.children:
+            owner[child.id] = topic.id
+    out: dict[str, set[str]] = defaultdict(set)
+    for source, links in cat.links_from.items():
+        for link in links:
+            target = owner.get(link.target, link.target)
+            out[source].add(target)
+            out[target].add(source)
+    return dict(out)
+
+
+def to_render(previous: State, digests: dict[str, str], near: dict[str, set[str]],
+              cat: Catalog) -> set[str]:
+    """Ids of the records whose pages must be rendered again."""
+    old = previous.digests
+    changed = {i for i, d in digests.items() if old.get(i) != d} | (set(old) - set(digests))
+    out = set(changed)
+    for i in changed:
+        out |= previous.neighbours.get(i, set()) | near.get(i, set())
+    out |= {r.id for r in cat.records if isinstance(r, AGGREGATES)}
+    return out & set(digests)
+
+
+def page_hash(markdown: str) -> str:
+    return hashlib.sha1(markdown.encode(), usedforsecurity=False).hexdigest()
+
+
+def state_path(records_dir: Path, site_dir: Path) -> Path:
+    name = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:12]
+    return cache_path(records_dir, f"build-{name}")
+
+
+def load(records_dir: Path, site_dir: Path, key: str) -> Previous | None:
+    """The state of the published site, if it was built by us with the same key."""
+    marker = site_dir / MARKER
+    try:
+        with state_path(records_dir, site_dir).open("rb") as fh:
+            state = pickle.load(fh)
+        build_id = marker.read_text(encoding="utf-8").strip()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            TypeError, ValueError, IndexError):
+        return None
+    if not isinstance(state, State) or state.key != key or state.build_id != build_id:
+        return None
+    return Previous(state, site_dir)
+
+
+def build_id(key: str, pages: dict[str, str], digests: dict[str, str],
+             bundles: dict[str, str]) -> str:
+    """Names a build by what it made: two builds of the same inputs get the same id (and
+    their sites are byte-identical), any difference in any page gives another."""
+    h = hashlib.sha256(key.encode())
+    for table in (pages, digests, bundles):
+        for k in sorted(table):
+            h.update(f"{k}\0{table[k]}\n".encode())
+    return h.hexdigest()[:32]
+
+
+def save(records_dir: Path, site_dir: Path, state: State) -> None:
+    path = state_path(records_dir, site_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # the next build is a full one
+
+
+def forget(records_dir: Path, site_dir: Path) -> None:
+    state_path(records_dir, site_dir).unlink(missing_ok=True)
+
+
+def link_unchanged(old_site: Path, new_site: Path, dest_uris: list[str],
+                   bundles: list[str]) -> None:
+    """Hard-link the pages MkDocs skipped and the search bundles kept, from the published
+    site into the new one (copies where links cannot be made).  Files are only ever
+    written new, never in place, so the published site is not touched."""
+    made: set[Path] = set()
+
+    def link(src: Path, dst: Path) -> None:
+        if dst.parent not in made:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dst.parent)
+        try:
+            os.link(src, dst)
+        except FileExistsError:
+            pass
+        except OSError:
+            shutil.copyfile(src, dst)
+
+    for dest in dest_uris:
+        link(old_site / dest, new_site / dest)
+    for bundle in bundles:
+        root = old_site / "pagefind" / bundle
+        for path in root.rglob("*"):
+            if path.is_file():
+                link(path, new_site / "pagefind" / bundle / path.relative_to(root))

@@ -1,0 +1,178 @@
+"""What one build hands MkDocs, and what it does after MkDocs (the plugin's manager).
+
+Generated pages are written to a scratch folder and given to MkDocs by path, so that
+MkDocs holds the only copy of each page's Markdown (in memory they cost 2.1 GB at 50,000
+records).  Record pages are rendered here, or by the background worker for a large
+archive, or - on a republish - not at all when nothing they show changed.  MkDocs builds
+the pages shard by shard (search.py) and the other pages last.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from . import incremental
+from .background import RenderWorker, can_fork
+from .catalog import Catalog
+from .charts import collecting as charts_collecting
+from .editions import MANIFEST
+from .models import Record
+from .pages import Page, render_record
+from .search import MAIN, SearchIndexer, indexed, shard_count, shard_of
+
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+def _never_modified() -> bool:
+    return False
+
+
+def nav_sources(items: Any) -> Iterator[str]:
+    """Every page named in mkdocs.yml's nav (their titles come from their Markdown)."""
+    if isinstance(items, str):
+        yield items
+    elif isinstance(items, list):
+        for item in items:
+            yield from nav_sources(item)
+    elif isinstance(items, dict):
+        for value in items.values():
+            yield from nav_sources(value)
+
+
+class SiteFiles:
+    def __init__(self, cat: Catalog, locale: str, background_from: int, search_shards: int,
+                 previous: incremental.Previous | None, key: str) -> None:
+        self.cat = cat
+        self.locale = locale
+        self.background_from = background_from
+        self.search_shards = search_shards
+        self.previous = previous
+        self.key = key
+        self.scratch = tempfile.TemporaryDirectory(prefix="portal-pages-")
+        self.worker: RenderWorker | None = None
+        self.search: SearchIndexer | None = None
+        self.hashes: dict[str, str] = {}
+        self.kept: list[str] = []
+        """dest_uri of the pages taken from the published site (republish)."""
+        self.kept_bundles: set[str] = set()
+        self.from_worker: set[str] = set()
+        self.next_state: incremental.State | None = None
+
+    def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
+            jobs: list[tuple[str, Record]], others: dict[str, str], manifest: str) -> None:
+        scratch = Path(self.scratch.name)
+        jobs = [(src, rec) for src, rec in jobs if files.get_file_from_path(src) is None]
+        pages = [p for p in pages if files.get_file_from_path(p.src) is None]
+        shards = self.search_shards or shard_count(len(jobs))
+        bundle = {src: shard_of(src, shards) for src, _ in jobs}
+        order = sorted([*bundle, *(p.src for p in pages)],
+                       key=lambda src: (src not in bundle, bundle.get(src, ""), src))
+        digests = incremental.record_digests(self.cat)
+        near = incremental.neighbours(self.cat)
+        prev = self.previous
+        old_pages = prev.state.pages if prev else {}
+        if prev:
+            again = incremental.to_render(prev.state, digests, near, self.cat)
+            skipped = [(s, r) for s, r in jobs if r.id not in again and s in old_pages]
+            skip = {s for s, _ in skipped}
+            jobs = [(s, r) for s, r in jobs if s not in skip]
+            self.hashes.update({s: old_pages[s] for s in skip})
+        if not prev and len(jobs) >= max(self.background_from, 1) and can_fork():
+            self.worker = RenderWorker(scratch, self.cat, self.locale, _ordered(jobs, order))
+        else:
+            with charts_collecting(others):
+                pages = pages + [render_record(self.cat, self.locale, s, r) for s, r in jobs]
+        in_nav = set(nav_sources(config.nav))
+        self.from_worker = {s for s, _ in jobs} if self.worker else set()
+        fresh = set(self.from_worker)
+        for page in pages:
+            h = incremental.page_hash(page.markdown)
+            self.hashes[page.src] = h
+            if old_pages.get(page.src) == h and page.src not in in_nav:
+                continue  # unchanged since the published build
+            on_disk = scratch / page.src
+            on_disk.parent.mkdir(parents=True, exist_ok=True)
+            on_disk.write_text(page.markdown, encoding="utf-8")
+            fresh.add(page.src)
+        plan: dict[str, str] = {}
+        for src in order:
+            f = File.generated(config, src, abs_src_path=str(scratch / src))
+            if src not in fresh:
+                f.is_modified = _never_modified  # type: ignore[method-assign]
+                self.kept.append(f.dest_uri)
+            files.append(f)
+        for rel, content in sorted(others.items()):
+            files.append(File.generated(config, rel, content=content))
+        files.append(File.generated(config, MANIFEST, content=manifest))
+        for f in files.documentation_pages():
+            plan[f.dest_uri] = bundle.get(f.src_uri, MAIN)
+        if prev:
+            self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles, set(self.kept))
+        self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles)
+        self.next_state = incremental.State(self.key, "", digests, near, self.hashes, plan)
+        log.info("portal: %d generated pages to build, %d kept from the last build",
+                 len(order) - len(self.kept), len(self.kept))
+
+    def read(self, src: str) -> str | None:
+        """A page the worker renders (None for the others)."""
+        if self.worker is None or src not in self.from_worker or src in self.hashes:
+            return None
+        markdown = self.worker.read(src)
+        self.hashes[src] = incremental.page_hash(markdown)
+        return markdown
+
+    def written(self, dest_uri: str) -> None:
+        if self.search is not None:
+            self.search.written(dest_uri)
+
+    def finish(self, site: Path) -> None:
+        if self.worker is not None:
+            # charts of record pages (unit pages have them) are made by the worker
+            for rel, svg in self.worker.finish().items():
+                path = site / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(svg, encoding="utf-8")
+        if self.previous is not None:
+            incremental.link_unchanged(self.previous.site, site, self.kept,
+                                       sorted(self.kept_bundles))
+        if self.search is not None:
+            self.search.finish()
+        if self.next_state is not None:  # the worker's pages are all hashed by now
+            state = self.next_state
+            state.build_id = incremental.build_id(self.key, state.pages, state.digests,
+                                                  state.bundles)
+            (site / incremental.MARKER).write_text(state.build_id, encoding="utf-8")
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.abort()
+            self.worker = None
+        if self.search is not None:
+            self.search.abort()
+            self.search = None
+        self.scratch.cleanup()
+
+
+def _ordered(jobs: list[tuple[str, Record]], order: list[str]) -> list[tuple[str, Record]]:
+    rank = {src: i for i, src in enumerate(order)}
+    return sorted(jobs, key=lambda j: rank[j[0]])
+
+
+def _unchanged_bundles(plan: dict[str, str], old: dict[str, str], kept: set[str]) -> set[str]:
+    """Bundles whose pages are the same pages as before, none of them rebuilt."""
+    def members(p: dict[str, str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for dest, b in p.items():
+            if indexed(dest):
+                out.setdefault(b, set()).add(dest)
+        return out
+
+    new, before = members(plan), members(old)
+    return {b for b, dests in new.items() if before.get(b) == dests and dests <= kept}
