@@ -11,6 +11,7 @@ Forking is only done from a process with one thread (`portal build`, `mkdocs bui
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -21,10 +22,11 @@ from pathlib import Path
 from . import charts
 from .catalog import Catalog
 from .models import Record
-from .pages import render_record
+from .pages import Page, render_record
 
 _ERROR = ".worker-error"
 _CHARTS = ".charts"
+_USES = "uses.json"
 
 
 def can_fork() -> bool:
@@ -64,18 +66,21 @@ class RenderWorker:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.02)
 
-    def finish(self) -> dict[str, str]:
-        """Wait for the child; the chart files its pages refer to (path -> SVG)."""
+    def finish(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Wait for the child; the chart files its pages refer to (path -> SVG), and which
+        page refers to which."""
         if self._status is None:
             _, self._status = os.waitpid(self.pid, 0)
         if self._status != 0:
             raise RuntimeError(self._failure())
         out = {}
         root = self.folder / _CHARTS
+        uses: dict[str, list[str]] = {}
         if root.is_dir():
             for path in sorted(root.rglob("*.svg")):
                 out[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
-        return out
+            uses = json.loads((root / _USES).read_text(encoding="utf-8"))
+        return out, uses
 
     def abort(self) -> None:
         if self._status is None:
@@ -99,16 +104,29 @@ class RenderWorker:
         return f"rendering the record pages failed:\n{detail}"
 
 
+def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
+                       ) -> tuple[Page, dict[str, str]]:
+    """A record page and the chart files it refers to (path -> SVG)."""
+    assets: dict[str, str] = {}
+    with charts.collecting(assets):
+        page = render_record(cat, locale, src, rec)
+    return page, assets
+
+
 def _render_all(folder: Path, cat: Catalog, locale: str,
                 jobs: list[tuple[str, Record]]) -> None:
     assets: dict[str, str] = {}
+    uses: dict[str, list[str]] = {}
     made: set[Path] = set()
-    with charts.collecting(assets):
-        for src, rec in jobs:
-            page = render_record(cat, locale, src, rec)
-            _write(folder / src, page.markdown, made)
+    for src, rec in jobs:
+        page, own = render_with_charts(cat, locale, src, rec)
+        _write(folder / src, page.markdown, made)
+        if own:
+            assets.update(own)
+            uses[src] = sorted(own)
     for rel, svg in assets.items():
         _write(folder / _CHARTS / rel, svg, made)
+    _write(folder / _CHARTS / _USES, json.dumps(uses), made)
 
 
 def _write(path: Path, text: str, made: set[Path]) -> None:

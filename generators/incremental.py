@@ -9,8 +9,11 @@ of every page.  The next build with the same key re-renders only
 * the pages of records whose digest changed, appeared or vanished (a record that became
   hidden from this audience vanishes), and of their neighbours before and after the edit
   (the records that link to them or that they link to: their pages show its title);
-* the unit, official, appraisal and hotline pages (rollups of many records) and every
-  page that is not a record's (listings, dashboards, reference): cheap, and compared;
+* every page that is not a record's (listings, dashboards, reference), and compares;
+
+(a unit's or an official's page rolls up the records that name the unit or official, so
+it is a neighbour of each of them; appraisal pages, which compare with the year before,
+are always rendered again)
 
 and hands MkDocs only those whose Markdown differs.  The other pages' HTML and the
 unchanged search bundles are hard-linked from the published site into the new one, which
@@ -33,13 +36,10 @@ from typing import Any
 from .cache import cache_path, code_version
 from .catalog import Catalog
 from .models.appraisal import Appraisal
-from .models.hotline import Hotline
-from .models.registry import Official, Unit
 
-FORMAT = 1
+FORMAT = 2
 MARKER = ".portal-build"
 """A file in the published site naming the build that made it (the state must match)."""
-AGGREGATES = (Unit, Official, Appraisal, Hotline)
 
 
 @dataclass(slots=True)
@@ -52,6 +52,8 @@ class State:
     """Generated page source -> hash of its Markdown."""
     bundles: dict[str, str]
     """Page dest_uri -> search bundle."""
+    charts: dict[str, list[str]]
+    """Record page source -> the chart files it shows (kept pages keep theirs)."""
 
 
 @dataclass(slots=True)
@@ -115,7 +117,8 @@ def to_render(previous: State, digests: dict[str, str], near: dict[str, set[str]
     out = set(changed)
     for i in changed:
         out |= previous.neighbours.get(i, set()) | near.get(i, set())
-    out |= {r.id for r in cat.records if isinstance(r, AGGREGATES)}
+    # an appraisal page compares with the year before, and no link says so
+    out |= {r.id for r in cat.records if isinstance(r, Appraisal)}
     return out & set(digests)
 
 

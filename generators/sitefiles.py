@@ -19,12 +19,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from . import incremental
-from .background import RenderWorker, can_fork
+from .background import RenderWorker, can_fork, render_with_charts
 from .catalog import Catalog
-from .charts import collecting as charts_collecting
 from .editions import MANIFEST
 from .models import Record
-from .pages import Page, render_record
+from .pages import Page
 from .search import MAIN, SearchIndexer, indexed, shard_count, shard_of
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -63,6 +62,8 @@ class SiteFiles:
         """dest_uri of the pages taken from the published site (republish)."""
         self.kept_bundles: set[str] = set()
         self.from_worker: set[str] = set()
+        self.charts: dict[str, list[str]] = {}
+        """Record page source -> the chart files it shows."""
         self.next_state: incremental.State | None = None
 
     def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
@@ -84,11 +85,17 @@ class SiteFiles:
             skip = {s for s, _ in skipped}
             jobs = [(s, r) for s, r in jobs if s not in skip]
             self.hashes.update({s: old_pages[s] for s in skip})
+            self.charts.update({s: prev.state.charts[s] for s in skip
+                                if s in prev.state.charts})
         if not prev and len(jobs) >= max(self.background_from, 1) and can_fork():
             self.worker = RenderWorker(scratch, self.cat, self.locale, _ordered(jobs, order))
         else:
-            with charts_collecting(others):
-                pages = pages + [render_record(self.cat, self.locale, s, r) for s, r in jobs]
+            for src, rec in jobs:
+                page, own = render_with_charts(self.cat, self.locale, src, rec)
+                pages.append(page)
+                others.update(own)
+                if own:
+                    self.charts[src] = sorted(own)
         in_nav = set(nav_sources(config.nav))
         self.from_worker = {s for s, _ in jobs} if self.worker else set()
         fresh = set(self.from_worker)
@@ -116,7 +123,8 @@ class SiteFiles:
         if prev:
             self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles, set(self.kept))
         self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles)
-        self.next_state = incremental.State(self.key, "", digests, near, self.hashes, plan)
+        self.next_state = incremental.State(self.key, "", digests, near, self.hashes, plan,
+                                            self.charts)
         log.info("portal: %d generated pages to build, %d kept from the last build",
                  len(order) - len(self.kept), len(self.kept))
 
@@ -135,12 +143,17 @@ class SiteFiles:
     def finish(self, site: Path) -> None:
         if self.worker is not None:
             # charts of record pages (unit pages have them) are made by the worker
-            for rel, svg in self.worker.finish().items():
+            made, uses = self.worker.finish()
+            for rel, svg in made.items():
                 path = site / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(svg, encoding="utf-8")
+            self.charts.update(uses)
         if self.previous is not None:
-            incremental.link_unchanged(self.previous.site, site, self.kept,
+            kept = set(self.kept)
+            charts = {c for src, cs in self.charts.items() for c in cs
+                      if _dest(src) in kept}
+            incremental.link_unchanged(self.previous.site, site, [*self.kept, *sorted(charts)],
                                        sorted(self.kept_bundles))
         if self.search is not None:
             self.search.finish()
@@ -158,6 +171,11 @@ class SiteFiles:
             self.search.abort()
             self.search = None
         self.scratch.cleanup()
+
+
+def _dest(src: str) -> str:
+    """dest_uri of a generated page's source (directory URLs)."""
+    return src[:-3] + "/index.html"
 
 
 def _ordered(jobs: list[tuple[str, Record]], order: list[str]) -> list[tuple[str, Record]]:

@@ -155,6 +155,9 @@ def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptu
     (records / "activities/2026/act-2026-900.yaml").write_text(
         added.replace("id: act-2026-001", "id: act-2026-900"), encoding="utf-8")
 
+    # last year's scores: this year's appraisal page shows the change
+    _edit(records / "appraisal/2024.yaml", "weight: 30", "weight: 35")
+    _edit(records / "appraisal/2024.yaml", "weight: 15", "weight: 10")
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.portal")
     build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
     kept = [r.getMessage() for r in caplog.records if "kept from the last build" in r.message]
