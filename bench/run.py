@@ -140,13 +140,25 @@ def measure(n: int, seed: int) -> Row:
                                       str(records), "--as-of", AS_OF)
     validate_warm, _ = run(str(BIN / "portal"), "validate", "--records", str(records),
                            "--as-of", AS_OF)
-    build, build_mem = run(str(BIN / "portal"), "build", "--records", str(records),
-                           "--site-dir", str(base / "site"), "--as-of", AS_OF)
     export = base / "export"
     run(str(BIN / "portal"), "export-md", str(export), "--records", str(records),
         "--as-of", AS_OF)
-    baseline, baseline_mem = run(str(BIN / "mkdocs"), "build", "-q", cwd=export)
-    # one-record edit: change one supervision item's title and publish again
+    # This machine is a shared VM whose speed drifts (plain MkDocs took 37 s and 63 s on
+    # the same 10,000 pages within one hour): our build and the baseline run alternately,
+    # REPEAT times each, and the fastest of each counts.
+    repeat = int(os.environ.get("BENCH_REPEAT", "2" if n <= 10000 else "1"))
+    builds, baselines, build_mem, baseline_mem = [], [], 0, 0
+    for _ in range(repeat):
+        seconds, mem = run(str(BIN / "portal"), "build", "--full", "--records", str(records),
+                           "--site-dir", str(base / "site"), "--as-of", AS_OF)
+        builds.append(seconds)
+        build_mem = max(build_mem, mem)
+        seconds, mem = run(str(BIN / "mkdocs"), "build", "-q", cwd=export)
+        baselines.append(seconds)
+        baseline_mem = max(baseline_mem, mem)
+    build, baseline = min(builds), min(baselines)
+    # one-record edit: change one supervision item's title and publish again (the last
+    # full build left its state: this is a republish)
     item = next(records.glob("supervision/*/*.yaml"))
     item.write_text(item.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
                     encoding="utf-8")
@@ -168,7 +180,12 @@ def main() -> None:
         "# Benchmark results", "",
         f"Measured by `make bench` on {dt.date.today()}: {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, seed {seed}. "
-        "Each step is its own process; memory is its peak resident set.", "",
+        "Each step is its own process; memory is the peak resident set of the largest "
+        "process of the step (the build forks a page renderer and runs Pagefind beside "
+        "MkDocs). Full build and baseline: the fastest of alternating runs "
+        "(BENCH_REPEAT, 2 up to 10,000 records), as the VM's speed drifts. The edit is a "
+        "republish (`portal build` after the full build): only changed pages are rebuilt.",
+        "",
         "| records (files) | libyaml parse s | validate cold s (×parse) | validate warm s | "
         "full build s | MkDocs baseline s | build ÷ baseline | edit one record, rebuild s "
         "(÷ build) | peak MB validate / build / baseline | site MB | largest page KB | "
