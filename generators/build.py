@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -92,7 +91,11 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                     build(cfg, dirty=previous is not None)
             except MkDocsException as exc:
                 raise BuildError(str(exc)) from None
-        _swap_in(staging, site_dir)
+        keep = plugin.files.keep if plugin.files else None  # type: ignore[attr-defined]
+        if previous is not None and keep is not None:
+            incremental.apply(staging, site_dir, keep)  # what changed, in place
+        else:
+            _swap_in(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -137,16 +140,9 @@ def _swap_in(staging: Path, target: Path) -> None:
             old.rmdir()
         raise
     if old is not None:
-        _remove_later(old)
+        from .incremental import remove_later
 
-
-def _remove_later(folder: Path) -> None:
-    if os.name == "posix" and shutil.which("rm"):
-        subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    else:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_later(old)
 
 
 def export_markdown(config_file: Path, out: Path, *, records: str | None = None,

@@ -74,7 +74,7 @@ class Summary:
     report: list[Problem]
 
 
-def _load(path: Path) -> Any:
+def load_pickle(path: Path) -> Any:
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
@@ -83,7 +83,7 @@ def _load(path: Path) -> Any:
         return None  # no cache, or one from another version: start afresh
 
 
-def _dump(path: Path, data: Any) -> None:
+def dump_pickle(path: Path, data: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
@@ -91,12 +91,12 @@ def _dump(path: Path, data: Any) -> None:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError:
-        pass  # a read-only checkout still validates, only without the cache
+        pass  # a read-only checkout still works, only without the cache
 
 
 def quick_report(records_dir: Path, as_of: str, display: str) -> list[Problem] | None:
     """The cached report when no file changed; reads no record and imports no model."""
-    data = _load(cache_path(records_dir, "summary"))
+    data = load_pickle(cache_path(records_dir, "summary"))
     if not isinstance(data, Summary) or data.version != code_version():
         return None
     if data.as_of != as_of or data.display != display or stamps(records_dir) != data.stamps:
@@ -109,5 +109,5 @@ def write(records_dir: Path, display: str, as_of: str, report: list[Problem],
     """Remember the report, if no file changed while the run read them (before = stamps
     taken before reading)."""
     if stamps(records_dir) == before:
-        _dump(cache_path(records_dir, "summary"), Summary(code_version(), as_of, display,
+        dump_pickle(cache_path(records_dir, "summary"), Summary(code_version(), as_of, display,
                                                           before, report))

@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import shutil
+import subprocess
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_path, code_version
+from .cache import cache_path, code_version, dump_pickle, load_pickle
 from .catalog import Catalog
 from .models.appraisal import Appraisal
 
@@ -133,13 +134,10 @@ def state_path(records_dir: Path, site_dir: Path) -> Path:
 
 def load(records_dir: Path, site_dir: Path, key: str) -> Previous | None:
     """The state of the published site, if it was built by us with the same key."""
-    marker = site_dir / MARKER
+    state = load_pickle(state_path(records_dir, site_dir))
     try:
-        with state_path(records_dir, site_dir).open("rb") as fh:
-            state = pickle.load(fh)
-        build_id = marker.read_text(encoding="utf-8").strip()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-            TypeError, ValueError, IndexError):
+        build_id = (site_dir / MARKER).read_text(encoding="utf-8").strip()
+    except OSError:
         return None
     if not isinstance(state, State) or state.key != key or state.build_id != build_id:
         return None
@@ -158,43 +156,99 @@ def build_id(key: str, pages: dict[str, str], digests: dict[str, str],
 
 
 def save(records_dir: Path, site_dir: Path, state: State) -> None:
-    path = state_path(records_dir, site_dir)
+    dump_pickle(state_path(records_dir, site_dir), state)  # if it fails: a full build next
+
+
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """The files (and whole folders) of the published site that a republish keeps."""
+
+    files: set[str]
+    folders: set[str]
+
+
+def apply(staging: Path, site: Path, keep: Keep) -> None:
+    """Make site what a full build would have made: the files of staging (what this build
+    wrote) in place of their old versions, plus what keep names; everything else of the
+    old site goes.  Every step is a rename, journalled: if one fails, the renames done are
+    undone in reverse and the published site is as it was.  The replaced files go to a
+    folder that a detached process deletes.
+
+    (Building a whole new tree and swapping it costs a hard link per kept file: 2.1 s of
+    a 12 s republish at 10,000 records on this machine, against a few hundred renames.)
+    The marker is renamed last: until then the old state still describes the site."""
+    backup = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+    done: list[tuple[Path, Path]] = []
+
+    def move(src: Path, dst: Path) -> None:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        _rename(src, dst)
+        done.append((src, dst))
+
+    new = _tree(staging, set())
+    units = {rel for rel in _folders(staging, "pagefind")}  # rebuilt bundles: whole
+    new = {rel for rel in new if not any(rel.startswith(u + "/") for u in units)}
+    old = _tree(site, keep.folders | units)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # the next build is a full one
+        for rel in sorted(old - new - keep.files):  # pages of records gone, old charts...
+            move(site / rel, backup / rel)
+        for unit in sorted(units):
+            if (site / unit).exists():
+                move(site / unit, backup / unit)
+            move(staging / unit, site / unit)
+        for rel in sorted(new - {MARKER}):
+            if (site / rel).exists():
+                move(site / rel, backup / rel)
+            move(staging / rel, site / rel)
+        if (site / MARKER).exists():
+            move(site / MARKER, backup / MARKER)
+        move(staging / MARKER, site / MARKER)
+    except BaseException:
+        for src, dst in reversed(done):
+            os.rename(dst, src)
+        shutil.rmtree(backup, ignore_errors=True)
+        raise
+    _prune_empty(site, {str(Path(rel).parent) for rel in old - new - keep.files})
+    remove_later(backup)
+    shutil.rmtree(staging, ignore_errors=True)
 
 
-def forget(records_dir: Path, site_dir: Path) -> None:
-    state_path(records_dir, site_dir).unlink(missing_ok=True)
+_rename = os.rename  # one name, so that a test can make a rename fail
 
 
-def link_unchanged(old_site: Path, new_site: Path, dest_uris: list[str],
-                   bundles: list[str]) -> None:
-    """Hard-link the pages MkDocs skipped and the search bundles kept, from the published
-    site into the new one (copies where links cannot be made).  Files are only ever
-    written new, never in place, so the published site is not touched."""
-    made: set[Path] = set()
+def _tree(root: Path, skip: set[str]) -> set[str]:
+    """Relative paths of the files below root, not descending into skip (folders)."""
+    out = set()
+    base = len(str(root)) + 1
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = dirpath[base:]
+        dirnames[:] = [d for d in dirnames
+                       if (f"{rel_dir}/{d}" if rel_dir else d) not in skip]
+        for name in filenames:
+            out.add(f"{rel_dir}/{name}" if rel_dir else name)
+    return out
 
-    def link(src: Path, dst: Path) -> None:
-        if dst.parent not in made:
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dst.parent)
-        try:
-            os.link(src, dst)
-        except FileExistsError:
-            pass
-        except OSError:
-            shutil.copyfile(src, dst)
 
-    for dest in dest_uris:
-        link(old_site / dest, new_site / dest)
-    for bundle in bundles:
-        root = old_site / "pagefind" / bundle
-        for path in root.rglob("*"):
-            if path.is_file():
-                link(path, new_site / "pagefind" / bundle / path.relative_to(root))
+def _folders(root: Path, under: str) -> list[str]:
+    folder = root / under
+    return [f"{under}/{d.name}" for d in folder.iterdir() if d.is_dir()] \
+        if folder.is_dir() else []
+
+
+def _prune_empty(site: Path, folders: set[str]) -> None:
+    """Folders left empty by pages that went (a full build would not have them)."""
+    for rel in sorted(folders, key=len, reverse=True):
+        path = site / rel
+        while path != site and path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+            path = path.parent
+
+
+def remove_later(folder: Path) -> None:
+    """Delete folder in a detached process (deleting 20,000 files took 1.4 s)."""
+    if os.name == "posix" and shutil.which("rm"):
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)

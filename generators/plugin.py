@@ -153,6 +153,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self._cleanup()
 
     def _cleanup(self) -> None:
+        gc.unfreeze()  # `mkdocs serve` builds again and again in one process
         if self.files is not None:
             self.files.close()
 

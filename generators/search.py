@@ -64,10 +64,12 @@ class SearchIndexer:
     time, while MkDocs goes on with the next pages."""
 
     def __init__(self, site_dir: Path, plan: dict[str, str], reuse: set[str] | None = None,
-                 ) -> None:
-        """plan: dest_uri -> bundle of every page MkDocs will write; reuse: bundles that
-        are copied from the previous site instead (their pages did not change)."""
+                 published: Path | None = None) -> None:
+        """plan: dest_uri -> bundle of every page MkDocs will write; reuse: bundles kept
+        from the published site (none of their pages changed); published: where the pages
+        MkDocs does not write this time are (a republish)."""
         self.site_dir = site_dir
+        self.published = published
         self.plan = {d: b for d, b in plan.items() if indexed(d)}
         self.members: dict[str, list[str]] = {}
         for dest, bundle in self.plan.items():
@@ -118,10 +120,13 @@ class SearchIndexer:
         for dest in self.members[bundle]:
             target = mirror / dest
             target.parent.mkdir(parents=True, exist_ok=True)
+            source = self.site_dir / dest
+            if self.published is not None and not source.exists():
+                source = self.published / dest  # kept from the published site
             try:
-                os.link(self.site_dir / dest, target)
+                os.link(source, target)
             except OSError:
-                shutil.copyfile(self.site_dir / dest, target)
+                shutil.copyfile(source, target)
         output = self.site_dir / BUNDLES / bundle
         return subprocess.Popen(_command(mirror, output), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, env={**os.environ, **env},

@@ -65,6 +65,8 @@ class SiteFiles:
         self.charts: dict[str, list[str]] = {}
         """Record page source -> the chart files it shows."""
         self.next_state: incremental.State | None = None
+        self.keep: incremental.Keep | None = None
+        """What a republish keeps of the published site (build.py applies the rest)."""
 
     def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
             jobs: list[tuple[str, Record]], others: dict[str, str], manifest: str) -> None:
@@ -122,7 +124,8 @@ class SiteFiles:
             plan[f.dest_uri] = bundle.get(f.src_uri, MAIN)
         if prev:
             self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles, set(self.kept))
-        self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles)
+        self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles,
+                                    prev.site if prev else None)
         self.next_state = incremental.State(self.key, "", digests, near, self.hashes, plan,
                                             self.charts)
         log.info("portal: %d generated pages to build, %d kept from the last build",
@@ -153,8 +156,8 @@ class SiteFiles:
             kept = set(self.kept)
             charts = {c for src, cs in self.charts.items() for c in cs
                       if _dest(src) in kept}
-            incremental.link_unchanged(self.previous.site, site, [*self.kept, *sorted(charts)],
-                                       sorted(self.kept_bundles))
+            self.keep = incremental.Keep(kept | charts,
+                                         {f"pagefind/{b}" for b in self.kept_bundles})
         if self.search is not None:
             self.search.finish()
         if self.next_state is not None:  # the worker's pages are all hashed by now
