@@ -16,7 +16,7 @@ from .feeds import atom_feeds, calendars
 from .history import read_history
 from .models import Record
 from .opendata import data_page, exports, feeds_page
-from .pages import Page, build_pages, other_pages, record_jobs
+from .pages import Page, build_pages, other_pages
 from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
@@ -67,14 +67,13 @@ def generated(cat: Catalog, locale: str, site_url: str = "",
     return pages, {**dict(sorted(charts.items())), **static_outputs(cat, site_url)}
 
 
-def generated_in_parts(cat: Catalog, locale: str, site_url: str = "",
-                       previous: dict[str, Any] | None = None, edition: str | None = None,
-                       ) -> tuple[list[Page], list[tuple[str, Record]], dict[str, str]]:
-    """Like generated(), but the record pages are left to render later (background.py):
-    (pages rendered now, (path, record) of the record pages, other files)."""
+def generated_others(cat: Catalog, locale: str, site_url: str = "",
+                     previous: dict[str, Any] | None = None, edition: str | None = None,
+                     ) -> tuple[list[Page], dict[str, str]]:
+    """Like generated() without the record pages (sitefiles.py renders those, or has the
+    background worker render them): (the other pages, other files)."""
     charts: dict[str, str] = {}
     with charts_collecting(charts):
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
-    return pages, record_jobs(cat), {**dict(sorted(charts.items())),
-                                     **static_outputs(cat, site_url)}
+    return pages, {**dict(sorted(charts.items())), **static_outputs(cat, site_url)}

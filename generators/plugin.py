@@ -27,7 +27,8 @@ from .config import PortalConfig
 from .editions import manifest
 from .labels import labels
 from .models import Record
-from .outputs import ASSETS, generated_in_parts, open_catalog, resolve_as_of
+from .outputs import ASSETS, generated_others, open_catalog, resolve_as_of
+from .pages import record_jobs
 from .search import SearchIndexError
 from .sitefiles import SiteFiles
 from .validate import validate
@@ -102,12 +103,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.config.previous_edition:
             previous = json.loads(Path(self.config.previous_edition).read_text("utf-8"))
         edition = str(self.config.edition) if self.config.edition is not None else None
-        pages, jobs, others = generated_in_parts(self.catalog, self.config.locale,
-                                                 config.site_url or "", previous, edition)
         self.files = SiteFiles(self.catalog, self.config.locale, self.config.background_from,
                                self.config.search_shards, self.previous,
                                self.build_key(config))
-        self.files.add(files, config, pages, jobs, others, json.dumps(
+        self.files.start(files, record_jobs(self.catalog))
+        pages, others = generated_others(self.catalog, self.config.locale,
+                                         config.site_url or "", previous, edition)
+        self.files.add(files, config, pages, others, json.dumps(
             manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True))
         # The records and catalog live to the end of the build; the cyclic collector would
         # walk them again at every full collection while MkDocs renders pages.

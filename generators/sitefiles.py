@@ -67,39 +67,54 @@ class SiteFiles:
         self.next_state: incremental.State | None = None
         self.keep: incremental.Keep | None = None
         """What a republish keeps of the published site (build.py applies the rest)."""
+        self.bundle: dict[str, str] = {}
+        self.record_order: list[str] = []
+        self.jobs: list[tuple[str, Record]] = []
+        self.digests: dict[str, str] = {}
+        self.near: dict[str, set[str]] = {}
 
-    def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
-            jobs: list[tuple[str, Record]], others: dict[str, str], manifest: str) -> None:
-        scratch = Path(self.scratch.name)
+    def start(self, files: Files, jobs: list[tuple[str, Record]]) -> None:
+        """Settle which record pages are rendered, and start the worker on them: it runs
+        while this process renders the listings and the feeds (add)."""
         jobs = [(src, rec) for src, rec in jobs if files.get_file_from_path(src) is None]
-        pages = [p for p in pages if files.get_file_from_path(p.src) is None]
         shards = self.search_shards or shard_count(len(jobs))
-        bundle = {src: shard_of(src, shards) for src, _ in jobs}
-        order = sorted([*bundle, *(p.src for p in pages)],
-                       key=lambda src: (src not in bundle, bundle.get(src, ""), src))
-        digests = incremental.record_digests(self.cat)
-        near = incremental.neighbours(self.cat)
+        self.bundle = {src: shard_of(src, shards) for src, _ in jobs}
+        # MkDocs builds the record pages shard by shard (search.py), the other pages last
+        jobs.sort(key=lambda job: (self.bundle[job[0]], job[0]))
+        self.record_order = [src for src, _ in jobs]
+        self.digests = incremental.record_digests(self.cat)
+        self.near = incremental.neighbours(self.cat)
         prev = self.previous
-        old_pages = prev.state.pages if prev else {}
         if prev:
-            again = incremental.to_render(prev.state, digests, near, self.cat)
-            skipped = [(s, r) for s, r in jobs if r.id not in again and s in old_pages]
-            skip = {s for s, _ in skipped}
+            old_pages = prev.state.pages
+            again = incremental.to_render(prev.state, self.digests, self.near, self.cat)
+            skip = {s for s, r in jobs if r.id not in again and s in old_pages}
             jobs = [(s, r) for s, r in jobs if s not in skip]
             self.hashes.update({s: old_pages[s] for s in skip})
             self.charts.update({s: prev.state.charts[s] for s in skip
                                 if s in prev.state.charts})
         if not prev and len(jobs) >= max(self.background_from, 1) and can_fork():
-            self.worker = RenderWorker(scratch, self.cat, self.locale, _ordered(jobs, order))
-        else:
-            for src, rec in jobs:
-                page, own = render_with_charts(self.cat, self.locale, src, rec)
-                pages.append(page)
-                others.update(own)
-                if own:
-                    self.charts[src] = sorted(own)
+            self.worker = RenderWorker(Path(self.scratch.name), self.cat, self.locale, jobs)
+            self.from_worker = {s for s, _ in jobs}
+        self.jobs = [] if self.worker else jobs
+
+    def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
+            others: dict[str, str], manifest: str) -> None:
+        """Hand MkDocs every generated file: pages (other than records', and records' not
+        left to the worker) are written to the scratch folder unless unchanged."""
+        scratch = Path(self.scratch.name)
+        pages = [p for p in pages if files.get_file_from_path(p.src) is None]
+        order = [*self.record_order, *sorted(p.src for p in pages)]
+        bundle = self.bundle
+        prev = self.previous
+        old_pages = prev.state.pages if prev else {}
+        for src, rec in self.jobs:
+            page, own = render_with_charts(self.cat, self.locale, src, rec)
+            pages.append(page)
+            others.update(own)
+            if own:
+                self.charts[src] = sorted(own)
         in_nav = set(nav_sources(config.nav))
-        self.from_worker = {s for s, _ in jobs} if self.worker else set()
         fresh = set(self.from_worker)
         for page in pages:
             h = incremental.page_hash(page.markdown)
@@ -126,8 +141,8 @@ class SiteFiles:
             self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles, set(self.kept))
         self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles,
                                     prev.site if prev else None)
-        self.next_state = incremental.State(self.key, "", digests, near, self.hashes, plan,
-                                            self.charts)
+        self.next_state = incremental.State(self.key, "", self.digests, self.near,
+                                            self.hashes, plan, self.charts)
         log.info("portal: %d generated pages to build, %d kept from the last build",
                  len(order) - len(self.kept), len(self.kept))
 
@@ -179,11 +194,6 @@ class SiteFiles:
 def _dest(src: str) -> str:
     """dest_uri of a generated page's source (directory URLs)."""
     return src[:-3] + "/index.html"
-
-
-def _ordered(jobs: list[tuple[str, Record]], order: list[str]) -> list[tuple[str, Record]]:
-    rank = {src: i for i, src in enumerate(order)}
-    return sorted(jobs, key=lambda j: rank[j[0]])
 
 
 def _unchanged_bundles(plan: dict[str, str], old: dict[str, str], kept: set[str]) -> set[str]:
