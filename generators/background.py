@@ -5,8 +5,8 @@ took 7.5 s of a 60 s build before MkDocs could start.  A forked child renders th
 order MkDocs reads them and writes each to a folder; the plugin's on_page_read_source
 waits for a page only if the child has not reached it yet (it never had to, measured).
 
-Forking is only done from a process with one thread (`portal build`, `mkdocs build`);
-`mkdocs serve` runs its server in threads, and there pages are rendered in-process.
+Forking is only done where processes.can_fork() allows; elsewhere (`mkdocs serve`)
+pages are rendered in-process.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import threading
 import time
 import traceback
 from pathlib import Path
@@ -27,10 +26,6 @@ from .pages import Page, render_record
 _ERROR = ".worker-error"
 _CHARTS = ".charts"
 _USES = "uses.json"
-
-
-def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
 
 
 class RenderWorker:

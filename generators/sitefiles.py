@@ -19,11 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from . import incremental
-from .background import RenderWorker, can_fork, render_with_charts
+from .background import RenderWorker, render_with_charts
 from .catalog import Catalog
 from .editions import MANIFEST
 from .models import Record
 from .pages import Page
+from .processes import can_fork
 from .search import MAIN, SearchIndexer, indexed, shard_count, shard_of
 
 log = logging.getLogger("mkdocs.plugins.portal")

@@ -193,3 +193,20 @@ def test_fast_read_leaves_doubtful_files_to_the_careful_read(text: str) -> None:
     from generators.load import load_plain
 
     assert load_plain(text.encode()) is None
+
+
+def test_reading_with_a_helper_process_changes_nothing(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large archives are read by two processes (validate.load_all); the records and the
+    problems, in their order, are those of one process."""
+    from generators import validate as v
+
+    records = overlay(tmp_path, INVALID / "YAML_DUPLICATE_KEY")
+    alone = v.validate(records, "records", AS_OF, use_cache=False)
+    monkeypatch.setattr(v, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(v, "can_fork", lambda: True)
+    helped = v.validate(records, "records", AS_OF, use_cache=False)
+    assert [r.id for r in helped[0]] == [r.id for r in alone[0]]
+    assert [r.model_dump() for r in helped[0]] == [r.model_dump() for r in alone[0]]
+    assert helped[1].problems == alone[1].problems  # the same, in the same order
+    assert ["YAML_DUPLICATE_KEY"] in flatten(helped[1].problems, "code")
