@@ -146,7 +146,7 @@ def measure(n: int, seed: int) -> Row:
     # This machine is a shared VM whose speed drifts (plain MkDocs took 37 s and 63 s on
     # the same 10,000 pages within one hour): our build and the baseline run alternately,
     # REPEAT times each, and the fastest of each counts.
-    repeat = int(os.environ.get("BENCH_REPEAT", "2" if n <= 10000 else "1"))
+    repeat = int(os.environ.get("BENCH_REPEAT", "3" if n <= 10000 else "1"))
     builds, baselines, build_mem, baseline_mem = [], [], 0, 0
     for _ in range(repeat):
         seconds, mem = run(str(BIN / "portal"), "build", "--full", "--records", str(records),
@@ -183,7 +183,7 @@ def main() -> None:
         "Each step is its own process; memory is the peak resident set of the largest "
         "process of the step (the build forks a page renderer and runs Pagefind beside "
         "MkDocs). Full build and baseline: the fastest of alternating runs "
-        "(BENCH_REPEAT, 2 up to 10,000 records), as the VM's speed drifts. The edit is a "
+        "(BENCH_REPEAT, 3 up to 10,000 records), as the VM's speed drifts. The edit is a "
         "republish (`portal build` after the full build): only changed pages are rebuilt.",
         "",
         "| records (files) | libyaml parse s | validate cold s (×parse) | validate warm s | "
