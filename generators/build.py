@@ -140,7 +140,7 @@ def _swap_in(staging: Path, target: Path) -> None:
             old.rmdir()
         raise
     if old is not None:
-        from .incremental import remove_later
+        from .processes import remove_later
 
         remove_later(old)
 
