@@ -97,6 +97,7 @@ class SiteFiles:
         if not prev and len(jobs) >= max(self.background_from, 1) and can_fork():
             self.worker = RenderWorker(Path(self.scratch.name), self.cat, self.locale, jobs)
             self.from_worker = {s for s, _ in jobs}
+            log.info("portal: %d record pages rendered by a background worker", len(jobs))
         self.jobs = [] if self.worker else jobs
 
     def add(self, files: Files, config: MkDocsConfig, pages: list[Page],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,35 +21,52 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _build_in_a_fresh_process(site: Path, options: dict[str, object], broken: bool = False,
+                              ) -> subprocess.CompletedProcess[str]:
+    """build_site in a new interpreter: the background worker forks only from a process
+    with one thread, and this one may run Playwright's."""
+    code = (
+        "import datetime, logging, sys\n"
+        "from pathlib import Path\n"
+        "logging.basicConfig(level=logging.INFO)\n"
+        "from generators.build import BuildError, build_site\n"
+        "import generators.background as bg\n"
+        "def broken(cat, locale, src, rec):\n"
+        "    raise ValueError('cannot render ' + src)\n"
+        f"if {broken!r}:\n"
+        "    bg.render_record = broken\n"
+        "try:\n"
+        f"    build_site(Path({str(ROOT / 'mkdocs.yml')!r}), Path({str(site)!r}),\n"
+        f"               records={str(VALID)!r}, as_of=datetime.date.fromisoformat("
+        f"{str(AS_OF)!r}), options={options!r}, full=True)\n"
+        "except BuildError:\n"
+        "    sys.exit(3)\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, cwd=ROOT)
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     """Also whichever process renders the record pages: this one, or the background
     worker that large archives use."""
     a = build_site(ROOT / "mkdocs.yml", tmp_path / "a", records=str(VALID), as_of=AS_OF,
                    options={"background_from": 10**9})
-    b = build_site(ROOT / "mkdocs.yml", tmp_path / "b", records=str(VALID), as_of=AS_OF,
-                   options={"background_from": 0})
-    sa, sb = snapshot(a), snapshot(b)
+    run = _build_in_a_fresh_process(tmp_path / "b", {"background_from": 0})
+    assert run.returncode == 0, run.stderr
+    assert "rendered by a background worker" in run.stderr
+    sa, sb = snapshot(a), snapshot(tmp_path / "b")
     assert sorted(sa) == sorted(sb)
     assert [k for k in sa if sa[k] != sb[k]] == []
     assert any(k.startswith("assets/charts/") for k in sb)  # unit pages' charts came along
 
 
-def test_a_failing_background_worker_fails_the_build(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch,
-                                                      caplog: pytest.LogCaptureFixture) -> None:
+def test_a_failing_background_worker_fails_the_build(tmp_path: Path) -> None:
     site = build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(VALID),
                       as_of=AS_OF)
     before = snapshot(site)
-
-    def broken(cat: object, locale: str, src: str, rec: object) -> object:
-        raise ValueError(f"cannot render {src}")
-
-    monkeypatch.setattr("generators.background.render_record", broken)
-    with pytest.raises(BuildError):
-        build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(VALID), as_of=AS_OF,
-                   options={"background_from": 0}, full=True)
-    assert "rendering the record pages failed" in caplog.text
-    assert "ValueError: cannot render " in caplog.text
+    run = _build_in_a_fresh_process(site, {"background_from": 0}, broken=True)
+    assert run.returncode == 3, run.stderr
+    assert "rendering the record pages failed" in run.stderr
+    assert "ValueError: cannot render " in run.stderr
     assert snapshot(site) == before
 
 
