@@ -15,10 +15,12 @@ of every page.  The next build with the same key re-renders only
 it is a neighbour of each of them; appraisal pages, which compare with the year before,
 are always rendered again)
 
-and hands MkDocs only those whose Markdown differs.  The other pages' HTML and the
-unchanged search bundles are hard-linked from the published site into the new one, which
-then replaces it as a full build would.  A test edits, adds, hides and deletes records and
-compares the republished site with a full build, byte for byte.
+and hands MkDocs only those whose Markdown differs (MkDocs --dirty, into a new folder).
+apply() then puts what this build wrote into the published site by journalled renames
+(undone if one fails) and removes what it no longer makes; the rest stays.  For a moment a
+reader may see some pages new and some old; a full build swaps the whole site at once.
+A test edits, moves, hides, deletes and adds records and compares the republished site
+with a full build, byte for byte; another makes a rename fail half way.
 """
 
 from __future__ import annotations
