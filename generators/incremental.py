@@ -30,7 +30,7 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -65,8 +65,6 @@ class Previous:
 
     state: State
     site: Path
-    render: set[str] = field(default_factory=set)
-    """Ids of the records whose pages are rendered again."""
 
 
 def global_key(config: Any, parts: dict[str, Any]) -> str:

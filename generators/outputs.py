@@ -16,7 +16,7 @@ from .feeds import atom_feeds, calendars
 from .history import read_history
 from .models import Record
 from .opendata import data_page, exports, feeds_page
-from .pages import Page, build_pages, other_pages
+from .pages import Page, other_pages, record_pages
 from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
@@ -60,11 +60,12 @@ def generated(cat: Catalog, locale: str, site_url: str = "",
               previous: dict[str, Any] | None = None,
               edition: str | None = None) -> tuple[list[Page], dict[str, str]]:
     """(generated pages, other files by path): record, index and changes pages; charts,
-    feeds, open data and assets."""
+    feeds, open data and assets, all rendered here (export-md)."""
+    pages, files = generated_others(cat, locale, site_url, previous, edition)
     charts: dict[str, str] = {}
-    pages = build_pages(cat, locale, charts)
-    pages.append(changes_page(cat, locale, previous, edition))
-    return pages, {**dict(sorted(charts.items())), **static_outputs(cat, site_url)}
+    with charts_collecting(charts):
+        pages.extend(record_pages(cat, locale))
+    return pages, {**charts, **files}
 
 
 def generated_others(cat: Catalog, locale: str, site_url: str = "",

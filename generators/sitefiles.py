@@ -107,7 +107,6 @@ class SiteFiles:
         scratch = Path(self.scratch.name)
         pages = [p for p in pages if files.get_file_from_path(p.src) is None]
         order = [*self.record_order, *sorted(p.src for p in pages)]
-        bundle = self.bundle
         prev = self.previous
         old_pages = prev.state.pages if prev else {}
         for src, rec in self.jobs:
@@ -128,19 +127,23 @@ class SiteFiles:
             on_disk.write_text(page.markdown, encoding="utf-8")
             fresh.add(page.src)
         plan: dict[str, str] = {}
+        kept_charts: set[str] = set()
         for src in order:
             f = File.generated(config, src, abs_src_path=str(scratch / src))
             if src not in fresh:
                 f.is_modified = _never_modified  # type: ignore[method-assign]
                 self.kept.append(f.dest_uri)
+                kept_charts.update(self.charts.get(src, ()))
             files.append(f)
         for rel, content in sorted(others.items()):
             files.append(File.generated(config, rel, content=content))
         files.append(File.generated(config, MANIFEST, content=manifest))
         for f in files.documentation_pages():
-            plan[f.dest_uri] = bundle.get(f.src_uri, MAIN)
+            plan[f.dest_uri] = self.bundle.get(f.src_uri, MAIN)
         if prev:
             self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles, set(self.kept))
+            self.keep = incremental.Keep(set(self.kept) | kept_charts,
+                                         {f"pagefind/{b}" for b in self.kept_bundles})
         self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles,
                                     prev.site if prev else None)
         self.next_state = incremental.State(self.key, "", self.digests, self.near,
@@ -169,12 +172,6 @@ class SiteFiles:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(svg, encoding="utf-8")
             self.charts.update(uses)
-        if self.previous is not None:
-            kept = set(self.kept)
-            charts = {c for src, cs in self.charts.items() for c in cs
-                      if _dest(src) in kept}
-            self.keep = incremental.Keep(kept | charts,
-                                         {f"pagefind/{b}" for b in self.kept_bundles})
         if self.search is not None:
             self.search.finish()
         if self.next_state is not None:  # the worker's pages are all hashed by now
@@ -191,11 +188,6 @@ class SiteFiles:
             self.search.abort()
             self.search = None
         self.scratch.cleanup()
-
-
-def _dest(src: str) -> str:
-    """dest_uri of a generated page's source (directory URLs)."""
-    return src[:-3] + "/index.html"
 
 
 def _unchanged_bundles(plan: dict[str, str], old: dict[str, str], kept: set[str]) -> set[str]:

@@ -123,15 +123,10 @@ def load_all(records_dir: Path, display_root: str) -> Loaded:
     jobs, problems = discover(records_dir, display_root)
     out = Loaded(problems=problems, files=len(jobs))
     cut = len(jobs) // 2 if len(jobs) >= PARALLEL_FROM and can_fork() else len(jobs)
-    values: list[Any] = [_UNREAD] * cut
-    if cut < len(jobs):
-        collect = _read_in_helper(jobs[cut:])
-        first = [_load_one(job) for job in jobs[:cut]]  # meanwhile, the first half here
-        values = [*[_DONE] * cut, *collect()]
-    else:
-        first = []
-    for i, (job, value) in enumerate(zip(jobs, values, strict=True)):
-        recs, probs, broken = first[i] if value is _DONE else _load_one(job, value)
+    collect = _read_in_helper(jobs[cut:]) if cut < len(jobs) else (lambda: [])
+    results = [_load_one(job) for job in jobs[:cut]]  # meanwhile, the first half here
+    results += [_load_one(job, value) for job, value in zip(jobs[cut:], collect(), strict=True)]
+    for recs, probs, broken in results:
         out.records.extend(recs)
         out.problems.extend(probs)
         out.broken |= broken
@@ -140,7 +135,6 @@ def load_all(records_dir: Path, display_root: str) -> Loaded:
 
 PARALLEL_FROM = 2000
 _UNREAD = object()
-_DONE = object()
 
 
 def _read_in_helper(jobs: list[FileJob]) -> Callable[[], list[Any]]:

@@ -29,5 +29,5 @@ def other_pages(cat: Catalog, locale: str = "en") -> list[Page]:
     return [*index_pages(cat, locale), *reference_pages()]
 
 
-__all__ = ["Page", "build_pages", "dashboard", "other_pages", "record_jobs", "record_src",
-           "relative", "render_record", "url_of"]
+__all__ = ["Page", "build_pages", "dashboard", "other_pages", "record_jobs", "record_pages",
+           "record_src", "relative", "render_record", "url_of"]
