@@ -20,25 +20,27 @@ from pathlib import Path
 
 from . import charts
 from .catalog import Catalog
+from .memo import Memo, remembering
 from .models import Record
 from .pages import Page, render_record
 
 _ERROR = ".worker-error"
 _CHARTS = ".charts"
 _USES = "uses.json"
+_MEMO = "memo.json"
 
 
 class RenderWorker:
     """A child process writing folder/<src> for each (src, record), in the order given."""
 
     def __init__(self, folder: Path, cat: Catalog, locale: str,
-                 jobs: list[tuple[str, Record]]) -> None:
+                 jobs: list[tuple[str, Record]], memo: Memo) -> None:
         self.folder = folder
         self.pid = os.fork()
         if self.pid == 0:  # the child: render, write, leave without running parent cleanup
             code = 0
             try:
-                _render_all(folder, cat, locale, jobs)
+                _render_all(folder, cat, locale, jobs, memo)
             except BaseException:
                 code = 1
                 (folder / _ERROR).write_text(traceback.format_exc(), encoding="utf-8")
@@ -61,9 +63,9 @@ class RenderWorker:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.02)
 
-    def finish(self) -> tuple[dict[str, str], dict[str, list[str]]]:
-        """Wait for the child; the chart files its pages refer to (path -> SVG), and which
-        page refers to which."""
+    def finish(self) -> tuple[dict[str, str], dict[str, list[str]], Memo]:
+        """Wait for the child; the chart files its pages refer to (path -> SVG), which
+        page refers to which, and what it remembered (memo.py)."""
         if self._status is None:
             _, self._status = os.waitpid(self.pid, 0)
         if self._status != 0:
@@ -71,11 +73,13 @@ class RenderWorker:
         out = {}
         root = self.folder / _CHARTS
         uses: dict[str, list[str]] = {}
+        used: Memo = {}
         if root.is_dir():
             for path in sorted(root.rglob("*.svg")):
                 out[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
             uses = json.loads((root / _USES).read_text(encoding="utf-8"))
-        return out, uses
+            used = json.loads((root / _MEMO).read_text(encoding="utf-8"))
+        return out, uses, used
 
     def abort(self) -> None:
         if self._status is None:
@@ -109,19 +113,22 @@ def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
 
 
 def _render_all(folder: Path, cat: Catalog, locale: str,
-                jobs: list[tuple[str, Record]]) -> None:
+                jobs: list[tuple[str, Record]], memo: Memo) -> None:
     assets: dict[str, str] = {}
     uses: dict[str, list[str]] = {}
     made: set[Path] = set()
-    for src, rec in jobs:
-        page, own = render_with_charts(cat, locale, src, rec)
-        _write(folder / src, page.markdown, made)
-        if own:
-            assets.update(own)
-            uses[src] = sorted(own)
+    used: Memo = {}
+    with remembering(memo, used):
+        for src, rec in jobs:
+            page, own = render_with_charts(cat, locale, src, rec)
+            _write(folder / src, page.markdown, made)
+            if own:
+                assets.update(own)
+                uses[src] = sorted(own)
     for rel, svg in assets.items():
         _write(folder / _CHARTS / rel, svg, made)
     _write(folder / _CHARTS / _USES, json.dumps(uses), made)
+    _write(folder / _CHARTS / _MEMO, json.dumps(used), made)
 
 
 def _write(path: Path, text: str, made: set[Path]) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 
 from .catalog import Catalog
+from .memo import remembered
 from .models import Record
 from .models.activity import Activity
 from .models.briefing import Briefing
@@ -115,8 +116,15 @@ def atom_feeds(cat: Catalog, base_url: str = "") -> dict[str, str]:
     return out
 
 
-def _event(uid: str, title: str, day: dt.date, url: str, stamp: dt.date,
-           start: str | None = None, end: str | None = None, location: str = "") -> Event:
+# one calendar event: uid, title, day, url, stamp, start, end, location
+Spec = tuple[str, str, dt.date, str, dt.date, str | None, str | None, str]
+
+
+@remembered
+def _event_text(uid: str, title: str, day: dt.date, url: str, stamp: dt.date,
+                start: str | None, end: str | None, location: str) -> str:
+    """The VEVENT as icalendar writes it (an event shows in several calendars: the text is
+    made once, and a republish takes it from the last build)."""
     ev = Event()
     ev.add("uid", f"{uid}@general-office-portal")
     ev.add("summary", title)
@@ -134,36 +142,44 @@ def _event(uid: str, title: str, day: dt.date, url: str, stamp: dt.date,
         ev.add("location", location)
     if url:
         ev.add("url", url)
-    return ev
+    text: str = ev.to_ical().decode("utf-8")
+    return text
+
+
+def _order(spec: Spec) -> tuple[str, str]:
+    """By start (what the calendar's dtstart shows), then uid."""
+    uid, _, day, _, _, start, _, _ = spec
+    when = f"{day} {start}:00" if start else str(day)
+    return when, f"{uid}@general-office-portal"
 
 
 def calendars(cat: Catalog, base_url: str = "") -> dict[str, str]:
     """feeds/calendar.ics (meetings, activities, open supervision deadlines) and one
     feeds/calendar-<unit>.ics per unit with what it owes and attends."""
-    per_unit: dict[str, list[Event]] = {}
-    everything: list[Event] = []
+    per_unit: dict[str, list[Spec]] = {}
+    everything: list[Spec] = []
     stamp = cat.as_of
 
     def url(rec: Record) -> str:
         return (base_url + _page(rec)) if base_url else ""
 
     for m in cat.of(Meeting):
-        ev = _event(m.id, m.title_text, m.date, url(m), stamp,
-                    location=m.location or "")
-        everything.append(ev)
+        everything.append((m.id, m.title_text, m.date, url(m), stamp, None, None,
+                           m.location or ""))
     for a in cat.of(Activity):
-        ev = _event(a.id, a.title, a.date, url(a), stamp, a.start, a.end, a.location or "")
+        ev = (a.id, a.title, a.date, url(a), stamp, a.start, a.end, a.location or "")
         everything.append(ev)
         for u in a.units:
             per_unit.setdefault(u, []).append(ev)
     for s in cat.of(Supervision):
         if s.state != "open":
             continue
-        ev = _event(f"deadline-{s.id}", f"Deadline: {s.title}", s.deadline, url(s), stamp)
+        ev = (f"deadline-{s.id}", f"Deadline: {s.title}", s.deadline, url(s), stamp, None,
+              None, "")
         everything.append(ev)
         for u in [s.lead, *s.support]:
             per_unit.setdefault(u, []).append(ev)
-    texts: dict[int, str] = {}  # an event shows in several calendars: serialised once
+    texts: dict[Spec, str] = {}
     out = {"feeds/calendar.ics": _ics("General Office calendar", everything, texts)}
     for unit, events in sorted(per_unit.items()):
         if events:
@@ -172,18 +188,17 @@ def calendars(cat: Catalog, base_url: str = "") -> dict[str, str]:
     return out
 
 
-def _ics(name: str, events: list[Event], texts: dict[int, str]) -> str:
+def _ics(name: str, events: list[Spec], texts: dict[Spec, str]) -> str:
     cal = Calendar()
     cal.add("prodid", "-//General Office Portal//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
-    # what Calendar.to_ical() writes, with each event's text made once (icalendar
-    # serialising every event of every unit's calendar took 1 s at 10,000 records)
+    # what Calendar.to_ical() writes around the events, each event's text made once
     head, end = cal.to_ical().decode("utf-8").rsplit("END:VCALENDAR", 1)
     body = []
-    for ev in sorted(events, key=lambda e: (str(e.get("dtstart").dt), str(e.get("uid")))):
-        text = texts.get(id(ev))
+    for spec in sorted(events, key=_order):
+        text = texts.get(spec)
         if text is None:
-            text = texts[id(ev)] = ev.to_ical().decode("utf-8")
+            text = texts[spec] = _event_text(*spec)
         body.append(text)
     return head + "".join(body) + "END:VCALENDAR" + end

@@ -40,7 +40,7 @@ from .catalog import Catalog
 from .models.appraisal import Appraisal
 from .processes import remove_later
 
-FORMAT = 2
+FORMAT = 3
 MARKER = ".portal-build"
 """A file in the published site naming the build that made it (the state must match)."""
 
@@ -57,6 +57,8 @@ class State:
     """Page dest_uri -> search bundle."""
     charts: dict[str, list[str]]
     """Record page source -> the chart files it shows (kept pages keep theirs)."""
+    memo: dict[str, str]
+    """Charts and calendar events by their inputs (memo.py)."""
 
 
 @dataclass(slots=True)
@@ -70,7 +72,8 @@ class Previous:
 def global_key(config: Any, parts: dict[str, Any]) -> str:
     """A hash of everything that can change every page at once."""
     h = hashlib.sha256(f"{FORMAT} {code_version()}".encode())
-    for package in ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pymdown-extensions"):
+    for package in ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pymdown-extensions",
+                    "matplotlib", "icalendar"):
         try:
             h.update(f"{package}={version(package)}".encode())
         except Exception:

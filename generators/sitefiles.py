@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from . import incremental
 from .background import RenderWorker, render_with_charts
 from .catalog import Catalog
 from .editions import MANIFEST
+from .memo import Memo, remembering
 from .models import Record
 from .pages import Page
 from .processes import can_fork
@@ -73,6 +75,13 @@ class SiteFiles:
         self.jobs: list[tuple[str, Record]] = []
         self.digests: dict[str, str] = {}
         self.near: dict[str, set[str]] = {}
+        self.memo: Memo = {}
+        """What this build's charts and calendars remembered (memo.py), for the next."""
+
+    def remembering(self) -> AbstractContextManager[Memo]:
+        """Render inside this: a republish takes unchanged charts and events from the last
+        build."""
+        return remembering(self.previous.state.memo if self.previous else {}, self.memo)
 
     def start(self, files: Files, jobs: list[tuple[str, Record]]) -> None:
         """Settle which record pages are rendered, and start the worker on them: it runs
@@ -95,7 +104,8 @@ class SiteFiles:
             self.charts.update({s: prev.state.charts[s] for s in skip
                                 if s in prev.state.charts})
         if not prev and len(jobs) >= max(self.background_from, 1) and can_fork():
-            self.worker = RenderWorker(Path(self.scratch.name), self.cat, self.locale, jobs)
+            self.worker = RenderWorker(Path(self.scratch.name), self.cat, self.locale, jobs,
+                                       prev.state.memo if prev else {})
             self.from_worker = {s for s, _ in jobs}
             log.info("portal: %d record pages rendered by a background worker", len(jobs))
         self.jobs = [] if self.worker else jobs
@@ -147,7 +157,7 @@ class SiteFiles:
         self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles,
                                     prev.site if prev else None)
         self.next_state = incremental.State(self.key, "", self.digests, self.near,
-                                            self.hashes, plan, self.charts)
+                                            self.hashes, plan, self.charts, self.memo)
         log.info("portal: %d generated pages to build, %d kept from the last build",
                  len(order) - len(self.kept), len(self.kept))
 
@@ -166,7 +176,8 @@ class SiteFiles:
     def finish(self, site: Path) -> None:
         if self.worker is not None:
             # charts of record pages (unit pages have them) are made by the worker
-            made, uses = self.worker.finish()
+            made, uses, used = self.worker.finish()
+            self.memo.update(used)
             for rel, svg in made.items():
                 path = site / rel
                 path.parent.mkdir(parents=True, exist_ok=True)

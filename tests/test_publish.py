@@ -225,3 +225,33 @@ def test_a_republish_that_fails_half_way_leaves_the_site(tmp_path: Path,
     full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
                       as_of=AS_OF, full=True)
     assert snapshot(site) == snapshot(full)
+
+
+def test_a_republish_draws_only_the_charts_whose_figures_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Charts and calendar events come from the last build's memo when their inputs are
+    the same (memo.py); new figures are drawn, and the site equals a full build's."""
+    from generators import charts
+
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    site = tmp_path / "site"
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    drawn: list[str] = []
+    real = charts._svg
+
+    def counting(fig: object, title: str) -> str:
+        drawn.append(title)
+        return real(fig, title)
+
+    monkeypatch.setattr(charts, "_svg", counting)
+    _edit(next(records.glob("supervision/2026/*.yaml")), "title: ", "title: Edited ")
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    assert drawn == []  # a title: no figure changed
+    _edit(records / "appraisal/2024.yaml", "weight: 30", "weight: 35")
+    _edit(records / "appraisal/2024.yaml", "weight: 15", "weight: 10")
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    assert drawn  # last year's scores changed: their charts are drawn again
+    full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
+                      as_of=AS_OF, full=True)
+    assert snapshot(site) == snapshot(full)
