@@ -1,8 +1,12 @@
-"""A validation cache: when no file changed, `portal validate` reads no record.
+"""Validation caches, keyed on every file's size, modification time and inode and on the
+code of the generators.
 
-Keyed on every file's size, modification time and inode, the as-of date, the folder
-as shown and the code of the generators.  Only the report is kept: caching the records
-themselves cost more to write on every run (about 1 s at 10,000) than it saved.
+* When no file changed, `portal validate` answers from the last report and reads no record
+  (the as-of date and the folder as shown must match too).
+* Otherwise the records of each sound file (no problem of its own) are taken from the last
+  run when the file's stamp is the same, and only the others are read: a republish after
+  one edit reads one file.  Loading them costs 0.16 s at 10,000 records against 1.1 s to
+  read and check them; writing them (0.2 s) happens in a detached process.
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .processes import in_background, settle
 
 FORMAT = 1
 
@@ -111,3 +117,42 @@ def write(records_dir: Path, display: str, as_of: str, report: list[Problem],
     if stamps(records_dir) == before:
         dump_pickle(cache_path(records_dir, "summary"), Summary(code_version(), as_of, display,
                                                           before, report))
+
+
+@dataclass(slots=True)
+class SoundFiles:
+    """The records of every sound file, with the stamp the file had when it was read."""
+
+    version: str
+    display: str
+    files: dict[str, tuple[Stamp, list[Any]]]
+
+
+def _records_version() -> str:
+    from importlib.metadata import version
+
+    return f"{code_version()} pydantic={version('pydantic')}"  # records are pickled models
+
+
+def sound_records(records_dir: Path, display: str, now: dict[str, Stamp]) -> dict[str, list[Any]]:
+    """relative path -> the records of that file from the last run, if it has not changed."""
+    settle()  # a cache this process is writing (mkdocs serve, tests)
+    data = load_pickle(cache_path(records_dir, "records"))
+    if (not isinstance(data, SoundFiles) or data.version != _records_version()
+            or data.display != display):
+        return {}
+    return {rel: recs for rel, (stamp, recs) in data.files.items() if now.get(rel) == stamp}
+
+
+def remember_sound(records_dir: Path, display: str, before: dict[str, Stamp],
+                   files: dict[str, list[Any]], prepare: Callable[[list[Any]], None]) -> None:
+    """Keep the records of the sound files for the next run (in the background; prepare
+    drops what need not be kept, such as position tables)."""
+    entries = {rel: (before[rel], recs) for rel, recs in files.items() if rel in before}
+    path = cache_path(records_dir, "records")
+
+    def write() -> None:
+        prepare([rec for _, recs in entries.values() for rec in recs])
+        dump_pickle(path, SoundFiles(_records_version(), display, entries))
+
+    in_background(write)

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -23,3 +24,41 @@ def remove_later(folder: Path) -> None:
                          stderr=subprocess.DEVNULL)
     else:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+_pending: list[int] = []
+"""Read ends of pipes whose write end a background process holds until it is done."""
+
+
+def in_background(work: Callable[[], object]) -> None:
+    """Run work (writing a cache) in a detached process and go on at once; here, where
+    this process may not fork.  settle() waits for it."""
+    if not can_fork():
+        work()
+        return
+    done_r, done_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a child that forks the worker and leaves, so no zombie waits for us
+        try:
+            os.close(done_r)
+            if os.fork() == 0:
+                try:
+                    work()
+                finally:
+                    os._exit(0)  # closes done_w: settle() returns
+        finally:
+            os._exit(0)
+    os.close(done_w)
+    os.waitpid(pid, 0)
+    _pending.append(done_r)
+
+
+def settle() -> None:
+    """Wait for this process's background work (before reading what it writes)."""
+    while _pending:
+        fd = _pending.pop()
+        try:
+            while os.read(fd, 1):
+                pass
+        finally:
+            os.close(fd)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from generators import cache
 from generators.errors import flatten
@@ -51,3 +54,52 @@ def test_a_same_size_rewrite_is_not_missed(tmp_path: Path) -> None:
     new.replace(act)  # as editors save: a new file renamed over the old
     _recs, report = validate(records, "records", AS_OF)
     assert [p.code for p in report.problems] == ["SCHEMA_ENUM"]
+
+
+def test_only_changed_files_are_read_again_and_give_the_records_of_a_cold_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generators import validate as validate_module
+
+    records = overlay(tmp_path, INVALID / "REF_MISSING")
+    validate(records, "records", AS_OF)
+    act = records / "activities/2026/act-a.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+                   encoding="utf-8")
+    read: list[str] = []
+    real = validate_module._load_one
+
+    def counting(job: validate_module.FileJob, *args: object) -> object:
+        read.append(job.rel)
+        return real(job, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate_module, "_load_one", counting)
+    warm_recs, warm = validate(records, "records", AS_OF)
+    assert read == ["activities/2026/act-a.yaml"]  # the REF_MISSING file is sound on its own
+    monkeypatch.undo()
+    cold_recs, cold = validate(records, "records", AS_OF, use_cache=False)
+    assert flatten(warm.problems) == flatten(cold.problems)
+
+    def dumped(recs: list[Any]) -> list[tuple[str, dict[str, Any]]]:
+        return sorted((r.id, r.model_dump()) for r in recs)
+
+    assert dumped(warm_recs) == dumped(cold_recs)
+
+
+def test_a_file_with_problems_is_read_every_time(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from generators import validate as validate_module
+
+    records = overlay(tmp_path, INVALID / "SCHEMA_ENUM")
+    first = validate(records, "records", AS_OF)[1]
+    (records / "README.txt").write_text("a change the report cache sees", encoding="utf-8")
+    assert cache.quick_report(records, str(AS_OF), "records") == first.problems
+    bad = {p.path.removeprefix("records/") for p in first.problems}
+    read: list[str] = []
+    real = validate_module._load_one
+    monkeypatch.setattr(validate_module, "_load_one",
+                        lambda job, *a: read.append(job.rel) or real(job, *a))
+    act = next(records.glob("activities/*/*.yaml"))
+    act.touch()  # a new stamp: the report cache cannot answer
+    second = validate(records, "records", AS_OF)[1]
+    assert flatten(second.problems) == flatten(first.problems)
+    assert bad <= set(read)
