@@ -10,6 +10,7 @@ the pages shard by shard (search.py) and the other pages last.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -138,8 +139,9 @@ class SiteFiles:
             fresh.add(page.src)
         plan: dict[str, str] = {}
         kept_charts: set[str] = set()
+        where = f"{scratch}{os.sep}"  # strings: a Path per page was 0.3 s at 10,000
         for src in order:
-            f = File.generated(config, src, abs_src_path=str(scratch / src))
+            f = File.generated(config, src, abs_src_path=where + src)
             if src not in fresh:
                 f.is_modified = _never_modified  # type: ignore[method-assign]
                 self.kept.append(f.dest_uri)

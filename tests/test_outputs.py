@@ -129,3 +129,20 @@ def test_outside_git_there_is_no_history(tmp_path: Path) -> None:
 
     shutil.copytree(VALID, tmp_path / "records")
     assert read_history(tmp_path / "records") == {}
+
+
+def test_relative_urls_are_what_posixpath_relpath_gives() -> None:
+    """urls.relative has its own relpath (speed); it must agree with the standard one."""
+    import itertools
+    import posixpath
+
+    from generators.urls import relative, url_of
+
+    srcs = ["index.md", "a/index.md", "a/b.md", "a/b/c.md", "a/b/index.md", "x/y.md",
+            "a.md", "ab/index.md", "a/bc.md", "assets/charts/x.svg", "a/x.svg",
+            "feeds/calendar.ics"]
+    for here, there in itertools.product([s for s in srcs if s.endswith(".md")], srcs):
+        rel = posixpath.relpath(url_of(there) or ".", url_of(here) or ".")
+        if there.endswith(".md"):
+            rel = "./" if rel == "." else rel + "/"
+        assert relative(here, there, "x") == rel + "#x", (here, there)
