@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from pathlib import Path
 
@@ -168,6 +169,9 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
         _print_problems(report)
         click.echo("Nothing was built: fix the records above.", err=True)
         sys.exit(1)
+    # the records live to the end of this process: the cyclic collector need not walk
+    # them at every full collection (0.4 s of a republish at 10,000 records)
+    gc.freeze()
     try:
         out = build_site(Path(config_file), Path(site_dir), records=records, as_of=as_of,
                          audience=audience, locale=locale, strict=strict,

@@ -35,6 +35,17 @@ def manifest(cat: Catalog) -> dict[str, Any]:
     return {"as_of": str(cat.as_of), "audience": cat.audience, "records": records}
 
 
+def manifest_text(cat: Catalog) -> str:
+    """The manifest as written to edition.json: one record per line (json's C encoder;
+    indent= takes the pure-Python one, 0.35 s at 10,000 records)."""
+    m = manifest(cat)
+    rows = ",\n".join(f" {json.dumps(rid, ensure_ascii=False)}: "
+                       f"{json.dumps(entry, ensure_ascii=False, sort_keys=True)}"
+                       for rid, entry in sorted(m["records"].items()))
+    head = json.dumps({"as_of": m["as_of"], "audience": m["audience"]}, ensure_ascii=False)
+    return f'{head[:-1]}, "records": {{\n{rows}\n}}}}\n'
+
+
 def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
                  edition: str | None) -> Page:
     ctx = Ctx(cat, locale, "changes/index.md")

@@ -44,9 +44,11 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
+@remembered
 def atom(feed_id: str, title: str, entries: Sequence[Entry], base_url: str,
          self_path: str) -> str:
-    """An Atom 1.0 document; base_url ends with '/', or is '' for site-relative links."""
+    """An Atom 1.0 document; base_url ends with '/', or is '' for site-relative links.
+    (A republish takes a feed whose entries did not change from the last build.)"""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}id").text = TAG + feed_id

@@ -11,11 +11,10 @@ import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -24,7 +23,7 @@ from mkdocs.structure.pages import Page
 from . import incremental
 from .catalog import Catalog
 from .config import PortalConfig
-from .editions import manifest
+from .editions import manifest_text
 from .labels import labels
 from .models import Record
 from .outputs import ASSETS, generated_others, open_catalog, resolve_as_of
@@ -32,6 +31,9 @@ from .pages import record_jobs
 from .search import SearchIndexError
 from .sitefiles import SiteFiles
 from .validate import validate
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 # titles mkdocs.yml gives in English -> label keys (labels.py)
 NAV_KEYS = {"Home": "home", "Search": "search", "Documents": "documents",
@@ -93,6 +95,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
         self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience)
+        gc.freeze()  # see on_files
         if self.config.locale == "zh":
             config.theme["language"] = "zh"
         config.extra["portal"] = {"as_of": str(as_of), "audience": self.config.audience,
@@ -132,8 +135,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.files.start(files, record_jobs(self.catalog))
             pages, others = generated_others(self.catalog, self.config.locale,
                                              config.site_url or "", previous, edition)
-            self.files.add(files, config, pages, others, json.dumps(
-                manifest(self.catalog), ensure_ascii=False, indent=1, sort_keys=True))
+            self.files.add(files, config, pages, others, manifest_text(self.catalog))
         # The records and catalog live to the end of the build; the cyclic collector would
         # walk them again at every full collection while MkDocs renders pages.
         gc.freeze()

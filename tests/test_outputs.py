@@ -146,3 +146,15 @@ def test_relative_urls_are_what_posixpath_relpath_gives() -> None:
         if there.endswith(".md"):
             rel = "./" if rel == "." else rel + "/"
         assert relative(here, there, "x") == rel + "#x", (here, there)
+
+
+def test_the_edition_manifest_file_is_the_manifest(tmp_path: Path) -> None:
+    import json
+
+    from generators.editions import manifest, manifest_text
+
+    recs, _ = validate(VALID, "records", AS_OF)
+    cat = build_catalog(recs, AS_OF, "internal")
+    assert json.loads(manifest_text(cat)) == manifest(cat)
+    empty = build_catalog([], AS_OF, "internal")
+    assert json.loads(manifest_text(empty)) == manifest(empty)
