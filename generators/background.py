@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import signal
 import time
 import traceback
@@ -28,6 +29,7 @@ _ERROR = ".worker-error"
 _CHARTS = ".charts"
 _USES = "uses.json"
 _MEMO = "memo.json"
+_REQUESTS = ".chart-requests.pickle"
 
 
 class RenderWorker:
@@ -62,6 +64,14 @@ class RenderWorker:
                     continue  # written just before it exited
                 time.sleep(delay)
                 delay = min(delay * 2, 0.02)
+
+    def draw(self, requests: dict[str, charts.Chart]) -> None:
+        """Have the child draw these charts too (those of the other pages), once it has
+        rendered the record pages."""
+        tmp = self.folder / (_REQUESTS + ".part")
+        with tmp.open("wb") as fh:
+            pickle.dump(requests, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / _REQUESTS)
 
     def finish(self) -> tuple[dict[str, str], dict[str, list[str]], Memo]:
         """Wait for the child; the chart files its pages refer to (path -> SVG), which
@@ -104,9 +114,9 @@ class RenderWorker:
 
 
 def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
-                       ) -> tuple[Page, dict[str, str]]:
-    """A record page and the chart files it refers to (path -> SVG)."""
-    assets: dict[str, str] = {}
+                       ) -> tuple[Page, dict[str, charts.Chart]]:
+    """A record page and the chart files it refers to (path -> chart, not drawn yet)."""
+    assets: dict[str, charts.Chart] = {}
     with charts.collecting(assets):
         page = render_record(cat, locale, src, rec)
     return page, assets
@@ -114,21 +124,36 @@ def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
 
 def _render_all(folder: Path, cat: Catalog, locale: str,
                 jobs: list[tuple[str, Record]], memo: Memo) -> None:
-    assets: dict[str, str] = {}
+    assets: dict[str, charts.Chart] = {}
     uses: dict[str, list[str]] = {}
     made: set[Path] = set()
     used: Memo = {}
+    for src, rec in jobs:
+        page, own = render_with_charts(cat, locale, src, rec)
+        _write(folder / src, page.markdown, made)
+        if own:
+            assets.update(own)
+            uses[src] = sorted(own)
+    assets.update(_requests(folder))
     with remembering(memo, used):
-        for src, rec in jobs:
-            page, own = render_with_charts(cat, locale, src, rec)
-            _write(folder / src, page.markdown, made)
-            if own:
-                assets.update(own)
-                uses[src] = sorted(own)
-    for rel, svg in assets.items():
-        _write(folder / _CHARTS / rel, svg, made)
+        for rel, text in charts.draw_all(assets).items():
+            _write(folder / _CHARTS / rel, text, made)
     _write(folder / _CHARTS / _USES, json.dumps(uses), made)
     _write(folder / _CHARTS / _MEMO, json.dumps(used), made)
+
+
+def _requests(folder: Path) -> dict[str, charts.Chart]:
+    """The other pages' charts, once the parent has sent them (draw())."""
+    parent = os.getppid()
+    while True:
+        try:
+            with (folder / _REQUESTS).open("rb") as fh:
+                requests: dict[str, charts.Chart] = pickle.load(fh)
+                return requests
+        except FileNotFoundError:
+            if os.getppid() != parent:  # the build is gone: leave
+                raise SystemExit(1) from None
+            time.sleep(0.01)
 
 
 def _write(path: Path, text: str, made: set[Path]) -> None:

@@ -14,9 +14,10 @@ import hashlib
 import io
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from .memo import remembered
@@ -51,8 +52,7 @@ def _svg(fig: Any, title: str) -> str:
     buf = io.StringIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing")  # CJK: the browser draws
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None},
-                    bbox_inches="tight")
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: the SVG sits in HTML
@@ -66,22 +66,82 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-@remembered
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart to draw: which drawing, with what figures (plain values), how tall.
+
+    A page refers to the chart's file by a hash of these, so the page can be written
+    before the chart is drawn: a large build draws its charts in the background worker
+    (matplotlib costs 0.4 s to import and 0.06 s a chart), and a republish takes the ones
+    whose figures did not change from its memo."""
+
+    kind: str
+    args: tuple[Any, ...]
+    options: tuple[tuple[str, Any], ...]
+    height: float
+    """Inches; the width is always WIDTH."""
+
+    @property
+    def path(self) -> str:
+        key = repr((self.kind, self.args, self.options, self.height)).encode()
+        return f"assets/charts/{hashlib.sha256(key).hexdigest()[:16]}.svg"
+
+    def svg(self) -> str:
+        """The SVG element (for a page)."""
+        return _DRAW[self.kind](*self.args, height=self.height, **dict(self.options))
+
+    def file_text(self) -> str:
+        """The SVG file."""
+        return '<?xml version="1.0" encoding="utf-8"?>\n' + self.svg()
+
+
+WIDTH = 7.2
+
+
 def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, *,
               colours: Sequence[str] | None = None, xlabel: str = "",
-              horizontal: bool = False, limit: tuple[float, float] | None = None) -> str:
+              horizontal: bool = False, limit: tuple[float, float] | None = None) -> Chart:
+    height = max(2.4, 0.28 * len(labels) + 0.8) if horizontal else 3.2
+    return Chart("bar", (list(labels), [float(v) for v in values], title),
+                 (("colours", list(colours) if colours else None), ("xlabel", xlabel),
+                  ("horizontal", horizontal), ("limit", limit)), height)
+
+
+def line_chart(x: Sequence[str], series: dict[str, Sequence[float]], title: str, *,
+               ylabel: str = "", limit: tuple[float, float] | None = None) -> Chart:
+    return Chart("line", (list(x), {k: [float(v) for v in vs] for k, vs in series.items()},
+                          title), (("ylabel", ylabel), ("limit", limit)), 3.4)
+
+
+def stacked_bar_chart(labels: Sequence[str], stacks: dict[str, Sequence[float]], title: str,
+                      *, ylabel: str = "") -> Chart:
+    return Chart("stacked", (list(labels), {k: [float(v) for v in vs]
+                                            for k, vs in stacks.items()}, title),
+                 (("ylabel", ylabel),), 3.2)
+
+
+def _figure(height: float) -> tuple[Any, Any, Any]:
+    plt, _ = _pyplot()
+    # a fixed size (constrained layout keeps the labels inside): the page gives the
+    # picture its width and height before the chart is drawn
+    fig, ax = plt.subplots(figsize=(WIDTH, height), layout="constrained")
+    return plt, fig, ax
+
+
+@remembered
+def _bar(labels: list[str], values: list[float], title: str, *, height: float,
+         colours: list[str] | None, xlabel: str, horizontal: bool,
+         limit: tuple[float, float] | None) -> str:
     plt, rc = _pyplot()
     with plt.rc_context(rc):
-        height = max(2.4, 0.28 * len(labels) + 0.8) if horizontal else 3.2
-        fig, ax = plt.subplots(figsize=(7.2, height))
+        plt, fig, ax = _figure(height)
         if horizontal:
-            ax.barh(list(labels)[::-1], list(values)[::-1],
-                    color=list(colours)[::-1] if colours else None)
+            ax.barh(labels[::-1], values[::-1], color=colours[::-1] if colours else None)
             ax.set_xlabel(xlabel)
             if limit:
                 ax.set_xlim(*limit)
         else:
-            ax.bar(list(labels), list(values), color=list(colours) if colours else None)
+            ax.bar(labels, values, color=colours)
             ax.set_ylabel(xlabel)
             if limit:
                 ax.set_ylim(*limit)
@@ -91,13 +151,13 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, *,
 
 
 @remembered
-def line_chart(x: Sequence[str], series: dict[str, Sequence[float]], title: str, *,
-               ylabel: str = "", limit: tuple[float, float] | None = None) -> str:
+def _line(x: list[str], series: dict[str, list[float]], title: str, *, height: float,
+          ylabel: str, limit: tuple[float, float] | None) -> str:
     plt, rc = _pyplot()
     with plt.rc_context(rc):
-        fig, ax = plt.subplots(figsize=(7.2, 3.4))
+        plt, fig, ax = _figure(height)
         for name, ys in series.items():
-            ax.plot(list(x), list(ys), marker="o", markersize=3, label=name)
+            ax.plot(x, ys, marker="o", markersize=3, label=name)
         ax.set_title(title)
         ax.set_ylabel(ylabel)
         if limit:
@@ -108,14 +168,14 @@ def line_chart(x: Sequence[str], series: dict[str, Sequence[float]], title: str,
 
 
 @remembered
-def stacked_bar_chart(labels: Sequence[str], stacks: dict[str, Sequence[float]], title: str,
-                      *, ylabel: str = "") -> str:
+def _stacked(labels: list[str], stacks: dict[str, list[float]], title: str, *,
+             height: float, ylabel: str) -> str:
     plt, rc = _pyplot()
     with plt.rc_context(rc):
-        fig, ax = plt.subplots(figsize=(7.2, 3.2))
+        plt, fig, ax = _figure(height)
         bottom = [0.0] * len(labels)
         for name, values in stacks.items():
-            ax.bar(list(labels), list(values), bottom=bottom, label=name)
+            ax.bar(labels, values, bottom=bottom, label=name)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         ax.set_title(title)
         ax.set_ylabel(ylabel)
@@ -123,12 +183,14 @@ def stacked_bar_chart(labels: Sequence[str], stacks: dict[str, Sequence[float]],
         return _svg(fig, title)
 
 
-_files: ContextVar[dict[str, str] | None] = ContextVar("chart_files", default=None)
+_DRAW: dict[str, Callable[..., str]] = {"bar": _bar, "line": _line, "stacked": _stacked}
+
+_files: ContextVar[dict[str, Chart] | None] = ContextVar("chart_files", default=None)
 
 
 @contextmanager
-def collecting(store: dict[str, str]) -> Iterator[dict[str, str]]:
-    """Charts made inside this block become files in store (path -> SVG text)."""
+def collecting(store: dict[str, Chart]) -> Iterator[dict[str, Chart]]:
+    """Charts shown inside this block become files in store (path -> chart to draw)."""
     token = _files.set(store)
     try:
         yield store
@@ -136,22 +198,24 @@ def collecting(store: dict[str, str]) -> Iterator[dict[str, str]]:
         _files.reset(token)
 
 
-def figure(svg: str, caption: str, table_html: str, page_src: str = "") -> str:
+def draw_all(store: dict[str, Chart]) -> dict[str, str]:
+    """path -> SVG file text of each chart."""
+    return {path: chart.file_text() for path, chart in sorted(store.items())}
+
+
+def figure(chart: Chart, caption: str, table_html: str, page_src: str = "") -> str:
     """A chart with its caption and, beside it, the table of its data.
 
-    When collecting, the SVG becomes its own file (named by its content) and the page
-    embeds it with <img>: pages stay small, the browser caches the picture.
+    When collecting, the chart becomes its own file and the page embeds it with <img>:
+    pages stay small, the browser caches the picture.
     """
     store = _files.get()
     if store is None:
-        picture = svg
+        picture = chart.svg()
     else:
-        path = f"assets/charts/{hashlib.sha256(svg.encode()).hexdigest()[:16]}.svg"
-        store[path] = '<?xml version="1.0" encoding="utf-8"?>\n' + svg
-        size = re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg)
-        dims = (f' width="{round(float(size[1]) * 4 / 3)}" '
-                f'height="{round(float(size[2]) * 4 / 3)}"') if size else ""
-        picture = (f'<img src="{relative(page_src, path)}" alt="{_attr(caption)}"{dims} '
+        store[chart.path] = chart
+        picture = (f'<img src="{relative(page_src, chart.path)}" alt="{_attr(caption)}" '
+                   f'width="{round(WIDTH * 96)}" height="{round(chart.height * 96)}" '
                    f'loading="lazy">')
     return (f'<figure class="chart">{picture}<figcaption>{_attr(caption)}</figcaption>'
             f'</figure>\n<details class="chart-data" open><summary>{_attr(caption)}</summary>\n'

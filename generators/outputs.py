@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, attach_history, build_catalog
+from .charts import Chart, draw_all
 from .charts import collecting as charts_collecting
 from .editions import changes_page
 from .feeds import atom_feeds, calendars
@@ -61,20 +62,20 @@ def generated(cat: Catalog, locale: str, site_url: str = "",
               edition: str | None = None) -> tuple[list[Page], dict[str, str]]:
     """(generated pages, other files by path): record, index and changes pages; charts,
     feeds, open data and assets, all rendered here (export-md)."""
-    pages, files = generated_others(cat, locale, site_url, previous, edition)
-    charts: dict[str, str] = {}
+    pages, files, charts = generated_others(cat, locale, site_url, previous, edition)
     with charts_collecting(charts):
         pages.extend(record_pages(cat, locale))
-    return pages, {**charts, **files}
+    return pages, {**draw_all(charts), **files}
 
 
 def generated_others(cat: Catalog, locale: str, site_url: str = "",
                      previous: dict[str, Any] | None = None, edition: str | None = None,
-                     ) -> tuple[list[Page], dict[str, str]]:
+                     ) -> tuple[list[Page], dict[str, str], dict[str, Chart]]:
     """Like generated() without the record pages (sitefiles.py renders those, or has the
-    background worker render them): (the other pages, other files)."""
-    charts: dict[str, str] = {}
+    background worker render them): (the other pages, other files, their charts, not
+    drawn yet)."""
+    charts: dict[str, Chart] = {}
     with charts_collecting(charts):
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
-    return pages, {**dict(sorted(charts.items())), **static_outputs(cat, site_url)}
+    return pages, static_outputs(cat, site_url), charts

@@ -133,9 +133,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                self.build_key(config))
         with self.files.remembering():
             self.files.start(files, record_jobs(self.catalog))
-            pages, others = generated_others(self.catalog, self.config.locale,
-                                             config.site_url or "", previous, edition)
-            self.files.add(files, config, pages, others, manifest_text(self.catalog))
+            pages, others, charts = generated_others(self.catalog, self.config.locale,
+                                                     config.site_url or "", previous, edition)
+            self.files.add(files, config, pages, others, charts, manifest_text(self.catalog))
         # The records and catalog live to the end of the build; the cyclic collector would
         # walk them again at every full collection while MkDocs renders pages.
         gc.freeze()

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from . import incremental
 from .background import RenderWorker, render_with_charts
 from .catalog import Catalog
+from .charts import Chart, draw_all
 from .editions import MANIFEST
 from .memo import Memo, remembering
 from .models import Record
@@ -112,20 +113,26 @@ class SiteFiles:
         self.jobs = [] if self.worker else jobs
 
     def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
-            others: dict[str, str], manifest: str) -> None:
+            others: dict[str, str], charts: dict[str, Chart], manifest: str) -> None:
         """Hand MkDocs every generated file: pages (other than records', and records' not
-        left to the worker) are written to the scratch folder unless unchanged."""
+        left to the worker) are written to the scratch folder unless unchanged.  Charts
+        are drawn here, or by the worker, which writes them into the site at the end."""
         scratch = Path(self.scratch.name)
         pages = [p for p in pages if files.get_file_from_path(p.src) is None]
         order = [*self.record_order, *sorted(p.src for p in pages)]
         prev = self.previous
         old_pages = prev.state.pages if prev else {}
+        charts = dict(charts)
         for src, rec in self.jobs:
             page, own = render_with_charts(self.cat, self.locale, src, rec)
             pages.append(page)
-            others.update(own)
+            charts.update(own)
             if own:
                 self.charts[src] = sorted(own)
+        if self.worker is not None:
+            self.worker.draw(charts)
+        else:
+            others.update(draw_all(charts))
         in_nav = set(nav_sources(config.nav))
         fresh = set(self.from_worker)
         for page in pages:

@@ -12,10 +12,10 @@ from .reference import reference_pages
 
 
 def build_pages(cat: Catalog, locale: str = "en",
-                assets: dict[str, str] | None = None) -> list[Page]:
+                assets: dict[str, charts.Chart] | None = None) -> list[Page]:
     """Every generated page, sorted by path so that builds are reproducible.
 
-    Charts become files in assets (path -> SVG) when given, else stay inline."""
+    Charts become files in assets (path -> chart) when given, else stay inline."""
     if assets is None:
         pages = [*other_pages(cat, locale), *record_pages(cat, locale)]
     else:

@@ -34,10 +34,10 @@ def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
              for r in rows], table_id=f"ranking-{group}"))
         names = [ctx.name(ctx.cat.by_id[r.unit]) if r.unit in ctx.cat.by_id else r.unit
                  for r in rows]
-        svg = charts.bar_chart(names, [r.total for r in rows],
+        chart = charts.bar_chart(names, [r.total for r in rows],
                                f"{a.year} {t('total')}: {t(group)}", horizontal=True,
                                limit=(0, 100), xlabel=t("total"))
-        out.append(charts.figure(svg, f"{a.year} {t('total')} — {t(group)}", ctx.table(
+        out.append(charts.figure(chart, f"{a.year} {t('total')} — {t(group)}", ctx.table(
             ["unit", "total"], [[esc(n), f"{r.total:.2f}"] for n, r in zip(names, rows,
                                                                           strict=True)],
             sortable=False), page_src=ctx.src))

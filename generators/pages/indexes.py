@@ -199,11 +199,11 @@ def supervision_index(ctx: Ctx) -> Rendered:
     cat = ctx.cat
     counts = status_counts(cat)
     out = [ctx.meta([(s, str(int(counts[s]))) for s in SUPERVISION_ORDER if counts[s]])]
-    svg = charts.bar_chart([t(s) for s in SUPERVISION_ORDER],
+    chart = charts.bar_chart([t(s) for s in SUPERVISION_ORDER],
                            [int(counts[s]) for s in SUPERVISION_ORDER],
                            t("supervision"),
                            colours=[charts.STATUS_COLOURS[s] for s in SUPERVISION_ORDER])
-    out.append(charts.figure(svg, f"{t('supervision')}: {t('status')}", ctx.table(
+    out.append(charts.figure(chart, f"{t('supervision')}: {t('status')}", ctx.table(
         ["status", "count"], [[ctx.badge(s), str(int(counts[s]))] for s in SUPERVISION_ORDER],
         sortable=False), page_src=ctx.src))
 
@@ -271,10 +271,10 @@ def hotline_page(ctx: Ctx) -> str:
                           for r in cat.hotline[latest]], table_id="hotline-ranking"))
     means = hotline_monthly_means(cat).tail(24)  # two years of trend; older months have pages
     rates = ["response_rate", "resolution_rate", "satisfaction_rate"]
-    svg = charts.line_chart(list(means["month"]), {t(k): list(means[k]) for k in rates},
+    chart = charts.line_chart(list(means["month"]), {t(k): list(means[k]) for k in rates},
                             t("trend"), ylabel="%", limit=(50, 100))
     out.append(heading(t("trend"), 2))
-    out.append(charts.figure(svg, t("trend"), ctx.table(
+    out.append(charts.figure(chart, t("trend"), ctx.table(
         ["month", *rates, "calls"],
         [[ctx.page_link(f"information/hotline/{r['month']}.md", r["month"]),
           *[f"{r[k]:.2f}" for k in rates], str(int(r["calls"]))]
@@ -305,11 +305,11 @@ def liaison_index(ctx: Ctx) -> Rendered:
                                                "satisfaction_rate")]]
              for _i, row in by_session.iterrows()], table_id="liaison-sessions"))
         labels = [f"{row['session']} {t(row['kind'])}" for _i, row in by_session.iterrows()]
-        svg = charts.stacked_bar_chart(labels, {t(c): [0.0 if x != x or x is None else x
+        chart = charts.stacked_bar_chart(labels, {t(c): [0.0 if x != x or x is None else x
                                                        for x in by_session[c]]
                                                 for c in ("A", "B", "C")},
                                        f"A/B/C {t('share')}", ylabel="%")
-        out.append(charts.figure(svg, f"A/B/C {t('share')}", ctx.table(
+        out.append(charts.figure(chart, f"A/B/C {t('share')}", ctx.table(
             ["session", "A", "B", "C"],
             [[esc(lab), percent_cell(row["A"]), percent_cell(row["B"]), percent_cell(row["C"])]
              for lab, (_i, row) in zip(labels, by_session.iterrows(), strict=True)],
