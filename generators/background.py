@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import signal
 import time
 import traceback
@@ -23,26 +24,31 @@ from . import charts
 from .catalog import Catalog
 from .memo import Memo, remembering
 from .models import Record
+from .outputs import static_files, static_pages
 from .pages import Page, render_record
 
 _ERROR = ".worker-error"
-_CHARTS = ".charts"
-_USES = "uses.json"
-_MEMO = "memo.json"
+_FILES = ".files"
+"""Where the child puts files for the site that are not pages (charts, feeds, data)."""
+_USES = ".uses.json"
+_MEMO = ".memo.json"
 _REQUESTS = ".chart-requests.pickle"
 
 
 class RenderWorker:
-    """A child process writing folder/<src> for each (src, record), in the order given."""
+    """A child process writing folder/<src> for each (src, record), in the order given;
+    then, with site_url given, the static files and their pages (outputs.static_files,
+    STATIC_PAGES); then the charts of all pages."""
 
     def __init__(self, folder: Path, cat: Catalog, locale: str,
-                 jobs: list[tuple[str, Record]], memo: Memo) -> None:
+                 jobs: list[tuple[str, Record]], memo: Memo,
+                 site_url: str | None = None) -> None:
         self.folder = folder
         self.pid = os.fork()
         if self.pid == 0:  # the child: render, write, leave without running parent cleanup
             code = 0
             try:
-                _render_all(folder, cat, locale, jobs, memo)
+                _render_all(folder, cat, locale, jobs, memo, site_url)
             except BaseException:
                 code = 1
                 (folder / _ERROR).write_text(traceback.format_exc(), encoding="utf-8")
@@ -73,23 +79,22 @@ class RenderWorker:
             pickle.dump(requests, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.folder / _REQUESTS)
 
-    def finish(self) -> tuple[dict[str, str], dict[str, list[str]], Memo]:
-        """Wait for the child; the chart files its pages refer to (path -> SVG), which
-        page refers to which, and what it remembered (memo.py)."""
+    def finish(self, site: Path) -> tuple[dict[str, list[str]], Memo]:
+        """Wait for the child and move the files it made for the site into site; which
+        record page shows which chart, and what the child remembered (memo.py)."""
         if self._status is None:
             _, self._status = os.waitpid(self.pid, 0)
         if self._status != 0:
             raise RuntimeError(self._failure())
-        out = {}
-        root = self.folder / _CHARTS
-        uses: dict[str, list[str]] = {}
-        used: Memo = {}
-        if root.is_dir():
-            for path in sorted(root.rglob("*.svg")):
-                out[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
-            uses = json.loads((root / _USES).read_text(encoding="utf-8"))
-            used = json.loads((root / _MEMO).read_text(encoding="utf-8"))
-        return out, uses, used
+        root = str(self.folder / _FILES)
+        for dirpath, _dirs, names in os.walk(root):
+            target = os.path.join(str(site), os.path.relpath(dirpath, root))
+            os.makedirs(target, exist_ok=True)
+            for name in names:
+                shutil.move(os.path.join(dirpath, name), os.path.join(target, name))
+        uses = json.loads((self.folder / _USES).read_text(encoding="utf-8"))
+        used = json.loads((self.folder / _MEMO).read_text(encoding="utf-8"))
+        return uses, used
 
     def abort(self) -> None:
         if self._status is None:
@@ -122,8 +127,8 @@ def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
     return page, assets
 
 
-def _render_all(folder: Path, cat: Catalog, locale: str,
-                jobs: list[tuple[str, Record]], memo: Memo) -> None:
+def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, Record]],
+                memo: Memo, site_url: str | None) -> None:
     assets: dict[str, charts.Chart] = {}
     uses: dict[str, list[str]] = {}
     made: set[Path] = set()
@@ -134,12 +139,18 @@ def _render_all(folder: Path, cat: Catalog, locale: str,
         if own:
             assets.update(own)
             uses[src] = sorted(own)
-    assets.update(_requests(folder))
     with remembering(memo, used):
+        if site_url is not None:
+            files = static_files(cat, site_url)
+            for src, markdown in static_pages(cat, list(files)).items():
+                _write(folder / src, markdown, made)
+            for rel, text in files.items():
+                _write(folder / _FILES / rel, text, made)
+        assets.update(_requests(folder))
         for rel, text in charts.draw_all(assets).items():
-            _write(folder / _CHARTS / rel, text, made)
-    _write(folder / _CHARTS / _USES, json.dumps(uses), made)
-    _write(folder / _CHARTS / _MEMO, json.dumps(used), made)
+            _write(folder / _FILES / rel, text, made)
+    _write(folder / _USES, json.dumps(uses), made)
+    _write(folder / _MEMO, json.dumps(used), made)
 
 
 def _requests(folder: Path) -> dict[str, charts.Chart]:

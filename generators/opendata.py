@@ -159,7 +159,10 @@ def data_page(cat: Catalog) -> str:
              "only what this edition publishes, computed as of "
              f"{cat.as_of}.\n\n"]
     for name, df in _frames(cat).items():
-        parts.append(f"## {name}\n\n[{name}.csv]({name}.csv) · [{name}.json]({name}.json) "
+        # links in HTML: MkDocs checks Markdown links against its files, and a large build
+        # has the background worker write these files after MkDocs has its list
+        parts.append(f'## {name}\n\n<a href="{name}.csv">{name}.csv</a> · '
+                     f'<a href="{name}.json">{name}.json</a> '
                      f"· {len(df)} rows\n\n| column | meaning |\n|---|---|\n")
         for col in df.columns:
             parts.append(f"| `{col}` | {COLUMNS.get(col, '')} |\n")
@@ -171,8 +174,10 @@ def feeds_page(paths: list[str]) -> str:
     lines = ["# Feeds\n\n", "Atom feeds for feed readers and other systems; iCalendar "
              "files for calendar programs (subscribe to your unit's file to see what it "
              "owes).\n\n"]
-    for p in sorted(paths):
+    lines.append("<ul>\n")
+    for p in sorted(paths):  # links in HTML: see data_page
         name = p.split("/", 1)[1]
-        lines.append(f"- [{name}]({name})\n")
+        lines.append(f'<li><a href="{name}">{name}</a></li>\n')
+    lines.append("</ul>\n")
     return "".join(lines)
 

@@ -46,15 +46,29 @@ def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
 
 def static_outputs(cat: Catalog, site_url: str = "") -> dict[str, str]:
     """Everything besides pages: feeds, calendars, open data, their index pages, assets."""
+    files = static_files(cat, site_url)
+    return {**files, **static_pages(cat, list(files)), **assets()}
+
+
+def static_files(cat: Catalog, site_url: str = "") -> dict[str, str]:
+    """Feeds, calendars and open data: files no page is made from (a large build has the
+    background worker write them)."""
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
-    feeds = {**atom_feeds(cat, base), **calendars(cat, base)}
-    out = {**feeds, **exports(cat)}
-    out["feeds/index.md"] = feeds_page(list(feeds))
-    out["data/index.md"] = data_page(cat)
-    for name in ASSETS:
-        out[f"assets/portal/{name}"] = resources.files("generators.assets").joinpath(
-            name).read_text("utf-8")
-    return out
+    return {**atom_feeds(cat, base), **calendars(cat, base), **exports(cat)}
+
+
+STATIC_PAGES = ("feeds/index.md", "data/index.md")
+
+
+def static_pages(cat: Catalog, files: list[str]) -> dict[str, str]:
+    """The pages that list the static files (STATIC_PAGES)."""
+    return {"feeds/index.md": feeds_page([f for f in files if f.startswith("feeds/")]),
+            "data/index.md": data_page(cat)}
+
+
+def assets() -> dict[str, str]:
+    return {f"assets/portal/{name}": resources.files("generators.assets").joinpath(
+        name).read_text("utf-8") for name in ASSETS}
 
 
 def generated(cat: Catalog, locale: str, site_url: str = "",
@@ -70,12 +84,14 @@ def generated(cat: Catalog, locale: str, site_url: str = "",
 
 def generated_others(cat: Catalog, locale: str, site_url: str = "",
                      previous: dict[str, Any] | None = None, edition: str | None = None,
+                     static: bool = True,
                      ) -> tuple[list[Page], dict[str, str], dict[str, Chart]]:
     """Like generated() without the record pages (sitefiles.py renders those, or has the
     background worker render them): (the other pages, other files, their charts, not
-    drawn yet)."""
+    drawn yet).  Without static, the static files and their pages are left out
+    (the background worker makes them)."""
     charts: dict[str, Chart] = {}
     with charts_collecting(charts):
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
-    return pages, static_outputs(cat, site_url), charts
+    return pages, static_outputs(cat, site_url) if static else assets(), charts

@@ -132,9 +132,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                self.config.search_shards, self.previous,
                                self.build_key(config))
         with self.files.remembering():
-            self.files.start(files, record_jobs(self.catalog))
+            self.files.start(files, record_jobs(self.catalog), config.site_url or "")
             pages, others, charts = generated_others(self.catalog, self.config.locale,
-                                                     config.site_url or "", previous, edition)
+                                                     config.site_url or "", previous, edition,
+                                                     static=self.files.worker is None)
             self.files.add(files, config, pages, others, charts, manifest_text(self.catalog))
         # The records and catalog live to the end of the build; the cyclic collector would
         # walk them again at every full collection while MkDocs renders pages.
