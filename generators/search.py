@@ -89,8 +89,9 @@ os.execv(sys.argv[6], sys.argv[6:])
 
 
 class SearchIndexer:
-    """Makes each bundle as soon as MkDocs has written its last page, one Pagefind at a
-    time, while MkDocs goes on with the next pages."""
+    """Makes each bundle as soon as MkDocs has written its last page, while MkDocs goes on
+    with the next pages: in a full build one Pagefind at a time, at low priority; in a
+    republish (few pages, few bundles) each at once."""
 
     def __init__(self, site_dir: Path, plan: dict[str, str], reuse: set[str] | None = None,
                  published: Path | None = None) -> None:
@@ -107,7 +108,7 @@ class SearchIndexer:
         self.reuse = reuse or set()
         self.seen: dict[str, int] = {}
         self.ready: list[str] = []
-        self.running: tuple[str, subprocess.Popen[bytes]] | None = None
+        self.running: list[tuple[str, subprocess.Popen[bytes]]] = []
         self.done: set[str] = set()
         self._finished: str | None = None  # its last page is being written
         # the mirrors are hard links where the temporary folder shares the site's disk, else
@@ -130,17 +131,19 @@ class SearchIndexer:
             self._finished = bundle
 
     def _poll(self) -> None:
-        if self.running is not None:
-            bundle, proc = self.running
-            if proc.poll() is None:
-                return
-            self._check(bundle, proc)
-            self.running = None
-        if self.ready:
+        for bundle, proc in list(self.running):
+            if proc.poll() is not None:
+                self._check(bundle, proc)
+                self.running.remove((bundle, proc))
+        if self.published is not None:  # a republish: MkDocs has little left to do
+            while self.ready:
+                bundle = self.ready.pop(0)
+                self.running.append((bundle, self._start(bundle, {}, 0)))
+        elif self.ready and not self.running:
             bundle = self.ready.pop(0)
             # one thread, at low priority: it shares the machine with MkDocs, which is
             # what the build waits for
-            self.running = (bundle, self._start(bundle, {"RAYON_NUM_THREADS": "1"}, 10))
+            self.running.append((bundle, self._start(bundle, {"RAYON_NUM_THREADS": "1"}, 10)))
 
     def _start(self, bundle: str, env: dict[str, str], nice: int) -> subprocess.Popen[bytes]:
         # Pagefind indexes a folder: it gets one that holds just this bundle's pages, as
@@ -165,24 +168,26 @@ class SearchIndexer:
 
     def finish(self) -> list[str]:
         """Index what is left, wait for all; write the bundle list; return it."""
-        self._finished = None
-        self.ready.clear()
-        if self.running is not None:
-            self._check(*self.running)
-            self.running = None
+        if self._finished is not None:  # the last page is on disk now
+            self.ready.append(self._finished)
+            self._finished = None
         # MkDocs is done: what is left runs side by side, with every core
-        left = sorted(b for b in self.members if b not in self.done and b not in self.reuse)
-        procs = [(b, self._start(b, {}, 0)) for b in left]
-        for bundle, proc in procs:
+        started = {b for b, _ in self.running}
+        left = sorted(b for b in self.members
+                      if b not in self.done and b not in self.reuse and b not in started)
+        self.running += [(b, self._start(b, {}, 0)) for b in left]
+        self.ready.clear()
+        for bundle, proc in self.running:
             self._check(bundle, proc)
+        self.running = []
         bundles = [MAIN, *sorted(b for b in self.members if b != MAIN)]
         (self.site_dir / BUNDLES / LIST).write_text(json.dumps(bundles), encoding="utf-8")
         remove_later(self._scratch)
         return bundles
 
     def abort(self) -> None:
-        if self.running is not None:
-            self.running[1].kill()
-            self.running[1].wait()
-            self.running = None
+        for _, proc in self.running:
+            proc.kill()
+            proc.wait()
+        self.running = []
         remove_later(self._scratch)
