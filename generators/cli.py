@@ -1,9 +1,11 @@
-"""The `portal` command: validate, scaffold, schema, stats (and later build, publish)."""
+"""The `portal` command: validate, build, serve, publish, and the editors' helpers."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -288,5 +290,22 @@ def demo_data_cmd(count: int, seed: int, out: str, as_of: dt.date) -> None:
     click.echo(f"wrote {n} files to {folder}")
 
 
+def run() -> None:
+    """The `portal` command.  Once the command is done, the process leaves without
+    tearing the interpreter down: freeing the records, the catalog and MkDocs' pages one
+    by one took 0.8 s after a republish at 10,000 records.  (Tests call main.)"""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:  # click ends every command this way
+        if isinstance(exc.code, str):
+            click.echo(exc.code, err=True)
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

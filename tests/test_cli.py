@@ -118,3 +118,26 @@ def test_loader_keeps_positions_of_nested_values() -> None:
     assert problems == []
     assert (src.mark(("a", "b", 1, "d")).line, src.mark(("a", "b", 1, "d")).col) == (4, 11)
     assert src.mark(("a", "b", 0, "c"), key=True).col == 7
+
+
+def test_the_installed_command_exits_with_the_commands_code_and_says_everything(
+        tmp_path: Path) -> None:
+    """`portal` leaves without tearing the interpreter down (cli.run): its output must still
+    arrive whole, and its exit code must be the command's."""
+    import subprocess
+    import sys
+
+    from .conftest import INVALID
+
+    portal = Path(sys.executable).with_name("portal")
+    bad = subprocess.run([str(portal), "validate", "--records",
+                          str(INVALID / "REF_MISSING" / "records"), "--as-of", str(AS_OF)],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 1
+    assert "REF_MISSING" in bad.stdout + bad.stderr
+    usage = subprocess.run([str(portal), "build", "--no-such-option"], capture_output=True,
+                           text=True, check=False)
+    assert usage.returncode == 2 and "no-such-option" in usage.stderr
+    ok = subprocess.run([str(portal), "stats", "--records", str(ROOT / "records")],
+                        capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and ok.stdout.strip()
