@@ -82,6 +82,8 @@ class Catalog:
     liaison: dict[str, LiaisonStatus] = field(default_factory=dict)
     appraisal: dict[int, list[AppraisalResult]] = field(default_factory=dict)
     hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
+    _rollups: dict[str, UnitRollup] | None = None
+    _dumps: dict[str, bytes] = field(default_factory=dict)
 
     # -- typed access ----------------------------------------------------------------------
     def of(self, model: type[R]) -> list[R]:
@@ -113,9 +115,23 @@ class Catalog:
     def liaison_rates(self, items: Iterable[Liaison] | None = None) -> LiaisonRates:
         return liaison_rates(self.of(Liaison) if items is None else items, self.as_of)
 
+    def dump(self, rec: Record) -> bytes:
+        """The record as JSON (field names as editors write them), made once per build:
+        the edition manifest and the republish digests both hash it."""
+        blob = self._dumps.get(rec.id)
+        if blob is None:
+            blob = self._dumps[rec.id] = rec.model_dump_json(by_alias=True).encode("utf-8")
+        return blob
+
     # -- rollups ---------------------------------------------------------------------------
     def unit_rollup(self, unit_id: str) -> UnitRollup:
-        return UnitRollup.build(self, unit_id)
+        """What the unit leads, issued, handles and owes (all units' rollups are made in
+        one pass over the records, at the first one asked for: one pass per unit was
+        0.2 s of a republish at 10,000 records)."""
+        if self._rollups is None:
+            self._rollups = UnitRollup.all(self)
+        found = self._rollups.get(unit_id)
+        return found if found is not None else UnitRollup.empty(unit_id)
 
     def official_rollup(self, official_id: str) -> OfficialRollup:
         return OfficialRollup.build(self, official_id)
@@ -139,22 +155,47 @@ class UnitRollup:
     hotline: list[tuple[str, HotlineRank]]
 
     @classmethod
-    def build(cls, cat: Catalog, u: str) -> UnitRollup:
-        return cls(
-            unit=u,
-            issued=[d for d in cat.of(Document) if u in d.issuers],
-            addressed=[d for d in cat.of(Document) if u in d.recipients or u in d.cc],
-            received_handled=[r for r in cat.of(Received) if r.handling.lead == u],
-            requests=[r for r in cat.of(Request) if r.from_ == u],
-            decisions=[(m, d) for m, d in cat.decisions.values() if d.lead == u],
-            supervision_led=[s for s in cat.of(Supervision) if s.lead == u],
-            supervision_support=[s for s in cat.of(Supervision) if u in s.support],
-            liaison_led=[li for li in cat.of(Liaison) if li.lead == u],
-            briefings=[b for b in cat.of(Briefing) if b.source == u],
-            appraisal=[(y, r) for y, rs in sorted(cat.appraisal.items()) for r in rs
-                       if r.unit == u],
-            hotline=[(m, r) for m, rs in sorted(cat.hotline.items()) for r in rs if r.unit == u],
-        )
+    def empty(cls, u: str) -> UnitRollup:
+        return cls(u, [], [], [], [], [], [], [], [], [], [], [])
+
+    @classmethod
+    def all(cls, cat: Catalog) -> dict[str, UnitRollup]:
+        """unit id -> its rollup, for every unit some record names; each list in archive
+        order, each record once."""
+        out: dict[str, UnitRollup] = {}
+
+        def of(u: str) -> UnitRollup:
+            roll = out.get(u)
+            if roll is None:
+                roll = out[u] = cls.empty(u)
+            return roll
+
+        for d in cat.of(Document):
+            for u in dict.fromkeys(d.issuers):
+                of(u).issued.append(d)
+            for u in dict.fromkeys([*d.recipients, *d.cc]):
+                of(u).addressed.append(d)
+        for r in cat.of(Received):
+            of(r.handling.lead).received_handled.append(r)
+        for q in cat.of(Request):
+            of(q.from_).requests.append(q)
+        for m, dec in cat.decisions.values():
+            of(dec.lead).decisions.append((m, dec))
+        for s in cat.of(Supervision):
+            of(s.lead).supervision_led.append(s)
+            for u in dict.fromkeys(s.support):
+                of(u).supervision_support.append(s)
+        for li in cat.of(Liaison):
+            of(li.lead).liaison_led.append(li)
+        for b in cat.of(Briefing):
+            of(b.source).briefings.append(b)
+        for y, results in sorted(cat.appraisal.items()):
+            for res in results:
+                of(res.unit).appraisal.append((y, res))
+        for month, ranks in sorted(cat.hotline.items()):
+            for rank in ranks:
+                of(rank.unit).hotline.append((month, rank))
+        return out
 
     @property
     def owed(self) -> list[Supervision]:

@@ -26,7 +26,7 @@ MANIFEST = "edition.json"
 def manifest(cat: Catalog) -> dict[str, Any]:
     records = {}
     for rec in cat.records:
-        blob = rec.model_dump_json(by_alias=True).encode("utf-8")
+        blob = cat.dump(rec)
         entry: dict[str, Any] = {"type": rec.rtype, "title": rec.title_text,
                                  "hash": hashlib.sha256(blob).hexdigest()[:16]}
         if rec.id in cat.supervision:

@@ -40,7 +40,7 @@ from .catalog import Catalog
 from .models.appraisal import Appraisal
 from .processes import remove_later
 
-FORMAT = 3
+FORMAT = 4
 MARKER = ".portal-build"
 """A file in the published site naming the build that made it (the state must match)."""
 
@@ -92,7 +92,7 @@ def record_digests(cat: Catalog) -> dict[str, str]:
     """Record id -> a digest of the record and its history, as this audience sees them."""
     out = {}
     for rec in cat.records:
-        h = hashlib.sha1(rec.model_dump_json().encode(), usedforsecurity=False)
+        h = hashlib.sha1(cat.dump(rec), usedforsecurity=False)
         h.update(repr(cat.history.get(rec.id, ())).encode())
         out[rec.id] = h.hexdigest()
     return out
