@@ -42,16 +42,24 @@ def remembered(make: F) -> F:
 
     @functools.wraps(make)
     def wrapper(*args: Any, **kwargs: Any) -> str:
-        memo = _memo.get()
-        if memo is None:
+        if _memo.get() is None:
             return make(*args, **kwargs)
-        before, used = memo
         key = hashlib.sha1(repr((name, args, sorted(kwargs.items()))).encode(),
                            usedforsecurity=False).hexdigest()
-        out = before.get(key)
-        if out is None:
-            out = make(*args, **kwargs)
-        used[key] = out
-        return out
+        return remember(key, lambda: make(*args, **kwargs))
 
     return wrapper  # type: ignore[return-value]
+
+
+def remember(key: str, make: Callable[[], str]) -> str:
+    """make(), or what it gave in the last build for the same key: the key must stand for
+    everything make() reads (such as a hash of a table)."""
+    memo = _memo.get()
+    if memo is None:
+        return make()
+    before, used = memo
+    out = before.get(key)
+    if out is None:
+        out = make()
+    used[key] = out
+    return out

@@ -17,6 +17,7 @@ only the shards whose pages changed.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import subprocess
@@ -26,6 +27,8 @@ import zlib
 from pathlib import Path
 
 from .processes import remove_later
+
+log = logging.getLogger("mkdocs.plugins.portal")
 
 MAIN = "site"
 BUNDLES = "pagefind"
@@ -181,6 +184,8 @@ class SearchIndexer:
             self._check(bundle, proc)
         self.running = []
         bundles = [MAIN, *sorted(b for b in self.members if b != MAIN)]
+        log.info("portal: search bundles indexed: %s; kept: %d",
+                 " ".join(sorted(self.done)) or "none", len(self.reuse))
         (self.site_dir / BUNDLES / LIST).write_text(json.dumps(bundles), encoding="utf-8")
         remove_later(self._scratch)
         return bundles
