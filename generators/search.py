@@ -97,16 +97,20 @@ class SearchIndexer:
     republish (few pages, few bundles) each at once."""
 
     def __init__(self, site_dir: Path, plan: dict[str, str], reuse: set[str] | None = None,
-                 published: Path | None = None) -> None:
-        """plan: dest_uri -> bundle of every page MkDocs will write; reuse: bundles kept
-        from the published site (none of their pages changed); published: where the pages
-        MkDocs does not write this time are (a republish)."""
+                 published: Path | None = None, kept: set[str] | None = None) -> None:
+        """plan: dest_uri -> bundle of every page of the site; reuse: bundles kept from the
+        published site (none of their pages changed); published: where the pages MkDocs
+        does not write this time are (a republish), kept: those pages."""
         self.site_dir = site_dir
         self.published = published
         self.plan = {d: b for d, b in plan.items() if indexed(d)}
         self.members: dict[str, list[str]] = {}
+        self.to_write: dict[str, int] = {}
+        """Pages of each bundle MkDocs writes in this build: once written, it is complete."""
         for dest, bundle in self.plan.items():
             self.members.setdefault(bundle, []).append(dest)
+            if not kept or dest not in kept:
+                self.to_write[bundle] = self.to_write.get(bundle, 0) + 1
         self.members.setdefault(MAIN, [])
         self.reuse = reuse or set()
         self.seen: dict[str, int] = {}
@@ -129,7 +133,7 @@ class SearchIndexer:
         if bundle is None:
             return
         self.seen[bundle] = self.seen.get(bundle, 0) + 1
-        if self.seen[bundle] == len(self.members[bundle]) and bundle != MAIN \
+        if self.seen[bundle] == self.to_write.get(bundle, 0) and bundle != MAIN \
                 and bundle not in self.reuse:
             self._finished = bundle
 

@@ -169,7 +169,7 @@ class SiteFiles:
             self.keep = incremental.Keep(set(self.kept) | kept_charts,
                                          {f"pagefind/{b}" for b in self.kept_bundles})
         self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles,
-                                    prev.site if prev else None)
+                                    prev.site if prev else None, set(self.kept))
         self.next_state = incremental.State(self.key, "", self.digests, self.near,
                                             self.hashes, plan, self.charts, self.memo)
         log.info("portal: %d generated pages to build, %d kept from the last build",
