@@ -11,8 +11,8 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,7 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    listed: Callable[[], set[str]] | None = None
     try:
         with portal_env(records_dir=os.path.abspath(records) if records else None,
                         as_of=str(as_of) if as_of else None, audience=audience,
@@ -86,6 +87,7 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             previous = None if full else incremental.load(
                 records_dir, site_dir, plugin.build_key(cfg))  # type: ignore[attr-defined]
             plugin.previous = previous  # type: ignore[attr-defined]
+            listed = incremental.list_site(site_dir) if previous is not None else None
             try:
                 with _quiet_dirty_warning():
                     build(cfg, dirty=previous is not None)
@@ -93,11 +95,14 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                 raise BuildError(str(exc)) from None
         keep = plugin.files.keep if plugin.files else None  # type: ignore[attr-defined]
         if previous is not None and keep is not None:
-            incremental.apply(staging, site_dir, keep)  # what changed, in place
+            incremental.apply(staging, site_dir, keep, listed)  # what changed, in place
         else:
             _swap_in(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        if listed is not None:
+            with suppress(Exception):
+                listed()  # reap the helper
         raise
     state = plugin.files.next_state if plugin.files else None  # type: ignore[attr-defined]
     if state is not None:

@@ -5,15 +5,58 @@ server threads of `mkdocs serve`) forks, and only on a machine with a second cor
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+
+
+class ChildFailed(Exception):
+    pass
+
+
+def in_child(work: Callable[[], T]) -> Callable[[], T]:
+    """Start work in a forked child and go on; the function returned waits for its result
+    (pickled through a temporary file) or raises ChildFailed.  Where this process may not
+    fork, work runs at once."""
+    if not can_fork():
+        result = work()
+        return lambda: result
+    fd, name = tempfile.mkstemp(prefix="portal-child-", suffix=".pickle")
+    os.close(fd)
+    pid = os.fork()
+    if pid == 0:  # the child: work, write, leave without the parent's cleanup
+        code = 1
+        try:
+            out = work()
+            with open(name, "wb") as fh:
+                pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+
+    def collect() -> T:
+        _, status = os.waitpid(pid, 0)
+        try:
+            if status != 0:
+                raise ChildFailed(f"a helper process failed (status {status})")
+            with open(name, "rb") as fh:
+                result: T = pickle.load(fh)
+            return result
+        finally:
+            os.unlink(name)
+
+    return collect
 
 
 def remove_later(folder: Path) -> None:

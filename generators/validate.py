@@ -10,8 +10,6 @@ import datetime as dt
 import difflib
 import gc
 import os
-import pickle
-import tempfile
 import types
 import typing
 from collections import defaultdict
@@ -33,7 +31,7 @@ from .models.meeting import Meeting, MeetingDecision
 from .models.received import Received
 from .models.registry import Official, Topic, Unit
 from .numbers import parse_number
-from .processes import can_fork
+from .processes import ChildFailed, can_fork, in_child
 
 _TYPE_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
                "list": "a list", "dict": "a mapping", "NoneType": "nothing", "date": "a date"}
@@ -150,47 +148,30 @@ _UNREAD = object()
 
 
 def _read_in_helper(jobs: list[FileJob]) -> Callable[[], list[Any]]:
-    """Fork a child that reads jobs' files fast (load_plain); returns how to collect its
+    """Have a forked child read jobs' files fast (load_plain); returns how to collect its
     values (None for a file to read carefully here; all unread if the child failed)."""
-    fd, name = tempfile.mkstemp(prefix="portal-read-", suffix=".pickle")
-    os.close(fd)
-    pid = os.fork()
-    if pid == 0:  # the child: read, write, leave without the parent's cleanup
-        code = 1
-        try:
-            values = []
-            for job in jobs:
-                try:
-                    values.append(load_plain(job.path.read_bytes()))
-                except OSError:
-                    values.append(None)
-            with open(name, "wb") as fh:
-                pickle.dump(values, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
+    collect = in_child(lambda: [_plain(job) for job in jobs])
 
-    def collect() -> list[Any]:
-        _, status = os.waitpid(pid, 0)
+    def values() -> list[Any]:
         try:
-            if status == 0:
-                with open(name, "rb") as fh:
-                    values: list[Any] = pickle.load(fh)
-                if len(values) == len(jobs):
-                    return values
+            got = collect()
+        except ChildFailed:
             return [_UNREAD] * len(jobs)
-        finally:
-            os.unlink(name)
+        return got if len(got) == len(jobs) else [_UNREAD] * len(jobs)
 
-    return collect
+    return values
+
+
+def _plain(job: FileJob) -> Any:
+    try:
+        return load_plain(job.path.read_bytes())
+    except OSError:
+        return None
 
 
 def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
     if value is _UNREAD:
-        try:
-            value = load_plain(job.path.read_bytes())
-        except OSError:
-            value = None
+        value = _plain(job)
     if value is not None:
         recs = _sound_records(job, value)
         if recs is not None:
