@@ -58,9 +58,10 @@ def stamps(records_dir: Path) -> dict[str, Stamp]:
     cut = len(root) + 1  # the relative path is a slice: relpath() took 0.2 s at 10,000
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        at = dirpath + os.sep
         for name in filenames:
             if name.endswith((".yaml", ".yml")):
-                full = os.path.join(dirpath, name)
+                full = at + name
                 try:
                     st = os.stat(full)
                 except OSError:

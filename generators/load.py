@@ -81,9 +81,13 @@ class SourceFile:
 class LazySource:
     """A cached record's file: positions are read again only if a problem needs one."""
 
-    path: Path
+    file: str
     display: str
     _loaded: SourceFile | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
     def problem(self, loc: Loc, code: str, message: str, hint: str = "",
                 key: bool = False) -> Problem:
