@@ -42,7 +42,7 @@ from .models.appraisal import Appraisal
 from .processes import ChildFailed, in_child, remove_later
 from .search import BUNDLES
 
-FORMAT = 4
+FORMAT = 5
 MARKER = ".portal-build"
 """A file in the published site naming the build that made it (the state must match)."""
 
@@ -61,6 +61,9 @@ class State:
     """Record page source -> the chart files it shows (kept pages keep theirs)."""
     memo: dict[str, str]
     """Charts and calendar events by their inputs (memo.py)."""
+    content: dict[str, str]
+    """Page dest_uri -> hash of its HTML, for the pages without a Markdown hash in pages
+    (hand-written ones, whose macros show figures; the feeds and data pages)."""
 
 
 @dataclass(slots=True)

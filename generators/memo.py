@@ -1,11 +1,11 @@
 """What a republish takes from the last build instead of making again.
 
-Charts (matplotlib: 0.1 s each, and 0.6 s to import), calendar events (icalendar) and
-Atom feeds are pure functions of their arguments and give byte-identical text, so the
-build state keeps their output by a hash of the function's name and arguments.  A
-republish looks them up; every build records what it used, so the memo holds only what
-the site shows.  Only a republish has a memo (it shares the last build's key: same code,
-same libraries).
+Charts (matplotlib: 0.1 s each, and 0.6 s to import), calendar events (icalendar), Atom
+feeds and open-data files are pure functions of their inputs and give byte-identical
+text, so the build state keeps their output by a hash of the function's name and
+arguments (or of the table they write: `remember`).  A republish looks them up; every
+build records what it used, so the memo holds only what the site shows.  Only a
+republish has a memo (it shares the last build's key: same code, same libraries).
 """
 
 from __future__ import annotations

@@ -152,6 +152,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except RuntimeError as exc:
             raise PluginError(f"portal: {exc}") from None
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        if self.files is not None:
+            self.files.converted(page.file.src_uri, page.file.dest_uri, html)
+        return html
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.files is not None:
             try:

@@ -78,6 +78,10 @@ class SiteFiles:
         self.jobs: list[tuple[str, Record]] = []
         self.digests: dict[str, str] = {}
         self.near: dict[str, set[str]] = {}
+        self.content: dict[str, str] = {}
+        """incremental.State.content of this build."""
+        self.same: set[str] = set()
+        """dest_uri of the generated pages whose Markdown is as in the published build."""
         self.memo: Memo = {}
         """What this build's charts and calendars remembered (memo.py), for the next."""
 
@@ -158,6 +162,8 @@ class SiteFiles:
                 f.is_modified = _never_modified  # type: ignore[method-assign]
                 self.kept.append(f.dest_uri)
                 kept_charts.update(self.charts.get(src, ()))
+            if src in old_pages and old_pages[src] == self.hashes.get(src):
+                self.same.add(f.dest_uri)  # kept, or built again only for the navigation
             files.append(f)
         for rel, content in sorted(others.items()):
             files.append(File.generated(config, rel, content=content))
@@ -165,13 +171,17 @@ class SiteFiles:
         for f in files.documentation_pages():
             plan[f.dest_uri] = self.bundle.get(f.src_uri, MAIN)
         if prev:
-            self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles, set(self.kept))
+            # a bundle whose pages show what they showed needs no new index; the main
+            # bundle holds hand-written pages too, whose HTML is known later (finish)
+            self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles,
+                                                   self.same) - {MAIN}
             self.keep = incremental.Keep(set(self.kept) | kept_charts,
                                          {f"pagefind/{b}" for b in self.kept_bundles})
         self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles,
                                     prev.site if prev else None, set(self.kept))
         self.next_state = incremental.State(self.key, "", self.digests, self.near,
-                                            self.hashes, plan, self.charts, self.memo)
+                                            self.hashes, plan, self.charts, self.memo,
+                                            self.content)
         log.info("portal: %d generated pages to build, %d kept from the last build",
                  len(order) - len(self.kept), len(self.kept))
 
@@ -184,6 +194,11 @@ class SiteFiles:
             self.hashes[src] = incremental.page_hash(markdown)
         return markdown
 
+    def converted(self, src_uri: str, dest_uri: str, html: str) -> None:
+        """MkDocs has converted a page: remember its HTML's hash if its Markdown has none."""
+        if src_uri not in self.hashes:
+            self.content[dest_uri] = incremental.page_hash(html)
+
     def written(self, dest_uri: str) -> None:
         if self.search is not None:
             self.search.written(dest_uri)
@@ -195,12 +210,25 @@ class SiteFiles:
             self.memo.update(used)
             self.charts.update(uses)
         if self.search is not None:
+            self._reuse_main()
             self.search.finish()
         if self.next_state is not None:  # the worker's pages are all hashed by now
             state = self.next_state
             state.build_id = incremental.build_id(self.key, state.pages, state.digests,
                                                   state.bundles)
             (site / incremental.MARKER).write_text(state.build_id, encoding="utf-8")
+
+    def _reuse_main(self) -> None:
+        """Keep the main search bundle if every page of it shows what it showed."""
+        prev = self.previous
+        if prev is None or self.search is None or self.keep is None:
+            return
+        before = prev.state.content
+        same = self.same | {d for d, h in self.content.items() if before.get(d) == h}
+        if MAIN in _unchanged_bundles(self.search.plan, prev.state.bundles, same):
+            self.search.reuse.add(MAIN)
+            self.kept_bundles.add(MAIN)
+            self.keep.folders.add(f"pagefind/{MAIN}")
 
     def close(self) -> None:
         if self.worker is not None:

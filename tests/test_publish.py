@@ -255,3 +255,28 @@ def test_a_republish_draws_only_the_charts_whose_figures_changed(
     full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
                       as_of=AS_OF, full=True)
     assert snapshot(site) == snapshot(full)
+
+
+def test_a_republish_reindexes_only_the_bundles_whose_pages_changed(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A document's summary shows on its own page only: its shard is indexed again, the
+    main bundle (listings, dashboards, hand-written pages) is kept, and the site is still
+    a full build's, search index included."""
+    import logging
+
+    from generators.search import shard_of
+
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    site = tmp_path / "site"
+    options = {"search_shards": 3}
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+    _edit(records / "documents/2026/doc-2026-101.yaml", "summary: ", "summary: Edited ")
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.portal")
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+    indexed = [r.getMessage() for r in caplog.records if "search bundles indexed" in r.message]
+    assert indexed == [f"portal: search bundles indexed: "
+                       f"{shard_of('documents/2026/doc-2026-101.md', 3)}; kept: 3"]
+    full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
+                      as_of=AS_OF, options=options, full=True)
+    assert snapshot(site) == snapshot(full)
