@@ -4,6 +4,9 @@ MkDocs is single-threaded, and at 10,000 records rendering the record pages' Mar
 took 7.5 s of a 60 s build before MkDocs could start.  A forked child renders them in the
 order MkDocs reads them and writes each to a folder; the plugin's on_page_read_source
 waits for a page only if the child has not reached it yet (it never had to, measured).
+Then it makes the feeds, calendars and open data with their two pages, and draws the
+charts of every page (the parent sends those of the pages it rendered): files that
+finish() moves into the site once MkDocs is done.
 
 Forking is only done where processes.can_fork() allows; elsewhere (`mkdocs serve`)
 pages are rendered in-process.
