@@ -40,18 +40,18 @@ _REQUESTS = ".chart-requests.pickle"
 
 class RenderWorker:
     """A child process writing folder/<src> for each (src, record), in the order given;
-    then, with site_url given, the static files and their pages (outputs.static_files,
-    STATIC_PAGES); then the charts of all pages."""
+    then the static files and their pages (outputs.static_files, STATIC_PAGES); then the
+    charts of all pages.  Only a full build has one, so it starts with an empty memo and
+    hands back what it remembered, for the next build."""
 
     def __init__(self, folder: Path, cat: Catalog, locale: str,
-                 jobs: list[tuple[str, Record]], memo: Memo,
-                 site_url: str | None = None) -> None:
+                 jobs: list[tuple[str, Record]], site_url: str) -> None:
         self.folder = folder
         self.pid = os.fork()
         if self.pid == 0:  # the child: render, write, leave without running parent cleanup
             code = 0
             try:
-                _render_all(folder, cat, locale, jobs, memo, site_url)
+                _render_all(folder, cat, locale, jobs, site_url)
             except BaseException:
                 code = 1
                 (folder / _ERROR).write_text(traceback.format_exc(), encoding="utf-8")
@@ -131,7 +131,7 @@ def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
 
 
 def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, Record]],
-                memo: Memo, site_url: str | None) -> None:
+                site_url: str) -> None:
     assets: dict[str, charts.Chart] = {}
     uses: dict[str, list[str]] = {}
     made: set[Path] = set()
@@ -142,13 +142,12 @@ def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, R
         if own:
             assets.update(own)
             uses[src] = sorted(own)
-    with remembering(memo, used):
-        if site_url is not None:
-            files = static_files(cat, site_url)
-            for src, markdown in static_pages(cat, list(files)).items():
-                _write(folder / src, markdown, made)
-            for rel, text in files.items():
-                _write(folder / _FILES / rel, text, made)
+    with remembering({}, used):
+        files = static_files(cat, site_url)
+        for src, markdown in static_pages(cat, list(files)).items():
+            _write(folder / src, markdown, made)
+        for rel, text in files.items():
+            _write(folder / _FILES / rel, text, made)
         assets.update(_requests(folder))
         for rel, text in charts.draw_all(assets).items():
             _write(folder / _FILES / rel, text, made)

@@ -120,12 +120,11 @@ def stacked_bar_chart(labels: Sequence[str], stacks: dict[str, Sequence[float]],
                  (("ylabel", ylabel),), 3.2)
 
 
-def _figure(height: float) -> tuple[Any, Any, Any]:
-    plt, _ = _pyplot()
+def _figure(plt: Any, height: float) -> tuple[Any, Any]:
     # a fixed size (constrained layout keeps the labels inside): the page gives the
     # picture its width and height before the chart is drawn
     fig, ax = plt.subplots(figsize=(WIDTH, height), layout="constrained")
-    return plt, fig, ax
+    return fig, ax
 
 
 @remembered
@@ -134,7 +133,7 @@ def _bar(labels: list[str], values: list[float], title: str, *, height: float,
          limit: tuple[float, float] | None) -> str:
     plt, rc = _pyplot()
     with plt.rc_context(rc):
-        plt, fig, ax = _figure(height)
+        fig, ax = _figure(plt, height)
         if horizontal:
             ax.barh(labels[::-1], values[::-1], color=colours[::-1] if colours else None)
             ax.set_xlabel(xlabel)
@@ -155,7 +154,7 @@ def _line(x: list[str], series: dict[str, list[float]], title: str, *, height: f
           ylabel: str, limit: tuple[float, float] | None) -> str:
     plt, rc = _pyplot()
     with plt.rc_context(rc):
-        plt, fig, ax = _figure(height)
+        fig, ax = _figure(plt, height)
         for name, ys in series.items():
             ax.plot(x, ys, marker="o", markersize=3, label=name)
         ax.set_title(title)
@@ -172,7 +171,7 @@ def _stacked(labels: list[str], stacks: dict[str, list[float]], title: str, *,
              height: float, ylabel: str) -> str:
     plt, rc = _pyplot()
     with plt.rc_context(rc):
-        plt, fig, ax = _figure(height)
+        fig, ax = _figure(plt, height)
         bottom = [0.0] * len(labels)
         for name, values in stacks.items():
             ax.bar(labels, values, bottom=bottom, label=name)

@@ -112,8 +112,7 @@ class SiteFiles:
             self.charts.update({s: prev.state.charts[s] for s in skip
                                 if s in prev.state.charts})
         if not prev and len(jobs) >= max(self.background_from, 1) and can_fork():
-            self.worker = RenderWorker(self.scratch, self.cat, self.locale, jobs,
-                                       prev.state.memo if prev else {}, site_url)
+            self.worker = RenderWorker(self.scratch, self.cat, self.locale, jobs, site_url)
             self.from_worker = {s for s, _ in jobs}
             log.info("portal: %d record pages rendered by a background worker", len(jobs))
         self.jobs = [] if self.worker else jobs
