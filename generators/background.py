@@ -6,7 +6,9 @@ order MkDocs reads them and writes each to a folder; the plugin's on_page_read_s
 waits for a page only if the child has not reached it yet (it never had to, measured).
 Then it makes the feeds, calendars and open data with their two pages, and draws the
 charts of every page (the parent sends those of the pages it rendered): files that
-finish() moves into the site once MkDocs is done.
+finish() moves into the site once MkDocs is done.  A republish of a large archive has it
+make only those files (and draw the charts): importing pandas and making the tables took
+0.4 s of a 3.6 s republish at 10,000 records.
 
 Forking is only done where processes.can_fork() allows; elsewhere (`mkdocs serve`)
 pages are rendered in-process.
@@ -41,17 +43,17 @@ _REQUESTS = ".chart-requests.pickle"
 class RenderWorker:
     """A child process writing folder/<src> for each (src, record), in the order given;
     then the static files and their pages (outputs.static_files, STATIC_PAGES); then the
-    charts of all pages.  Only a full build has one, so it starts with an empty memo and
-    hands back what it remembered, for the next build."""
+    charts of all pages.  It takes what the last build remembered (memo.py: a republish's)
+    and hands back what it used, for the next build."""
 
     def __init__(self, folder: Path, cat: Catalog, locale: str,
-                 jobs: list[tuple[str, Record]], site_url: str) -> None:
+                 jobs: list[tuple[str, Record]], site_url: str, memo: Memo) -> None:
         self.folder = folder
         self.pid = os.fork()
         if self.pid == 0:  # the child: render, write, leave without running parent cleanup
             code = 0
             try:
-                _render_all(folder, cat, locale, jobs, site_url)
+                _render_all(folder, cat, locale, jobs, site_url, memo)
             except BaseException:
                 code = 1
                 (folder / _ERROR).write_text(traceback.format_exc(), encoding="utf-8")
@@ -131,7 +133,7 @@ def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
 
 
 def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, Record]],
-                site_url: str) -> None:
+                site_url: str, before: Memo) -> None:
     assets: dict[str, charts.Chart] = {}
     uses: dict[str, list[str]] = {}
     made: set[Path] = set()
@@ -142,7 +144,7 @@ def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, R
         if own:
             assets.update(own)
             uses[src] = sorted(own)
-    with remembering({}, used):
+    with remembering(before, used):
         files = static_files(cat, site_url)
         for src, markdown in static_pages(cat, list(files)).items():
             _write(folder / src, markdown, made)

@@ -103,6 +103,7 @@ class SiteFiles:
         self.digests = incremental.record_digests(self.cat)
         self.near = incremental.neighbours(self.cat)
         prev = self.previous
+        large = len(jobs) >= max(self.background_from, 1) and can_fork()
         if prev:
             old_pages = prev.state.pages
             again = incremental.to_render(prev.state, self.digests, self.near, self.cat)
@@ -111,11 +112,18 @@ class SiteFiles:
             self.hashes.update({s: old_pages[s] for s in skip})
             self.charts.update({s: prev.state.charts[s] for s in skip
                                 if s in prev.state.charts})
-        if not prev and len(jobs) >= max(self.background_from, 1) and can_fork():
-            self.worker = RenderWorker(self.scratch, self.cat, self.locale, jobs, site_url)
-            self.from_worker = {s for s, _ in jobs}
-            log.info("portal: %d record pages rendered by a background worker", len(jobs))
-        self.jobs = [] if self.worker else jobs
+        if large:
+            # a republish renders its few record pages here (most come out as they were,
+            # and are kept); the worker makes the feeds, calendars and open data with
+            # pandas on the other core
+            given = [] if prev else jobs
+            self.worker = RenderWorker(self.scratch, self.cat, self.locale, given, site_url,
+                                       prev.state.memo if prev else {})
+            self.from_worker = {s for s, _ in given}
+            log.info("portal: %s by a background worker", f"{len(given)} record pages rendered"
+                     if given else "feeds, calendars and open data made")
+            jobs = jobs if prev else []
+        self.jobs = jobs
 
     def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
             others: dict[str, str], charts: dict[str, Chart], manifest: str) -> None:

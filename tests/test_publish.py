@@ -149,16 +149,18 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.parametrize("background_from", [10**9, 0], ids=["in-process", "worker"])
 def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptureFixture,
-                                         ) -> None:
+                                         background_from: int) -> None:
     """After edits of every kind, the site a republish leaves is the site a full build
-    makes, byte for byte: nothing stale survives, no hidden record stays published."""
+    makes, byte for byte: nothing stale survives, no hidden record stays published.  Also
+    when the background worker makes the feeds, calendars and open data (large archives)."""
     import logging
 
     records = tmp_path / "records"
     shutil.copytree(ROOT / "records", records)
     site = tmp_path / "site"
-    options = {"search_shards": 3}
+    options = {"search_shards": 3, "background_from": background_from}
     build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
 
     sup = sorted(records.glob("supervision/2026/*.yaml"))
@@ -182,6 +184,9 @@ def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptu
     build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
     kept = [r.getMessage() for r in caplog.records if "kept from the last build" in r.message]
     assert kept and not kept[-1].endswith(" 0 kept from the last build"), kept
+    worker = [r.getMessage() for r in caplog.records if "background worker" in r.message]
+    assert worker == ([] if background_from else
+                      ["portal: feeds, calendars and open data made by a background worker"])
     assert not (site / "liaison/2026/lia-2026-001").exists()
     assert (site / "activities/2026/act-2026-900/index.html").exists()
 
