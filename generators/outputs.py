@@ -13,10 +13,8 @@ from .catalog import Catalog, attach_history, build_catalog
 from .charts import Chart, draw_all
 from .charts import collecting as charts_collecting
 from .editions import changes_page
-from .feeds import atom_feeds, calendars
 from .history import read_history
 from .models import Record
-from .opendata import data_page, exports, feeds_page
 from .pages import Page, other_pages, record_pages
 from .validate import release_positions
 
@@ -53,6 +51,11 @@ def static_outputs(cat: Catalog, site_url: str = "") -> dict[str, str]:
 def static_files(cat: Catalog, site_url: str = "") -> dict[str, str]:
     """Feeds, calendars and open data: files no page is made from (a large build has the
     background worker write them)."""
+    # imported here: a republish of a large archive leaves these to the background worker,
+    # and need not import pandas and icalendar (0.25 s)
+    from .feeds import atom_feeds, calendars
+    from .opendata import exports
+
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
     return {**atom_feeds(cat, base), **calendars(cat, base), **exports(cat)}
 
@@ -62,6 +65,8 @@ STATIC_PAGES = ("feeds/index.md", "data/index.md")
 
 def static_pages(cat: Catalog, files: list[str]) -> dict[str, str]:
     """The pages that list the static files (STATIC_PAGES)."""
+    from .opendata import data_page, feeds_page
+
     return {"feeds/index.md": feeds_page([f for f in files if f.startswith("feeds/")]),
             "data/index.md": data_page(cat)}
 

@@ -234,9 +234,10 @@ def test_a_republish_that_fails_half_way_leaves_the_site(tmp_path: Path,
 
 def test_a_republish_draws_only_the_charts_whose_figures_changed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Charts and calendar events come from the last build's memo when their inputs are
-    the same (memo.py); new figures are drawn, and the site equals a full build's."""
-    from generators import charts
+    """Charts, calendar events and the dashboards' summaries come from the last build's
+    memo when their inputs are the same (memo.py); new figures are drawn, and the site
+    equals a full build's."""
+    from generators import charts, summaries
 
     records = tmp_path / "records"
     shutil.copytree(ROOT / "records", records)
@@ -250,9 +251,23 @@ def test_a_republish_draws_only_the_charts_whose_figures_changed(
         return real(fig, title)
 
     monkeypatch.setattr(charts, "_svg", counting)
-    _edit(next(records.glob("supervision/2026/*.yaml")), "title: ", "title: Edited ")
+    computed: list[int] = []
+    real_by_unit = summaries._by_unit
+
+    def by_unit(rows: summaries.Rows) -> summaries.Table:
+        computed.append(len(rows))
+        return real_by_unit(rows)
+
+    monkeypatch.setattr(summaries, "_by_unit", by_unit)
+    sup = sorted(records.glob("supervision/2026/*.yaml"))
+    _edit(sup[0], "title: ", "title: Edited ")
     build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
-    assert drawn == []  # a title: no figure changed
+    assert drawn == [] and computed == []  # a title: no figure changed
+    leads = [next(line for line in path.read_text("utf-8").splitlines()
+                  if line.startswith("lead: ")) for path in sup]
+    _edit(sup[0], leads[0], next(lead for lead in leads if lead != leads[0]))
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    assert len(computed) == 1  # a unit's items: computed again (once)
     _edit(records / "appraisal/2024.yaml", "weight: 30", "weight: 35")
     _edit(records / "appraisal/2024.yaml", "weight: 15", "weight: 10")
     build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)

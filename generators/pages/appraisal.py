@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import charts
 from ..models.appraisal import Appraisal
-from ..tables import grade_distribution
+from ..summaries import grade_distribution
 from .common import Ctx, esc, heading, prose_block
 
 
@@ -44,8 +44,8 @@ def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
     dist = grade_distribution(ctx.cat, a.year)
     out.append(heading(t("grade_distribution"), 2))
     out.append(ctx.table(["grade", "district", "agency"], [
-        [ctx.badge(g), str(int(dist.loc[g, "district"])), str(int(dist.loc[g, "agency"]))]
-        for g in dist.index], sortable=False))
+        [ctx.badge(g), str(dist[g]["district"]), str(dist[g]["agency"])]
+        for g in dist], sortable=False))
     out.append(heading(t("scorecards"), 2))
     inds = a.indicators
     cards = []

@@ -19,7 +19,7 @@ from ..models.received import Received
 from ..models.registry import Official, Unit
 from ..models.request import Request
 from ..models.supervision import Supervision
-from ..tables import (
+from ..summaries import (
     SUPERVISION_ORDER,
     hotline_monthly_means,
     liaison_rates_by,
@@ -197,7 +197,8 @@ def calendar_page(ctx: Ctx) -> Rendered:
 def supervision_index(ctx: Ctx) -> Rendered:
     t = ctx.t
     cat = ctx.cat
-    counts = status_counts(cat)
+    by_unit = supervision_by_unit(cat)
+    counts = status_counts(by_unit)
     out = [ctx.meta([(s, str(int(counts[s]))) for s in SUPERVISION_ORDER if counts[s]])]
     chart = charts.bar_chart([t(s) for s in SUPERVISION_ORDER],
                            [int(counts[s]) for s in SUPERVISION_ORDER],
@@ -219,12 +220,11 @@ def supervision_index(ctx: Ctx) -> Rendered:
     listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days"],
                       cat.of(Supervision), row, "supervision", [1, 4], True, t("progress"))
     tail = [heading(t("by_unit"), 2)]
-    by_unit = supervision_by_unit(cat)
     tail.append(ctx.table(
         ["unit", *SUPERVISION_ORDER, "total", "progress"],
         [[ctx.link(r["lead"]), *[str(int(r[s])) for s in SUPERVISION_ORDER], str(int(r["total"])),
-          "" if r["mean_percent"] != r["mean_percent"] else f"{r['mean_percent']:g}%"]
-         for _i, r in by_unit.iterrows()], table_id="supervision-by-unit"))
+          "" if r["mean_percent"] is None else f"{r['mean_percent']:g}%"]
+         for r in by_unit], table_id="supervision-by-unit"))
     return "".join(out), listing, "".join(tail)
 
 
@@ -269,16 +269,17 @@ def hotline_page(ctx: Ctx) -> str:
                            f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
                            f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}"]
                           for r in cat.hotline[latest]], table_id="hotline-ranking"))
-    means = hotline_monthly_means(cat).tail(24)  # two years of trend; older months have pages
+    means = hotline_monthly_means(cat)[-24:]  # two years of trend; older months have pages
     rates = ["response_rate", "resolution_rate", "satisfaction_rate"]
-    chart = charts.line_chart(list(means["month"]), {t(k): list(means[k]) for k in rates},
-                            t("trend"), ylabel="%", limit=(50, 100))
+    chart = charts.line_chart([r["month"] for r in means],
+                              {t(k): [r[k] for r in means] for k in rates},
+                              t("trend"), ylabel="%", limit=(50, 100))
     out.append(heading(t("trend"), 2))
     out.append(charts.figure(chart, t("trend"), ctx.table(
         ["month", *rates, "calls"],
         [[ctx.page_link(f"information/hotline/{r['month']}.md", r["month"]),
           *[f"{r[k]:.2f}" for k in rates], str(int(r["calls"]))]
-         for _i, r in means.iterrows()], sortable=False), page_src=ctx.src))
+         for r in means], sortable=False), page_src=ctx.src))
     units = sorted({r.unit for rs in cat.hotline.values() for r in rs})
     recent = months[-12:]  # a year of columns; each month has its own page
     rank_rows = []
@@ -295,7 +296,7 @@ def liaison_index(ctx: Ctx) -> Rendered:
     cat = ctx.cat
     out = [rates_meta(ctx, cat.liaison_rates())]
     by_session = liaison_rates_by(cat, "session")
-    if not by_session.empty:
+    if by_session:
         out.append(heading(t("by_session"), 2))
         out.append(ctx.table(
             ["session", "kind", "total_items", "reply_rate", "on_time_rate", "A", "B", "C",
@@ -303,26 +304,26 @@ def liaison_index(ctx: Ctx) -> Rendered:
             [[str(row["session"]), ctx.v(row["kind"]), str(row["items"]),
               *[percent_cell(row[k]) for k in ("reply_rate", "on_time_rate", "A", "B", "C",
                                                "satisfaction_rate")]]
-             for _i, row in by_session.iterrows()], table_id="liaison-sessions"))
-        labels = [f"{row['session']} {t(row['kind'])}" for _i, row in by_session.iterrows()]
-        chart = charts.stacked_bar_chart(labels, {t(c): [0.0 if x != x or x is None else x
-                                                       for x in by_session[c]]
+             for row in by_session], table_id="liaison-sessions"))
+        labels = [f"{row['session']} {t(row['kind'])}" for row in by_session]
+        chart = charts.stacked_bar_chart(labels, {t(c): [0.0 if row[c] is None else row[c]
+                                                       for row in by_session]
                                                 for c in ("A", "B", "C")},
                                        f"A/B/C {t('share')}", ylabel="%")
         out.append(charts.figure(chart, f"A/B/C {t('share')}", ctx.table(
             ["session", "A", "B", "C"],
             [[esc(lab), percent_cell(row["A"]), percent_cell(row["B"]), percent_cell(row["C"])]
-             for lab, (_i, row) in zip(labels, by_session.iterrows(), strict=True)],
+             for lab, row in zip(labels, by_session, strict=True)],
             sortable=False), page_src=ctx.src))
     by_unit = liaison_rates_by(cat, "lead")
-    if not by_unit.empty:
+    if by_unit:
         out.append(heading(t("by_unit"), 2))
         out.append(ctx.table(
             ["unit", "total_items", "replied", "reply_rate", "on_time_rate",
              "satisfaction_rate"],
             [[ctx.link(row["lead"]), str(row["items"]), str(row["replied"]),
               percent_cell(row["reply_rate"]), percent_cell(row["on_time_rate"]),
-              percent_cell(row["satisfaction_rate"])] for _i, row in by_unit.iterrows()],
+              percent_cell(row["satisfaction_rate"])] for row in by_unit],
             table_id="liaison-units"))
 
     def row(c: Ctx, li: Liaison) -> list[object]:
