@@ -133,8 +133,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.files = SiteFiles(self.catalog, self.config.locale, self.config.background_from,
                                self.config.search_shards, self.previous,
                                self.build_key(config))
+        self.files.start(files, record_jobs(self.catalog), config.site_url or "")
         with self.files.remembering():
-            self.files.start(files, record_jobs(self.catalog), config.site_url or "")
             pages, others, charts = generated_others(self.catalog, self.config.locale,
                                                      config.site_url or "", previous, edition,
                                                      static=self.files.worker is None)

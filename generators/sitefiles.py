@@ -84,11 +84,14 @@ class SiteFiles:
         """dest_uri of the generated pages whose Markdown is as in the published build."""
         self.memo: Memo = {}
         """What this build's charts and calendars remembered (memo.py), for the next."""
+        self.again: set[str] | None = None
+        """Ids of the records whose pages show something new (a republish; start)."""
 
     def remembering(self) -> AbstractContextManager[Memo]:
-        """Render inside this: a republish takes unchanged charts and events from the last
-        build."""
-        return remembering(self.previous.state.memo if self.previous else {}, self.memo)
+        """Render inside this, after start(): a republish takes unchanged charts, events
+        and listing rows from the last build."""
+        return remembering(self.previous.state.memo if self.previous else {}, self.memo,
+                           self.again)
 
     def start(self, files: Files, jobs: list[tuple[str, Record]], site_url: str) -> None:
         """Settle which record pages are rendered, and start the worker on them (and on
@@ -106,7 +109,8 @@ class SiteFiles:
         large = len(jobs) >= max(self.background_from, 1) and can_fork()
         if prev:
             old_pages = prev.state.pages
-            again = incremental.to_render(prev.state, self.digests, self.near, self.cat)
+            again = self.again = incremental.to_render(prev.state, self.digests, self.near,
+                                                       self.cat)
             skip = {s for s, r in jobs if r.id not in again and s in old_pages}
             jobs = [(s, r) for s, r in jobs if s not in skip]
             self.hashes.update({s: old_pages[s] for s in skip})

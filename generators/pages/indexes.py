@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from .. import charts
 from ..catalog import Catalog
+from ..memo import remember_rows
 from ..models.activity import Activity
 from ..models.appraisal import Appraisal
 from ..models.briefing import Briefing
@@ -46,6 +49,8 @@ class Listing:
     filters: list[int] = field(default_factory=list)
     search: bool = False
     title: str = ""
+    record_id: Callable[[Any], str] = attrgetter("id")
+    """The record an item stands for (its row shows what the record's page shows)."""
 
 
 Rendered = str | tuple[str, Listing, str]
@@ -87,9 +92,12 @@ def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered
         here = page_src(src, n)
         ctx = Ctx(cat, locale, here)
         pager = _pager(ctx, src, n, len(chunks))
-        table = ctx.table(listing.headers, [listing.row(ctx, item) for item in chunk],
-                          table_id=listing.table_id, filters=listing.filters,
-                          search=listing.search)
+        # a republish takes the rows of unchanged records from the last build (memo.py)
+        table = remember_rows(
+            repr((here, locale, listing.headers, listing.table_id, listing.filters,
+                  listing.search)),
+            [listing.record_id(item) for item in chunk],
+            partial(_table, ctx, listing, chunk))
         count = f'<p class="count">{esc(ctx.t("record_count", n=len(listing.items)))}</p>\n'
         if len(chunks) > 1:  # say so: the browser sorts and filters the rows it has
             count += f'<p class="more">{esc(ctx.t("page_only", n=PER_PAGE))}</p>\n'
@@ -99,6 +107,12 @@ def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered
             yield Page(here, title, heading(title) + head + body + tail, in_nav=in_nav)
         else:
             yield Page(here, f"{title} ({n})", heading(f"{title} ({n})") + body)
+
+
+def _table(ctx: Ctx, listing: Listing, chunk: Sequence[Any]) -> str:
+    return ctx.table(listing.headers, [listing.row(ctx, item) for item in chunk],
+                     table_id=listing.table_id, filters=listing.filters,
+                     search=listing.search)
 
 
 def index_pages(cat: Catalog, locale: str) -> Iterator[Page]:
@@ -191,7 +205,7 @@ def calendar_page(ctx: Ctx) -> Rendered:
         return [date_cell(day), esc(c.t(kind)), c.link(id_), extra]
 
     return "", Listing(["date", "kind", "title", "time"], events, row, "calendar", [1],
-                       True), ""
+                       True, record_id=itemgetter(2)), ""
 
 
 def supervision_index(ctx: Ctx) -> Rendered:
