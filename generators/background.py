@@ -36,7 +36,7 @@ _ERROR = ".worker-error"
 _FILES = ".files"
 """Where the child puts files for the site that are not pages (charts, feeds, data)."""
 _USES = ".uses.json"
-_MEMO = ".memo.json"
+_MEMO = ".memo.pickle"
 _REQUESTS = ".chart-requests.pickle"
 
 
@@ -49,6 +49,7 @@ class RenderWorker:
     def __init__(self, folder: Path, cat: Catalog, locale: str,
                  jobs: list[tuple[str, Record]], site_url: str, memo: Memo) -> None:
         self.folder = folder
+        self.memo = memo
         self.pid = os.fork()
         if self.pid == 0:  # the child: render, write, leave without running parent cleanup
             code = 0
@@ -98,8 +99,9 @@ class RenderWorker:
             for name in names:
                 shutil.move(os.path.join(dirpath, name), os.path.join(target, name))
         uses = json.loads((self.folder / _USES).read_text(encoding="utf-8"))
-        used = json.loads((self.folder / _MEMO).read_text(encoding="utf-8"))
-        return uses, used
+        with (self.folder / _MEMO).open("rb") as fh:
+            kept, new = pickle.load(fh)
+        return uses, {**{k: self.memo[k] for k in kept}, **new}
 
     def abort(self) -> None:
         if self._status is None:
@@ -154,7 +156,13 @@ def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, R
         for rel, text in charts.draw_all(assets).items():
             _write(folder / _FILES / rel, text, made)
     _write(folder / _USES, json.dumps(uses), made)
-    _write(folder / _MEMO, json.dumps(used), made)
+    # what the parent has (the last build's memo) by key only: the open data is megabytes
+    kept = [k for k, v in used.items() if before.get(k) is v]
+    new = {k: v for k, v in used.items() if before.get(k) is not v}
+    tmp = folder / (_MEMO + ".part")
+    with tmp.open("wb") as fh:
+        pickle.dump((kept, new), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, folder / _MEMO)
 
 
 def _requests(folder: Path) -> dict[str, charts.Chart]:

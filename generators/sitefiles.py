@@ -97,7 +97,8 @@ class SiteFiles:
         """Settle which record pages are rendered, and start the worker on them (and on
         the feeds, calendars and open data, and all charts): it runs while this process
         renders the listings and MkDocs converts the pages before them."""
-        jobs = [(src, rec) for src, rec in jobs if files.get_file_from_path(src) is None]
+        hand_written = {f.src_uri for f in files}  # a page in site_src wins
+        jobs = [(src, rec) for src, rec in jobs if src not in hand_written]
         shards = self.search_shards or shard_count(len(jobs))
         self.bundle = {src: shard_of(src, shards) for src, _ in jobs}
         # MkDocs builds the record pages shard by shard (search.py), the other pages last
