@@ -9,7 +9,9 @@ of every page.  The next build with the same key re-renders only
 * the pages of records whose digest changed, appeared or vanished (a record that became
   hidden from this audience vanishes), and of their neighbours before and after the edit
   (the records that link to them or that they link to: their pages show its title);
-* every page that is not a record's (listings, dashboards, reference), and compares;
+* every page that is not a record's (listings, dashboards, reference), and compares
+  (a page of the navigation that is kept gets its title from the last build: every page
+  shows the navigation, which the key holds constant);
 
 (a unit's or an official's page rolls up the records that name the unit or official, so
 it is a neighbour of each of them; appraisal pages, which compare with the year before,
@@ -42,7 +44,7 @@ from .models.appraisal import Appraisal
 from .processes import ChildFailed, in_child, remove_later
 from .search import BUNDLES
 
-FORMAT = 5
+FORMAT = 6
 MARKER = ".portal-build"
 """A file in the published site naming the build that made it (the state must match)."""
 
@@ -64,6 +66,9 @@ class State:
     content: dict[str, str]
     """Page dest_uri -> hash of its HTML, for the pages without a Markdown hash in pages
     (hand-written ones, whose macros show figures; the feeds and data pages)."""
+    nav: dict[str, tuple[str | None, dict[str, Any]]]
+    """Source of each page in the navigation -> its title and front matter, which every
+    page's navigation shows (a kept page is not read again)."""
 
 
 @dataclass(slots=True)

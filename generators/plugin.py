@@ -167,13 +167,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return output
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Section and page titles written in mkdocs.yml, in the interface's language."""
+        """Section and page titles written in mkdocs.yml, in the interface's language; the
+        kept pages' titles (sitefiles.py)."""
         if self.config.locale != "en":
             t = labels(self.config.locale)
             for item in _walk(nav.items):
                 key = NAV_KEYS.get(item.title or "")
                 if key:
                     item.title = t(key)
+        if self.files is not None:
+            self.files.navigation(nav)
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,

@@ -19,6 +19,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from . import incremental
 from .background import RenderWorker, render_with_charts
@@ -84,6 +86,10 @@ class SiteFiles:
         """dest_uri of the generated pages whose Markdown is as in the published build."""
         self.memo: Memo = {}
         """What this build's charts and calendars remembered (memo.py), for the next."""
+        self.kept_sources: set[str] = set()
+        self.in_nav: set[str] = set()
+        """Sources of the pages in mkdocs.yml's navigation."""
+        self.nav_pages: list[MkDocsPage] = []
         self.again: set[str] | None = None
         """Ids of the records whose pages show something new (a republish; start)."""
 
@@ -154,12 +160,14 @@ class SiteFiles:
             self.worker.draw(charts)
         else:
             others.update(draw_all(charts))
-        in_nav = set(nav_sources(config.nav))
+        titled = prev.state.nav if prev else {}
+        self.in_nav = set(nav_sources(config.nav))
         fresh = set(self.from_worker)
         for page in pages:
             h = incremental.page_hash(page.markdown)
             self.hashes[page.src] = h
-            if old_pages.get(page.src) == h and page.src not in in_nav:
+            if old_pages.get(page.src) == h and (page.src in titled or
+                                                  page.src not in self.in_nav):
                 continue  # unchanged since the published build
             on_disk = scratch / page.src
             on_disk.parent.mkdir(parents=True, exist_ok=True)
@@ -173,6 +181,7 @@ class SiteFiles:
             if src not in fresh:
                 f.is_modified = _never_modified  # type: ignore[method-assign]
                 self.kept.append(f.dest_uri)
+                self.kept_sources.add(src)
                 kept_charts.update(self.charts.get(src, ()))
             if src in old_pages and old_pages[src] == self.hashes.get(src):
                 self.same.add(f.dest_uri)  # kept, or built again only for the navigation
@@ -193,9 +202,20 @@ class SiteFiles:
                                     prev.site if prev else None, set(self.kept))
         self.next_state = incremental.State(self.key, "", self.digests, self.near,
                                             self.hashes, plan, self.charts, self.memo,
-                                            self.content)
+                                            self.content, {})
         log.info("portal: %d generated pages to build, %d kept from the last build",
                  len(order) - len(self.kept), len(self.kept))
+
+    def navigation(self, nav: Navigation) -> None:
+        """The kept pages of the navigation are not read: they get the title and front
+        matter they had (the next build takes them from this one's state)."""
+        titled = self.previous.state.nav if self.previous else {}
+        for page in nav.pages:
+            src = page.file.src_uri
+            if src in self.kept_sources and src in titled:
+                page.title, meta = titled[src]
+                page.meta = dict(meta)
+        self.nav_pages = nav.pages
 
     def read(self, src: str) -> str | None:
         """A page the worker renders (None for the others)."""
@@ -226,6 +246,8 @@ class SiteFiles:
             self.search.finish()
         if self.next_state is not None:  # the worker's pages are all hashed by now
             state = self.next_state
+            state.nav = {p.file.src_uri: (p.title, dict(p.meta)) for p in self.nav_pages
+                         if p.file.src_uri in self.hashes}
             state.build_id = incremental.build_id(self.key, state.pages, state.digests,
                                                   state.bundles)
             (site / incremental.MARKER).write_text(state.build_id, encoding="utf-8")
