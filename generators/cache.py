@@ -36,9 +36,11 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
-def cache_path(records_dir: Path, part: str) -> Path:
+def cache_path(records_dir: Path, part: str, display: str = "") -> Path:
+    """The cache file `part` of a records folder; display (the folder as shown in
+    messages, which cached problems and records carry) gives each spelling its own."""
     base = records_dir.resolve()
-    name = hashlib.sha256(str(base).encode()).hexdigest()[:12]
+    name = hashlib.sha256(f"{base}\0{display}".encode()).hexdigest()[:12]
     return base.parent / ".cache" / "portal" / f"{part}-{name}.pickle"
 
 
@@ -103,7 +105,7 @@ def dump_pickle(path: Path, data: Any) -> None:
 
 def quick_report(records_dir: Path, as_of: str, display: str) -> list[Problem] | None:
     """The cached report when no file changed; reads no record and imports no model."""
-    data = load_pickle(cache_path(records_dir, "summary"))
+    data = load_pickle(cache_path(records_dir, "summary", display))
     if not isinstance(data, Summary) or data.version != code_version():
         return None
     if data.as_of != as_of or data.display != display or stamps(records_dir) != data.stamps:
@@ -116,8 +118,8 @@ def write(records_dir: Path, display: str, as_of: str, report: list[Problem],
     """Remember the report, if no file changed while the run read them (before = stamps
     taken before reading)."""
     if stamps(records_dir) == before:
-        dump_pickle(cache_path(records_dir, "summary"), Summary(code_version(), as_of, display,
-                                                          before, report))
+        dump_pickle(cache_path(records_dir, "summary", display),
+                    Summary(code_version(), as_of, display, before, report))
 
 
 @dataclass(slots=True)
@@ -138,7 +140,7 @@ def _records_version() -> str:
 def sound_records(records_dir: Path, display: str, now: dict[str, Stamp]) -> dict[str, list[Any]]:
     """relative path -> the records of that file from the last run, if it has not changed."""
     settle()  # a cache this process is writing (mkdocs serve, tests)
-    data = load_pickle(cache_path(records_dir, "records"))
+    data = load_pickle(cache_path(records_dir, "records", display))
     if (not isinstance(data, SoundFiles) or data.version != _records_version()
             or data.display != display):
         return {}
@@ -150,7 +152,7 @@ def remember_sound(records_dir: Path, display: str, before: dict[str, Stamp],
     """Keep the records of the sound files for the next run (in the background; prepare
     drops what need not be kept, such as position tables)."""
     entries = {rel: (before[rel], recs) for rel, recs in files.items() if rel in before}
-    path = cache_path(records_dir, "records")
+    path = cache_path(records_dir, "records", display)
 
     def write() -> None:
         prepare([rec for _, recs in entries.values() for rec in recs])

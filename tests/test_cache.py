@@ -103,3 +103,30 @@ def test_a_file_with_problems_is_read_every_time(tmp_path: Path,
     second = validate(records, "records", AS_OF)[1]
     assert flatten(second.problems) == flatten(first.problems)
     assert bad <= set(read)
+
+
+def test_each_spelling_of_the_folder_keeps_its_own_cache(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          ) -> None:
+    """`--records records` and the absolute path (mkdocs.yml's !ENV) alternate without
+    reading everything again, and problems name the file as the run shows the folder."""
+    from generators import validate as validate_module
+
+    records = overlay(tmp_path, INVALID / "REF_MISSING")
+    spelled = str(records.resolve())
+    validate(records, "records", AS_OF)
+    validate(records, spelled, AS_OF)
+    act = records / "activities/2026/act-a.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
+                   encoding="utf-8")
+    read: list[str] = []
+    real = validate_module._load_one
+    monkeypatch.setattr(validate_module, "_load_one",
+                        lambda job, *a: read.append(job.rel) or real(job, *a))
+    short = validate(records, "records", AS_OF)[1]
+    full = validate(records, spelled, AS_OF)[1]
+    assert read == ["activities/2026/act-a.yaml"] * 2
+    assert {p.path.split("/")[0] for p in short.problems} == {"records"}
+    assert all(p.path.startswith(spelled + "/") for p in full.problems)
+    assert [p.path.removeprefix(spelled + "/") for p in full.problems] == \
+        [p.path.removeprefix("records/") for p in short.problems]
