@@ -102,7 +102,9 @@ class SiteFiles:
     def start(self, files: Files, jobs: list[tuple[str, Record]], site_url: str) -> None:
         """Settle which record pages are rendered, and start the worker on them (and on
         the feeds, calendars and open data, and all charts): it runs while this process
-        renders the listings and MkDocs converts the pages before them."""
+        renders the listings and MkDocs converts the pages before them.  A republish of a
+        large archive renders its few record pages here and has the worker make only
+        the files."""
         hand_written = {f.src_uri for f in files}  # a page in site_src wins
         jobs = [(src, rec) for src, rec in jobs if src not in hand_written]
         shards = self.search_shards or shard_count(len(jobs))
