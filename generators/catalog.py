@@ -11,7 +11,6 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TypeVar
 
 from .figures import (
@@ -28,7 +27,7 @@ from .figures import (
     normative_validity,
     supervision_status,
 )
-from .history import Change
+from .history import Change, file_key
 from .models import LEVELS, Record
 from .models.activity import Activity
 from .models.appraisal import Appraisal
@@ -71,7 +70,8 @@ class Catalog:
     topics: dict[str, Topic] = field(default_factory=dict)
     links_from: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
     links_to: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
-    hidden_files: set[Path] = field(default_factory=set)
+    hidden_files: set[str] = field(default_factory=set)
+    """file_key() of the files of records this audience may not see."""
     """Files of records this audience may not see (their commits' messages are withheld)."""
     history: dict[str, list[Change]] = field(default_factory=dict)
     """Record id -> its file's changes in git, newest first (empty outside git)."""
@@ -244,7 +244,7 @@ def build_catalog(records: list[Record], as_of: dt.date,
     cat.hidden = {r.id for r in records if LEVELS[r.classification] > level}
     cat.hidden |= {d.id for r in records if isinstance(r, Meeting) and r.id in cat.hidden
                    for d in r.decisions}
-    cat.hidden_files = {r.src.path.resolve() for r in records
+    cat.hidden_files = {file_key(r.src.file) for r in records
                         if r.id in cat.hidden and r.src is not None and not r._base}
     for rec in visible:
         cat.by_id[rec.id] = rec
@@ -268,18 +268,25 @@ def build_catalog(records: list[Record], as_of: dt.date,
     return cat
 
 
-def attach_history(cat: Catalog, history: dict[Path, list[Change]]) -> None:
+def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
     """Give each visible record its file's changes; withhold messages of commits that also
     touched a record this audience may not see."""
     if not history:
         return
+    shown: dict[str, Change] = {}  # by commit: the import of the archive touched every file
+
+    def as_shown(c: Change) -> Change:
+        out = shown.get(c.sha)
+        if out is None:
+            out = shown[c.sha] = (c if cat.hidden_files.isdisjoint(c.files) else
+                                  Change(c.sha, c.date, "", frozenset()))
+        return out
+
     for rec in cat.records:
         if rec.src is None or rec._base:  # registry entries share one file: no history
             continue
-        changes = history.get(rec.src.path.resolve(), [])
-        cat.history[rec.id] = [
-            c if not (c.files & cat.hidden_files) else
-            Change(c.sha, c.date, "", frozenset()) for c in changes]
+        changes = history.get(file_key(rec.src.file), [])
+        cat.history[rec.id] = [as_shown(c) for c in changes]
 
 
 def _compute(cat: Catalog) -> None:

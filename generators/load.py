@@ -60,6 +60,10 @@ class SourceFile:
     # plain scalars that YAML 1.1 read as non-text: loc -> (source text, tag name)
     implicit: dict[Loc, tuple[str, str]] = field(default_factory=dict)
 
+    @property
+    def file(self) -> str:
+        return str(self.path)
+
     def mark(self, loc: Loc, key: bool = False) -> Mark:
         """Position of the value at loc, or the nearest enclosing one that exists."""
         table = self.key_marks if key else self.marks

@@ -108,7 +108,7 @@ def test_record_pages_show_their_git_history(tmp_path: Path) -> None:
     git(repo, "commit", "-qam", "Progress of sup-b; zqsecret audit wording",
         date="2026-11-20T09:00:00")
     history = read_history(repo / "records")
-    assert len(history[sup.resolve()]) == 2
+    assert len(history[str(sup.resolve())]) == 2
     recs, _ = validate(repo / "records", "records", AS_OF)
     internal = build_catalog(recs, AS_OF, "internal")
     attach_history(internal, history)
@@ -122,6 +122,29 @@ def test_record_pages_show_their_git_history(tmp_path: Path) -> None:
                          "html.parser").get_text(" ", strip=True)
     assert "Last changed: 2026-11-20" in page and "Import the archive" in page
     assert "zqsecret" not in page
+
+
+def test_a_records_digest_holds_what_its_page_shows_of_its_history() -> None:
+    """Not the files a commit touched: the import of a 10,000-record archive named all of
+    them, and hashing that list for every record took 51 s (restricted audience)."""
+    import datetime as dt
+
+    from generators.history import Change, file_key
+    from generators.incremental import record_digests
+
+    recs, _ = validate(VALID, "records", AS_OF)
+    cat = build_catalog(recs, AS_OF, "restricted")
+    rec = next(r for r in cat.records if r.src is not None and not r._base)
+    mine = file_key(rec.src.file)
+
+    def digests(files: frozenset[str], message: str = "Import") -> dict[str, str]:
+        cat.history.clear()
+        attach_history(cat, {mine: [Change("a" * 40, dt.date(2026, 11, 1), message, files)]})
+        return record_digests(cat)
+
+    alone = digests(frozenset({mine}))
+    assert digests(frozenset({mine, *(f"/elsewhere/{i}.yaml" for i in range(1000))})) == alone
+    assert digests(frozenset({mine}), "Another message")[rec.id] != alone[rec.id]
 
 
 def test_outside_git_there_is_no_history(tmp_path: Path) -> None:
