@@ -48,6 +48,44 @@ def run(*cmd: str, cwd: Path = ROOT) -> tuple[float, int]:
     return seconds, peak_kb // 1024
 
 
+def _git(base: Path, *args: str, data: bytes | None = None) -> None:
+    subprocess.run(["git", "-C", str(base), "-c", "user.name=Editor",
+                    "-c", "user.email=editor@example.org", *args],
+                   input=data, check=True, capture_output=True)
+
+
+def in_git(base: Path, records: Path, seed: int) -> int:
+    """Put the archive in git as editors keep it: one commit importing it, then one
+    commit per tenth of its files, each an edit of one file (a comment line), so the
+    build reads a real history.  Returns the number of commits."""
+    import random
+
+    _git(base, "init", "-q", "-b", "main")
+    _git(base, "add", "-A", "records")
+    _git(base, "commit", "-qm", "Import the archive")
+    files = sorted(p.relative_to(base).as_posix() for p in records.rglob("*.yaml"))
+    rng = random.Random(seed)
+    content: dict[str, bytes] = {}
+    stream = []
+    when = 1_700_000_000
+    edits = len(files) // 10
+    for i in range(edits):
+        rel = rng.choice(files)
+        content[rel] = content.get(rel) or (base / rel).read_bytes()
+        content[rel] += f"# note {i}\n".encode()
+        message = f"Update {rel.rsplit('/', 1)[-1]}".encode()
+        when += 3600
+        stream += [b"commit refs/heads/main\n",
+                   f"committer Editor <editor@example.org> {when} +0000\n".encode(),
+                   f"data {len(message)}\n".encode(), message, b"\n",
+                   b"from refs/heads/main^0\n" if i == 0 else b"",
+                   f"M 100644 inline {rel}\ndata {len(content[rel])}\n".encode(),
+                   content[rel], b"\n"]
+    _git(base, "fast-import", "--quiet", data=b"".join(stream))
+    _git(base, "reset", "-q", "--hard")
+    return edits + 1
+
+
 def parse_only(records: Path) -> float:
     code = ("import sys,time,yaml,pathlib\n"
             "files=sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml'))\n"
@@ -113,6 +151,7 @@ def tree_size(path: Path) -> tuple[int, int, str]:
 class Row:
     n: int
     files: int
+    commits: int
     parse: float
     validate: float
     validate_warm: float
@@ -138,6 +177,7 @@ def measure(n: int, seed: int) -> Row:
     run(str(BIN / "portal"), "demo-data", "--records", str(n), "--seed", str(seed),
         "--out", str(records))
     files = sum(1 for _ in records.rglob("*.yaml"))
+    commits = in_git(base, records, seed)
     parse = parse_only(records)
     shutil.rmtree(records.parent / ".cache", ignore_errors=True)  # a cold run
     validate_cold, validate_mem = run(str(BIN / "portal"), "validate", "--records",
@@ -168,6 +208,7 @@ def measure(n: int, seed: int) -> Row:
     for item in sorted(records.glob("supervision/*/*.yaml"))[:repeat]:
         item.write_text(item.read_text(encoding="utf-8").replace("title: ", "title: Edited ", 1),
                         encoding="utf-8")
+        _git(base, "commit", "-qam", f"Edit the title of {item.stem}")
         seconds, _ = run(str(BIN / "portal"), "build", "--records", str(records), "--site-dir",
                          str(base / "site"), "--as-of", AS_OF)
         rebuilds.append(seconds)
@@ -175,8 +216,8 @@ def measure(n: int, seed: int) -> Row:
     size, largest, largest_name = tree_size(base / "site")
     query_bytes, query_hits = query_download(base / "site", "traffic")
     query_zh, hits_zh = query_download(base / "site", "交通")
-    return Row(n, files, parse, validate_cold, validate_warm, validate_mem, build, build_mem,
-               baseline, baseline_mem, rebuild, size / 1e6, largest / 1e3, largest_name,
+    return Row(n, files, commits, parse, validate_cold, validate_warm, validate_mem, build,
+               build_mem, baseline, baseline_mem, rebuild, size / 1e6, largest / 1e3, largest_name,
                query_bytes / 1e6, query_hits, query_zh / 1e6, hits_zh)
 
 
@@ -193,17 +234,19 @@ def main() -> None:
         "MkDocs). Full build and baseline: the fastest of alternating runs "
         "(BENCH_REPEAT, 3 up to 10,000 records), as the VM's speed drifts. The edit is a "
         "republish (`portal build` after the full build; the fastest of as many edits of "
-        "different supervision items): only changed pages are rebuilt.",
+        "different supervision items, each committed): only changed pages are rebuilt. "
+        "The archive is in git as editors keep it (an import commit, then an edit commit "
+        "per ten files): record pages show their history.",
         "",
-        "| records (files) | libyaml parse s | validate cold s (×parse) | validate warm s | "
-        "full build s | MkDocs baseline s | build ÷ baseline | edit one record, rebuild s "
-        "(÷ build) | peak MB validate / build / baseline | site MB | largest page KB | "
-        "one query downloads MB (results): `traffic`, `交通` |",
+        "| records (files, commits) | libyaml parse s | validate cold s (×parse) | "
+        "validate warm s | full build s | MkDocs baseline s | build ÷ baseline | "
+        "edit one record, rebuild s (÷ build) | peak MB validate / build / baseline | "
+        "site MB | largest page KB | one query downloads MB (results): `traffic`, `交通` |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.n} ({r.files}) | {r.parse:.2f} | {r.validate:.2f} "
+            f"| {r.n} ({r.files}, {r.commits}) | {r.parse:.2f} | {r.validate:.2f} "
             f"({r.validate / r.parse:.2f}×) | {r.validate_warm:.2f} | {r.build:.1f} | "
             f"{r.baseline:.1f} | {r.build / r.baseline:.2f} | {r.rebuild:.1f} "
             f"({r.rebuild / r.build:.2f}) | {r.validate_mem} / {r.build_mem} / "
