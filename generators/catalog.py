@@ -71,8 +71,8 @@ class Catalog:
     links_from: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
     links_to: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
     hidden_files: set[str] = field(default_factory=set)
-    """file_key() of the files of records this audience may not see."""
-    """Files of records this audience may not see (their commits' messages are withheld)."""
+    """Files of records this audience may not see (their commits' messages are withheld),
+    as history.file_key() names them."""
     history: dict[str, list[Change]] = field(default_factory=dict)
     """Record id -> its file's changes in git, newest first (empty outside git)."""
     hidden: set[str] = field(default_factory=set)
