@@ -175,15 +175,14 @@ class SearchIndexer:
 
     def finish(self) -> list[str]:
         """Index what is left, wait for all; write the bundle list; return it."""
-        if self._finished is not None:  # the last page is on disk now
-            self.ready.append(self._finished)
-            self._finished = None
-        # MkDocs is done: what is left runs side by side, with every core
+        # MkDocs is done: what is left (bundles ready or not) runs side by side, with every
+        # core
+        self._finished = None
+        self.ready.clear()
         started = {b for b, _ in self.running}
         left = sorted(b for b in self.members
                       if b not in self.done and b not in self.reuse and b not in started)
         self.running += [(b, self._start(b, {}, 0)) for b in left]
-        self.ready.clear()
         for bundle, proc in self.running:
             self._check(bundle, proc)
         self.running = []

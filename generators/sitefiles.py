@@ -87,8 +87,8 @@ class SiteFiles:
         self.memo: Memo = {}
         """What this build's charts and calendars remembered (memo.py), for the next."""
         self.kept_sources: set[str] = set()
-        self.in_nav: set[str] = set()
-        """Sources of the pages in mkdocs.yml's navigation."""
+        self.hand_written: set[str] = set()
+        """Sources of the pages in site_src (a generated page of the same name gives way)."""
         self.nav_pages: list[MkDocsPage] = []
         self.again: set[str] | None = None
         """Ids of the records whose pages show something new (a republish; start)."""
@@ -105,8 +105,8 @@ class SiteFiles:
         renders the listings and MkDocs converts the pages before them.  A republish of a
         large archive renders its few record pages here and has the worker make only
         the files."""
-        hand_written = {f.src_uri for f in files}  # a page in site_src wins
-        jobs = [(src, rec) for src, rec in jobs if src not in hand_written]
+        self.hand_written = {f.src_uri for f in files}
+        jobs = [(src, rec) for src, rec in jobs if src not in self.hand_written]
         shards = self.search_shards or shard_count(len(jobs))
         self.bundle = {src: shard_of(src, shards) for src, _ in jobs}
         # MkDocs builds the record pages shard by shard (search.py), the other pages last
@@ -144,9 +144,9 @@ class SiteFiles:
         left to the worker) are written to the scratch folder unless unchanged.  Charts
         are drawn here, or by the worker, which writes them into the site at the end."""
         scratch = self.scratch
-        pages = [p for p in pages if files.get_file_from_path(p.src) is None]
+        pages = [p for p in pages if p.src not in self.hand_written]
         if self.worker is not None:  # the worker makes these too
-            self.from_worker.update(s for s in STATIC_PAGES if files.get_file_from_path(s) is None)
+            self.from_worker.update(s for s in STATIC_PAGES if s not in self.hand_written)
         order = [*self.record_order,
                  *sorted({p.src for p in pages} | (self.from_worker - set(self.record_order)))]
         prev = self.previous
@@ -163,13 +163,13 @@ class SiteFiles:
         else:
             others.update(draw_all(charts))
         titled = prev.state.nav if prev else {}
-        self.in_nav = set(nav_sources(config.nav))
+        in_nav = set(nav_sources(config.nav))
         fresh = set(self.from_worker)
         for page in pages:
             h = incremental.page_hash(page.markdown)
             self.hashes[page.src] = h
             if old_pages.get(page.src) == h and (page.src in titled or
-                                                  page.src not in self.in_nav):
+                                                  page.src not in in_nav):
                 continue  # unchanged since the published build
             on_disk = scratch / page.src
             on_disk.parent.mkdir(parents=True, exist_ok=True)
