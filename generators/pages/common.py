@@ -213,10 +213,17 @@ def rates_meta(ctx: Ctx, rates: LiaisonRates) -> str:
                      ("satisfaction_rate", percent_cell(rates.satisfaction_rate)[0])])
 
 
+_MD_SPECIAL = frozenset("\\`*_{}[]()#+!|")
+"""What Python-Markdown acts on in a heading and unescapes after a backslash."""
+
+
 def heading(text: str, level: int = 1) -> str:
-    """A Markdown heading of escaped text (no Markdown or HTML inside takes effect)."""
-    special = "\\`*_{}[]()#+!|~"
-    safe = "".join("\\" + c if c in special else c for c in esc(text))
+    """A Markdown heading of escaped text (no Markdown or HTML inside takes effect).
+
+    Quotes stay as they are: an entity such as &#x27; would have its '#' escaped, and MkDocs
+    took the page title from the heading as "&amp;#x27;" (the <title> showed "&#x27;")."""
+    safe = "".join("\\" + c if c in _MD_SPECIAL else c
+                   for c in html.escape(text, quote=False))
     return f"{'#' * level} {safe}\n\n"
 
 

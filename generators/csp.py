@@ -1,0 +1,115 @@
+"""The Content-Security-Policy every page carries: defence in depth behind the escaping.
+
+Scripts may come from the site itself ('self') and, inline, only as the site's own
+scripts, allowed by their SHA-256 hash: the scripts written literally in the theme's
+templates (Material's and generators/theme/) and in the hand-written pages' sources.  An
+inline script on a page that is neither (record text that escaped its escaping) gets no
+hash, so the browser refuses to run it, and the build reports it.  Pagefind's search
+compiles WebAssembly, which needs 'wasm-unsafe-eval'; nothing may eval JavaScript.
+
+The same policy, with the directives a <meta> element cannot carry, is what the README
+gives for the web server (`header_policy`); tests/test_csp.py keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_SRC = re.compile(r"\ssrc\s*=", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
+_JS_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript",
+             "application/ecmascript"}
+_JINJA = ("{{", "{%", "{#")
+
+DIRECTIVES: tuple[tuple[str, str], ...] = (
+    ("default-src", "'self'"),
+    ("script-src", "'self' {hashes}'wasm-unsafe-eval'"),
+    # Material and the portal set style attributes (progress bars, chart sizes), and
+    # matplotlib's SVG carries a <style>: styles cannot run script
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data:"),  # Material's icons are data: SVG in its stylesheet
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self'"),  # Pagefind searches in a worker of its own file
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+HEADER_ONLY: tuple[tuple[str, str], ...] = (("frame-ancestors", "'none'"),)
+"""Directives a browser ignores (and complains about) in a <meta> element."""
+
+
+def script_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(hashes: Iterable[str], *, header: bool = False) -> str:
+    """The policy with these script hashes ('sha256-…' sources), for a <meta> element or,
+    with header=True, for the Content-Security-Policy response header."""
+    listed = "".join(f"{h} " for h in sorted(set(hashes)))
+    parts = [*DIRECTIVES, *(HEADER_ONLY if header else ())]
+    return "; ".join(f"{name} {value.format(hashes=listed)}" for name, value in parts)
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script a browser would run (not src=, not JSON data)."""
+    out = []
+    for m in _SCRIPT.finditer(html):
+        attrs = m.group(1)
+        if _SRC.search(attrs):
+            continue
+        kind = _TYPE.search(attrs)
+        if kind and kind.group(1).lower() not in _JS_TYPES:
+            continue
+        out.append(m.group(2))
+    return out
+
+
+def template_scripts(dirs: Iterable[str | Path]) -> set[str]:
+    """The inline scripts written literally in the theme's templates (those with a Jinja
+    expression in their text are not the same on every page, so none is allowed)."""
+    found: set[str] = set()
+    for folder in dirs:
+        for path in Path(folder).rglob("*.html"):
+            if ".icons" in path.parts:
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            found.update(s for s in inline_scripts(text)
+                         if not any(j in s for j in _JINJA))
+    return found
+
+
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+
+
+class PolicyError(Exception):
+    pass
+
+
+def with_policy(html: str, own: Callable[[str], bool]) -> tuple[str, list[str]]:
+    """The page with its policy as the first element after the charset; and the inline
+    scripts that are not the site's own (they get no hash: the browser will not run them).
+    """
+    hashes = set()
+    foreign = []
+    for script in inline_scripts(html):
+        if own(script):
+            hashes.add(script_hash(script))
+        else:
+            foreign.append(script)
+    at = _CHARSET.search(html) or _HEAD.search(html)
+    if at is None:
+        raise PolicyError("a page without <head>: nowhere to put its security policy")
+    meta = (f'\n<meta http-equiv="Content-Security-Policy" '
+            f'content="{policy(hashes)}">')
+    return html[:at.end()] + meta + html[at.end():], foreign

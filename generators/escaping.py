@@ -1,0 +1,37 @@
+"""Record text made safe for the contexts outside HTML pages: JSON files, XML and iCalendar.
+
+HTML is escaped where pages are rendered (pages/common.py: esc, prose, heading); these are
+the other formats' rules.  The validator warns about control characters in text (it does
+not refuse them), so they reach here and must not make a feed or a chart unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot hold, even as references: a feed or an SVG holding one is not
+well-formed, and a reader rejects the whole file."""
+_NOT_ICAL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+"""Control characters RFC 5545 TEXT may not hold (line breaks are escaped by icalendar, but a
+bare one in a title is no one's intent: it becomes a space)."""
+_JSON_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def xml_text(text: str) -> str:
+    """Text that XML can hold (ElementTree escapes <, & and quotes; this drops the rest)."""
+    return _NOT_XML.sub("", text)
+
+
+def ical_text(text: str) -> str:
+    """Text for an iCalendar property (icalendar escapes \\, ; and , itself)."""
+    return _NOT_ICAL.sub(" ", _NOT_XML.sub("", text))
+
+
+def json_for_web(text: str) -> str:
+    """JSON text with <, >, & and the JavaScript line separators written as \\u escapes:
+    the same data to any JSON reader, and no markup if a browser or a page ever takes the
+    file for HTML or embeds it in a <script>.  Valid on json.dumps output only (those
+    characters can stand only inside its strings)."""
+    return text.translate(_JSON_HTML)
