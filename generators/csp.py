@@ -113,3 +113,17 @@ def with_policy(html: str, own: Callable[[str], bool]) -> tuple[str, list[str]]:
     meta = (f'\n<meta http-equiv="Content-Security-Policy" '
             f'content="{policy(hashes)}">')
     return html[:at.end()] + meta + html[at.end():], foreign
+
+
+def own_scripts(theme_dirs: Iterable[str | Path], docs_dir: Path) -> set[str]:
+    """Every inline script the site may carry: the theme's and the hand-written pages'."""
+    scripts = template_scripts(theme_dirs)
+    for path in sorted(docs_dir.rglob("*.md")):
+        scripts.update(inline_scripts(path.read_text(encoding="utf-8")))
+    return scripts
+
+
+def header_policy(theme_dirs: Iterable[str | Path], docs_dir: Path) -> str:
+    """The policy for the web server's Content-Security-Policy header (README.md): one
+    header serves every page, so it allows every inline script of the site's own."""
+    return policy((script_hash(s) for s in own_scripts(theme_dirs, docs_dir)), header=True)

@@ -26,7 +26,7 @@ def xml_text(text: str) -> str:
 
 def ical_text(text: str) -> str:
     """Text for an iCalendar property (icalendar escapes \\, ; and , itself)."""
-    return _NOT_ICAL.sub(" ", _NOT_XML.sub("", text))
+    return _NOT_XML.sub("", _NOT_ICAL.sub(" ", text))
 
 
 def json_for_web(text: str) -> str:

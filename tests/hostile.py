@@ -8,6 +8,7 @@ text fields the fixture leaves out are filled in too, where their record or entr
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import types
@@ -119,3 +120,15 @@ def hostile_archive(valid: Path, dst: Path) -> tuple[Path, dict[str, int]]:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                         encoding="utf-8")
     return dst, counts
+
+
+def previous_edition(folder: Path) -> Path:
+    """The manifest of an earlier edition whose records' titles, types and statuses are
+    hostile too (it comes from the publishing branch): one record removed since, one
+    changed."""
+    path = folder / "previous.json"
+    path.write_text(json.dumps({"as_of": "2026-10-01", "audience": "internal", "records": {
+        "gone-a": {"type": PLAIN, "title": PLAIN, "hash": "0"},
+        "sup-a": {"type": "supervision", "title": PLAIN, "hash": "0", "status": PLAIN},
+    }}), encoding="utf-8")
+    return path
