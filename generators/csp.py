@@ -14,7 +14,9 @@ gives for the web server (`header_policy`); tests/test_csp.py keeps the two in s
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -74,18 +76,27 @@ def inline_scripts(html: str) -> list[str]:
 def template_scripts(dirs: Iterable[str | Path]) -> set[str]:
     """The inline scripts written literally in the theme's templates (those with a Jinja
     expression in their text are not the same on every page, so none is allowed)."""
+    return set(_template_scripts(tuple(str(d) for d in dirs)))
+
+
+@functools.cache
+def _template_scripts(dirs: tuple[str, ...]) -> frozenset[str]:
+    # once a process (`mkdocs serve` builds again and again); Material's 10,000 icons
+    # are not walked
     found: set[str] = set()
     for folder in dirs:
-        for path in Path(folder).rglob("*.html"):
-            if ".icons" in path.parts:
-                continue
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            found.update(s for s in inline_scripts(text)
-                         if not any(j in s for j in _JINJA))
-    return found
+        for root, subdirs, names in os.walk(folder):
+            subdirs[:] = [d for d in subdirs if d != ".icons"]
+            for name in names:
+                if not name.endswith(".html"):
+                    continue
+                try:
+                    text = Path(root, name).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                found.update(s for s in inline_scripts(text)
+                             if not any(j in s for j in _JINJA))
+    return frozenset(found)
 
 
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)

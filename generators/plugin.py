@@ -98,6 +98,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """Records already validated by `portal build` (saves reading them twice)."""
         self.theme_scripts: set[str] = set()
         """The inline scripts written in the theme's templates (csp.py)."""
+        self.serving = False
+        """Under `mkdocs serve`: its live reload is an inline script made anew for every
+        request, which no policy of hashes can allow, so the preview carries none."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
@@ -174,10 +180,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
-        """Front matter's title, description and author as HTML, like every other title
-        (generators/theme/main.html): the navigation, the header and the meta tags insert
-        them as they are."""
-        for key in ("title", "description", "author"):
+        """Front matter's title, subtitle, description and author as HTML, like every other
+        title (generators/theme/main.html): the navigation, the header and the meta tags
+        insert them as they are."""
+        for key in ("title", "subtitle", "description", "author"):
             value = page.meta.get(key)
             if isinstance(value, str):
                 page.meta[key] = html_lib.escape(value)
@@ -206,6 +212,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return self._with_policy(output_content, template_name, "")
 
     def _with_policy(self, html: str, where: str, source: str) -> str:
+        if self.serving:
+            return html
         scripts = self.theme_scripts
 
         def own(script: str) -> bool:

@@ -77,3 +77,14 @@ def test_formats_outside_html_keep_what_they_can_hold() -> None:
     safe = json_for_web(text)
     assert "<" not in safe and ">" not in safe and "&" not in safe and "\u2028" not in safe
     assert json.loads(safe) == json.loads(text)
+
+
+def test_the_live_preview_carries_no_policy() -> None:
+    """`mkdocs serve` injects its live-reload script inline, anew for every request."""
+    from generators.plugin import PortalPlugin
+
+    plugin = PortalPlugin()
+    plugin.on_startup(command="build", dirty=False)
+    assert "Content-Security-Policy" in plugin._with_policy(PAGE, "page.md", "")
+    plugin.on_startup(command="serve", dirty=False)
+    assert plugin._with_policy(PAGE, "page.md", "") == PAGE
