@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from generators import csp
 from generators.build import build_site
 from generators.models import RECORD_TYPES
 from generators.validate import validate
@@ -28,6 +29,7 @@ from .hostile import EVALUATED, LINK, MARK, PLAIN, RAW, hostile_archive, previou
 pytestmark = pytest.mark.slow
 
 MARKUP = (".html", ".xml", ".svg", ".json")
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 EVENT_FIELDS = {"UID", "SUMMARY", "DTSTAMP", "DTSTART", "DTEND", "LOCATION", "URL"}
 
 
@@ -69,6 +71,8 @@ def test_no_hostile_text_runs_or_breaks_an_output(archive: tuple[Path, dict[str,
             raw = [r for r in RAW if r.encode() in data]
             assert raw == [], f"{rel}: {raw}"
             assert LINK.findall(data) == [], rel
+        if path.suffix == ".html":
+            check_policy(rel, data.decode("utf-8"))
         if path.suffix in (".xml", ".svg"):
             ET.fromstring(data)  # well-formed: a reader takes the whole feed or picture
         if path.suffix == ".svg":
@@ -85,6 +89,17 @@ def test_no_hostile_text_runs_or_breaks_an_output(archive: tuple[Path, dict[str,
     assert changes.count(MARK) >= 2  # the removed and the changed record of the manifest
     if audience != "public":  # the home page's dashboard macro prints records' titles
         assert MARK in (site / "index.html").read_text(encoding="utf-8")
+
+
+def check_policy(rel: str, html: str) -> None:
+    """Every page carries one policy, which allows by hash each inline script it holds (and
+    holds no other way to run them)."""
+    policies = POLICY.findall(html)
+    assert len(policies) == 1, f"{rel}: {len(policies)} policies"
+    script_src = policies[0].split("script-src ", 1)[1].split(";", 1)[0].split()
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    for script in csp.inline_scripts(html):
+        assert csp.script_hash(script) in script_src, f"{rel}: {script[:80]!r}"
 
 
 def check_calendar(rel: str, data: bytes) -> None:
