@@ -273,6 +273,9 @@ NOTES = [(35, "已制定工作方案，明确责任分工和时间节点。"),
          (60, "主体工作有序推进，已完成阶段性任务。"),
          (99, "大部分任务已完成，正在推进剩余事项。"),
          (100, "各项任务已全部完成，申请办结销号。")]
+SUSPENDED = ["相关行政法规正在修订，经市政府同意暂缓办理，待修订完成后恢复。",
+             "有关问题线索已移交相关部门依法处理，经市政府同意暂缓办理，待处理结果明确后恢复。",
+             "项目选址需随规划调整重新论证，经市政府同意暂缓办理。"]
 DIFFICULTIES = ["部分项目涉及征地拆迁，推进慢于预期。", "资金拨付进度滞后，影响项目开工。",
                 "涉及多个部门审批，协调周期较长。"]
 
@@ -309,7 +312,7 @@ def supervision(decisions: list[dict[str, Any]], meetings: list[dict[str, Any]],
         sources.append(("liaison", li["id"], li["received"] + days(5), li["lead"],
                         f"落实对《{li['title']}》答复中的承诺事项"))
     out = []
-    old = recent = 0
+    old = recent = suspended = 0
     for i, (kind, ref, start, lead, title) in enumerate(sources):
         assigned = start + days(3)
         if assigned > A - days(20):  # too recent for a first report
@@ -365,7 +368,8 @@ def supervision(decisions: list[dict[str, Any]], meetings: list[dict[str, Any]],
             s["verified_by"] = SG
         elif status == "suspended":
             s["state"] = "suspended"
-            s["summary"] = "相关行政法规正在修订，经市政府同意暂缓办理，待修订完成后恢复。"
+            s["summary"] = SUSPENDED[suspended % len(SUSPENDED)]
+            suspended += 1
         else:
             s["state"] = "open"
         deadline = max(deadline, assigned + days(1))
