@@ -153,10 +153,17 @@ def plant_public_references(records: Path) -> None:
         "lead": "zq-unit-rest", "support": ["east", "zq-unit-inte"],
         "assigned": "2026-03-01", "deadline": "2026-12-31", "state": "open",
         "classification": "public"})
+    _dump(records / "supervision/2026/sup-pub-dec.yaml", {
+        "id": "sup-pub-dec", "title": "Public item from a hidden meeting's decision",
+        "source": {"kind": "meeting-decision", "ref": "dec-zq-inte-0"}, "lead": "east",
+        "assigned": "2026-03-01", "deadline": "2026-12-31", "state": "open",
+        "classification": "public"})
     _dump(records / "liaison/2026/lia-pub-refs.yaml", {
         "id": "lia-pub-refs", "kind": "npc-suggestion", "number": "0099", "session": 2026,
         "proposers": ["Deputy Li"], "title": "Public suggestion led by a hidden unit",
-        "received": "2026-03-01", "lead": "zq-unit-inte", "classification": "public"})
+        "received": "2026-03-01", "lead": "zq-unit-inte", "classification": "public",
+        "reply": {"date": "2026-05-01", "category": "B", "summary": "Replied.",
+                  "disclosure": "full", "document": "doc-zq-rest"}})
     _dump(records / "briefings/2026/brf-pub-refs.yaml", {
         "id": "brf-pub-refs", "date": "2026-07-02", "title": "Public briefing",
         "category": "public-sentiment", "source": "zq-unit-rest", "summary": "Public.",
@@ -383,7 +390,7 @@ def test_no_sentinel_above_the_audience_in_any_file(audience: str, tmp_path: Pat
     export = tmp_path / "export"
     export_markdown(ROOT / "mkdocs.yml", export, records=str(records), as_of=AS_OF,
                     audience=audience)
-    blobs.append(all_bytes(export / "docs"))
+    blobs.append(all_bytes(export))
     blob = b"\n".join(blobs)
     leaked = sorted(w for w, lvl in s.level.items()
                     if LEVELS[lvl] > LEVELS[audience] and w.encode() in blob)
