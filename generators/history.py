@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -82,10 +83,10 @@ def read_history(records_dir: Path, cache: Path | None = None) -> dict[str, list
     try:
         rel = records_dir.resolve().relative_to(root).as_posix()
         out = subprocess.run(
-            ["git", "-C", str(root), "-c", "core.quotePath=false", "log", "--no-renames",
-             "--raw", "--no-abbrev", "--date=short", f"--format=%x1e%H{_SEP}%ad{_SEP}%s",
-             "--", rel],
-            capture_output=True, text=True, check=False, timeout=300)
+            ["git", "-C", str(root), "log", "-z", "--no-renames", "--raw", "--no-abbrev",
+             "--no-show-signature", "--date=short", f"--format=%x1e%H{_SEP}%ad{_SEP}%s", "--", rel],
+            capture_output=True, encoding="utf-8", errors="replace", check=False,
+            timeout=300)
     except (OSError, subprocess.TimeoutExpired, ValueError):
         return {}
     if out.returncode != 0:
@@ -94,25 +95,34 @@ def read_history(records_dir: Path, cache: Path | None = None) -> dict[str, list
     history: dict[str, list[Change]] = {}
     top = os.path.realpath(root)  # git names files from here, with "/"
     with _Levels(root, prefix, cache) as levels:
-        for block in out.stdout.split("\x1e"):
-            lines = [ln for ln in block.splitlines() if ln.strip()]
-            if not lines or lines[0].count(_SEP) != 2:
-                continue
-            sha, day, message = lines[0].split(_SEP)
-            touched = [t for t in map(_raw, lines[1:]) if t is not None]
+        for head, touched in _commits(out.stdout):
+            sha, day, message = head
             change = Change(sha, dt.date.fromisoformat(day), message, levels.commit(touched))
             for path, _, _ in touched:
                 history.setdefault(os.path.join(top, *path.split("/")), []).append(change)
     return history
 
 
-def _raw(line: str) -> Touched | None:
-    """`:100644 100644 <before> <after> M<TAB>path` -> (path, before, after)."""
-    if not line.startswith(":") or "\t" not in line:
-        return None
-    head, path = line.split("\t", 1)
-    parts = head.split()
-    return (path, parts[2], parts[3]) if len(parts) >= 5 else None
+def _commits(text: str) -> Iterator[tuple[tuple[str, str, str], list[Touched]]]:
+    """`git log -z --raw` read token by token (NUL ends each: a file name or a message
+    may hold any other character): each commit's (sha, date, subject) and its files."""
+    tokens = iter(text.split("\0"))
+    head: tuple[str, str, str] | None = None
+    touched: list[Touched] = []
+    for token in tokens:
+        token = token.lstrip("\n")
+        if token.startswith("\x1e"):
+            if head is not None:
+                yield head, touched
+            sha, day, message = [*token[1:].split(_SEP, 2), "", ""][:3]
+            head, touched = (sha, day, message), []
+        elif token.startswith(":"):
+            parts = token.split()
+            path = next(tokens, "")
+            if len(parts) >= 5 and path:
+                touched.append((path, parts[2], parts[3]))
+    if head is not None:
+        yield head, touched
 
 
 class _Levels:

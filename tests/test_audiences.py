@@ -98,7 +98,10 @@ def test_a_message_is_withheld_by_what_each_commit_touched_in_git(tmp_path: Path
     commit("restricted: add")
     git(repo, "mv", str(hidden), str(hidden.with_name("doc-h2.yaml")))
     commit("restricted: rename")
-    hidden.with_name("doc-h2.yaml").unlink()
+    odd = hidden.with_name('doc "h"\t3.yaml')  # git quotes such a name unless told -z
+    git(repo, "mv", str(hidden.with_name("doc-h2.yaml")), str(odd))
+    commit("restricted: rename to an odd name")
+    odd.unlink()
     commit("restricted: delete")
     _append(records / UNITS, [{"id": "hush", "name": "Hush", "kind": "agency",
                                "classification": "restricted"}])
@@ -123,7 +126,7 @@ def test_a_message_is_withheld_by_what_each_commit_touched_in_git(tmp_path: Path
 
     history = read_history(records)
     changes = history[str(public.resolve())]
-    assert len(changes) == 11
+    assert len(changes) == 12
     for c in changes:
         assert c.level == LEVELS[c.message.split(":")[0]], c.message
     recs, _ = validate(records, "records", AS_OF, use_cache=False)
