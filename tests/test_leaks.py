@@ -415,23 +415,33 @@ def test_withheld_reply_shows_no_text_to_the_public(tmp_path: Path,
 
 def test_a_republish_after_hiding_names_nothing_hidden(tmp_path: Path,
                                                        archive: tuple[Path, Sentinels]) -> None:
-    """A unit and a document become internal, and the public site is built again over the
-    last build: no page, feed, data file or search file kept from it names them."""
+    """A unit, a document and a topic become internal, and the public site is built again
+    over the last build: no page, feed, data file or search file kept from it names them."""
     records, _ = archive
     repo = tmp_path / "repo"
     shutil.copytree(records.parent, repo, ignore=shutil.ignore_patterns(".cache"))
+    topics = repo / "records/registry/topics.yaml"
+
+    def traffic(change: Callable[[Any], None]) -> None:  # a public topic's child
+        _edit(topics, lambda ts: change(next(c for t in ts for c in t.get("children", [])
+                                             if c["id"] == "traffic")))
+
+    traffic(lambda c: c.update(name="zqtopicshown", name_zh="zqtopicshownzh"))
+    git(repo, "commit", "-qam", "Rename a topic")
     site = tmp_path / "site"
     build_site(ROOT / "mkdocs.yml", site, records=str(repo / "records"), as_of=AS_OF,
                audience="public")
     before = all_bytes(site)
     title = _load(repo / "records/documents/2026/doc-c.yaml")["title"].lower().encode()
-    gone = [b"east district", "东区".encode(), b"/east/", b"calendar-east.", title, b"/doc-c/"]
+    gone = [b"east district", "东区".encode(), b"/east/", b"calendar-east.", title, b"/doc-c/",
+            b"zqtopicshown"]
     assert [w for w in gone if w not in before] == []
     _edit(repo / "records/registry/units.yaml",
           lambda us: next(u for u in us if u["id"] == "east").update(classification="internal"))
     _edit(repo / "records/documents/2026/doc-c.yaml",
           lambda d: d.update(classification="internal"))
-    git(repo, "commit", "-qam", "Hide east and doc-c zqlatemessage")
+    traffic(lambda c: c.update(classification="internal"))
+    git(repo, "commit", "-qam", "Hide east, doc-c and a topic zqlatemessage")
     build_site(ROOT / "mkdocs.yml", site, records=str(repo / "records"), as_of=AS_OF,
                audience="public")
     after = all_bytes(site)
