@@ -13,6 +13,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid" / "records"
 INVALID = FIXTURES / "invalid"
 AS_OF = dt.date(2026, 11, 27)
+SAMPLE = ROOT / "records"
+SAMPLE_AS_OF = dt.date(2026, 12, 1)
+"""The sample archive (scripts/make_sample.py) and the reference date it was written for."""
 
 
 def overlay(tmp: Path, *layers: Path) -> Path:
