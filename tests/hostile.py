@@ -28,9 +28,10 @@ EVALUATED = "zqevaluated"
 """What the Jinja in the payload prints if anything renders it as a template."""
 PLAIN = (f"{MARK} \x07 </title></script><script>alert('title')</script>"
          "<img src=x onerror=alert(1)><svg onload=alert(2)> \"'&amp; "
-         f"{{{{ 'zq' ~ 'evaluated' }}}} {{% raw %}} {{# c #}} $\\frac$ \u202eevil\u202c end")
+         f"{{{{ 'zq' ~ 'evaluated' }}}} {{% raw %}} {{# c #}} $\\frac$ \u202eevil\u202c \u202eopen")
 """For plain text: markup, entities, quotes, Jinja (an unbalanced raw block fails any render
-that evaluates it), a matplotlib mathtext trap and a right-to-left override."""
+that evaluates it), a control character, a matplotlib mathtext trap and right-to-left
+overrides, the last left open."""
 PROSE = (PLAIN + "\n\n[js](javascript:alert(3)) [data](data:text/html;base64,"
          "PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==) <a href=\"javascript:alert(5)\">raw</a> "
          "![x](javascript:alert(6)) <iframe src=\"javascript:alert(7)\"></iframe>")

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.theme import Theme
 
 from generators import csp
-from generators.escaping import ical_text, json_for_web, xml_text
+from generators.escaping import bidi_closed, ical_text, json_for_web, xml_text
 from generators.plugin import THEME
 
 from .conftest import ROOT
@@ -72,6 +72,11 @@ def test_the_readme_gives_the_policy_the_site_uses() -> None:
 
 def test_formats_outside_html_keep_what_they_can_hold() -> None:
     assert xml_text("a\x07b\x00c\ufffed") == "abcd"
+    assert bidi_closed("ab") == "ab"
+    assert bidi_closed("\u202eab\u202c") == "\u202eab\u202c"
+    opened = "\u202ea\u202eb\u202c\u2067c\u202d"  # RLO RLO PDF RLI LRO: three left open
+    assert bidi_closed(opened) == opened + "\u202c\u2069\u202c"  # innermost first
+    assert bidi_closed("\u2067\u202ex\u2069") == "\u2067\u202ex\u2069"  # PDI closes both
     assert ical_text("a\nb\x07c") == "a b c"
     text = '[{"t": "<img src=x onerror=alert(1)> & \u2028"}]'
     safe = json_for_web(text)

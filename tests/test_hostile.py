@@ -20,6 +20,7 @@ from icalendar import Calendar
 
 from generators import csp
 from generators.build import build_site
+from generators.escaping import ical_text
 from generators.models import RECORD_TYPES
 from generators.validate import validate
 
@@ -29,6 +30,7 @@ from .hostile import EVALUATED, LINK, MARK, PLAIN, RAW, hostile_archive, previou
 pytestmark = pytest.mark.slow
 
 MARKUP = (".html", ".xml", ".svg", ".json")
+RLO, PDF = "\u202e", "\u202c"
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 EVENT_FIELDS = {"UID", "SUMMARY", "DTSTAMP", "DTSTART", "DTEND", "LOCATION", "URL"}
 
@@ -67,6 +69,9 @@ def test_no_hostile_text_runs_or_breaks_an_output(archive: tuple[Path, dict[str,
         assert EVALUATED.encode() not in data, f"{rel}: Jinja in record text was evaluated"
         if MARK.encode() in data:
             shown[path.suffix] = shown.get(path.suffix, 0) + 1
+        if path.suffix in (".html", ".xml", ".svg"):
+            # each field closes the overrides it opens: none reverses the text after it
+            assert data.count(RLO.encode()) <= data.count(PDF.encode()), rel
         if path.suffix in MARKUP:
             raw = [r for r in RAW if r.encode() in data]
             assert raw == [], f"{rel}: {raw}"
@@ -111,4 +116,5 @@ def check_calendar(rel: str, data: bytes) -> None:
         for key in ("SUMMARY", "LOCATION"):
             text = str(event.get(key, ""))
             if MARK in text:
-                assert text.endswith(PLAIN.replace("\x07", " ")), f"{rel}: {text!r}"
+                assert text.endswith(ical_text(PLAIN)), f"{rel}: {text!r}"
+                assert text.count(RLO) <= text.count(PDF), f"{rel}: {text!r}"
