@@ -201,7 +201,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 self.files.written(page.file.dest_uri)
             except SearchIndexError as exc:
                 raise PluginError(f"portal: {exc}") from None
-        # a hand-written page's own scripts are those in its source
+        # a hand-written page's own scripts are those written in its source
         source = page.file.content_string if page.file.generated_by is None else ""
         return self._with_policy(output, page.file.src_uri, source)
 
@@ -215,9 +215,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.serving:
             return html
         scripts = self.theme_scripts
+        written = set(csp.inline_scripts(source)) if "<script" in source else set()
 
         def own(script: str) -> bool:
-            return script in scripts or (bool(source) and script in source)
+            return script in scripts or script in written
 
         try:
             out, foreign = csp.with_policy(html, own)
