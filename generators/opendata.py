@@ -162,7 +162,24 @@ def _digest(df: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def _as_text(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula (=HYPERLINK(...), +cmd, @SUM),
+    prefixed with a single quote as OWASP advises: shown as text, the quote hidden."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
 def _csv(df: pd.DataFrame) -> str:
+    # only the CSV: JSON is read by programs, which must get the text as written
+    text_columns = [c for c, t in df.dtypes.items()
+                    if pd.api.types.is_object_dtype(t) or pd.api.types.is_string_dtype(t)]
+    if text_columns:
+        df = df.assign(**{str(c): df[c].map(_as_text) for c in text_columns})
     return str(df.to_csv(index=False, lineterminator="\n"))
 
 

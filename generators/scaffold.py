@@ -8,8 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from .load import Unreadable, read_record
 from .models import FOLDERS
 from .numbers import parse_number
+from .walk import entries, kind_of
 
 
 class ScaffoldError(Exception):
@@ -115,10 +117,14 @@ def _next_seq(folder: Path, pattern: re.Pattern[str]) -> int:
 def next_number(records: Path, prefix: str, year: int) -> str:
     """Next free sequence of a document number prefix in a year (reads every document)."""
     best = 0
-    for path in (records / "documents").rglob("*.yaml"):
+    # what the validator reads (walk.py, load.read_record): no link out of the folder, no
+    # FIFO, no oversized file
+    for _reldir, _name, path, kind in entries(str(records / "documents")):
+        if kind != "file":
+            continue
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data = yaml.load(read_record(path, path).decode("utf-8"), Loader=yaml.CSafeLoader)
+        except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
             continue  # portal validate reports those files
         num = parse_number(str(data.get("number", ""))) if isinstance(data, dict) else None
         if num and num.prefix == prefix and num.year == year:
@@ -130,9 +136,12 @@ def _registry_defaults(records: Path) -> dict[str, str]:
     """Unit ids of this archive's registry for the skeleton's placeholders."""
     found = {"office": "TODO-unit-id", "council": "TODO-unit-id", "district": "TODO-unit-id"}
     try:
-        units = yaml.load((records / "registry/units.yaml").read_text(encoding="utf-8"),
+        units_file = records / "registry/units.yaml"
+        if kind_of(str(units_file), str(records)) != "file":
+            return found
+        units = yaml.load(read_record(units_file, str(units_file)).decode("utf-8"),
                           Loader=yaml.CSafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
         return found
     wanted = {"general-office": "office", "state-council": "council", "district": "district"}
     for unit in units if isinstance(units, list) else []:
