@@ -19,14 +19,20 @@ AS_OF = dt.date(2026, 11, 27)
 
 
 def overlay(tmp: Path, *layers: Path) -> Path:
-    """A copy of the valid fixture with each layer's records/ laid over it.
+    """A copy of the valid fixture with each layer's records/ laid over it."""
+    dst = tmp / "records"
+    shutil.copytree(VALID, dst, symlinks=True)
+    lay(dst, *layers)
+    return dst
+
+
+def lay(dst: Path, *layers: Path) -> None:
+    """Each layer's records/ laid over the records folder dst.
 
     Git stores neither a FIFO nor a sparse file: a fixture holds an empty marker instead,
     NAME.mkfifo for a FIFO called NAME, NAME.oversize for a file one byte over the size
     limit of a record file (sparse: no disk is spent, and its NUL bytes say so if it is
     ever read)."""
-    dst = tmp / "records"
-    shutil.copytree(VALID, dst, symlinks=True)
     for layer in layers:
         shutil.copytree(layer / "records", dst, dirs_exist_ok=True, symlinks=True)
     for marker in sorted(dst.rglob("*.mkfifo")):
@@ -36,7 +42,6 @@ def overlay(tmp: Path, *layers: Path) -> Path:
         marker.unlink()
         with marker.with_suffix("").open("wb") as fh:
             fh.truncate(max_record_bytes() + 1)
-    return dst
 
 
 @pytest.fixture
