@@ -35,30 +35,36 @@ def entries(root: str) -> Iterator[Entry]:
 def _walk(folder: str, reldir: tuple[str, ...], real_root: str) -> Iterator[Entry]:
     try:
         with os.scandir(folder) as it:
-            # the DirEntry knows a link or a FIFO from the directory itself: no stat per file
-            found = sorted((e.name, e) for e in it if not e.name.startswith("."))
+            found = [e for e in it if not e.name.startswith(".")]
     except OSError:
         return
+    found.sort(key=_name)
     at = folder + os.sep
     subfolders: list[str] = []
-    for name, entry in found:
+    for entry in found:
+        # the DirEntry knows a link or a FIFO from the directory itself: no stat per file
+        name = entry.name
         try:
-            if entry.is_symlink():
+            if entry.is_file(follow_symlinks=False):
+                if name.endswith(YAML):
+                    yield reldir, name, at + name, "file"
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append(name)
+            elif entry.is_symlink():
                 kind = link_kind(at + name, real_root)
                 if kind in ("file", "broken") and not name.endswith(YAML):
                     continue  # a link inside to something that is not a record: not ours
                 yield reldir, name, at + name, kind
-            elif entry.is_dir(follow_symlinks=False):
-                subfolders.append(name)
-            elif entry.is_file(follow_symlinks=False):
-                if name.endswith(YAML):
-                    yield reldir, name, at + name, "file"
             else:
                 yield reldir, name, at + name, "special"
         except OSError:
             continue  # vanished while we looked
     for name in subfolders:
         yield from _walk(at + name, (*reldir, name), real_root)
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def link_kind(path: str, real_root: str) -> Kind:
@@ -89,12 +95,6 @@ def kind_of(path: str, root: str) -> Kind | None:
     if stat.S_ISDIR(st.st_mode):
         return None
     return "file" if stat.S_ISREG(st.st_mode) else "special"
-
-
-def stamp_stat(path: str, kind: Kind) -> os.stat_result:
-    """The status a stamp is made from: the file's (through a link inside the folder, the
-    target's: the verdict depends on what it holds), else the entry's own."""
-    return os.stat(path) if kind == "file" else os.lstat(path)
 
 
 DEFAULT_MAX_RECORD_BYTES = 1 << 20
