@@ -233,6 +233,11 @@ def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
     if src.data is None:
         return [], problems, {job.stem}
     recs, probs = build_records(job, src)
+    if probs and any(p.code == "TEXT_CONTROL" for p in problems):
+        # an id or number refused for its invisible character: said once, as an error
+        refused = {(p.line, p.col) for p in probs}
+        problems = [p for p in problems
+                    if p.code != "TEXT_CONTROL" or (p.line, p.col) not in refused]
     problems = problems + probs
     if probs and job.shape == "record":
         broken.add(job.stem)

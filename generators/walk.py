@@ -28,14 +28,14 @@ Entry = tuple[tuple[str, ...], str, str, Kind]
 
 def entries(root: str) -> Iterator[Entry]:
     """Every entry to judge below root, in archive order: folder by folder, names sorted,
-    a folder's own files before its subfolders (os.walk's order); hidden names skipped."""
+    a folder's own files before its subfolders (os.walk's order); hidden folders skipped."""
     yield from _walk(root, (), os.path.realpath(root))
 
 
 def _walk(folder: str, reldir: tuple[str, ...], real_root: str) -> Iterator[Entry]:
     try:
         with os.scandir(folder) as it:
-            found = [e for e in it if not e.name.startswith(".")]
+            found = list(it)
     except OSError:
         return
     found.sort(key=_name)
@@ -49,7 +49,8 @@ def _walk(folder: str, reldir: tuple[str, ...], real_root: str) -> Iterator[Entr
                 if name.endswith(YAML):
                     yield reldir, name, at + name, "file"
             elif entry.is_dir(follow_symlinks=False):
-                subfolders.append(name)
+                if not name.startswith("."):  # .git, .cache: not the archive's
+                    subfolders.append(name)
             elif entry.is_symlink():
                 kind = link_kind(at + name, real_root)
                 if kind in ("file", "broken") and not name.endswith(YAML):

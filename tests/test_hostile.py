@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,19 @@ def test_a_link_inside_the_archive_is_read_as_the_file(tmp_path: Path) -> None:
     assert "act-a" in {r.id for r in recs}
 
 
+def test_a_hidden_file_is_judged_like_any_other(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    (records / "activities/2026/.act-h.yaml").symlink_to(tmp_path)
+    shutil.copy(records / "activities/2026/act-a.yaml", records / "activities/2026/.act-a.yaml")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert flatten(report.problems, "path", "code") == [
+        ["records/activities/2026/.act-a.yaml", "ID_DUPLICATE"],
+        ["records/activities/2026/.act-a.yaml", "ID_FILENAME"],
+        ["records/activities/2026/.act-h.yaml", "FILE_LINK"],
+        ["records/activities/2026/act-a.yaml", "ID_DUPLICATE"],
+    ]
+
+
 def test_a_fifo_put_in_a_files_place_is_not_opened(tmp_path: Path) -> None:
     """read_record opens without waiting: a FIFO that replaced a file after the folder was
     listed is refused, not read (reading it would block for ever)."""
@@ -167,6 +181,7 @@ def test_invisible_characters_are_refused_in_ids_and_numbers_and_shown(tmp_path:
     got = {(p.path.rsplit("/", 1)[1], p.code) for p in report.errors}
     assert {("doc-c.yaml", "NUMBER_FORMAT"), ("sup-b.yaml", "ID_FORMAT"),
             ("lia-a.yaml", "NUMBER_FORMAT")} <= got
+    assert not [p for p in report.problems if p.code == "TEXT_CONTROL"]  # said once: errors
     text = report.text() + report.json()
     assert "\u202e" not in text and "\u200f" not in text
     assert "<U+202E>" in text and "<U+200F>" in text
