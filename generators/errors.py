@@ -231,7 +231,9 @@ INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
                        "\u202a-\u202e\u2066-\u2069]")
 """Characters a text should not hold: C0 and C1 controls (tab and line ends aside) and the
 Unicode direction marks and overrides, which make text read other than it is."""
-_UNSHOWN = re.compile(f"{INVISIBLE.pattern[:-1]}\\t\\n\\r\\u2028\\u2029]")
+# and in messages also line ends and tabs, and the lone surrogates by which Python keeps a
+# file name's bytes that are not UTF-8
+_UNSHOWN = re.compile(f"{INVISIBLE.pattern[:-1]}\\t\\n\\r\\u2028\\u2029\\ud800-\\udfff]")
 
 
 def visible(text: str) -> str:

@@ -4,6 +4,7 @@ the archive read; and `portal validate` cold, warm and `portal build` give one v
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 from pathlib import Path
@@ -115,6 +116,39 @@ def test_a_hidden_file_is_judged_like_any_other(tmp_path: Path) -> None:
         ["records/activities/2026/.act-h.yaml", "FILE_LINK"],
         ["records/activities/2026/act-a.yaml", "ID_DUPLICATE"],
     ]
+
+
+def test_a_records_folder_reached_through_a_link_is_read(tmp_path: Path) -> None:
+    records = overlay(tmp_path / "real")
+    (tmp_path / "records").symlink_to(records)
+    recs, report = validate(tmp_path / "records", "records", AS_OF, use_cache=False)
+    assert report.problems == []
+    assert len(recs) == len(validate(records, "records", AS_OF, use_cache=False)[0])
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_not_crashed_on(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    odd = os.fsencode(records / "activities/2026") + b"/act-\xff.yaml"
+    shutil.copy(records / "activities/2026/act-a.yaml", odd)
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert "records/activities/2026/act-<U+DCFF>.yaml" in {p.path for p in report.problems}
+    report.json().encode("utf-8")  # no lone surrogate left to fail on
+
+
+@pytest.mark.parametrize(("path", "escapes"), [
+    ("plan.pdf", False), ("2026/plan.pdf", False), ("plan..v2.pdf", False),
+    ("../../etc/passwd", True), ("..\\..\\boot.ini", True), ("%2e%2e/secret", True),
+    ("/etc/passwd", True), ("~/.ssh/id_rsa", True), ("C:/Windows", True),
+    ("file:///etc/passwd", True), ("a/\u202egnp.exe", True),
+])
+def test_attachment_paths_that_leave_the_attachments_folder(path: str, escapes: bool,
+                                                            tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    doc = records / "documents/2026/doc-c.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8") + "attachments:\n  - title: Plan\n"
+                   f"    file: {json.dumps(path)}\n", encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert [p.code for p in report.problems] == (["SAFETY_PATH"] if escapes else [])
 
 
 def test_a_fifo_put_in_a_files_place_is_not_opened(tmp_path: Path) -> None:
