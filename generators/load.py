@@ -338,10 +338,12 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
     if node is None:
         return src, [problem(src.display, 1, 1, "YAML_EMPTY", "the file is empty")]
     if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-        shown = node.value or "---"
-        return src, [problem(src.display, node.start_mark.line + 1,
-                             node.start_mark.column + 1, "YAML_EMPTY",
-                             f"the file holds an empty document ('{shown}') and no record")]
+        # '---' alone gives an empty value marked past the marker: point at the file
+        line, col = ((node.start_mark.line + 1, node.start_mark.column + 1) if node.value
+                     else (1, 1))
+        return src, [problem(src.display, line, col, "YAML_EMPTY",
+                             f"the file holds an empty document ('{node.value or '---'}') "
+                             "and no record")]
     build = _Builder(src, problems)
     src.data = build.node(node, (), 0)
     if build.too_deep or build.too_many or build.loops:
