@@ -28,11 +28,14 @@ Loc = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
-# What the fast read leaves to the careful one: a tab indent, a backslash (a double-quoted
-# escape may make any character) and invisible characters (warned about, with their
-# position).  An alias needs an anchor, which starts a token and so never follows a letter:
-# "R&D" and "Q & A" are text, "&id001 2026-01-05" is an anchor.
-_DOUBT = re.compile(f"^[ ]*\\t|\\\\|{INVISIBLE.pattern}", re.M)
+# What the fast read leaves to the careful one besides a tab indent: a backslash (a
+# double-quoted escape may make any character) and invisible characters (warned about, with
+# their position).  One character class, apart from the tab's pattern: an alternation with
+# its ^ would be tried at every position.
+_DOUBT = re.compile(f"[\\\\{INVISIBLE.pattern[1:]}")
+# An alias needs an anchor, which starts a token and so never follows a letter: "R&D" and
+# "Q & A" are text, "&id001 2026-01-05" is an anchor.  (Searched only in a text holding "&":
+# the look-behind is tried at every position.)
 _ANCHOR = re.compile(r"(?<![\w&])&\S")
 # characters YAML refuses in a stream (libyaml's reader says where in characters of its own)
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
@@ -156,14 +159,15 @@ def load_plain(raw: bytes) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    if _DOUBT.search(text):
+    if _TAB_INDENT.search(text) or _DOUBT.search(text):
         return None
     try:
         node = compose(text)
         if node is None:
             return None
         # without an anchor there is no alias, and the node tree is no larger than the text
-        return _Counted().plain(node) if _ANCHOR.search(text) else _plain(node)
+        aliases = "&" in text and _ANCHOR.search(text)
+        return _Counted().plain(node) if aliases else _plain(node)
     except (yaml.YAMLError, _NeedsPositions, ValueError, RecursionError):
         return None
 
