@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -110,7 +111,9 @@ classification: internal
 
 
 def _next_seq(folder: Path, pattern: re.Pattern[str]) -> int:
-    seqs = [int(m.group(1)) for p in folder.rglob("*.yaml") if (m := pattern.match(p.stem))]
+    # every .yaml name the validator would judge (walk.py: no recursion, no link followed)
+    seqs = [int(m.group(1)) for _reldir, name, _path, _kind in entries(str(folder))
+            if (m := pattern.match(os.path.splitext(name)[0]))]
     return max(seqs, default=0) + 1
 
 

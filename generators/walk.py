@@ -28,11 +28,22 @@ Entry = tuple[tuple[str, ...], str, str, Kind]
 
 def entries(root: str) -> Iterator[Entry]:
     """Every entry to judge below root, in archive order: folder by folder, names sorted,
-    a folder's own files before its subfolders (os.walk's order); hidden folders skipped."""
-    yield from _walk(root, (), os.path.realpath(root))
+    a folder's own files before its subfolders (os.walk's order); hidden folders skipped.
+    A stack, not recursion: a hostile archive may nest folders deeper than Python's
+    recursion limit."""
+    real_root = os.path.realpath(root)
+    stack: list[tuple[str, tuple[str, ...]]] = [(root, ())]
+    while stack:
+        folder, reldir = stack.pop()
+        subfolders: list[str] = []
+        yield from _folder(folder, reldir, real_root, subfolders)
+        at = folder + os.sep
+        stack.extend((at + name, (*reldir, name)) for name in reversed(subfolders))
 
 
-def _walk(folder: str, reldir: tuple[str, ...], real_root: str) -> Iterator[Entry]:
+def _folder(folder: str, reldir: tuple[str, ...], real_root: str,
+            subfolders: list[str]) -> Iterator[Entry]:
+    """The entries of one folder; its subfolders are appended to subfolders."""
     try:
         with os.scandir(folder) as it:
             found = list(it)
@@ -40,7 +51,6 @@ def _walk(folder: str, reldir: tuple[str, ...], real_root: str) -> Iterator[Entr
         return
     found.sort(key=_name)
     at = folder + os.sep
-    subfolders: list[str] = []
     for entry in found:
         # the DirEntry knows a link or a FIFO from the directory itself: no stat per file
         name = entry.name
@@ -60,8 +70,6 @@ def _walk(folder: str, reldir: tuple[str, ...], real_root: str) -> Iterator[Entr
                 yield reldir, name, at + name, "special"
         except OSError:
             continue  # vanished while we looked
-    for name in subfolders:
-        yield from _walk(at + name, (*reldir, name), real_root)
 
 
 def _name(entry: os.DirEntry[str]) -> str:

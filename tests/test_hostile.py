@@ -151,6 +151,19 @@ def test_attachment_paths_that_leave_the_attachments_folder(path: str, escapes: 
     assert [p.code for p in report.problems] == (["SAFETY_PATH"] if escapes else [])
 
 
+def test_folders_nested_past_the_recursion_limit(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    deep = records / "notes"
+    deep.mkdir()
+    for _ in range(1200):
+        deep = deep / "a"
+        deep.mkdir()  # one level at a time: os.makedirs would itself recurse
+    (deep / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert [p.code for p in report.problems] == ["FILE_PLACE"]
+    assert report.problems[0].path.endswith("/a/a/x.yaml")
+
+
 def test_a_fifo_put_in_a_files_place_is_not_opened(tmp_path: Path) -> None:
     """read_record opens without waiting: a FIFO that replaced a file after the folder was
     listed is refused, not read (reading it would block for ever)."""
