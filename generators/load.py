@@ -269,8 +269,10 @@ def read_record(path: str | Path, display: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE",
-                                 f"cannot read: {exc.strerror}")) from None
+        why = f"cannot read: {exc.strerror}"
+        if os.path.islink(path):
+            why = f"a link to '{os.readlink(path)}', which leads nowhere ({exc.strerror})"
+        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE", why)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
