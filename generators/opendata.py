@@ -165,8 +165,31 @@ def _digest(df: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def _as_text(df: pd.DataFrame) -> pd.DataFrame:
+    """df with every text cell a spreadsheet would run as a formula (=HYPERLINK(...),
+    +cmd, @SUM) prefixed with a single quote, as OWASP advises: shown as text, the quote
+    hidden.  Other cells and every column's type stay as they are."""
+    out = df
+    for col, kind in df.dtypes.items():
+        if not (pd.api.types.is_object_dtype(kind) or pd.api.types.is_string_dtype(kind)):
+            continue
+        cells = df[col]
+        if not any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in cells):
+            continue
+        if out is df:
+            out = df.copy()
+        out[col] = pd.Series([("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START)
+                              else v for v in cells], index=cells.index, dtype=cells.dtype)
+    return out
+
+
 def _csv(df: pd.DataFrame) -> str:
-    return str(df.to_csv(index=False, lineterminator="\n"))
+    # only the CSV: JSON is read by programs, which must get the text as written
+    return str(_as_text(df).to_csv(index=False, lineterminator="\n"))
 
 
 def _json(df: pd.DataFrame) -> str:
