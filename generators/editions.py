@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .escaping import json_for_web
 from .pages.common import Ctx, Page, esc, heading
 
 MANIFEST = "edition.json"
@@ -43,7 +44,7 @@ def manifest_text(cat: Catalog) -> str:
                        f"{json.dumps(entry, ensure_ascii=False, sort_keys=True)}"
                        for rid, entry in sorted(m["records"].items()))
     head = json.dumps({"as_of": m["as_of"], "audience": m["audience"]}, ensure_ascii=False)
-    return f'{head[:-1]}, "records": {{\n{rows}\n}}}}\n'
+    return json_for_web(f'{head[:-1]}, "records": {{\n{rows}\n}}}}\n')
 
 
 def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
@@ -53,7 +54,7 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     title = t("what_changed")
     out = [heading(title)]
     if edition:
-        out.append(f"<p>{ctx.t('edition')}: <strong>{esc(edition)}</strong></p>\n")
+        out.append(f"<p>{esc(t('edition'))}: <strong>{esc(edition)}</strong></p>\n")
     if not previous:
         out.append(f"<p>{esc(t('first_edition'))}</p>\n")
         return Page("changes/index.md", title, "".join(out), in_nav=True)
