@@ -131,8 +131,9 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
     linked = publish_site.link_site(site_dir, work.next) if previous is not None else None
     if faults.active():
         cfg.plugins.events["post_page"].append(_page_point)
+    errors: list[str] = []
     try:
-        with _quiet_dirty_warning():
+        with _quiet_dirty_warning(), _errors_of_mkdocs(errors):
             build(cfg, dirty=previous is not None)
         keep = plugin.files.keep if plugin.files else None
         if previous is not None and keep is not None and linked is not None:
@@ -140,7 +141,8 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
         else:
             publish_site.switch(work.staging, site_dir, lock)
     except MkDocsException as exc:
-        raise BuildError(str(exc)) from None
+        # MkDocs logs the error and raises "Aborted with a BuildError!": say what it was
+        raise BuildError("\n".join(errors) or str(exc)) from None
     finally:
         if linked is not None:
             linked.stop()  # (reaped already when it was used)
@@ -153,6 +155,24 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
 def _page_point(output: str, **_kwargs: Any) -> str:
     faults.point("page")
     return output
+
+
+@contextmanager
+def _errors_of_mkdocs(errors: list[str]) -> Iterator[None]:
+    """Collect the errors MkDocs logs while it builds."""
+    import logging
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            errors.append(record.getMessage())
+
+    handler = Collect(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 @contextmanager
