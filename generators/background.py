@@ -1,14 +1,13 @@
 """Record pages rendered on the second core while MkDocs converts the pages before them.
 
-MkDocs is single-threaded, and at 10,000 records rendering the record pages' Markdown
-took 7.5 s of a 60 s build before MkDocs could start.  A forked child renders them in the
-order MkDocs reads them and writes each to a folder; the plugin's on_page_read_source
-waits for a page only if the child has not reached it yet (it never had to, measured).
-Then it makes the feeds, calendars and open data with their two pages, and draws the
-charts of every page (the parent sends those of the pages it rendered): files that
-finish() moves into the site once MkDocs is done.  A republish of a large archive has it
-make only those files (and draw the charts): importing pandas and making the tables took
-0.4 s of a 3.6 s republish at 10,000 records.
+MkDocs is single-threaded, and rendering the record pages' Markdown before MkDocs
+could start was a large part of a large build.  A forked child (processes.Child)
+renders them in the order MkDocs reads them and writes each to a folder; the plugin's
+on_page_read_source waits for a page only if the child has not reached it yet.  Then it
+makes the feeds, calendars and open data with their two pages, and draws the charts of
+every page (the parent sends those of the pages it rendered): files that finish() moves
+into the site once MkDocs is done.  A republish of a large archive has it make only
+those files (and draw the charts), so that pandas is imported on the other core.
 
 Forking is only done where processes.can_fork() allows; elsewhere (`mkdocs serve`)
 pages are rendered in-process.

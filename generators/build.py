@@ -106,13 +106,16 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                             site_dir.rmdir()  # the empty folder locked() made
                     raise
                 remove_later(work.path)  # with the old site in it
-        except (publish_site.SiteError, ChildFailed) as exc:
-            raise BuildError(str(exc)) from None
-        except OSError as exc:
+        except (OSError, ChildFailed) as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise BuildError(f"the disk is full ({exc.filename or site_dir.parent}); "
-                                 "free some space and build again") from None
+                where = getattr(exc, "filename", None) or site_dir.parent
+                raise BuildError(f"the disk is full ({where}); free some space and build "
+                                 "again") from None
+            if isinstance(exc, ChildFailed):
+                raise BuildError(str(exc)) from None
             raise
+        except publish_site.SiteError as exc:
+            raise BuildError(str(exc)) from None
     return site_dir
 
 

@@ -5,8 +5,7 @@ code of the generators.
   (the as-of date and the folder as shown must match too).
 * Otherwise the records of each sound file (no problem of its own) are taken from the last
   run when the file's stamp is the same, and only the others are read: a republish after
-  one edit reads one file.  Loading them costs 0.16 s at 10,000 records against 1.1 s to
-  read and check them; writing them happens in a detached process.
+  one edit reads one file.  Writing them happens in a detached process.
 
 Every cache file (these, the build state of incremental.py, Material's compiled
 templates) starts with a header: a magic line, the sha256 of the payload and its
@@ -70,7 +69,7 @@ def stamps(records_dir: Path) -> dict[str, Stamp]:
     """relative path -> stamp of every .yaml/.yml file below records_dir."""
     out: dict[str, Stamp] = {}
     root = str(records_dir)
-    cut = len(root) + 1  # the relative path is a slice: relpath() took 0.2 s at 10,000
+    cut = len(root) + 1  # the relative path is a slice: relpath() per file is slow
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         at = dirpath + os.sep

@@ -47,7 +47,12 @@ def can_fork() -> bool:
 
 
 class ChildFailed(Exception):
-    """A helper process failed or died; the message says which and how."""
+    """A helper process failed or died; the message says which and how, errno the
+    error number of the OSError that failed it, if that was one (a full disk)."""
+
+    def __init__(self, message: str, errno: int | None = None) -> None:
+        super().__init__(message)
+        self.errno = errno
 
 
 _close_in_child: set[int] = set()
@@ -121,8 +126,9 @@ class Child(Generic[T]):
                 channel = Channel(os.fdopen(down_r, "rb"), os.fdopen(up_w, "wb"), tick_w)
                 try:
                     result = work(channel)
-                except BaseException:
-                    channel.send(("error", traceback.format_exc()))
+                except BaseException as exc:
+                    number = exc.errno if isinstance(exc, OSError) else None
+                    channel.send(("error", (traceback.format_exc(), number)))
                 else:
                     channel.send(("done", result))
                     code = 0
@@ -174,15 +180,16 @@ class Child(Generic[T]):
     def _failed(self) -> ChildFailed:
         if self._failure is not None:
             return self._failure
-        detail = ""
+        detail, number = "", None
         if self._result is None and not self._up.closed:
             with contextlib.suppress(Exception):
                 self._result = pickle.load(self._up)
         if self._result is not None and self._result[0] == "error":
-            detail = f":\n{self._result[1]}"
+            trace, number = self._result[1]
+            detail = f":\n{trace}"
         status = self._reap()
         how = _describe(status) if status is not None else "failed"
-        self._failure = ChildFailed(f"{self.name} {how}{detail}")
+        self._failure = ChildFailed(f"{self.name} {how}{detail}", number)
         return self._failure
 
     def _reap(self) -> int | None:
@@ -302,8 +309,8 @@ _removals: list[subprocess.Popen[bytes]] = []
 
 
 def remove_later(folder: Path) -> None:
-    """Delete folder in a detached process that may outlive this one (deleting a site's
-    files is slow and nothing needs to wait for it)."""
+    """Delete folder in a detached process that may outlive this one (nothing needs to
+    wait for the old site's files to go)."""
     if not folder.exists():
         return
     if os.name == "posix" and shutil.which("rm"):

@@ -152,8 +152,7 @@ class SearchIndexer:
     def _start(self, bundle: str, env: dict[str, str], nice: int) -> Job:
         # Pagefind indexes a folder: it gets one that holds just this bundle's pages, as
         # hard links at their paths (so the URLs are the site's).  A small helper process
-        # makes the links and then becomes Pagefind: the links cost 0.9 s at 10,000 pages,
-        # which MkDocs, one core over, need not wait for.
+        # makes the links and then becomes Pagefind, so that MkDocs need not wait for them.
         mirror = self._scratch / bundle
         listing = self._scratch / f"{bundle}.pages"
         listing.write_text("\n".join(self.members[bundle]), encoding="utf-8")

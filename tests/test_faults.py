@@ -155,6 +155,13 @@ def test_a_build_that_finds_the_disk_full_keeps_the_site_and_the_next_repairs(
     assert len(moved) == 3
     assert snapshot(site) == old
     monkeypatch.undo()
+    # ... and a republish linking the published site into its new tree (in a helper
+    # process, which inherits the full disk)
+    monkeypatch.setattr(os, "link", full_disk)
+    with pytest.raises(BuildError, match="the disk is full"):
+        _build(project, site)
+    assert snapshot(site) == old
+    monkeypatch.undo()
     _build(project, site)
     processes.settle_removals()
     assert snapshot(site) == edited_full
