@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from .processes import Channel, Child, ChildFailed
 
 _FILES = ".files"
 """Where the child puts files for the site that are not pages (charts, feeds, data)."""
+_REQUESTS = ".chart-requests.pickle"
 
 Result = tuple[dict[str, list[str]], list[str], Memo]
 """Which record page shows which charts; the memo keys it used from the last build's
@@ -66,8 +68,14 @@ class RenderWorker:
         """Have the child draw these charts too (those of the other pages), once it has
         rendered the record pages.  (A child that died is reported by read or finish,
         which the plugin turns into the build's error.)"""
+        # through a file: the child reads the pipe only when its pages are done, and a
+        # large pickle would fill the pipe and hold this process until then
+        tmp = self.folder / (_REQUESTS + ".part")
+        with tmp.open("wb") as fh:
+            pickle.dump(requests, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / _REQUESTS)
         with contextlib.suppress(ChildFailed):
-            self.child.send(requests)
+            self.child.send(_REQUESTS)
 
     def finish(self, site: Path) -> tuple[dict[str, list[str]], Memo]:
         """Wait for the child and move the files it made for the site into site; which
@@ -117,7 +125,8 @@ def _render_all(channel: Channel, folder: Path, cat: Catalog, locale: str,
         channel.tick()
         for rel, text in files.items():
             _write(folder / _FILES / rel, text, made)
-        requests: dict[str, charts.Chart] = channel.recv()  # the other pages' charts
+        with (folder / channel.recv()).open("rb") as fh:  # the other pages' charts
+            requests: dict[str, charts.Chart] = pickle.load(fh)
         assets.update(requests)
         for rel, text in charts.draw_all(assets).items():
             _write(folder / _FILES / rel, text, made)

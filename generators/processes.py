@@ -313,6 +313,7 @@ def remove_later(folder: Path) -> None:
     wait for the old site's files to go)."""
     if not folder.exists():
         return
+    _removals[:] = [p for p in _removals if p.poll() is None]  # reap those done
     if os.name == "posix" and shutil.which("rm"):
         _removals.append(subprocess.Popen(
             ["rm", "-rf", "--", str(folder)], start_new_session=True,
