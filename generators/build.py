@@ -131,7 +131,11 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
     previous = None if full else incremental.load(records_dir, site_dir,
                                                   plugin.build_key(cfg))
     plugin.previous = previous
-    linked = publish_site.link_site(site_dir, work.next) if previous is not None else None
+    if previous is not None:
+        linked = publish_site.start_next(site_dir, work)
+    else:
+        linked = None
+        publish_site.drop_spare(site_dir, work)
     if faults.active():
         cfg.plugins.events["post_page"].append(_page_point)
     errors: list[str] = []

@@ -36,6 +36,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import json
 import logging
 import os
 import shutil
@@ -228,12 +229,13 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-def switch(new: Path, site: Path, lock: SiteLock) -> None:
-    """Make the complete tree new the site, in one step where the system allows."""
+def switch(new: Path, site: Path, lock: SiteLock) -> bool:
+    """Make the complete tree new the site, in one step where the system allows; whether
+    the old site is at new now (else it is being removed)."""
     lock.adopt(new)
     faults.point("switch")
     if _exchange(new, site):
-        return  # the old site is at new now, in the work folder
+        return True
     old = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
     os.rename(site, old / site.name)
     try:
@@ -246,45 +248,101 @@ def switch(new: Path, site: Path, lock: SiteLock) -> None:
     # never to be put back by recover(): it is being deleted
     (old / site.name / MARKER).unlink(missing_ok=True)
     remove_later(old)
+    return False
 
 
 Listing = tuple[set[str], set[str]]
 """The published site's files (not those inside search bundles) and its bundle folders."""
 
 
-def link_site(site: Path, into: Path) -> Pending[Listing]:
-    """Start making into a copy of the published site as hard links, in a helper process
-    while the build runs; returns how to wait for it and get the site's listing."""
-    return in_child(lambda: _link_tree(site, into),
-                    name="the helper linking the published site")
+SPARE_NOTE = ".portal-spare.json"
+"""In the spare: which build it is, which build it is one step behind, and that step."""
 
 
-def _link_tree(site: Path, into: Path) -> Listing:
+def spare_of(site: Path) -> Path:
+    return site.parent / f".{site.name}.spare"
+
+
+def start_next(site: Path, work: Work) -> Pending[Listing]:
+    """Start making work.next a copy of the published site, in a helper process while the
+    build runs; returns how to wait for it and get the site's listing.
+
+    The copy is the spare (the site the last republish replaced, kept beside the site)
+    brought up to date by the few changes of that republish, when the spare's note says
+    it is exactly one step behind the published site; else every file of the site
+    linked anew (the first republish after a full build)."""
+    return in_child(lambda: _make_next(site, work), name="the helper copying the published site")
+
+
+def _make_next(site: Path, work: Work) -> Listing:
+    spare = spare_of(site)
+    if spare.is_dir():
+        taken = work.path / "spare"  # in the work folder: removed with it, if not used
+        os.rename(spare, taken)
+        if _catch_up(taken, site):
+            os.rename(taken, work.next)
+            return _walk(site, None)
+    return _walk(site, work.next)
+
+
+def _catch_up(tree: Path, site: Path) -> bool:
+    """Apply to tree (the spare) the step its note names; False if the note does not
+    fit tree and the site."""
+    try:
+        note = json.loads((tree / SPARE_NOTE).read_text(encoding="utf-8"))
+        (tree / SPARE_NOTE).unlink()
+        fits = (note["from"] == (tree / MARKER).read_text(encoding="utf-8")
+                and note["to"] == (site / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if not fits:
+        return False
+    for unit in note["units"]:
+        shutil.rmtree(tree / unit, ignore_errors=True)
+        if (site / unit).is_dir():
+            _walk(site / unit, tree / unit)
+    for rel in note["gone"]:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tree / rel)
+    made: set[str] = set()
+    for rel in note["written"]:
+        parent = os.path.dirname(rel)
+        if parent not in made:
+            (tree / parent).mkdir(parents=True, exist_ok=True)
+            made.add(parent)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tree / rel)
+        _link(site / rel, tree / rel)
+    _prune_empty(tree, {os.path.dirname(rel) for rel in note["gone"]})
+    return True
+
+
+def _link(source: Path | str, dest: Path | str) -> None:
+    try:
+        os.link(source, dest)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        shutil.copy2(source, dest)  # a filesystem without hard links
+
+
+def _walk(site: Path, into: Path | None) -> Listing:
+    """The listing of site; with into, link every file of it there."""
     files: set[str] = set()
     bundles: set[str] = set()
     base = len(str(site)) + 1
-    copy = False
     for dirpath, dirnames, filenames in os.walk(site):
         rel_dir = dirpath[base:]
-        target = os.path.join(into, rel_dir) if rel_dir else str(into)
-        os.mkdir(target)
         if rel_dir == BUNDLES:
             bundles.update(f"{BUNDLES}/{d}" for d in dirnames)
         in_bundle = rel_dir.startswith(BUNDLES + "/")
-        for name in filenames:
-            source = os.path.join(dirpath, name)
-            dest = os.path.join(target, name)
-            if not copy:
-                try:
-                    os.link(source, dest)
-                except OSError as exc:
-                    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                        raise
-                    copy = True  # a filesystem without hard links
-            if copy:
-                shutil.copy2(source, dest)
-            if not in_bundle:
-                files.add(f"{rel_dir}/{name}" if rel_dir else name)
+        if into is not None:
+            target = os.path.join(into, rel_dir) if rel_dir else str(into)
+            os.mkdir(target)
+            for name in filenames:
+                _link(os.path.join(dirpath, name), os.path.join(target, name))
+        if not in_bundle:
+            files.update(f"{rel_dir}/{name}" if rel_dir else name for name in filenames)
     return files, bundles
 
 
@@ -292,14 +350,16 @@ def apply(work: Work, site: Path, keep: Keep, listed: Pending[Listing], lock: Si
           ) -> None:
     """Make the next tree what a full build would have made: the published site's files,
     with the files this build wrote (work.staging) in place of their old versions, the
-    files keep names as they were, and nothing else; then switch it in."""
+    files keep names as they were, and nothing else; then switch it in, and keep the
+    site it replaced as the spare of the next republish, with a note of this step."""
     staging, tree = work.staging, work.next
     old_files, old_bundles = listed()
     rebuilt = {f"{BUNDLES}/{d.name}" for d in (staging / BUNDLES).iterdir()
                if d.is_dir()} if (staging / BUNDLES).is_dir() else set()
     new = {rel for rel in _tree(staging)
            if not any(rel.startswith(unit + "/") for unit in rebuilt)}
-    for folder in sorted(old_bundles - keep.folders - rebuilt):  # a bundle gone
+    dropped = old_bundles - keep.folders - rebuilt
+    for folder in sorted(dropped):  # a bundle gone
         shutil.rmtree(tree / folder)
     for unit in sorted(rebuilt):
         if (tree / unit).exists():
@@ -318,7 +378,22 @@ def apply(work: Work, site: Path, keep: Keep, listed: Pending[Listing], lock: Si
         _move(staging / rel, tree / rel)
         faults.point("apply")
     _prune_empty(tree, {os.path.dirname(rel) for rel in gone})
-    switch(tree, site, lock)
+    if not switch(tree, site, lock):
+        return
+    # tree is the replaced site now: the spare, one step behind
+    with contextlib.suppress(OSError):
+        note = {"from": (tree / MARKER).read_text(encoding="utf-8"),
+                "to": (site / MARKER).read_text(encoding="utf-8"),
+                "written": sorted(new), "gone": sorted(gone),
+                "units": sorted(rebuilt | dropped)}
+        (tree / SPARE_NOTE).write_text(json.dumps(note), encoding="utf-8")
+        os.rename(tree, spare_of(site))
+
+
+def drop_spare(site: Path, work: Work) -> None:
+    """A full build: the spare is of no use (its files are not the new site's)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.rename(spare_of(site), work.path / "spare")
 
 
 _move = os.replace  # one name, so that a test can make it find the disk full

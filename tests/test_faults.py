@@ -68,8 +68,10 @@ def _build_args(site: Path, *extra: str) -> list[str]:
 
 
 def _leftovers(site: Path) -> list[str]:
-    """What a build left beside the site, and temporary files in the cache."""
-    beside = [p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}.")]
+    """What a build left beside the site (but the spare a republish keeps on purpose),
+    and temporary files in the cache."""
+    beside = [p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}.")
+              and p != publish_site.spare_of(site)]
     temps = [p.name for p in (site.parent / ".cache").rglob("*.tmp*")]
     return sorted(beside + temps)
 
@@ -117,6 +119,41 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_repairs(
     processes.settle_removals()
     assert snapshot(site) == edited_full
     assert _leftovers(site) == []
+
+
+@pytest.mark.slow
+def test_republishes_start_from_the_spare_and_equal_full_builds(tmp_path: Path) -> None:
+    """The second republish after a full build makes its new tree from the spare (the
+    site the first replaced, one step behind); a spare whose note does not fit is not
+    used; every site equals a full build of the same records."""
+    project = _project(tmp_path)
+    site = project / "site"
+    records = project / "records"
+    spare = publish_site.spare_of(site)
+    _build(project, site)
+    assert not spare.exists()
+
+    def republish_equals_full() -> None:
+        _build(project, site)
+        processes.settle_removals()
+        assert snapshot(site) == snapshot(_build(project, tmp_path / "full", full=True))
+        assert _leftovers(site) == []
+
+    _edit_a_title(project)
+    republish_equals_full()  # from links of every file of the site
+    assert (spare / MARKER).is_file()
+    (records / "activities/2026/act-a.yaml").unlink()  # a page gone
+    _edit(next(records.glob("supervision/*/sup-b.yaml")), "title: ", "title: Moved ")
+    before = spare.stat().st_ino
+    republish_equals_full()
+    assert site.stat().st_ino == before  # the spare became the site
+    note = spare / publish_site.SPARE_NOTE
+    note.write_text(note.read_text(encoding="utf-8").replace('"from": "', '"from": "x'),
+                    encoding="utf-8")
+    _edit(next(records.glob("supervision/*/sup-c.yaml")), "title: ", "title: Third ")
+    before = spare.stat().st_ino
+    republish_equals_full()
+    assert site.stat().st_ino != before  # that spare was not used
 
 
 @pytest.mark.slow
