@@ -15,7 +15,10 @@ switch, and the repair of what a killed build left.
   (same filesystem): MkDocs' output (`site`), the scratch of pages and search mirrors,
   and for a republish the next tree (`next`: the published site as hard links, with the
   files this build made renamed over them and the files it no longer makes unlinked).
-  The published site is never written in place.
+  The published site is never written in place.  The tree a republish replaces is kept
+  as `.<site>.spare`, with a note of the step from it to the new site: the next
+  republish brings it up to date by that step and uses it as its next tree, instead of
+  linking every file of the site again (start_next).
 * `switch` makes the complete new tree the site in one step: renameat2(RENAME_EXCHANGE)
   swaps the two folders, so there is no moment without a site and no moment with a mix;
   the old site is then inside the work folder, which a detached process deletes.  Where
