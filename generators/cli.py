@@ -150,9 +150,14 @@ def _print_problems(report: Report) -> None:
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
 @click.option("--strict", is_flag=True, help="Validation warnings fail the build too.")
 @click.option("--full", is_flag=True,
-              help="Rebuild every page, even where the last build could be reused.")
+              help="Rebuild every page, even where the last build could be reused, and "
+                   "read no cache.")
+@click.option("--force", is_flag=True,
+              help="Replace --site-dir even if it is a non-empty folder that the portal "
+                   "did not make.")
 def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str | None,
-              locale: str | None, config_file: str, strict: bool, full: bool) -> None:
+              locale: str | None, config_file: str, strict: bool, full: bool,
+              force: bool) -> None:
     """Validate the records, then build the portal into --site-dir (atomically).
 
     When --site-dir holds the last build of the same records, date and settings, only
@@ -166,7 +171,7 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
     from .outputs import resolve_as_of
 
     as_of = resolve_as_of(as_of)  # the same date the plugin would take
-    recs, report = validate(folder, _shown(records), as_of)
+    recs, report = validate(folder, _shown(records), as_of, use_cache=not full)
     if report.failed(strict):
         _print_problems(report)
         click.echo("Nothing was built: fix the records above.", err=True)
@@ -177,7 +182,7 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
     try:
         out = build_site(Path(config_file), Path(site_dir), records=records, as_of=as_of,
                          audience=audience, locale=locale, strict=strict,
-                         preloaded=recs, full=full)
+                         preloaded=recs, full=full, force=force)
     except BuildError as exc:
         click.echo(f"Build failed, the previous site is untouched: {exc}", err=True)
         sys.exit(1)

@@ -7,6 +7,7 @@ records folder.  Everything else lives in modules that run without MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import html as html_lib
@@ -25,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import csp, incremental
-from .cache import cache_path
+from .cache import bytecode_cache, cache_path
 from .catalog import Catalog
 from .config import PortalConfig
 from .editions import manifest_text
@@ -96,6 +97,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """The published build this one republishes (set by build_site), if any."""
         self.preloaded: list[Record] | None = None
         """Records already validated by `portal build` (saves reading them twice)."""
+        self.read_caches = True
+        """False for `portal build --full`: no cache is read (cache.py)."""
         self.theme_scripts: set[str] = set()
         """The inline scripts written in the theme's templates (csp.py)."""
         self.serving = False
@@ -114,7 +117,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.preloaded is not None:
             records = self.preloaded
         else:
-            records, report = validate(self.records_path, self.config.records_dir, as_of)
+            records, report = validate(self.records_path, self.config.records_dir, as_of,
+                                       use_cache=self.read_caches)
             if report.failed(self.config.strict_records):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
@@ -249,11 +253,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         Jinja's bytecode cache checks each template's source before it uses the cache."""
         if self.records_path is not None and env.bytecode_cache is None:
             folder = cache_path(self.records_path, "jinja").with_suffix("")
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-            except OSError:
-                pass  # a read-only checkout builds without it
+            with contextlib.suppress(OSError):  # a read-only checkout builds without it
+                env.bytecode_cache = bytecode_cache(folder, read=self.read_caches)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
