@@ -13,6 +13,7 @@ import functools
 import hashlib
 import html
 import io
+import math
 import re
 import unicodedata
 import warnings
@@ -170,13 +171,22 @@ def _wrapped(label: str, width: float, size: float = FONT_PT) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def _fit_ticks(ax: Any, labels: list[str], axes_width: float) -> None:
-    """x tick labels that stay inside their bar's slot, wrapped onto lines: labels never
-    run into each other.  Only a single word wider than its slot turns them aslant."""
+def _fit_ticks(ax: Any, labels: list[str], axes_width: float, *, timeline: bool = False
+               ) -> None:
+    """x tick labels that stay inside their slot, wrapped onto lines: labels never run into
+    each other.  On a timeline whose labels cannot fit, every n-th is shown (the latest
+    always); on bars, where each bar needs its name, a single word wider than its slot
+    turns the labels aslant."""
     slot = axes_width / max(1, len(labels)) * 0.92
     wrapped = [_wrapped(x, slot) for x in labels]
+    widest = max((_text_width(line) for x in wrapped for line in x.split("\n")), default=0.0)
+    if timeline and widest > slot:
+        step = math.ceil(widest / slot)
+        shown = list(range(len(labels) - 1, -1, -step))[::-1]
+        ax.set_xticks(shown, [labels[i] for i in shown])
+        return
     ax.set_xticks(range(len(labels)), wrapped)
-    if any(_text_width(line) > slot for x in wrapped for line in x.split("\n")):
+    if widest > slot:
         ax.tick_params(axis="x", labelrotation=30)
         for t in ax.get_xticklabels():
             t.set_horizontalalignment("right")
@@ -190,6 +200,9 @@ def _figure(plt: Any, height: float) -> tuple[Any, Any]:
     # a fixed size (constrained layout keeps the labels inside): the page gives the
     # picture its width and height before the chart is drawn
     fig, ax = plt.subplots(figsize=(WIDTH, height), layout="constrained")
+    # a margin of 7 pt: the reader's CJK font draws taller than DejaVu, whose boxes the
+    # layout measures, and text at the edge of the picture was cut
+    fig.get_layout_engine().set(w_pad=0.1, h_pad=0.1)
     return fig, ax
 
 
@@ -222,13 +235,13 @@ def _line(x: list[str], series: dict[str, list[float]], title: str, *, height: f
     with plt.rc_context(rc):
         fig, ax = _figure(plt, height)
         for name, ys in series.items():
-            ax.plot(x, ys, marker="o", markersize=3, label=name)
+            ax.plot(range(len(x)), ys, marker="o", markersize=3, label=name)
+        _fit_ticks(ax, x, WIDTH * 72 * AXES_WIDTH, timeline=True)
         ax.set_title(title)
         ax.set_ylabel(ylabel)
         if limit:
             ax.set_ylim(*limit)
         _legend_below(fig, len(series))
-        plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
         return _svg(fig, title)
 
 
