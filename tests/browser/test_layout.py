@@ -82,6 +82,9 @@ _MEASURE = """() => {
   const shown = el => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
   const out = {scrollWidth: document.documentElement.scrollWidth, titles: [], wrapped: [],
                controls: [], headers: []};
+  out.tableScrolls = [...document.querySelectorAll(".table-wrap")]
+    .filter(w => w.scrollWidth > w.clientWidth + 1)
+    .map(w => (w.querySelector("table") || {}).id + ": " + w.scrollWidth + " > " + w.clientWidth);
   for (const th of document.querySelectorAll("table.data th.t")) {
     if (shown(th)) out.titles.push([th.closest("table").id, px(th.getBoundingClientRect().width)]);
   }
@@ -143,6 +146,7 @@ def test_a_phone_never_scrolls_sideways_and_rows_stay_readable(at: Any, site: st
     m = _measure(pg, site + url)
     where = f"{site}{url} at {PHONE[0]} px"
     assert m["scrollWidth"] <= PHONE[0], where
+    assert m["tableScrolls"] == [], f"{where}: a table's rows run off the screen"
     for c in m["controls"]:
         assert c["right"] <= PHONE[0], f"{where}: a control wider than the screen: {c}"
     # a row is a card whose title has the card's width: never a character a line
@@ -159,6 +163,7 @@ def test_a_desk_gives_every_title_column_room(at: Any, site: str, url: str) -> N
     assert m["scrollWidth"] <= DESK[0], where
     narrow = [(table, w) for table, w in m["titles"] if w < TITLE_MIN]
     assert narrow == [], where
+    assert m["tableScrolls"] == [], f"{where}: a table wider than the page's content"
     _common(m, where)
 
 
