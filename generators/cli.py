@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .errors import Report
+from .scaffold import KINDS
 
 RECORDS_HELP = "Records folder (default: records/)."
 
@@ -84,23 +85,27 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date | None,
 
 
 @main.command("new")
-@click.argument("record_type", metavar="TYPE",
-                type=click.Choice(["activity", "briefing", "document", "liaison", "meeting",
-                                   "received", "request", "supervision"]))
+@click.argument("record_type", metavar="TYPE", type=click.Choice(list(KINDS)))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--prefix", default=None,
               help="Document number prefix (e.g. 京政办发) for the next free number.")
 @click.option("--year", type=int, default=None, help="Year of the record (default: this year).")
 def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None) -> None:
-    """Write a record skeleton with the next free id, and print its path."""
+    """Write a record skeleton with the next free id, and print its path.
+
+    The path goes to stdout alone (for `$EDITOR "$(portal new ...)"`); the id and the
+    document number assigned, to stderr."""
     from . import scaffold
 
     folder = _records_dir(records)
     try:
-        path = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
+        made = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
     except scaffold.ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(path)
+    click.echo(made.path)
+    number = f", number {made.number}" if made.number else ""
+    click.echo(f"new {record_type} {made.id}{number}: fill in every TODO, then run "
+               "portal validate", err=True)
 
 
 @main.command("schema")
