@@ -240,6 +240,15 @@ def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date | Non
                "mkdocs build)")
 
 
+def _locales(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """zh,en (any order, no repeats) as a tuple; the editions' order is editions.LOCALES."""
+    given = [v.strip() for v in value.split(",") if v.strip()]
+    wrong = [v for v in given if v not in ("zh", "en")]
+    if wrong or not given or len(set(given)) < len(given):
+        raise click.BadParameter(f"'{value}': give zh, en or zh,en", param=param)
+    return tuple(given)
+
+
 @main.command("publish")
 @click.option("--version", "version", required=True, help="Edition number, e.g. 2026.11.")
 @click.option("--alias", default=None, help="Alias to point at it, e.g. latest.")
@@ -251,10 +260,17 @@ def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date | Non
 @click.option("--as-of", type=DATE, default=None)
 @click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
               default="internal", show_default=True)
+@click.option("--locales", default="zh,en", show_default=True, callback=_locales,
+              help="The languages to publish: Chinese at the branch's root, English under "
+                   "en/; with both, the language selector leads to the same page in the "
+                   "other.")
 def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, branch: str,
                 records: str, config_file: str, as_of: dt.date | None,
-                audience: str) -> None:
-    """Validate, build and commit a numbered edition with mike onto a git branch."""
+                audience: str, locales: tuple[str, ...]) -> None:
+    """Validate, build and commit a numbered edition with mike onto a git branch.
+
+    Each language of the edition is built before any is committed: Chinese as
+    <version>/, English as en/<version>/, each with its own edition selector."""
     from .editions import PublishError, publish
     from .validate import validate
 
@@ -269,7 +285,7 @@ def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, 
         env["PORTAL_AS_OF"] = str(as_of)
     try:
         publish(Path(config_file), version, alias=alias, title=title, push=push,
-                branch=branch, env=env, audience=audience)
+                branch=branch, env=env, audience=audience, locales=locales)
     except PublishError as exc:
         click.echo(f"Publishing failed, nothing was committed: {exc}", err=True)
         sys.exit(1)
