@@ -199,6 +199,11 @@ def schema_cmd(out: str, vscode: bool) -> None:
     from .schema import write_schemas
 
     settings = Path(".vscode/settings.json")
+    for folder in (Path(out), settings.parent):
+        blocking = _file_in_the_way(folder.absolute())
+        if blocking is not None:
+            raise ArgumentError(f"cannot write into '{folder}': '{blocking}' is a file, "
+                                "not a folder")
     try:
         written = write_schemas(Path(out), vscode_settings=settings if vscode else None)
     except ValueError as exc:  # settings that are not plain JSON (VS Code allows comments)
