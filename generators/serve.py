@@ -36,6 +36,7 @@ class PreviewServer(LiveReloadServer):
         super().__init__(builder, host, port, root, mount_path)
         self.problems: bytes | None = None
         """The page shown instead of the site while the records have problems."""
+        self.error_handler = self._site_error_page
         self._bound = False
         try:
             self.server_bind()
@@ -45,6 +46,13 @@ class PreviewServer(LiveReloadServer):
             raise
         self._bound = True
         self.url = _serve_url(host, int(self.server_address[1]), mount_path)
+
+    def _site_error_page(self, code: int) -> bytes | None:
+        """The site's own 404.html for a page it does not have, as `mkdocs serve` does."""
+        try:
+            return (Path(self.root) / f"{code}.html").read_bytes()
+        except OSError:
+            return None
 
     def server_bind(self) -> None:
         if not self._bound:  # serve() binds again
