@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from .cache import cache_path
@@ -175,7 +176,7 @@ class Preview:
                 [r.getMessage() for r in logged] + [str(exc)]
             self.echo(str(exc), True)
             return problems_page("The build failed", lines)
-        except OSError as exc:
+        except (OSError, MkDocsException) as exc:  # MkDocs': mkdocs.yml edited into a bad one
             message = f"The build failed: {exc}"
             self.echo(message, True)
             return problems_page("The build failed", [message])
