@@ -143,6 +143,9 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date,
     """
     folder = _records_dir(records)
     display = _shown(records)
+    missing = [f for f in files if not os.path.lexists(f)]
+    if missing:
+        raise ArgumentError(f"no such file: '{missing[0]}'")
     from . import cache
 
     # nothing changed since the last run: answer from the cache without reading a record
@@ -153,9 +156,10 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date,
         from .validate import validate
 
         _records, report = validate(folder, display, as_of)
-    if files:
-        wanted = {str(Path(f)) for f in files}
-        report.problems = [p for p in report.problems if str(Path(p.path)) in wanted]
+    if files:  # however they are spelled: pre-commit gives paths from the repository's root
+        wanted = {os.path.realpath(f) for f in files}
+        report.problems = [p for p in report.problems
+                           if os.path.realpath(p.path) in wanted]
     if fmt in ("github", "codequality"):
         from . import annotations
 

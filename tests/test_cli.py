@@ -17,7 +17,7 @@ from generators.load import SourceFile, load_bytes
 from generators.schema import render_schemas
 from generators.validate import validate
 
-from .conftest import AS_OF, ROOT
+from .conftest import AS_OF, INVALID, ROOT
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -316,3 +316,34 @@ def test_the_installed_command_answers_a_bad_environment_in_one_line(tmp_path: P
             "Error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since "
             "1970-01-01 (unset it, or give --as-of YYYY-MM-DD)"]
     assert not (tmp_path / "site").exists()
+
+
+def test_validate_files_are_matched_however_they_are_spelled(tmp_path: Path) -> None:
+    records = INVALID / "REF_MISSING" / "records"
+    args = ["validate", "--records", str(records), "--as-of", str(AS_OF)]
+    everything = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)
+    path = everything["problems"][0]["path"]
+    relative = os.path.relpath(path)
+    for spelling in (path, os.path.abspath(path), relative):
+        result = CliRunner().invoke(main, [*args, "--format", "json", spelling])
+        assert result.exit_code == 1
+        assert {p["path"] for p in json.loads(result.output)["problems"]} == {path}
+    missing = CliRunner().invoke(main, [*args, str(tmp_path / "gone.yaml")])
+    assert missing.exit_code == 2 and "gone.yaml" in missing.output
+
+
+def test_the_plugin_refuses_a_malformed_day_with_mkdocs_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under plain `mkdocs build`, PORTAL_AS_OF and SOURCE_DATE_EPOCH reach the plugin."""
+    from mkdocs.exceptions import PluginError
+
+    from generators.plugin import PortalPlugin
+
+    plugin = PortalPlugin()
+    plugin.load_config({"as_of": "someday"})
+    with pytest.raises(PluginError, match="someday"):
+        plugin.build_key(None)  # type: ignore[arg-type]
+    plugin.load_config({})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
+        plugin.build_key(None)  # type: ignore[arg-type]
