@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import re
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import MkDocsException
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
 
 from .cache import cache_path
 
@@ -66,6 +67,11 @@ class PreviewServer(LiveReloadServer):
     def _serve_request(self, environ: dict[str, Any],
                        start_response: Callable[..., Any]) -> Iterable[bytes] | None:
         path: str = environ["PATH_INFO"]
+        if m := re.fullmatch(r"/livereload\.js/([0-9]+)/([0-9]+)", path):
+            script = _SCRIPT_TEMPLATE.substitute(epoch=m[1], request_id=m[2]).encode()
+            start_response("200 OK", [("Content-Type", "application/javascript"),
+                                      ("Content-Length", str(len(script)))])
+            return [script]
         if not path.startswith("/livereload/") and (path.endswith(("/", ".html"))):
             # the build under way decides whether there is a problems page
             with self._epoch_cond:
@@ -80,6 +86,17 @@ class PreviewServer(LiveReloadServer):
                 return [body]
         result: Iterable[bytes] | None = super()._serve_request(environ, start_response)
         return result
+
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """The live-reload script as a file of this origin, where MkDocs writes it inline:
+        the pages' Content-Security-Policy allows only their own inline scripts."""
+        try:
+            end = content.rindex(b"</body>")
+        except ValueError:
+            end = len(content)
+        tag = f'<script src="/livereload.js/{epoch}/{_timestamp()}"></script>'.encode()
+        return content[:end] + tag + content[end:]
 
 
 def problems_page(heading: str, lines: list[str]) -> bytes:

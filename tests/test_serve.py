@@ -151,6 +151,19 @@ def test_serve_prints_problems_and_shows_them_escaped_instead_of_hanging(
     assert not any("alert(1)" in script for script in parsed.scripts)
     assert f"after the as-of date {early}" in parsed.text
     assert fetch(url)[0] == 500  # every page, the home page too
+    _reloads_by_a_script_of_its_origin(url, page)
+
+
+def _reloads_by_a_script_of_its_origin(url: str, page: str) -> None:
+    """The live-reload script is a file of the preview, not inline (which the pages'
+    Content-Security-Policy would block)."""
+    parsed = _Elements()
+    parsed.feed(page)
+    assert not any("livereload" in script for script in parsed.scripts)
+    sources = re.findall(r'<script src="(/livereload\.js/[0-9]+/[0-9]+)">', page)
+    assert len(sources) == 1
+    status, script = fetch(url.rstrip("/") + sources[0])
+    assert status == 200 and "livereload(" in script
 
 
 @pytest.mark.slow
@@ -162,6 +175,7 @@ def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
     page = url + "briefings/2026/brf-a/"
     status, before = fetch(page)
     assert status == 200
+    _reloads_by_a_script_of_its_origin(url, before)
 
     brf = valid_copy / "briefings/2026/brf-a.yaml"
     original = brf.read_text("utf-8")
