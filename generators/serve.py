@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import logging
 import re
+import signal
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -227,6 +228,11 @@ def serve(preview: Preview, host: str, port: int, site_url: str,
 
     server = PreviewServer(rebuild, host, port, str(preview.site_dir),
                            urlsplit(site_url or "/").path)
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # `kill` stops the preview as Ctrl-C does: the server shuts down, the port is freed
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         preview.echo("Building the preview...", False)
         rebuild()
