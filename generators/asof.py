@@ -15,7 +15,8 @@ import re
 from collections.abc import Mapping
 
 # The years the computed figures can hold (due dates and expiries lie years after a
-# record's date); the validator's range for record dates is the same idea.
+# record's date): the validator's range for record dates (models/common.py, not imported:
+# a validate answered from the cache imports no model); a test keeps the two equal.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 

@@ -185,6 +185,8 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
         _render_macros(docs, cat, pc.locale)
         (out / "mkdocs.yml").write_text(_plain_config(Path(cfg.config_file_path)),
                                         encoding="utf-8")
+        # the template overrides that escape titles (plugin.THEME) travel with the pages
+        shutil.copytree(Path(__file__).parent / "theme", out / "overrides")
     return count
 
 
@@ -228,6 +230,7 @@ def _plain_config(config_file: Path) -> str:
             plugins.append(p)
     data["plugins"] = plugins
     data["docs_dir"] = "docs"
+    data["theme"] = {**data.get("theme", {}), "custom_dir": "overrides"}
     data["site_dir"] = "site"
     data["extra_css"] = [*data.get("extra_css", []), "assets/portal/portal.css"]
     data["extra_javascript"] = [*data.get("extra_javascript", []), "assets/portal/portal.js"]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .escaping import json_for_web
 from .pages.common import Ctx, Page, esc, heading
 
 MANIFEST = "edition.json"
@@ -43,7 +44,7 @@ def manifest_text(cat: Catalog) -> str:
                        f"{json.dumps(entry, ensure_ascii=False, sort_keys=True)}"
                        for rid, entry in sorted(m["records"].items()))
     head = json.dumps({"as_of": m["as_of"], "audience": m["audience"]}, ensure_ascii=False)
-    return f'{head[:-1]}, "records": {{\n{rows}\n}}}}\n'
+    return json_for_web(f'{head[:-1]}, "records": {{\n{rows}\n}}}}\n')
 
 
 def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
@@ -53,7 +54,7 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     title = t("what_changed")
     out = [heading(title)]
     if edition:
-        out.append(f"<p>{ctx.t('edition')}: <strong>{esc(edition)}</strong></p>\n")
+        out.append(f"<p>{esc(t('edition'))}: <strong>{esc(edition)}</strong></p>\n")
     if not previous:
         out.append(f"<p>{esc(t('first_edition'))}</p>\n")
         return Page("changes/index.md", title, "".join(out), in_nav=True)
@@ -72,11 +73,13 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     out.append(heading(t("changed"), 2) + ctx.table(
         ["type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in changed],
         sortable=False))
-    # removed records are named by the previous edition's manifest of this same audience
+    # removed records are named by the previous edition's manifest of this same audience,
+    # unless they are still in the archive at a level this audience may not see now
     out.append(heading(t("removed"), 2) + ctx.table(
-        ["type", "title", "id"], [[esc(t(f"rt-{before[i]['type']}")), esc(before[i]["title"]),
-                                   f"<code>{esc(i)}</code>"] for i in removed],
-        sortable=False))
+        ["type", "title", "id"],
+        [[esc(t(f"rt-{before[i]['type']}")), ctx.link(i), ""] if i in cat.hidden else
+         [esc(t(f"rt-{before[i]['type']}")), esc(before[i]["title"]), f"<code>{esc(i)}</code>"]
+         for i in removed], sortable=False))
     out.append(heading(t("status_changed"), 2) + ctx.table(
         ["what", "previous_edition", "status"],
         [[ctx.link(i), ctx.badge(before[i].get("status", "")),

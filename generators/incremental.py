@@ -41,6 +41,7 @@ from typing import Any
 from .cache import cache_path, code_version, dump_pickle, load_pickle
 from .catalog import Catalog
 from .models.appraisal import Appraisal
+from .models.registry import Topic
 from .processes import ChildFailed, in_child, remove_later
 from .search import BUNDLES
 
@@ -114,7 +115,7 @@ def record_digests(cat: Catalog) -> dict[str, str]:
 def neighbours(cat: Catalog) -> dict[str, set[str]]:
     """Record id -> ids of the records whose pages show something of it, and back."""
     owner: dict[str, str] = {dec: meeting.id for dec, (meeting, _) in cat.decisions.items()}
-    for topic in cat.topics.values():
+    for topic in cat.of(Topic):  # with its hidden children (not in cat.topics)
         for child in topic.children:
             owner[child.id] = topic.id
     out: dict[str, set[str]] = defaultdict(set)

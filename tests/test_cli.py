@@ -105,9 +105,9 @@ def test_bad_option_is_one_line() -> None:
 @pytest.mark.parametrize(("raw", "code"), [
     (b"\xef\xbb\xbfid: x\n", None),  # a UTF-8 byte-order mark is fine
     (b"", "YAML_EMPTY"),
-    (b"id: x\n\x00\n", "YAML_SYNTAX"),
+    (b"id: x\n\x00\n", "YAML_CONTROL"),
     (b"\xff\xfei\x00d\x00", "YAML_ENCODING"),
-    (b"a: &x [*x]\n", "YAML_SYNTAX"),  # an alias of itself
+    (b"a: &x [*x]\n", "YAML_ALIAS"),  # an alias of itself
     (b"id: 1\nid: 2\n", "YAML_DUPLICATE_KEY"),
 ])
 def test_loader_reports_odd_bytes_as_problems(raw: bytes, code: str | None) -> None:
@@ -347,3 +347,10 @@ def test_the_plugin_refuses_a_malformed_day_with_mkdocs_error(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
     with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
         plugin.build_key(None)  # type: ignore[arg-type]
+
+
+def test_the_as_of_range_is_the_validators_range_for_dates() -> None:
+    from generators import asof
+    from generators.models import common
+
+    assert (asof.FIRST_YEAR, asof.LAST_YEAR) == (common.FIRST_YEAR, common.LAST_YEAR)
