@@ -457,7 +457,12 @@ def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, 
     except PublishError as exc:
         click.echo(f"Publishing failed, nothing was committed: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}")
+    from .editions import PREFIX
+
+    where = ", ".join(f"{loc} as {PREFIX[loc] + '/' if PREFIX[loc] else ''}{version}/"
+                      for loc in ("zh", "en") if loc in locales)
+    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}: "
+               f"{where}")
 
 
 @main.command("demo-data")

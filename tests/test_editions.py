@@ -85,7 +85,11 @@ def test_publish_of_one_language_has_no_selector(tmp_path: Path) -> None:
     repo = portal_repo(tmp_path / "portal")
     env = {"PORTAL_RECORDS": str(repo / "records"), "PORTAL_AS_OF": str(AS_OF),
            "HOME": str(repo)}
-    publish(repo / "mkdocs.yml", "1.0", env=env, locales=("zh",))
+    said = CliRunner().invoke(main, [
+        "publish", "--version", "1.0", "--locales", "zh", "--records", str(repo / "records"),
+        "--config", str(repo / "mkdocs.yml"), "--as-of", str(AS_OF)])
+    assert said.exit_code == 0, said.output
+    assert said.stdout.strip().endswith("on gh-pages: zh as 1.0/")
     home = git(repo, "show", "gh-pages:1.0/index.html")
     assert _selector(home, "http://intranet/1.0/") == {}
     assert 'rel="alternate" href' not in home
