@@ -41,17 +41,18 @@ _LISTING_PAGE = re.compile(r"/page_\d+/index\.html$")
 
 def number_token(number: str) -> str | None:
     """The one word a document number is indexed and searched as: "wh", the code points of
-    its prefix in hex, "y", the year, "n", the sequence (京政发〔2021〕12号 ->
-    wh4eac653f53d1y2021n12).  Pagefind splits a number into pieces every mention of it
+    its prefix in hex, "y", the year, "n", the sequence, "h" (京政发〔2021〕12号 ->
+    wh4eac653f53d1y2021n12h).  Pagefind splits a number into pieces every mention of it
     shares; this word only the record's own page holds.  search.js computes the same word
-    from what staff type (any brackets, with or without 号)."""
+    from what staff type (any brackets, with or without 号).  The closing "h" matters:
+    Pagefind also matches words that a query word begins, and n1 would find n12."""
     found = corrected_number(number)
     if found is None:
         return None
     parsed = parse_number(found)
     assert parsed is not None
     return (f"wh{''.join(format(ord(c), 'x') for c in parsed.prefix)}"
-            f"y{parsed.year}n{parsed.seq}")
+            f"y{parsed.year}n{parsed.seq}h")
 
 
 class SearchIndexError(Exception):

@@ -28,7 +28,7 @@ def cat() -> Catalog:
                                    "京政发(2021)12号", "京政发（2021）12号", "京政发〔2021〕12",
                                    "京政发［2021］012号"])
 def test_every_form_staff_type_gives_the_one_word(typed: str) -> None:
-    assert number_token(typed) == "wh4eac653f53d1y2021n12"
+    assert number_token(typed) == "wh4eac653f53d1y2021n12h"
 
 
 def test_numbers_that_differ_give_different_words() -> None:

@@ -3,9 +3,10 @@
 
    A record page carries its number as one word no other page holds (search.number_token
    in generators/search.py): "wh", the code points of the prefix in hex, "y" year, "n"
-   sequence.  Here a number typed in any form (〔〕 [] 【】 () around the year, full-width or
-   not, with or without 号, a zero-padded sequence, or 京政发2021-12) becomes that word, so
-   the record comes first; listings and citing records do not hold it. */
+   sequence, "h" (so that n1 is not the start of n12: Pagefind matches word beginnings).
+   Here a number typed in any form (〔〕 [] 【】 () around the year, full-width or not,
+   with or without 号, a zero-padded sequence, or 京政发2021-12) becomes that word, so the
+   record comes first; listings and citing records do not hold it. */
 (function () {
   "use strict";
   // after NFKC, full-width （）［］｛｝ and digits are ASCII; 〔〕 and 【】 stay as they are
@@ -14,7 +15,7 @@
 
   function token(prefix, year, seq) {
     var hex = Array.from(prefix).map(function (c) { return c.codePointAt(0).toString(16); });
-    return "wh" + hex.join("") + "y" + year + "n" + parseInt(seq, 10);
+    return "wh" + hex.join("") + "y" + year + "n" + parseInt(seq, 10) + "h";
   }
 
   function normalise(term) {
