@@ -23,6 +23,13 @@ from ..models.supervision import Supervision
 from ..search import number_token
 from .common import Ctx, esc
 
+_AS_TEXT = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
+"""Pagefind UI writes a filter's value into its label as HTML (innerHTML), and Pagefind
+decodes entities in the value it reads (twice: an escaped "&amp;lt;" became "<"), so no
+escaping survives to that label: the characters markup needs are given as their
+full-width forms, which a unit or topic name never holds but hostile text would
+(tests/browser/test_hostile_text.py)."""
+
 WEIGHT = 10.0
 """Pagefind's highest weight: a record's own number and title outrank any mention."""
 
@@ -83,8 +90,8 @@ def search_block(ctx: Ctx, rec: Record) -> str:
         filters.append((t("status"), status))
     filters += [(t("topics"), ctx.name(ctx.cat.topics[x])) for x in rec.topics
                 if x in ctx.cat.topics]
-    spans += [f'<span data-pagefind-filter="{esc(key)}">{esc(value)}</span>'
-              for key, value in filters]
+    spans += [f'<span data-pagefind-filter="{esc(key)}">{esc(value.translate(_AS_TEXT))}'
+              "</span>" for key, value in filters]
     # not indexed as words (the meta line and facets would match every query for "2026")
     out.append(f'<div class="search-facets" hidden data-pagefind-ignore>{"".join(spans)}'
                "</div>\n")
