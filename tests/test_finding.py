@@ -70,3 +70,14 @@ def test_listings_keep_their_tables_out_of_the_index(cat: Catalog) -> None:
     # a record's own steps stay searchable
     received = next(v for k, v in pages.items() if k.startswith("received/2"))
     assert '<div class="table-wrap"><table' in received
+
+
+def test_filter_values_carry_no_markup_characters(cat: Catalog,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind UI writes filter values into its labels as HTML (test_hostile_text.py)."""
+    doc = next(r for r in cat.records if isinstance(r, Document))
+    issuer = cat.by_id[doc.issuers[0]]
+    monkeypatch.setitem(cat.by_id, issuer.id,
+                        issuer.model_copy(update={"name": "A <b>&</b> B"}))
+    block = search_block(Ctx(cat, "en"), doc)
+    assert '<span data-pagefind-filter="Unit">A ＜b＞＆＜/b＞ B</span>' in block
