@@ -20,6 +20,9 @@ from .pages import Page, other_pages, record_pages
 from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
+"""On every page."""
+PAGE_ASSETS = ("search.js",)
+"""Only on the page that asks for it (search.md)."""
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
@@ -63,7 +66,7 @@ def static_pages(cat: Catalog, files: list[str]) -> dict[str, str]:
 
 def assets() -> dict[str, str]:
     return {f"assets/portal/{name}": resources.files("generators.assets").joinpath(
-        name).read_text("utf-8") for name in ASSETS}
+        name).read_text("utf-8") for name in (*ASSETS, *PAGE_ASSETS)}
 
 
 def generated(cat: Catalog, locale: str, site_url: str = "",

@@ -176,10 +176,14 @@ class Ctx:
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
               table_id: str = "", sortable: bool = True, filters: Sequence[int] = (),
-              search: bool = False, caption: str = "", sort_keys: bool = True) -> str:
+              search: bool = False, caption: str = "", sort_keys: bool = True,
+              indexed: bool = False) -> str:
         """An HTML table; cells are HTML already (escape record text before passing it).
 
-        A cell may be (html, sort_key) to sort on something other than its text.
+        A cell may be (html, sort_key) to sort on something other than its text.  Search does
+        not index a table's words unless `indexed` (a record's own steps and updates): most
+        tables list other records, and a query should land on those records, not on every
+        page that lists them.
         """
         kinds = [column_class(h) for h in headers]
         head = "".join(f'<th scope="col"{k}>{esc(self.t(h))}</th>'
@@ -207,7 +211,8 @@ class Ctx:
         cap = f"<caption>{esc(caption)}</caption>" if caption else ""
         if not body:
             return f"<p class=\"empty\">{esc(self.t('none'))}</p>\n"
-        return (f'<div class="table-wrap"><table {" ".join(attrs)}>{cap}<thead><tr>{head}'
+        ignore = "" if indexed else " data-pagefind-ignore"
+        return (f'<div class="table-wrap"{ignore}><table {" ".join(attrs)}>{cap}<thead><tr>{head}'
                 f'</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n')
 
 

@@ -31,6 +31,7 @@ from .common import (
     rates_meta,
     record_src,
 )
+from .finding import search_block
 
 
 def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
@@ -46,8 +47,8 @@ def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
 def render_record(cat: Catalog, locale: str, src: str, rec: Record) -> Page:
     ctx = Ctx(cat, locale, src)
     body = _RENDERERS[type(rec)](ctx, rec)
-    return Page(src, ctx.name(rec), heading(ctx.name(rec)) + body + _referrers(ctx, rec)
-                + _history(ctx, rec) + _footer(ctx, rec))
+    return Page(src, ctx.name(rec), heading(ctx.name(rec)) + search_block(ctx, rec) + body
+                + _referrers(ctx, rec) + _history(ctx, rec) + _footer(ctx, rec))
 
 
 def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
@@ -178,7 +179,7 @@ def _received(ctx: Ctx, r: Received) -> str:
     out.append(heading(t("handling"), 2) + ctx.table(
         ["date", "action", "note"],
         [[date_cell(s.date), ctx.v(s.action), prose(s.note)] for s in r.handling.steps],
-        sortable=False))
+        sortable=False, indexed=True))
     implementing = list(dict.fromkeys(
         [*r.handling.implemented_by, *(d.id for d in ctx.cat.referrers(r.id, Document))]))
     if implementing:
@@ -274,13 +275,13 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
         out.append(heading(t("milestones"), 2) + ctx.table(
             ["title", "deadline", "completed"],
             [[esc(m.title), date_cell(m.due), date_cell(m.done)] for m in s.milestones],
-            sortable=False))
+            sortable=False, indexed=True))
     if s.updates:
         out.append(heading(t("updates"), 2) + ctx.table(
             ["date", "progress", "note", "difficulties", "next_steps"],
             [[date_cell(u.date), ctx.progress(u.percent), prose(u.note), prose(u.difficulties),
               prose(u.next_steps)] for u in sorted(s.updates, key=lambda u: u.date,
-                                                     reverse=True)], sortable=False))
+                                                     reverse=True)], sortable=False, indexed=True))
     return "".join(out)
 
 
@@ -293,7 +294,7 @@ def _briefing(ctx: Ctx, b: Briefing) -> str:
         out.append(heading(t("instructions"), 2) + ctx.table(
             ["by", "date", "note", "supervision"],
             [[ctx.link(i.by), date_cell(i.date), prose(i.text), ctx.link(i.supervision)]
-             for i in b.instructions], sortable=False))
+             for i in b.instructions], sortable=False, indexed=True))
     return "".join(out)
 
 
