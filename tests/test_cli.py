@@ -49,8 +49,9 @@ def test_new_document_takes_the_next_free_number(valid_copy: Path) -> None:
 def test_a_filled_in_skeleton_validates(valid_copy: Path) -> None:
     _code, out = run("new", "briefing", "--records", str(valid_copy), "--year", "2026")
     path = Path(out.strip())
-    path.write_text(path.read_text(encoding="utf-8").replace("TODO title", "Rain"),
-                    encoding="utf-8")
+    # every placeholder filled in (a TODO left is TEXT_TODO)
+    path.write_text(path.read_text(encoding="utf-8").replace("TODO title", "Rain")
+                    .replace("TODO summary", "Heavy rain expected."), encoding="utf-8")
     _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2026, month=12))
     assert report.errors == []
 

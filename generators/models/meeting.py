@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .common import Act, Date, Id, Markdown, Record, Ref, Strict, Text
 
 
 class MeetingDecision(Strict):
@@ -78,3 +78,8 @@ class Meeting(Record):
                     yield ("agenda", i, "decisions", j, "support", k), "unit", u
         if self.minutes:
             yield ("minutes",), "document", self.minutes
+
+    def acts(self) -> Iterator[Act]:
+        yield ("chair",), self.chair, self.date, "chairs the meeting"
+        for i, o in enumerate(self.attendees):
+            yield ("attendees", i), o, self.date, "attends the meeting"
