@@ -81,7 +81,7 @@ _CATALOGUE: tuple[Code, ...] = (
     Code("YAML_COLON", "YAML", "error", "Full-width colon after a key",
          "A key is followed by the full-width colon ： (typed with a Chinese input method) "
          "instead of ':'; YAML then reads the line as text and fails a line later.",
-         "Use the ASCII colon `:` followed by a space, e.g. title: 关于…"),
+         "Use the ASCII colon `:` followed by a space, as in `title: 关于…`."),
     Code("YAML_DUPLICATE_KEY", "YAML", "error", "Duplicate key",
          "The same key appears twice in one mapping; YAML would silently keep the last.",
          "Remove one of the two, or merge them."),
