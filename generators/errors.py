@@ -202,6 +202,13 @@ _CATALOGUE: tuple[Code, ...] = (
          "A document implements a document written, or a received document received, after "
          "its own written date: a document cannot implement what did not yet exist.",
          "Correct the written date of one of the two, or the implements target."),
+    Code("DATE_OUTCOME", "Dates", "error", "Outcome of a meeting not yet held",
+         "An agenda item of a meeting dated after the as-of date has an outcome other than "
+         "planned: what a meeting decides is known only once it has met.",
+         "Write outcome: planned until the meeting has been held, or correct its date."),
+    Code("DATE_PLANNED", "Dates", "warning", "Planned item of a past meeting",
+         "An agenda item of a meeting dated before the as-of date is still planned.",
+         "Record what the meeting did with the item (approved, deferred, noted, ...)."),
     Code("DATE_RANGE", "Dates", "error", "Date outside the years the portal handles",
          "A date before 1949 or after 2100 (often a typo such as 9999 or 2206); the "
          "portal computes expiry and due dates, ages and calendars within these years.",

@@ -721,10 +721,26 @@ def check_archive(records: list[Record], as_of: dt.date,
                         else f"which begins on {official.from_}")
                 problems.append(_p(rec, loc, "DATE_TERM",
                                    f"{who} {what} on {day}, outside the term ({term})"))
+    problems += _meeting_outcomes([r for r in records if isinstance(r, Meeting)], as_of)
     problems += _normative_chains([r for r in records if isinstance(r, Document)])
     problems += _document_links(records, by_id)
     problems += _parent_cycles(units)
     return problems
+
+
+def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Problem]:
+    """A meeting after the as-of date has only planned items; one before it, none (on the
+    as-of day itself, either: the meeting may or may not have been held yet)."""
+    for m in meetings:
+        for i, item in enumerate(m.agenda):
+            if m.date > as_of and item.outcome != "planned":
+                yield _p(m, ("agenda", i, "outcome"), "DATE_OUTCOME",
+                         f"item {item.item} is {item.outcome}, but the meeting of {m.date} "
+                         f"is after the as-of date {as_of}", "write outcome: planned")
+            elif m.date < as_of and item.outcome == "planned":
+                yield _p(m, ("agenda", i, "outcome"), "DATE_PLANNED",
+                         f"item {item.item} is still planned, but the meeting was held on "
+                         f"{m.date}")
 
 
 def _may_be(kind: str, unknown: set[str] | frozenset[str]) -> bool:

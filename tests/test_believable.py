@@ -283,7 +283,7 @@ def test_a_file_named_wrongly_is_advised_its_ids_name(tmp_path: Path) -> None:
 # Imperative verbs the catalogue's fixes start with: a fix says what to do, in the words
 # of an instruction (not "Nothing to do", not a description such as "Record files are").
 IMPERATIVE = {"add", "adjust", "align", "check", "correct", "delete", "fix", "flatten",
-              "follow", "give", "move", "name", "put", "re-save", "remove", "rename",
+              "follow", "give", "move", "name", "put", "re-save", "record", "remove", "rename",
               "replace", "split", "use", "write"}
 
 
@@ -292,3 +292,24 @@ def test_every_fix_says_what_to_do(code: str) -> None:
     fix = CATALOGUE[code].fix
     assert fix.strip() and fix.endswith((".", ")"))
     assert fix.split()[0].lower() in IMPERATIVE, f"{code}: '{fix}' does not start with a verb"
+
+
+# -- a meeting to come has only planned items ------------------------------------------------
+
+@pytest.mark.parametrize(("days", "outcome", "code"), [
+    (1, "approved", "DATE_OUTCOME"), (1, "planned", None),
+    (0, "approved", None), (0, "planned", None),  # the as-of day: held or not yet
+    (-1, "approved", None), (-1, "planned", "DATE_PLANNED"),
+])
+def test_the_outcome_of_a_meeting_follows_the_as_of_date(tmp_path: Path, days: int,
+                                                         outcome: str, code: str | None) -> None:
+    import datetime as dt
+
+    records = overlay(tmp_path)
+    mtg = records / "meetings/2026/mtg-a.yaml"
+    edit(mtg, "date: 2026-03-10", f"date: {AS_OF + dt.timedelta(days=days)}")
+    edit(mtg, "outcome: deferred", f"outcome: {outcome}")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    # item 1 stays approved: a future meeting reports it too
+    got = [row for row in flatten(problems, "line", "code") if row[0] == 26]
+    assert got == ([[26, code]] if code else [])

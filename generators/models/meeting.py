@@ -28,7 +28,9 @@ class AgendaItem(Strict):
     title: Text
     presenter: Id
     """Unit that presented it."""
-    outcome: Literal["approved", "approved-in-principle", "deferred", "noted", "rejected"]
+    outcome: Literal["approved", "approved-in-principle", "deferred", "noted", "rejected",
+                     "planned"]
+    """What the meeting did with the item; planned for a meeting after the as-of date."""
     decisions: list[MeetingDecision] = []
 
 
