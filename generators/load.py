@@ -352,6 +352,11 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
         return src, [problem(src.display, 1, 1, "YAML_SYNTAX", str(exc).splitlines()[0])]
     if node is None:
         return src, [problem(src.display, 1, 1, "YAML_EMPTY", "the file is empty")]
+    if isinstance(node, ScalarNode) and "：" in text:
+        # key： lines alone read as one long text: the colons, not the top level, are wrong
+        wide = wide_colons(src, text)
+        if wide:
+            return src, wide
     if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
         # '---' alone gives an empty value marked past the marker: point at the file
         line, col = ((node.start_mark.line + 1, node.start_mark.column + 1) if node.value

@@ -313,3 +313,11 @@ def test_the_outcome_of_a_meeting_follows_the_as_of_date(tmp_path: Path, days: i
     # item 1 stays approved: a future meeting reports it too
     got = [row for row in flatten(problems, "line", "code") if row[0] == 26]
     assert got == ([[26, code]] if code else [])
+
+
+def test_a_file_of_full_width_colons_alone_is_not_a_wrong_top_level(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    (records / "activities/2026/act-b.yaml").write_text(
+        "id： act-b\ndate： 2026-06-16\n", encoding="utf-8")  # YAML reads one text
+    assert codes_at(records) == [["records/activities/2026/act-b.yaml", 1, "YAML_COLON"],
+                                 ["records/activities/2026/act-b.yaml", 2, "YAML_COLON"]]
