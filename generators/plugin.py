@@ -7,6 +7,8 @@ records folder.  Everything else lives in modules that run without MkDocs.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import gc
 import hashlib
 import html as html_lib
@@ -25,7 +27,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import csp, incremental
-from .cache import cache_path
+from .asof import AsOfError
+from .cache import bytecode_cache, cache_path
 from .catalog import Catalog
 from .config import PortalConfig
 from .editions import manifest_text
@@ -96,6 +99,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """The published build this one republishes (set by build_site), if any."""
         self.preloaded: list[Record] | None = None
         """Records already validated by `portal build` (saves reading them twice)."""
+        self.read_caches = True
+        """False for `portal build --full`: no cache is read (cache.py)."""
         self.theme_scripts: set[str] = set()
         """The inline scripts written in the theme's templates (csp.py)."""
         self.serving = False
@@ -110,11 +115,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.records_path = (base / self.config.records_dir).resolve()
         if not self.records_path.is_dir():
             raise PluginError(f"portal: records folder '{self.records_path}' does not exist")
-        as_of = resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
+        as_of = self._as_of()
         if self.preloaded is not None:
             records = self.preloaded
         else:
-            records, report = validate(self.records_path, self.config.records_dir, as_of)
+            records, report = validate(self.records_path, self.config.records_dir, as_of,
+                                       use_cache=self.read_caches)
             if report.failed(self.config.strict_records):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
@@ -140,11 +146,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 target.append(path)
         return config
 
+    def _as_of(self) -> dt.date:
+        """The as-of rule (asof.py); a malformed PORTAL_AS_OF or SOURCE_DATE_EPOCH under
+        plain `mkdocs` is MkDocs' one-line error, not a traceback."""
+        try:
+            return resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
+        except AsOfError as exc:
+            raise PluginError(f"portal: {exc}") from None
+
     def build_key(self, config: MkDocsConfig) -> str:
         """What every page depends on (incremental.py): a republish needs the same key."""
         previous = self.config.previous_edition
         return incremental.global_key(config, {
-            "as_of": str(resolve_as_of(self.config.as_of)),  # type: ignore[arg-type]
+            "as_of": str(self._as_of()),
             "audience": self.config.audience, "locale": self.config.locale,
             "edition": str(self.config.edition), "site_url": config.site_url or "",
             "previous": Path(previous).read_text("utf-8") if previous else "",
@@ -249,11 +263,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         Jinja's bytecode cache checks each template's source before it uses the cache."""
         if self.records_path is not None and env.bytecode_cache is None:
             folder = cache_path(self.records_path, "jinja").with_suffix("")
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-            except OSError:
-                pass  # a read-only checkout builds without it
+            with contextlib.suppress(OSError):  # a read-only checkout builds without it
+                env.bytecode_cache = bytecode_cache(folder, read=self.read_caches)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

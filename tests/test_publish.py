@@ -201,41 +201,6 @@ def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptu
     assert [k for k in a if a[k] != b[k]] == []
 
 
-def test_a_republish_that_fails_half_way_leaves_the_site(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch,
-                                                         ) -> None:
-    """The republish puts its files in place by renames; when one fails, those done are
-    undone and the published site is as it was, and the next republish still works."""
-    import os
-
-    records = tmp_path / "records"
-    shutil.copytree(VALID, records)
-    site = tmp_path / "site"
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
-    before = snapshot(site)
-    _edit(next(records.glob("supervision/*/sup-a.yaml")), "title: ", "title: Edited ")
-
-    real = os.rename
-    calls = {"n": 0}
-
-    def flaky(src: object, dst: object) -> None:
-        calls["n"] += 1
-        if calls["n"] == 40:
-            raise OSError(28, "No space left on device")
-        real(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("generators.incremental._rename", flaky)
-    with pytest.raises(OSError, match="No space"):
-        build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
-    assert calls["n"] >= 40
-    assert snapshot(site) == before
-    monkeypatch.setattr("generators.incremental._rename", real)
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
-    full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
-                      as_of=AS_OF, full=True)
-    assert snapshot(site) == snapshot(full)
-
-
 def test_a_republish_draws_only_the_charts_whose_figures_changed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Charts, calendar events and the dashboards' summaries come from the last build's
