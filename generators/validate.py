@@ -343,6 +343,7 @@ def build_records(job: FileJob, src: SourceFile
                 part._source = src
                 part._base = base
                 partial.append(part)
+                problems.extend(_identity_of_file(job, src, part))
             continue
         rec._source = src
         rec._base = base

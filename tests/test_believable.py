@@ -321,3 +321,13 @@ def test_a_file_of_full_width_colons_alone_is_not_a_wrong_top_level(tmp_path: Pa
         "id： act-b\ndate： 2026-06-16\n", encoding="utf-8")  # YAML reads one text
     assert codes_at(records) == [["records/activities/2026/act-b.yaml", 1, "YAML_COLON"],
                                  ["records/activities/2026/act-b.yaml", 2, "YAML_COLON"]]
+
+
+def test_a_schema_error_does_not_hide_a_wrong_file_name(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    edit(act, "kind: inspection", "kind: inspection\nplace: depot")
+    act.rename(act.with_name("act-z.yaml"))
+    got = flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems,
+                  "line", "code")
+    assert got == [[1, "ID_FILENAME"], [8, "SCHEMA_UNKNOWN_FIELD"]]
