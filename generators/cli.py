@@ -15,6 +15,7 @@ import click
 
 from .asof import FIRST_YEAR, LAST_YEAR, AsOfError, in_range, parse_date, resolve_as_of
 from .errors import Report
+from .scaffold import KINDS
 
 RECORDS_HELP = "Records folder (default: records/)."
 AS_OF_HELP = "Reference date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)."
@@ -170,27 +171,31 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date,
 
 
 @main.command("new")
-@click.argument("record_type", metavar="TYPE",
-                type=click.Choice(["activity", "briefing", "document", "liaison", "meeting",
-                                   "received", "request", "supervision"]))
+@click.argument("record_type", metavar="TYPE", type=click.Choice(list(KINDS)))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--prefix", default=None,
               help="Document number prefix (e.g. 京政办发) for the next free number.")
 @click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), default=None,
               help="Year of the record (default: this year).")
 def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None) -> None:
-    """Write a record skeleton with the next free id, and print its path."""
+    """Write a record skeleton with the next free id, and print its path.
+
+    The path goes to stdout alone (for `$EDITOR "$(portal new ...)"`); the id and the
+    document number assigned, to stderr."""
     from . import scaffold
 
     folder = _records_dir(records)
     try:
-        path = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
+        made = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
     except scaffold.ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
     except OSError as exc:
         raise ArgumentError(f"cannot write a record into '{records}': "
                             f"{exc.strerror or exc}") from None
-    click.echo(path)
+    click.echo(made.path)
+    number = f", number {made.number}" if made.number else ""
+    click.echo(f"new {record_type} {made.id}{number}: fill in every TODO, then run "
+               "portal validate", err=True)
 
 
 @main.command("schema")
@@ -401,6 +406,15 @@ def _edition_name(_ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
+def _locales(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """zh,en (any order, no repeats) as a tuple; the editions' order is editions.LOCALES."""
+    given = [v.strip() for v in value.split(",") if v.strip()]
+    wrong = [v for v in given if v not in ("zh", "en")]
+    if wrong or not given or len(set(given)) < len(given):
+        raise click.BadParameter(f"'{value}': give zh, en or zh,en", param=param)
+    return tuple(given)
+
+
 @main.command("publish")
 @click.option("--version", "version", required=True, callback=_edition_name,
               help="Edition number, e.g. 2026.11.")
@@ -413,9 +427,17 @@ def _edition_name(_ctx: click.Context, param: click.Parameter, value: str | None
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
 @as_of_option
 @click.option("--audience", type=AUDIENCES, default="internal", show_default=True)
+@click.option("--locales", default="zh,en", show_default=True, callback=_locales,
+              help="The languages to publish: Chinese at the branch's root, English under "
+                   "en/; with both, the language selector leads to the same page in the "
+                   "other.")
 def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, branch: str,
-                records: str, config_file: str, as_of: dt.date, audience: str) -> None:
-    """Validate, build and commit a numbered edition with mike onto a git branch."""
+                records: str, config_file: str, as_of: dt.date, audience: str,
+                locales: tuple[str, ...]) -> None:
+    """Validate, build and commit a numbered edition with mike onto a git branch.
+
+    Each language of the edition is built before any is committed: Chinese as
+    <version>/, English as en/<version>/, each with its own edition selector."""
     from .editions import PublishError, publish
     from .validate import validate
 
@@ -431,11 +453,16 @@ def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, 
            "PORTAL_AS_OF": str(as_of)}
     try:
         publish(config, version, alias=alias, title=title, push=push,
-                branch=branch, env=env, audience=audience)
+                branch=branch, env=env, audience=audience, locales=locales)
     except PublishError as exc:
         click.echo(f"Publishing failed, nothing was committed: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}")
+    from .editions import PREFIX
+
+    where = ", ".join(f"{loc} as {PREFIX[loc] + '/' if PREFIX[loc] else ''}{version}/"
+                      for loc in ("zh", "en") if loc in locales)
+    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}: "
+               f"{where}")
 
 
 @main.command("demo-data")

@@ -1,4 +1,4 @@
-"""portal new, schema and stats; the loader's treatment of odd files."""
+"""portal schema and stats; the loader's treatment of odd files (portal new: test_new.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from generators.asof import AsOfError, resolve_as_of
 from generators.cli import main
 from generators.load import SourceFile, load_bytes
 from generators.schema import render_schemas
-from generators.validate import validate
 
 from .conftest import AS_OF, INVALID, ROOT
 
@@ -23,40 +21,6 @@ from .conftest import AS_OF, INVALID, ROOT
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.output
-
-
-@pytest.mark.parametrize("rtype", ["received", "request", "meeting", "activity", "supervision",
-                                   "briefing", "liaison"])
-def test_new_writes_a_skeleton_with_the_next_free_id(rtype: str, valid_copy: Path) -> None:
-    code, out = run("new", rtype, "--records", str(valid_copy), "--year", "2026")
-    assert code == 0
-    path = Path(out.strip())
-    assert path.parent == valid_copy / path.parent.relative_to(valid_copy)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    assert path.stem == data["id"] and data["id"].endswith("-2026-001")
-    _code2, out2 = run("new", rtype, "--records", str(valid_copy), "--year", "2026")
-    assert Path(out2.strip()).stem.endswith("-2026-002")
-
-
-def test_new_document_takes_the_next_free_number(valid_copy: Path) -> None:
-    code, out = run("new", "document", "--records", str(valid_copy), "--year", "2026",
-                    "--prefix", "京政发")
-    assert code == 0, out
-    data = yaml.load(Path(out.strip()).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    assert data["number"] == "京政发〔2026〕3号"  # doc-b holds 〔2026〕2号
-    assert data["id"] == "doc-2026-001"
-    code, out = run("new", "document", "--records", str(valid_copy))
-    assert code == 2 and "--prefix" in out
-
-
-def test_a_filled_in_skeleton_validates(valid_copy: Path) -> None:
-    _code, out = run("new", "briefing", "--records", str(valid_copy), "--year", "2026")
-    path = Path(out.strip())
-    # every placeholder filled in (a TODO left is TEXT_TODO)
-    path.write_text(path.read_text(encoding="utf-8").replace("TODO title", "Rain")
-                    .replace("TODO summary", "Heavy rain expected."), encoding="utf-8")
-    _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2026, month=12))
-    assert report.errors == []
 
 
 def test_committed_schemas_are_up_to_date() -> None:
