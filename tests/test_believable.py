@@ -156,13 +156,13 @@ def test_nothing_is_received_or_reported_after_the_as_of_date(
 # -- portal new's placeholders ---------------------------------------------------------------
 
 @pytest.mark.parametrize("rtype", ["activity", "briefing", "liaison", "meeting", "received",
-                                   "request", "supervision"])
+                                   "request", "supervision", "hotline"])
 def test_an_unfilled_skeleton_says_todo_and_nothing_in_its_place(tmp_path: Path,
                                                                  rtype: str) -> None:
     records = overlay(tmp_path)
     out = CliRunner().invoke(main, ["new", rtype, "--records", str(records),
                                     "--year", "2026"]).output
-    path = Path(out.strip())
+    path = Path(out.splitlines()[0])  # then a line on what to do
     text = path.read_text(encoding="utf-8")
     todo_lines = {n for n, line in enumerate(text.splitlines(), 1)
                   if re.search(r":\s*\[?TODO", line)}
