@@ -1,0 +1,42 @@
+"""Republishing: a build into a site that an earlier build of the same settings made."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import AS_OF, ROOT
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def portal(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generators.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.mark.slow
+def test_building_the_sample_twice_into_one_site_succeeds(tmp_path: Path) -> None:
+    """`make portal` twice: the second build is a republish with nothing changed, which
+    re-indexes no search bundle; it succeeds and leaves the full build's bytes."""
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    site = tmp_path / "site"
+    common = ["--records", str(records), "--config", str(ROOT / "mkdocs.yml"),
+              "--as-of", str(AS_OF)]
+    first = portal("build", "--site-dir", str(site), *common)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(site)
+    second = portal("build", "--site-dir", str(site), *common)
+    assert second.returncode == 0, second.stderr
+    assert snapshot(site) == before
+    full = portal("build", "--site-dir", str(tmp_path / "full"), "--full", *common)
+    assert full.returncode == 0, full.stderr
+    assert snapshot(site) == snapshot(tmp_path / "full")
