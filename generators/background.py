@@ -25,7 +25,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import charts
+from . import charts, deps
 from .catalog import Catalog
 from .memo import Memo, remembering
 from .models import Record
@@ -85,9 +85,10 @@ class RenderWorker:
             pickle.dump(requests, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.folder / _REQUESTS)
 
-    def finish(self, site: Path) -> tuple[dict[str, list[str]], Memo]:
+    def finish(self, site: Path) -> tuple[dict[str, list[str]], Memo, dict[str, list[str]]]:
         """Wait for the child and move the files it made for the site into site; which
-        record page shows which chart, and what the child remembered (memo.py)."""
+        record page shows which chart, what the child remembered (memo.py) and what each
+        page it rendered read (deps.py)."""
         if self._status is None:
             _, self._status = os.waitpid(self.pid, 0)
         if self._status != 0:
@@ -101,7 +102,7 @@ class RenderWorker:
         uses = json.loads((self.folder / _USES).read_text(encoding="utf-8"))
         with (self.folder / _MEMO).open("rb") as fh:
             kept, new = pickle.load(fh)
-        return uses, {**{k: self.memo[k] for k in kept}, **new}
+        return uses["charts"], {**{k: self.memo[k] for k in kept}, **new}, uses["deps"]
 
     def abort(self) -> None:
         if self._status is None:
@@ -126,23 +127,26 @@ class RenderWorker:
 
 
 def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
-                       ) -> tuple[Page, dict[str, charts.Chart]]:
-    """A record page and the chart files it refers to (path -> chart, not drawn yet)."""
+                       ) -> tuple[Page, dict[str, charts.Chart], frozenset[str]]:
+    """A record page, the chart files it refers to (path -> chart, not drawn yet) and the
+    keys it read (deps.py)."""
     assets: dict[str, charts.Chart] = {}
-    with charts.collecting(assets):
+    with charts.collecting(assets), deps.recording() as read:
         page = render_record(cat, locale, src, rec)
-    return page, assets
+    return page, assets, frozenset(read)
 
 
 def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, Record]],
                 site_url: str, before: Memo) -> None:
     assets: dict[str, charts.Chart] = {}
     uses: dict[str, list[str]] = {}
+    read: dict[str, list[str]] = {}
     made: set[Path] = set()
     used: Memo = {}
     for src, rec in jobs:
-        page, own = render_with_charts(cat, locale, src, rec)
+        page, own, read_here = render_with_charts(cat, locale, src, rec)
         _write(folder / src, page.markdown, made)
+        read[src] = sorted(read_here)
         if own:
             assets.update(own)
             uses[src] = sorted(own)
@@ -155,7 +159,7 @@ def _render_all(folder: Path, cat: Catalog, locale: str, jobs: list[tuple[str, R
         assets.update(_requests(folder))
         for rel, text in charts.draw_all(assets).items():
             _write(folder / _FILES / rel, text, made)
-    _write(folder / _USES, json.dumps(uses), made)
+    _write(folder / _USES, json.dumps({"charts": uses, "deps": read}), made)
     # what the parent has (the last build's memo) by key only: the open data is megabytes
     kept = [k for k, v in used.items() if before.get(k) is v]
     new = {k: v for k, v in used.items() if before.get(k) is not v}

@@ -134,7 +134,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                self.config.search_shards, self.previous,
                                self.build_key(config))
         self.files.start(files, record_jobs(self.catalog), config.site_url or "")
-        with self.files.remembering():
+        with self.files.rendering():
             pages, others, charts = generated_others(self.catalog, self.config.locale,
                                                      config.site_url or "", previous, edition,
                                                      static=self.files.worker is None)
