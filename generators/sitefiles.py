@@ -26,7 +26,6 @@ from . import deps, incremental, plan
 from .background import RenderWorker, render_with_charts
 from .catalog import Catalog
 from .charts import Chart, draw_all
-from .editions import MANIFEST
 from .memo import Memo, remembering
 from .models import Record
 from .outputs import STATIC_PAGES
@@ -140,7 +139,7 @@ class SiteFiles:
         self.jobs = jobs
 
     def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
-            others: dict[str, str], charts: dict[str, Chart], manifest: str) -> None:
+            others: dict[str, str], charts: dict[str, Chart]) -> None:
         """Hand MkDocs every generated file: pages (other than records', and records' not
         left to the worker) are written to the scratch folder unless unchanged.  Charts
         are drawn here, or by the worker, which writes them into the site at the end."""
@@ -195,7 +194,6 @@ class SiteFiles:
             files.append(f)
         for rel, content in sorted(others.items()):
             files.append(File.generated(config, rel, content=content))
-        files.append(File.generated(config, MANIFEST, content=manifest))
         for f in files.documentation_pages():
             bundle_of[f.dest_uri] = self.bundle.get(f.src_uri, MAIN)
         if prev:
