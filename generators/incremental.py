@@ -139,45 +139,55 @@ class Digests:
         if found is None:
             if key.startswith("shape:"):
                 return self.own.get(key, "absent")
-            with deps.paused():
-                found = self._made[key] = self._make(*key.split(":", 1))
+            if deps.active():  # (the tables below are read past their noting anyway)
+                with deps.paused():
+                    return self(key)
+            found = self._made[key] = self._make(*key.split(":", 1))
         return found
 
     def table(self, keys: Iterable[str]) -> dict[str, str]:
         return {k: self(k) for k in keys}
 
     def _make(self, prefix: str, name: str) -> str:
+        # the Catalog's tables read as plain dicts: a digest notes nothing, and this runs
+        # for every key of every page at each republish
         cat = self.cat
+        get = dict.get
         if prefix == "r":
             if name == "*":
                 return _hash(repr([self(f"r:{r.id}") for r in cat.records]
                                   + sorted(cat.hidden)))
-            rec = cat.by_id.get(name)
+            rec = get(cat.by_id, name)
             if rec is not None:
                 h = hashlib.sha1(cat.dump(rec), usedforsecurity=False)
                 # what the page shows of each change (not the files: the import of the
                 # archive touched every one of them)
-                h.update(repr([(c.sha, c.date, c.message)
-                               for c in cat.history.get(rec.id, ())]).encode())
+                changes = get(cat.history, name)
+                if changes:
+                    h.update(repr([(c.sha, c.date, c.message) for c in changes]).encode())
                 return h.hexdigest()
-            if name in cat.decisions:
-                meeting, _ = cat.decisions[name]
-                return "decision " + self(f"r:{meeting.id}")
-            if name in cat.topics:
-                return "topic " + _hash(cat.topics[name].model_dump_json())
-            return "hidden" if name in cat.hidden else "absent"
+            decision = get(cat.decisions, name)
+            if decision is not None:
+                return "decision " + self(f"r:{decision[0].id}")
+            topic = get(cat.topics, name)
+            if topic is not None:
+                return "topic " + _hash(topic.model_dump_json())
+            return "hidden" if set.__contains__(cat.hidden, name) else "absent"
         if prefix == "in":
+            links = get(cat.links_to, name)
+            if not links:
+                return "none"
             return _hash(repr([(ln.source.id, ln.loc, ln.kind, self(f"r:{ln.source.id}"))
-                               for ln in cat.links_to.get(name, ())]))
+                               for ln in links]))
         if prefix == "of":
-            types = sorted(cat.by_type) if name == "*" else [name]
-            return _hash(repr([(t, [self(f"r:{r.id}") for r in cat.by_type.get(t, ())])
+            types = sorted(dict.keys(cat.by_type)) if name == "*" else [name]
+            return _hash(repr([(t, [self(f"r:{r.id}") for r in get(cat.by_type, t, ())])
                                for t in types]))
         if prefix in _FIGURES:
             table: dict[Any, Any] = getattr(cat, _FIGURES[prefix])
             if name == "*":
-                return _hash(repr(sorted(table.items(), key=lambda kv: str(kv[0]))))
-            return _hash(repr(table.get(int(name) if prefix == "ap" else name)))
+                return _hash(repr(sorted(dict.items(table), key=lambda kv: str(kv[0]))))
+            return _hash(repr(get(table, int(name) if prefix == "ap" else name)))
         if prefix == "unit":
             return self._rollup(cat.unit_rollups().get(name))
         if prefix == "official":
