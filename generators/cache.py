@@ -22,13 +22,22 @@ from typing import Any
 
 from .errors import Problem
 from .processes import in_background, settle
+from .walk import entries
 
 FORMAT = 1
 
 
-@cache
 def code_version() -> str:
-    """A hash of the generators' own source: a new release invalidates every cache."""
+    """A hash of the generators' own source: a new release invalidates every cache; so
+    does another size limit for record files (a file sound under one may not be under
+    the other)."""
+    from .walk import max_record_bytes
+
+    return f"{_source_version()}-{max_record_bytes()}"
+
+
+@cache
+def _source_version() -> str:
     h = hashlib.sha256(str(FORMAT).encode())
     root = Path(__file__).parent
     for path in sorted(root.rglob("*.py")):
@@ -54,21 +63,19 @@ def stamp_of(st: os.stat_result) -> Stamp:
 
 
 def stamps(records_dir: Path) -> dict[str, Stamp]:
-    """relative path -> stamp of every .yaml/.yml file below records_dir."""
+    """relative path -> stamp of every entry the validator judges below records_dir: .yaml
+    files, and links and special files of any name (walk.py), so that one appearing after
+    the last run is seen as a change."""
     out: dict[str, Stamp] = {}
     root = str(records_dir)
     cut = len(root) + 1  # the relative path is a slice: relpath() took 0.2 s at 10,000
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        at = dirpath + os.sep
-        for name in filenames:
-            if name.endswith((".yaml", ".yml")):
-                full = at + name
-                try:
-                    st = os.stat(full)
-                except OSError:
-                    continue
-                out[full[cut:]] = stamp_of(st)
+    for _reldir, _name, full, kind in entries(root):
+        try:
+            # a link inside to a file: the target's status (the verdict reads it)
+            st = os.stat(full) if kind == "file" else os.lstat(full)
+        except OSError:
+            continue
+        out[full[cut:]] = stamp_of(st)
     return out
 
 

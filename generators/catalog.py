@@ -140,13 +140,13 @@ class Catalog:
     topics: dict[str, Topic] = field(default_factory=dict)
     links_from: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
     links_to: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
-    hidden_files: set[str] = field(default_factory=set)
-    """Files of records this audience may not see (their commits' messages are withheld),
-    as history.file_key() names them."""
     history: dict[str, list[Change]] = field(default_factory=dict)
     """Record id -> its file's changes in git, newest first (empty outside git)."""
     hidden: set[str] = field(default_factory=set)
-    """Ids that exist in the archive but not in this audience: shown as (not published)."""
+    """Ids that exist in the archive but not in this audience: records, registry entries
+    (units, officials, topics: a child topic is at least as restricted as its parent) and
+    the decisions of hidden meetings.  Every output asks here: a reference to one of them
+    is shown as (not published), never by its id or title."""
     supervision: dict[str, SupervisionStatus] = field(default_factory=dict)
     validity: dict[str, Validity] = field(default_factory=dict)
     liaison: dict[str, LiaisonStatus] = field(default_factory=dict)
@@ -179,6 +179,15 @@ class Catalog:
             if isinstance(link.source, model):
                 seen.setdefault(link.source.id, link.source)
         return list(seen.values())
+
+    def shown(self, ids: Iterable[str]) -> list[str]:
+        """The ids this audience may see, in order (a list of references without the
+        hidden ones)."""
+        return [i for i in ids if i not in self.hidden]
+
+    def shown_id(self, id_: str | None) -> str:
+        """id_, or "" when this audience may not see it."""
+        return "" if not id_ or id_ in self.hidden else id_
 
     def years(self, model: type[Record]) -> list[int]:
         return sorted({r.main_date.year for r in self.of(model) if r.main_date}, reverse=True)
@@ -384,18 +393,15 @@ def build_catalog(records: list[Record], as_of: dt.date,
     level = LEVELS[audience]
     visible = [r for r in records if LEVELS[r.classification] <= level]
     cat = Catalog(as_of=as_of, audience=audience, records=visible)
-    cat.hidden = {r.id for r in records if LEVELS[r.classification] > level}
-    cat.hidden |= {d.id for r in records if isinstance(r, Meeting) and r.id in cat.hidden
-                   for d in r.decisions}
-    cat.hidden_files = {file_key(r.src.file) for r in records
-                        if r.id in cat.hidden and r.src is not None and not r._base}
+    cat.hidden = hidden_ids(records, level)
     for rec in visible:
         cat.by_id[rec.id] = rec
         cat.by_type[rec.rtype].append(rec)
         if isinstance(rec, Topic):
             cat.topics[rec.id] = rec
             for child in rec.children:
-                cat.topics[child.id] = child
+                if child.id not in cat.hidden:
+                    cat.topics[child.id] = child
         if isinstance(rec, Meeting):
             for d in rec.decisions:
                 cat.decisions[d.id] = (rec, d)
@@ -410,6 +416,27 @@ def build_catalog(records: list[Record], as_of: dt.date,
     _compute(cat)
     _track(cat)
     return cat
+
+
+def topic_level(parent: Topic, child: Topic) -> int:
+    """A child topic's level: its parent's, or its own where it says a higher one (a
+    child without a classification of its own is its parent's)."""
+    own = LEVELS[child.classification] if "classification" in child.model_fields_set else 0
+    return max(LEVELS[parent.classification], own)
+
+
+def hidden_ids(records: Iterable[Record], level: int) -> set[str]:
+    """Every id of the archive that an audience of this level may not see."""
+    hidden: set[str] = set()
+    for r in records:
+        above = LEVELS[r.classification] > level
+        if above:
+            hidden.add(r.id)
+        if isinstance(r, Meeting) and above:
+            hidden.update(d.id for d in r.decisions)
+        if isinstance(r, Topic):
+            hidden.update(c.id for c in r.children if above or topic_level(r, c) > level)
+    return hidden
 
 
 def _track(cat: Catalog) -> None:
@@ -429,17 +456,18 @@ def _track(cat: Catalog) -> None:
 
 
 def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
-    """Give each visible record its file's changes; withhold messages of commits that also
-    touched a record this audience may not see."""
+    """Give each visible record its file's changes; withhold the message of a commit that
+    touched a record this audience may not see, in any version (history.py)."""
     if not history:
         return
+    level = LEVELS[cat.audience]
     shown: dict[str, Change] = {}  # by commit: the import of the archive touched every file
 
     def as_shown(c: Change) -> Change:
         out = shown.get(c.sha)
         if out is None:
-            out = shown[c.sha] = (c if cat.hidden_files.isdisjoint(c.files) else
-                                  Change(c.sha, c.date, "", frozenset()))
+            out = shown[c.sha] = (c if c.level <= level else
+                                  Change(c.sha, c.date, "", c.level))
         return out
 
     for rec in cat.records:
@@ -467,7 +495,9 @@ def _compute(cat: Catalog) -> None:
     for li in cat.of(Liaison):
         cat.liaison[li.id] = liaison_status(li, cat.as_of)
     years = {a.year: a for a in cat.of(Appraisal)}
+    # a hidden unit's row is left out; the others keep the ranks the record gives them
     for year, a in sorted(years.items()):
-        cat.appraisal[year] = appraisal_results(a, years.get(year - 1))
+        cat.appraisal[year] = [r for r in appraisal_results(a, years.get(year - 1))
+                               if r.unit not in cat.hidden]
     for h in cat.of(Hotline):
-        cat.hotline[h.month] = hotline_ranking(h)
+        cat.hotline[h.month] = [r for r in hotline_ranking(h) if r.unit not in cat.hidden]

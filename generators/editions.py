@@ -72,11 +72,13 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     out.append(heading(t("changed"), 2) + ctx.table(
         ["type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in changed],
         sortable=False))
-    # removed records are named by the previous edition's manifest of this same audience
+    # removed records are named by the previous edition's manifest of this same audience,
+    # unless they are still in the archive at a level this audience may not see now
     out.append(heading(t("removed"), 2) + ctx.table(
-        ["type", "title", "id"], [[esc(t(f"rt-{before[i]['type']}")), esc(before[i]["title"]),
-                                   f"<code>{esc(i)}</code>"] for i in removed],
-        sortable=False))
+        ["type", "title", "id"],
+        [[esc(t(f"rt-{before[i]['type']}")), ctx.link(i), ""] if i in cat.hidden else
+         [esc(t(f"rt-{before[i]['type']}")), esc(before[i]["title"]), f"<code>{esc(i)}</code>"]
+         for i in removed], sortable=False))
     out.append(heading(t("status_changed"), 2) + ctx.table(
         ["what", "previous_edition", "status"],
         [[ctx.link(i), ctx.badge(before[i].get("status", "")),

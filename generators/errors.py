@@ -8,6 +8,7 @@ below is the single source of the error reference page and of the hints.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
@@ -30,6 +31,21 @@ _CATALOGUE: tuple[Code, ...] = (
     Code("FILE_UNREADABLE", "YAML", "error", "File cannot be read",
          "The file exists but cannot be opened (permissions, a broken link).",
          "Check the file's permissions, or remove the broken link."),
+    Code("FILE_LINK", "YAML", "error", "Link leaving the records folder",
+         "A symbolic link in the records folder points outside it, or points at a folder. "
+         "The validator never follows such a link: it would publish what is not in the "
+         "archive.",
+         "Put the file itself in the archive and remove the link (git stores a link as a "
+         "link, not as the file it points at)."),
+    Code("FILE_SPECIAL", "YAML", "error", "Not a regular file",
+         "A FIFO (named pipe), socket or device lies in the records folder. It is never "
+         "opened: reading a FIFO would wait forever.",
+         "Remove it; records are plain text files."),
+    Code("FILE_SIZE", "YAML", "error", "Record file too large",
+         "A .yaml file is larger than the limit for one record file (1 MiB by default; "
+         "the environment variable PORTAL_MAX_RECORD_BYTES sets another). It is not read.",
+         "Split the record, or move long texts and tables into attachments; raise the "
+         "limit only if such a file is intended."),
     Code("FILE_PLACE", "YAML", "warning", "File outside the records contract",
          "A .yaml file lies in a folder the contract does not know, or a record file "
          "is not inside a year folder.",
@@ -38,13 +54,27 @@ _CATALOGUE: tuple[Code, ...] = (
          "The file's bytes are not valid UTF-8 (editors on Chinese Windows often save GBK).",
          "Re-save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)."),
     Code("YAML_EMPTY", "YAML", "error", "Empty file",
-         "The file holds nothing but white space or comments.",
+         "The file holds nothing but white space or comments, or an empty document "
+         "('---', 'null' or '~' alone).",
          "Write the record, or delete the file."),
     Code("YAML_SYNTAX", "YAML", "error", "YAML syntax error",
          "The YAML parser cannot read the file (a missing colon, bad indentation, "
          "an unclosed quote).",
          "Fix the YAML at the position given; quote values that contain ': ' or start with "
          "'[', '{', '*', '&', '!', '%', '@' or '`'."),
+    Code("YAML_CONTROL", "YAML", "error", "Control character in the file",
+         "The file holds a NUL byte or another control character that YAML does not allow "
+         "(a binary file saved as .yaml, or a bad copy and paste).",
+         "Delete the character at the position given, or re-save the file as plain UTF-8 "
+         "text."),
+    Code("YAML_ALIAS", "YAML", "error", "Aliases expand too far",
+         "YAML aliases (*name) repeat a value marked with &name; here they expand to more "
+         "than 10,000 values, or an alias contains itself (a 'billion laughs' file).",
+         "Write the values out; records need no aliases."),
+    Code("YAML_DEPTH", "YAML", "error", "Nesting too deep",
+         "Lists and mappings are nested more than 50 levels deep; no record type nests "
+         "deeper than five.",
+         "Flatten the structure as the record reference shows it."),
     Code("YAML_TAB", "YAML", "error", "Tab in indentation",
          "A line is indented with a tab; YAML allows spaces only.",
          "Replace the tab with spaces (two per level)."),
@@ -125,9 +155,14 @@ _CATALOGUE: tuple[Code, ...] = (
     Code("REF_REPEALED", "References", "error", "Repealed without a repealing document",
          "A normative document has status repealed but no document repeals it.",
          "Add relations: [{type: repeals, target: <this id>}] to the repealing document."),
-    Code("REF_CYCLE", "References", "error", "Cycle in a supersedes chain",
-         "Documents supersede each other in a circle.",
-         "Remove the supersedes relation that closes the circle."),
+    Code("REF_CYCLE", "References", "error", "Cycle in a supersedes or parent chain",
+         "Documents supersede each other in a circle, or units are each other's parents "
+         "(a unit above itself).",
+         "Remove the supersedes relation or the parent that closes the circle."),
+    Code("REF_SELF", "References", "error", "Record refers to itself",
+         "A unit is its own parent or its own successor, or a document amends, repeals, "
+         "supersedes or implements itself.",
+         "Name the other record meant, or remove the reference."),
     Code("REF_CLASSIFICATION", "References", "warning", "Link to a less visible record",
          "A record links to a record of a higher classification; lower audiences will see "
          "'(not published)' in its place.",
@@ -141,6 +176,10 @@ _CATALOGUE: tuple[Code, ...] = (
          "A progress update, reply, completion or handling step dated after the build's "
          "as-of date.",
          "Correct the date, or build with a later --as-of."),
+    Code("DATE_RANGE", "Dates", "error", "Date outside the years the portal handles",
+         "A date before 1949 or after 2100 (often a typo such as 9999 or 2206); the "
+         "portal computes expiry and due dates, ages and calendars within these years.",
+         "Correct the year."),
     Code("UNIT_CLOSED", "Dates", "warning", "Closed unit used after closing",
          "A record dated after a unit's closing date names that unit.",
          "Use the unit that replaced it (see the unit's replaced_by)."),
@@ -151,9 +190,15 @@ _CATALOGUE: tuple[Code, ...] = (
          "Use public, internal or restricted; remove classified material from git entirely "
          "(including its history) and report it to the security officer."),
     Code("SAFETY_PATH", "Safety", "error", "Path escapes its folder",
-         "An attachment path that is absolute, contains '..', or a record id that would "
-         "write outside its folder.",
+         "An attachment path that is absolute or home-relative (/, ~), contains '..' (also "
+         "percent-encoded), names a URL scheme or a drive (file:, C:) or holds a control "
+         "character; or a record id that would write outside its folder.",
          "Use a path relative to the attachments folder, without '..'."),
+    Code("TEXT_CONTROL", "Safety", "warning", "Invisible control character in text",
+         "A text holds a control character or a Unicode direction override (U+202A-U+202E, "
+         "U+2066-U+2069 and alike), which can make a title read differently from what it "
+         "is. Ids and numbers refuse them outright (ID_FORMAT, NUMBER_FORMAT).",
+         "Delete the character (messages show it as <U+XXXX>); retype the text if in doubt."),
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CATALOGUE}
@@ -182,10 +227,26 @@ class Problem:
         return {**asdict(self), "severity": self.severity}
 
 
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                       "\u202a-\u202e\u2066-\u2069]")
+"""Characters a text should not hold: C0 and C1 controls (tab and line ends aside) and the
+Unicode direction marks and overrides, which make text read other than it is."""
+# and in messages also line ends and tabs, and the lone surrogates by which Python keeps a
+# file name's bytes that are not UTF-8
+_UNSHOWN = re.compile(f"{INVISIBLE.pattern[:-1]}\\t\\n\\r\\u2028\\u2029\\ud800-\\udfff]")
+
+
+def visible(text: str) -> str:
+    """text with every invisible character written as <U+XXXX>: a message quotes what an
+    editor wrote, and must not be reordered by an override or broken by a line end."""
+    return _UNSHOWN.sub(lambda m: f"<U+{ord(m[0]):04X}>", text)
+
+
 def problem(path: str, line: int, col: int, code: str, message: str, hint: str = "") -> Problem:
     if code not in CATALOGUE:  # a typo in our own code must not invent a new public code
         raise KeyError(f"unknown problem code {code}")
-    return Problem(path, line, col, code, message, hint or CATALOGUE[code].fix)
+    return Problem(visible(path), line, col, code, visible(message),
+                   visible(hint or CATALOGUE[code].fix))
 
 
 @dataclass(slots=True)

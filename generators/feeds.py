@@ -98,7 +98,7 @@ def atom_feeds(cat: Catalog, base_url: str = "") -> dict[str, str]:
         out[path] = atom(name, title, _newest_first(entries), base_url, path)
 
     add("documents", "Documents", (_doc_entry(d) for d in docs))
-    for issuer in sorted({i for d in docs for i in d.issuers}):
+    for issuer in sorted({i for d in docs for i in cat.shown(d.issuers)}):
         add(f"documents-issuer-{issuer}", f"Documents issued by {issuer}",
             (_doc_entry(d) for d in docs if issuer in d.issuers))
     for kind in sorted({d.type for d in docs}):
@@ -184,7 +184,7 @@ def calendars(cat: Catalog, base_url: str = "") -> dict[str, str]:
     texts: dict[Spec, str] = {}
     out = {"feeds/calendar.ics": _ics("General Office calendar", everything, texts)}
     for unit, events in sorted(per_unit.items()):
-        if events:
+        if events and unit not in cat.hidden:  # a hidden unit has no calendar of its own
             out[f"feeds/calendar-{unit}.ics"] = _ics(f"General Office calendar: {unit}",
                                                      events, texts)
     return out

@@ -9,7 +9,9 @@ can say "quote it" instead of "wrong type".
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,12 +21,28 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem, problem
+from .errors import INVISIBLE, Problem, problem
+from .walk import max_record_bytes
 
 Loc = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
+# What the fast read leaves to the careful one besides a tab indent: a backslash (a
+# double-quoted escape may make any character) and invisible characters (warned about, with
+# their position).  One character class, apart from the tab's pattern: an alternation with
+# its ^ would be tried at every position.
+_DOUBT = re.compile(f"[\\\\{INVISIBLE.pattern[1:]}")
+# An alias needs an anchor, which starts a token and so never follows a letter: "R&D" and
+# "Q & A" are text, "&id001 2026-01-05" is an anchor.  (Searched only in a text holding "&":
+# the look-behind is tried at every position.)
+_ANCHOR = re.compile(r"(?<![\w&])&\S")
+# characters YAML refuses in a stream (libyaml's reader says where in characters of its own)
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+MAX_DEPTH = 50
+"""Levels of lists and mappings a file may nest; records are at most five deep."""
+MAX_ALIASED = 10_000
+"""Values that aliases may add to a file (each use of *name repeats what &name marks)."""
 _constructor = SafeConstructor()
 _SCALARS = {
     "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
@@ -133,18 +151,23 @@ class _NeedsPositions(Exception):
 
 def load_plain(raw: bytes) -> Any:
     """The values of a file that is well formed, without positions; None when anything is
-    off (not UTF-8, tabs, bad syntax, empty, a duplicate key, an impossible date), so that
-    the caller reads it again with load_bytes and reports where.  Most files of an archive
-    are sound: for them this costs half of what yaml.load does."""
+    off or doubtful (not UTF-8, tabs, bad syntax, empty, a duplicate key, an impossible
+    date, an alias, an invisible character), so that the caller reads it again with
+    load_bytes and reports where.  Most files of an archive are sound: for them this costs
+    half of what yaml.load does."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    if _TAB_INDENT.search(text):
+    if _TAB_INDENT.search(text) or _DOUBT.search(text):
         return None
     try:
         node = compose(text)
-        return None if node is None else _plain(node)
+        if node is None:
+            return None
+        # without an anchor there is no alias, and the node tree is no larger than the text
+        aliases = "&" in text and _ANCHOR.search(text)
+        return _Counted().plain(node) if aliases else _plain(node)
     except (yaml.YAMLError, _NeedsPositions, ValueError, RecursionError):
         return None
 
@@ -167,6 +190,42 @@ def _plain(node: Node) -> Any:
     if isinstance(node, SequenceNode):
         return [_plain(child) for child in node.value]
     raise _NeedsPositions  # pragma: no cover - composer yields only the three node kinds
+
+
+class _Counted:
+    """_plain for a file with anchors: counts the values built inside aliases as
+    _Builder does, and leaves a file over the limit (or an alias inside itself) to it."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.open: set[int] = set()
+        self.aliased = 0
+
+    def plain(self, node: Node, in_alias: bool = False) -> Any:
+        if in_alias:
+            self.aliased += 1
+            if self.aliased > MAX_ALIASED:
+                raise _NeedsPositions
+        if isinstance(node, ScalarNode):
+            return _plain(node)
+        key = id(node)
+        if key in self.open:
+            raise _NeedsPositions
+        in_alias = in_alias or key in self.seen
+        self.seen.add(key)
+        self.open.add(key)
+        try:
+            if isinstance(node, MappingNode):
+                out: dict[Any, Any] = {}
+                for key_node, value_node in node.value:
+                    name = _plain(key_node) if isinstance(key_node, ScalarNode) else None
+                    if not isinstance(name, str) or name in out:
+                        raise _NeedsPositions
+                    out[name] = self.plain(value_node, in_alias)
+                return out
+            return [self.plain(child, in_alias) for child in node.value]
+        finally:
+            self.open.discard(key)
 
 
 def _guess_encoding(raw: bytes) -> str:
@@ -195,13 +254,58 @@ def read_text(src: SourceFile, raw: bytes) -> tuple[str | None, list[Problem]]:
                               f"it looks like {enc}")]
 
 
+class Unreadable(Exception):
+    """A record file that is not read: the Problem says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def read_record(path: str | Path, display: str) -> bytes:
+    """The bytes of a record file, or Unreadable: never blocks on a FIFO put in a file's
+    place (opened without waiting, then checked to be a regular file) and never reads more
+    than the size limit."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        why = f"cannot read: {exc.strerror}"
+        if os.path.islink(path):
+            why = f"a link to '{os.readlink(path)}', which leads nowhere ({exc.strerror})"
+        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE", why)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise Unreadable(problem(display, 1, 1, "FILE_SPECIAL",
+                                     "not a regular file; it is not read"))
+        limit = max_record_bytes()
+        if st.st_size > limit:
+            raise Unreadable(_too_large(display, st.st_size, limit))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:  # it grew since fstat
+            raise Unreadable(_too_large(display, len(raw), limit))
+        return raw
+    except OSError as exc:
+        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE",
+                                 f"cannot read: {exc.strerror}")) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(display: str, size: int, limit: int) -> Problem:
+    return problem(display, 1, 1, "FILE_SIZE",
+                   f"the file has {size:,} bytes, more than the limit of {limit:,} for one "
+                   "record file; it is not read")
+
+
 def load_file(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
     """Load one file. Never raises for bad content: every fault becomes a Problem."""
     src = SourceFile(path, display)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return src, [problem(display, 1, 1, "FILE_UNREADABLE", f"cannot read: {exc.strerror}")]
+        raw = read_record(path, display)
+    except Unreadable as exc:
+        return src, [exc.problem]
     return load_bytes(src, raw)
 
 
@@ -217,51 +321,151 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
             problems.append(problem(src.display, line, col, "YAML_TAB",
                                     "tab used for indentation"))
         return src, problems
+    bad = _FORBIDDEN.search(text)
+    if bad:  # libyaml would refuse it too, but say where only in characters of its own
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        more = len(_FORBIDDEN.findall(text)) - 1
+        return src, [problem(src.display, line, col, "YAML_CONTROL",
+                             f"control character U+{ord(bad[0]):04X} in the file"
+                             + (f" ({more} more after it)" if more else ""))]
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
-        return src, [problem(src.display, line, col, "YAML_SYNTAX", what or str(exc))]
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+        code = "YAML_DEPTH" if "maximum nesting depth" in what else "YAML_SYNTAX"
+        if code == "YAML_DEPTH":
+            what = f"lists and mappings nest more than {MAX_DEPTH} levels deep"
+        return src, [problem(src.display, line, col, code, what or str(exc))]
+    except yaml.YAMLError as exc:  # reader errors carry no mark
         return src, [problem(src.display, 1, 1, "YAML_SYNTAX", str(exc).splitlines()[0])]
     if node is None:
         return src, [problem(src.display, 1, 1, "YAML_EMPTY", "the file is empty")]
-    src.data = _build(src, node, (), problems, 0)
+    if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        # '---' alone gives an empty value marked past the marker: point at the file
+        line, col = ((node.start_mark.line + 1, node.start_mark.column + 1) if node.value
+                     else (1, 1))
+        return src, [problem(src.display, line, col, "YAML_EMPTY",
+                             f"the file holds an empty document ('{node.value or '---'}') "
+                             "and no record")]
+    build = _Builder(src, problems)
+    src.data = build.node(node, (), 0)
+    if build.too_deep or build.too_many or build.loops:
+        src.data = None  # half a record would only add confusing problems
+    else:
+        problems.extend(text_controls(src))
     return src, problems
 
 
-def _build(src: SourceFile, node: Node, loc: Loc, problems: list[Problem], depth: int) -> Any:
-    src.marks[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-    if depth > 50:  # an alias loop or absurd nesting; records are at most five deep
-        problems.append(src.problem(loc, "YAML_SYNTAX", "nesting too deep (alias loop?)"))
-        return None
-    if isinstance(node, ScalarNode):
-        return _scalar(src, node, loc)
-    if isinstance(node, SequenceNode):
-        return [_build(src, child, (*loc, i), problems, depth + 1)
-                for i, child in enumerate(node.value)]
-    if isinstance(node, MappingNode):
+def text_controls(src: SourceFile) -> list[Problem]:
+    """TEXT_CONTROL warnings for every text value holding an invisible character."""
+    out: list[Problem] = []
+
+    def visit(value: Any, loc: Loc) -> None:
+        if isinstance(value, str):
+            found = INVISIBLE.search(value)
+            if found:
+                out.append(src.problem(loc, "TEXT_CONTROL",
+                                       f"{_name(loc)} holds the invisible character "
+                                       f"U+{ord(found[0]):04X}"))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                visit(v, (*loc, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                visit(v, (*loc, i))
+
+    visit(src.data, ())
+    return out
+
+
+def _name(loc: Loc) -> str:
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or "the file"
+
+
+class _Builder:
+    """Builds a file's values from its node tree, remembering where each value stood.
+
+    An alias (*name) is the same node object met again: its values are built once more
+    at each use.  That is how a file of a few lines expands to a billion values, so the
+    values built inside aliases are counted, and an alias inside itself is refused."""
+
+    def __init__(self, src: SourceFile, problems: list[Problem]) -> None:
+        self.src = src
+        self.problems = problems
+        self.seen: set[int] = set()  # lists and mappings built so far (by identity)
+        self.open: set[int] = set()  # those being built now: the current path
+        self.aliased = 0
+        self.too_deep = self.too_many = self.loops = False
+
+    def node(self, node: Node, loc: Loc, depth: int, in_alias: bool = False) -> Any:
+        src = self.src
+        if self.too_many:
+            return None
+        src.marks[loc] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+        if in_alias:
+            self.aliased += 1
+            if self.aliased > MAX_ALIASED:
+                self.too_many = True
+                self.problems.append(src.problem(loc, "YAML_ALIAS",
+                                                 f"aliases expand to more than "
+                                                 f"{MAX_ALIASED:,} values"))
+                return None
+        if isinstance(node, ScalarNode):
+            return _scalar(src, node, loc)
+        if depth >= MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                self.problems.append(src.problem(loc, "YAML_DEPTH",
+                                                 f"lists and mappings nest more than "
+                                                 f"{MAX_DEPTH} levels deep"))
+            return None
+        key = id(node)
+        if key in self.open:
+            if not self.loops:
+                self.loops = True
+                self.problems.append(src.problem(loc, "YAML_ALIAS",
+                                                 "an alias is used inside the value it "
+                                                 "names: it would repeat forever"))
+            return None
+        in_alias = in_alias or key in self.seen
+        self.seen.add(key)
+        self.open.add(key)
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.node(child, (*loc, i), depth + 1, in_alias)
+                        for i, child in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                return self.mapping(node, loc, depth, in_alias)
+            return None  # pragma: no cover - composer yields only the three node kinds
+        finally:
+            self.open.discard(key)
+
+    def mapping(self, node: MappingNode, loc: Loc, depth: int, in_alias: bool) -> Any:
+        src = self.src
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = _scalar(src, key_node, loc) if isinstance(key_node, ScalarNode) else None
             if isinstance(key, bool | type(None)):
                 # `no:` or `null:` as a key would collapse into False/None
-                key = key_node.value if isinstance(key_node, ScalarNode) else repr(key_node)
+                key = key_node.value if isinstance(key_node, ScalarNode) else (
+                    "(a list)" if isinstance(key_node, SequenceNode) else "(a mapping)")
             elif not isinstance(key, str):
                 key = str(key_node.value) if isinstance(key_node, ScalarNode) else str(key)
             kloc = (*loc, key)
             kmark = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in out:
                 first = src.key_marks[kloc]
-                problems.append(problem(src.display, kmark.line, kmark.col, "YAML_DUPLICATE_KEY",
-                                        f"key '{key}' already appears on line {first.line}"))
+                self.problems.append(problem(src.display, kmark.line, kmark.col,
+                                             "YAML_DUPLICATE_KEY",
+                                             f"key '{key}' already appears on line "
+                                             f"{first.line}"))
                 continue
             src.key_marks[kloc] = kmark
-            out[key] = _build(src, value_node, kloc, problems, depth + 1)
+            out[key] = self.node(value_node, kloc, depth + 1, in_alias)
         return out
-    return None  # pragma: no cover - composer yields only the three node kinds
 
 
 def _scalar(src: SourceFile, node: ScalarNode, loc: Loc) -> Any:

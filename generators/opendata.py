@@ -34,7 +34,8 @@ from .tables import (
 
 def _decisions(cat: Catalog) -> pd.DataFrame:
     rows = [{"id": d.id, "meeting": m.id, "meeting_date": m.date, "text": d.text,
-             "lead": d.lead, "support": " ".join(d.support), "deadline": d.deadline}
+             "lead": cat.shown_id(d.lead), "support": " ".join(cat.shown(d.support)),
+             "deadline": d.deadline}
             for m in cat.of(Meeting) for d in m.decisions]
     return pd.DataFrame(rows, columns=["id", "meeting", "meeting_date", "text", "lead",
                                        "support", "deadline"])
@@ -56,26 +57,27 @@ def _appraisal(cat: Catalog) -> pd.DataFrame:
 COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
     "documents": documents_frame,
     "received": lambda c: _simple(c, Received, {
-        "id": lambda r: r.id, "number": lambda r: r.number, "issuer": lambda r: r.issuer,
+        "id": lambda r: r.id, "number": lambda r: r.number,
+        "issuer": lambda r: c.shown_id(r.issuer),
         "title": lambda r: r.title, "received": lambda r: r.received,
-        "lead": lambda r: r.handling.lead,
-        "implemented_by": lambda r: " ".join(r.handling.implemented_by)}),
+        "lead": lambda r: c.shown_id(r.handling.lead),
+        "implemented_by": lambda r: " ".join(c.shown(r.handling.implemented_by))}),
     "requests": lambda c: _simple(c, Request, {
-        "id": lambda r: r.id, "from": lambda r: r.from_, "kind": lambda r: r.kind,
+        "id": lambda r: r.id, "from": lambda r: c.shown_id(r.from_), "kind": lambda r: r.kind,
         "title": lambda r: r.title, "submitted": lambda r: r.submitted,
         "outcome": lambda r: r.decision.outcome if r.decision else None}),
     "meetings": lambda c: _simple(c, Meeting, {
         "id": lambda m: m.id, "kind": lambda m: m.kind, "session": lambda m: m.session,
-        "date": lambda m: m.date, "chair": lambda m: m.chair,
+        "date": lambda m: m.date, "chair": lambda m: c.shown_id(m.chair),
         "decisions": lambda m: len(m.decisions)}),
     "decisions": _decisions,
     "activities": lambda c: _simple(c, Activity, {
         "id": lambda a: a.id, "date": lambda a: a.date, "title": lambda a: a.title,
-        "kind": lambda a: a.kind, "officials": lambda a: " ".join(a.officials)}),
+        "kind": lambda a: a.kind, "officials": lambda a: " ".join(c.shown(a.officials))}),
     "supervision": supervision_frame,
     "briefings": lambda c: _simple(c, Briefing, {
         "id": lambda b: b.id, "date": lambda b: b.date, "title": lambda b: b.title,
-        "category": lambda b: b.category, "source": lambda b: b.source,
+        "category": lambda b: b.category, "source": lambda b: c.shown_id(b.source),
         "instructions": lambda b: len(b.instructions)}),
     "liaison": liaison_frame,
     "appraisal": _appraisal,
@@ -85,7 +87,7 @@ COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
         "kind": lambda u: u.kind, "status": lambda u: u.status}),
     "officials": lambda c: _simple(c, Official, {
         "id": lambda o: o.id, "name": lambda o: o.name, "position": lambda o: o.position,
-        "portfolio": lambda o: " ".join(o.portfolio)}),
+        "portfolio": lambda o: " ".join(c.shown(o.portfolio))}),
 }
 
 COLUMNS: dict[str, str] = {
@@ -162,8 +164,31 @@ def _digest(df: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def _as_text(df: pd.DataFrame) -> pd.DataFrame:
+    """df with every text cell a spreadsheet would run as a formula (=HYPERLINK(...),
+    +cmd, @SUM) prefixed with a single quote, as OWASP advises: shown as text, the quote
+    hidden.  Other cells and every column's type stay as they are."""
+    out = df
+    for col, kind in df.dtypes.items():
+        if not (pd.api.types.is_object_dtype(kind) or pd.api.types.is_string_dtype(kind)):
+            continue
+        cells = df[col]
+        if not any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in cells):
+            continue
+        if out is df:
+            out = df.copy()
+        out[col] = pd.Series([("'" + v) if isinstance(v, str) and v.startswith(_FORMULA_START)
+                              else v for v in cells], index=cells.index, dtype=cells.dtype)
+    return out
+
+
 def _csv(df: pd.DataFrame) -> str:
-    return str(df.to_csv(index=False, lineterminator="\n"))
+    # only the CSV: JSON is read by programs, which must get the text as written
+    return str(_as_text(df).to_csv(index=False, lineterminator="\n"))
 
 
 def _json(df: pd.DataFrame) -> str:
@@ -178,7 +203,9 @@ def data_page(cat: Catalog) -> str:
     parts = ["# Open data\n\n",
              "Every collection as CSV (UTF-8, comma-separated, ISO dates) and JSON, holding "
              "only what this edition publishes, computed as of "
-             f"{cat.as_of}.\n\n"]
+             f"{cat.as_of}. A reference to a record, unit, official or topic that this "
+             "edition does not publish is left out: an empty cell, or one id fewer in a "
+             "list.\n\n"]
     for name, df in _frames(cat).items():
         # links in HTML: MkDocs checks Markdown links against its files, and a large build
         # has the background worker write these files after MkDocs has its list

@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .cache import cache_path
 from .catalog import Catalog, attach_history, build_catalog
 from .charts import Chart, draw_all
 from .charts import collecting as charts_collecting
@@ -45,7 +46,8 @@ def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
     """The catalog of validated records for one audience, with their git history."""
     release_positions(records)
     cat = build_catalog(records, as_of, audience)
-    attach_history(cat, read_history(records_dir))
+    levels = cache_path(records_dir, "history-levels").with_suffix(".json")
+    attach_history(cat, read_history(records_dir, levels))
     return cat
 
 

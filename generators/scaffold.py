@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
 import yaml
 
+from .load import Unreadable, read_record
 from .models import FOLDERS
 from .numbers import parse_number
+from .walk import entries, kind_of
 
 
 class ScaffoldError(Exception):
@@ -108,17 +111,23 @@ classification: internal
 
 
 def _next_seq(folder: Path, pattern: re.Pattern[str]) -> int:
-    seqs = [int(m.group(1)) for p in folder.rglob("*.yaml") if (m := pattern.match(p.stem))]
+    # every .yaml name the validator would judge (walk.py: no recursion, no link followed)
+    seqs = [int(m.group(1)) for _reldir, name, _path, _kind in entries(str(folder))
+            if (m := pattern.match(os.path.splitext(name)[0]))]
     return max(seqs, default=0) + 1
 
 
 def next_number(records: Path, prefix: str, year: int) -> str:
     """Next free sequence of a document number prefix in a year (reads every document)."""
     best = 0
-    for path in (records / "documents").rglob("*.yaml"):
+    # what the validator reads (walk.py, load.read_record): no link out of the folder, no
+    # FIFO, no oversized file
+    for _reldir, _name, path, kind in entries(str(records / "documents")):
+        if kind != "file":
+            continue
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data = yaml.load(read_record(path, path).decode("utf-8"), Loader=yaml.CSafeLoader)
+        except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
             continue  # portal validate reports those files
         num = parse_number(str(data.get("number", ""))) if isinstance(data, dict) else None
         if num and num.prefix == prefix and num.year == year:
@@ -130,9 +139,12 @@ def _registry_defaults(records: Path) -> dict[str, str]:
     """Unit ids of this archive's registry for the skeleton's placeholders."""
     found = {"office": "TODO-unit-id", "council": "TODO-unit-id", "district": "TODO-unit-id"}
     try:
-        units = yaml.load((records / "registry/units.yaml").read_text(encoding="utf-8"),
+        units_file = records / "registry/units.yaml"
+        if kind_of(str(units_file), str(records)) != "file":
+            return found
+        units = yaml.load(read_record(units_file, str(units_file)).decode("utf-8"),
                           Loader=yaml.CSafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
         return found
     wanted = {"general-office": "office", "state-council": "council", "district": "district"}
     for unit in units if isinstance(units, list) else []:

@@ -19,7 +19,8 @@ def supervision_frame(cat: Catalog) -> pd.DataFrame:
     rows = []
     for s in cat.of(Supervision):
         st = cat.supervision[s.id]
-        rows.append({"id": s.id, "title": s.title, "lead": s.lead, "source": s.source.kind,
+        rows.append({"id": s.id, "title": s.title, "lead": cat.shown_id(s.lead),
+                     "source": s.source.kind,
                      "assigned": s.assigned, "deadline": s.deadline, "state": s.state,
                      "status": st.status, "percent": st.percent,
                      "days_to_deadline": st.days_to_deadline, "days_overdue": st.days_overdue,
@@ -34,7 +35,7 @@ def liaison_frame(cat: Catalog) -> pd.DataFrame:
     for li in cat.of(Liaison):
         st = cat.liaison[li.id]
         rows.append({"id": li.id, "kind": li.kind, "number": li.number, "session": li.session,
-                     "title": li.title, "lead": li.lead, "received": li.received,
+                     "title": li.title, "lead": cat.shown_id(li.lead), "received": li.received,
                      "due": st.due, "status": st.status,
                      "reply_date": li.reply.date if li.reply else None,
                      "category": li.reply.category if li.reply else None,
@@ -68,7 +69,8 @@ def documents_frame(cat: Catalog) -> pd.DataFrame:
     for d in cat.of(Document):
         v = cat.validity.get(d.id)
         rows.append({"id": d.id, "number": d.number, "type": d.type, "title": d.title,
-                     "issuer": d.issuers[0], "issuers": " ".join(d.issuers),
+                     "issuer": cat.shown_id(d.issuers[0]),
+                     "issuers": " ".join(cat.shown(d.issuers)),
                      "written": d.written, "published": d.published, "urgency": d.urgency,
                      "validity": v.status if v else None, "expires": v.expires if v else None})
     return pd.DataFrame(rows, columns=["id", "number", "type", "title", "issuer", "issuers",

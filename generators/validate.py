@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import gc
 import os
+import stat
 import types
 import typing
 from collections import defaultdict
@@ -21,9 +22,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import cache
-from .errors import Problem, Report
-from .load import LazySource, Loc, SourceFile, load_file, load_plain
+from . import cache, walk
+from .errors import Problem, Report, problem
+from .load import (
+    LazySource,
+    Loc,
+    SourceFile,
+    Unreadable,
+    load_file,
+    load_plain,
+    read_record,
+)
 from .models import FOLDERS, KEYED, LEVELS, REGISTRY, Record
 from .models.document import Document
 from .models.liaison import Liaison
@@ -77,33 +86,58 @@ class Loaded:
 
 
 def discover(records_dir: Path, display_root: str) -> tuple[list[FileJob], list[Problem]]:
-    """Every .yaml file below records_dir and the model it must follow."""
+    """Every .yaml file below records_dir and the model it must follow; a link that leaves
+    the folder or a special file is reported, never followed or opened (walk.py)."""
     jobs: list[FileJob] = []
     problems: list[Problem] = []
     root = str(records_dir)
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        # parts by slicing: Path.relative_to() per file was a tenth of a cold validation
-        reldir = tuple(dirpath[len(root) + 1:].split(os.sep)) if dirpath != root else ()
-        # the folder's prefixes once, then one concatenation per file
-        at = dirpath + os.sep
-        shown = os.path.join(display_root, *reldir, "")
-        below = os.path.join(*reldir, "") if reldir else ""
-        for name in sorted(filenames):
-            if not name.endswith((".yaml", ".yml")):
+    shown_dirs: dict[tuple[str, ...], tuple[str, str]] = {}
+    for reldir, name, path, kind in walk.entries(root):
+        if reldir not in shown_dirs:
+            # the folder's prefixes once, then one concatenation per file (Path.relative_to()
+            # per file was a tenth of a cold validation)
+            shown_dirs[reldir] = (os.path.join(display_root, *reldir, ""),
+                                  os.path.join(*reldir, "") if reldir else "")
+        shown, below = shown_dirs[reldir]
+        display = shown + name
+        parts = (*reldir, name)
+        if kind in ("file", "broken"):
+            job = _job_for(parts, path, display, below + name)
+            if job is not None:
+                jobs.append(job)  # a broken link fails to read: FILE_UNREADABLE, as a file
                 continue
-            parts = (*reldir, name)
-            display = shown + name
-            job = _job_for(parts, at + name, display, below + name)
-            if job is None:
-                from .errors import problem
-
-                problems.append(problem(display, 1, 1, "FILE_PLACE",
-                                        f"'{'/'.join(parts)}' is not a place of the records "
-                                        "contract; it is ignored"))
-            else:
-                jobs.append(job)
+            problems.append(problem(display, 1, 1, "FILE_PLACE",
+                                    f"'{'/'.join(parts)}' is not a place of the records "
+                                    "contract; it is ignored"))
+        elif kind == "special":
+            problems.append(problem(display, 1, 1, "FILE_SPECIAL",
+                                    f"'{'/'.join(parts)}' is {_special_kind(path)}, not a "
+                                    "regular file; it is not opened"))
+        else:
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            where = ("outside the records folder" if kind == "outside"
+                     else "to a folder inside the records folder")
+            problems.append(problem(display, 1, 1, "FILE_LINK",
+                                    f"'{'/'.join(parts)}' is a link {where} ('{target}'); "
+                                    "it is not followed"))
     return jobs, problems
+
+
+def _special_kind(path: str) -> str:
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return "not a file"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def _job_for(parts: tuple[str, ...], path: str, display: str, rel: str) -> FileJob | None:
@@ -181,10 +215,9 @@ def _read_in_helper(jobs: list[FileJob]) -> Callable[[], list[Any]]:
 
 def _plain(job: FileJob) -> Any:
     try:
-        with open(job.file, "rb") as fh:
-            return load_plain(fh.read())
-    except OSError:
-        return None
+        return load_plain(read_record(job.file, job.display))
+    except Unreadable:
+        return None  # the careful read says why
 
 
 def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
@@ -200,6 +233,11 @@ def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
     if src.data is None:
         return [], problems, {job.stem}
     recs, probs = build_records(job, src)
+    if probs and any(p.code == "TEXT_CONTROL" for p in problems):
+        # an id or number refused for its invisible character: said once, as an error
+        refused = {(p.line, p.col) for p in probs}
+        problems = [p for p in problems
+                    if p.code != "TEXT_CONTROL" or (p.line, p.col) not in refused]
     problems = problems + probs
     if probs and job.shape == "record":
         broken.add(job.stem)
@@ -476,6 +514,10 @@ def check_archive(records: list[Record], as_of: dt.date,
     units = {r.id: r for r in records if isinstance(r, Unit)}
     for rec in records:
         for loc, kind, target in rec.refs():
+            if target == rec.id:
+                problems.append(_p(rec, loc, "REF_SELF",
+                                   f"'{target}' is this {rec.label.lower()} itself"))
+                continue
             if target not in kinds[kind]:
                 if target in broken:
                     continue  # its own file's errors say what is wrong
@@ -506,7 +548,30 @@ def check_archive(records: list[Record], as_of: dt.date,
                 problems.append(_p(rec, loc, "DATE_FUTURE",
                                    f"{what} dated {day}, after the as-of date {as_of}"))
     problems += _normative_chains([r for r in records if isinstance(r, Document)])
+    problems += _parent_cycles(units)
     return problems
+
+
+def _parent_cycles(units: dict[str, Unit]) -> Iterator[Problem]:
+    """Units above themselves through their parents (a unit its own parent: REF_SELF);
+    each loop said once, at the parent of its first unit in archive order."""
+    order = {uid: i for i, uid in enumerate(units)}
+    done: set[str] = set()
+    for uid in units:
+        path: list[str] = []
+        at: str | None = uid
+        while at is not None and at in units and at not in done and at not in path:
+            path.append(at)
+            at = units[at].parent
+        if at is not None and at in path:
+            loop = path[path.index(at):]
+            if len(loop) > 1:
+                first = min(loop, key=order.__getitem__)
+                i = loop.index(first)
+                shown = [*loop[i:], *loop[:i], first]
+                yield _p(units[first], ("parent",), "REF_CYCLE",
+                         "units are each other's parents: " + " → ".join(shown))
+        done.update(path)
 
 
 def _numbers(records: list[Record]) -> Iterator[Problem]:
@@ -535,6 +600,8 @@ def _normative_chains(docs: list[Document]) -> Iterator[Problem]:
     supersedes: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         for r in d.relations:
+            if r.target == d.id:
+                continue  # REF_SELF
             if r.type == "repeals":
                 repealed_by[r.target] = d.id
             elif r.type == "supersedes":
@@ -564,7 +631,8 @@ def _normative_chains(docs: list[Document]) -> Iterator[Problem]:
             cycle = visit(d.id, [d.id])
             if cycle:
                 first = by_id[cycle[0]]
-                i = next(i for i, r in enumerate(first.relations) if r.type == "supersedes")
+                i = next(i for i, r in enumerate(first.relations) if r.type == "supersedes"
+                         and r.target == cycle[1])
                 yield _p(first, ("relations", i, "target"), "REF_CYCLE",
                          "supersedes chain loops: " + " → ".join(cycle))
 

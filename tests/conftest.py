@@ -3,25 +3,48 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+from generators.walk import max_record_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid" / "records"
 INVALID = FIXTURES / "invalid"
 AS_OF = dt.date(2026, 11, 27)
+SAMPLE = ROOT / "records"
+SAMPLE_AS_OF = dt.date(2026, 12, 1)
+"""The sample archive (scripts/make_sample.py) and the reference date it was written for."""
 
 
 def overlay(tmp: Path, *layers: Path) -> Path:
     """A copy of the valid fixture with each layer's records/ laid over it."""
     dst = tmp / "records"
     shutil.copytree(VALID, dst, symlinks=True)
+    lay(dst, *layers)
+    return dst
+
+
+def lay(dst: Path, *layers: Path) -> None:
+    """Each layer's records/ laid over the records folder dst.
+
+    Git stores neither a FIFO nor a sparse file: a fixture holds an empty marker instead,
+    NAME.mkfifo for a FIFO called NAME, NAME.oversize for a file one byte over the size
+    limit of a record file (sparse: no disk is spent, and its NUL bytes say so if it is
+    ever read)."""
     for layer in layers:
         shutil.copytree(layer / "records", dst, dirs_exist_ok=True, symlinks=True)
-    return dst
+    for marker in sorted(dst.rglob("*.mkfifo")):
+        marker.unlink()
+        os.mkfifo(marker.with_suffix(""))
+    for marker in sorted(dst.rglob("*.oversize")):
+        marker.unlink()
+        with marker.with_suffix("").open("wb") as fh:
+            fh.truncate(max_record_bytes() + 1)
 
 
 @pytest.fixture

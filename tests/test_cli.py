@@ -102,9 +102,9 @@ def test_bad_option_is_one_line() -> None:
 @pytest.mark.parametrize(("raw", "code"), [
     (b"\xef\xbb\xbfid: x\n", None),  # a UTF-8 byte-order mark is fine
     (b"", "YAML_EMPTY"),
-    (b"id: x\n\x00\n", "YAML_SYNTAX"),
+    (b"id: x\n\x00\n", "YAML_CONTROL"),
     (b"\xff\xfei\x00d\x00", "YAML_ENCODING"),
-    (b"a: &x [*x]\n", "YAML_SYNTAX"),  # an alias of itself
+    (b"a: &x [*x]\n", "YAML_ALIAS"),  # an alias of itself
     (b"id: 1\nid: 2\n", "YAML_DUPLICATE_KEY"),
 ])
 def test_loader_reports_odd_bytes_as_problems(raw: bytes, code: str | None) -> None:

@@ -13,12 +13,13 @@ import pytest
 from generators import deps
 from generators.catalog import Catalog, build_catalog
 from generators.incremental import Digests
+from generators.models import Document, Supervision
 from generators.pages import build_pages, record_src, render_record
 from generators.pages.common import SECTION_LIMIT
 from generators.plan import plan
 from generators.validate import validate
 
-from .conftest import AS_OF, ROOT, VALID
+from .conftest import AS_OF, SAMPLE, SAMPLE_AS_OF, VALID
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +71,8 @@ def test_rendering_every_page_changes_nothing_in_the_catalog() -> None:
     """Pages are rendered in any order (shards, a republish's few): none may see what
     another changed.  A unit's rollup lists more than a page shows (the sample's
     largest do), and the figures rendered before and after every page are the same."""
-    recs, _ = validate(ROOT / "records", "records", AS_OF)
-    cat = build_catalog(recs, AS_OF, "internal")
+    recs, _ = validate(SAMPLE, "records", SAMPLE_AS_OF)
+    cat = build_catalog(recs, SAMPLE_AS_OF, "internal")
     assert max(len(r.issued) for r in cat.unit_rollups().values()) > SECTION_LIMIT
     before = _rollups(cat)
     figures = pickle.dumps((dict(cat.supervision), dict(cat.validity), dict(cat.liaison)))
@@ -84,25 +85,27 @@ def test_rendering_every_page_changes_nothing_in_the_catalog() -> None:
 
 
 def _catalog(records: Path) -> Catalog:
-    recs, report = validate(records, "records", AS_OF)
+    recs, report = validate(records, "records", SAMPLE_AS_OF)
     assert not report.errors
-    return build_catalog(recs, AS_OF, "internal")
+    return build_catalog(recs, SAMPLE_AS_OF, "internal")
 
 
 def test_a_unit_renamed_renders_the_documents_that_list_its_items(tmp_path: Path) -> None:
     """Two hops: a document's page lists the supervision items that cite it, each with
     its lead unit's name; the link-distance rule did not see the unit."""
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    shutil.copytree(SAMPLE, records)
     old = _catalog(records)
-    sup = old.by_id["sup-2026-034"]
-    doc = old.by_id["doc-2021-012"]
-    lead = sup.lead  # type: ignore[attr-defined]
+    sup = next(s for s in old.of(Supervision)
+               if s.source.ref in old.by_id and isinstance(old.by_id[s.source.ref], Document)
+               and s.lead in old.by_id)
+    doc = old.by_id[str(sup.source.ref)]
+    lead = sup.lead
     src = record_src(doc)
     assert src is not None
     with deps.recording() as keys:
         render_record(old, "en", src, doc)
-    assert {f"r:{lead}", "in:doc-2021-012", "r:doc-2021-012"} <= keys
+    assert {f"r:{lead}", f"in:{doc.id}", f"r:{doc.id}"} <= keys
     state_digests = Digests(old).table(keys)
 
     units = records / "registry/units.yaml"
@@ -123,7 +126,7 @@ def test_a_unit_renamed_renders_the_documents_that_list_its_items(tmp_path: Path
     last = Last({src: frozenset(keys)}, state_digests, {src: "hash"}, {})
     assert plan(last, Digests(new), [src]).render == {src}
     assert plan(last, Digests(old), [src]).keep == {src}
-    page = render_record(new, "en", src, new.by_id["doc-2021-012"])
+    page = render_record(new, "en", src, new.by_id[doc.id])
     assert f"{name} (renamed)" in page.markdown
 
 

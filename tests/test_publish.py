@@ -11,7 +11,7 @@ import pytest
 
 from generators.build import BuildError, build_site
 
-from .conftest import AS_OF, ROOT, VALID, git, portal_repo
+from .conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF, VALID, git, portal_repo
 
 pytestmark = pytest.mark.slow
 
@@ -162,10 +162,10 @@ def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptu
     monkeypatch.setattr("generators.sitefiles.can_fork", lambda: True)
 
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    shutil.copytree(SAMPLE, records)
     site = tmp_path / "site"
     options = {"search_shards": 3, "background_from": background_from}
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF, options=options)
 
     sup = sorted(records.glob("supervision/2026/*.yaml"))
     _edit(sup[0], "title: ", "title: Edited ")  # a title shown on other pages
@@ -185,7 +185,7 @@ def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptu
     _edit(records / "appraisal/2024.yaml", "weight: 30", "weight: 35")
     _edit(records / "appraisal/2024.yaml", "weight: 15", "weight: 10")
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.portal")
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF, options=options)
     kept = [r.getMessage() for r in caplog.records if "kept from the last build" in r.message]
     assert kept and not kept[-1].endswith(" 0 kept from the last build"), kept
     worker = [r.getMessage() for r in caplog.records if "background worker" in r.message]
@@ -195,7 +195,7 @@ def test_a_republish_equals_a_full_build(tmp_path: Path, caplog: pytest.LogCaptu
     assert (site / "activities/2026/act-2026-900/index.html").exists()
 
     full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
-                      as_of=AS_OF, options=options, full=True)
+                      as_of=SAMPLE_AS_OF, options=options, full=True)
     a, b = snapshot(site), snapshot(full)
     assert sorted(a) == sorted(b)
     assert [k for k in a if a[k] != b[k]] == []
@@ -244,9 +244,9 @@ def test_a_republish_draws_only_the_charts_whose_figures_changed(
     from generators import charts, summaries
 
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    shutil.copytree(SAMPLE, records)
     site = tmp_path / "site"
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF)
     drawn: list[str] = []
     real = charts._svg
 
@@ -265,19 +265,19 @@ def test_a_republish_draws_only_the_charts_whose_figures_changed(
     monkeypatch.setattr(summaries, "_by_unit", by_unit)
     sup = sorted(records.glob("supervision/2026/*.yaml"))
     _edit(sup[0], "title: ", "title: Edited ")
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF)
     assert drawn == [] and computed == []  # a title: no figure changed
     leads = [next(line for line in path.read_text("utf-8").splitlines()
                   if line.startswith("lead: ")) for path in sup]
     _edit(sup[0], leads[0], next(lead for lead in leads if lead != leads[0]))
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF)
     assert len(computed) == 1  # a unit's items: computed again (once)
     _edit(records / "appraisal/2024.yaml", "weight: 30", "weight: 35")
     _edit(records / "appraisal/2024.yaml", "weight: 15", "weight: 10")
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF)
     assert drawn  # last year's scores changed: their charts are drawn again
     full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
-                      as_of=AS_OF, full=True)
+                      as_of=SAMPLE_AS_OF, full=True)
     assert snapshot(site) == snapshot(full)
 
 
@@ -296,10 +296,10 @@ def test_a_republish_reindexes_only_the_bundles_whose_pages_changed(
     from generators.search import shard_of
 
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    shutil.copytree(SAMPLE, records)
     site = tmp_path / "site"
     options = {"search_shards": 3}
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF, options=options)
     _edit(records / "documents/2026/doc-2026-101.yaml", "summary: ", "summary: Edited ")
     caplog.set_level(logging.INFO, logger="mkdocs.plugins.portal")
     made: list[tuple[str, list[str]]] = []
@@ -310,7 +310,7 @@ def test_a_republish_reindexes_only_the_bundles_whose_pages_changed(
         return real(ctx, listing, chunk)
 
     monkeypatch.setattr(indexes, "_table", table)
-    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF, options=options)
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=SAMPLE_AS_OF, options=options)
     assert any("doc-2026-101" in ids for _, ids in made)
     assert all("doc-2026-101" in ids or (src.startswith("documents/") and "page_" not in src)
                for src, ids in made), made
@@ -318,5 +318,5 @@ def test_a_republish_reindexes_only_the_bundles_whose_pages_changed(
     assert indexed == [f"portal: search bundles indexed: "
                        f"{shard_of('documents/2026/doc-2026-101.md', 3)}; kept: 3"]
     full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
-                      as_of=AS_OF, options=options, full=True)
+                      as_of=SAMPLE_AS_OF, options=options, full=True)
     assert snapshot(site) == snapshot(full)

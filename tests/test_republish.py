@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import AS_OF, ROOT
+from .conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -27,10 +27,10 @@ def test_building_the_sample_twice_into_one_site_succeeds(tmp_path: Path) -> Non
     """`make portal` twice: the second build is a republish with nothing changed, which
     re-indexes no search bundle; it succeeds and leaves the full build's bytes."""
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    shutil.copytree(SAMPLE, records)
     site = tmp_path / "site"
     common = ["--records", str(records), "--config", str(ROOT / "mkdocs.yml"),
-              "--as-of", str(AS_OF)]
+              "--as-of", str(SAMPLE_AS_OF)]
     first = portal("build", "--site-dir", str(site), *common)
     assert first.returncode == 0, first.stderr
     before = snapshot(site)

@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 
 from generators.build import BuildError, build_site
 
-from .conftest import AS_OF, ROOT
+from .conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF
 
 pytestmark = pytest.mark.slow
 
@@ -54,6 +54,7 @@ class Work:
     hand-written pages, records, the site and the build state beside them."""
 
     root: Path
+    start: dt.date = AS_OF
     as_of: dt.date = AS_OF
     env: str = START_ENV
     fulls: dict[str, dict[str, bytes]] = field(default_factory=dict)
@@ -99,7 +100,7 @@ class Work:
         return self.fulls[key]
 
 
-def make_project(root: Path, records: Path) -> Work:
+def make_project(root: Path, records: Path, as_of: dt.date) -> Work:
     root.mkdir(parents=True)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
@@ -110,7 +111,7 @@ def make_project(root: Path, records: Path) -> Work:
     (root / "overrides").mkdir()
     (root / "overrides/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
     shutil.copytree(records, root / "records")
-    work = Work(root)
+    work = Work(root, as_of, as_of)
     work.build(work.site, full=True)
     # every sequence starts from a copy of this at the same path: the state names the site
     # by its path
@@ -279,7 +280,7 @@ def run_sequence(work: Work, edits: list[tuple[str, int]]) -> None:
     (or after each edit)."""
     shutil.rmtree(work.root)
     shutil.copytree(work.root.parent / "pristine", work.root, symlinks=True)
-    work.as_of, work.env = AS_OF, START_ENV
+    work.as_of, work.env = work.start, START_ENV
     for name, k in edits:
         saved = _save(work, work.root.parent / "saved")
         if not EDITS[name](work, k):
@@ -310,8 +311,8 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Wor
     base = tmp_path_factory.mktemp("props")
     demo = base / "demo-records"
     generate(50, 2, demo, AS_OF)
-    yield {"sample": make_project(base / "sample" / "project", ROOT / "records"),
-           "demo": make_project(base / "demo" / "project", demo)}
+    yield {"sample": make_project(base / "sample" / "project", SAMPLE, SAMPLE_AS_OF),
+           "demo": make_project(base / "demo" / "project", demo, AS_OF)}
 
 
 _settings = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,

@@ -13,7 +13,7 @@ from generators.cli import main
 from generators.errors import CATALOGUE, flatten
 from generators.validate import validate
 
-from .conftest import AS_OF, INVALID, ROOT, VALID, overlay
+from .conftest import AS_OF, INVALID, SAMPLE, SAMPLE_AS_OF, VALID, overlay
 
 CODES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
 
@@ -51,7 +51,7 @@ def test_valid_fixture_is_clean() -> None:
 
 
 def test_sample_archive_is_clean() -> None:
-    recs, report = validate(ROOT / "records", "records", AS_OF)
+    recs, report = validate(SAMPLE, "records", SAMPLE_AS_OF)
     assert [p.format() for p in report.problems] == []
     assert len(recs) > 250
 
@@ -170,7 +170,7 @@ def test_a_number_where_text_belongs_is_an_error_not_a_string(tmp_path: Path) ->
 
 
 
-@pytest.mark.parametrize("folder", [VALID, ROOT / "records"], ids=["fixture", "sample"])
+@pytest.mark.parametrize("folder", [VALID, SAMPLE], ids=["fixture", "sample"])
 def test_fast_read_gives_the_careful_reads_values(folder: Path) -> None:
     """Sound files are read without positions (load_plain); what they give must be what the
     careful reader gives, value for value, type for type."""

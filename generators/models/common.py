@@ -17,6 +17,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..errors import INVISIBLE
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -27,26 +29,50 @@ LEVELS: dict[str, int] = {"public": 0, "internal": 1, "restricted": 2}
 SECRET_WORDS = {"secret", "confidential", "top-secret", "top secret", "秘密", "机密", "绝密"}
 
 
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+"""The years a record's dates may fall in: the portal adds five years for an expiry, three
+months for a due date, and counts days and calendars from them; 9999 would overflow."""
+
+
+def in_range(day: dt.date, shown: str = "") -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError("DATE_RANGE", "{v} lies outside {a}-{b}, the years the "
+                                  "portal handles", {"v": shown or str(day), "a": FIRST_YEAR,
+                                                     "b": LAST_YEAR})
+    return day
+
+
 def _date(value: Any) -> Any:
     # YAML gives dates as date objects; editors who quote them give text. Both are dates.
     if isinstance(value, dt.datetime):
         raise PydanticCustomError("SCHEMA_DATE", "a date and time where only a date belongs: "
                                   "write YYYY-MM-DD")
     if isinstance(value, dt.date):
-        return value
+        return in_range(value)
     if isinstance(value, str):
         if not _DATE_RE.match(value):
             raise PydanticCustomError("SCHEMA_DATE", "'{v}' is not a date: write YYYY-MM-DD",
                                       {"v": value})
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("SCHEMA_DATE", "'{v}' is not a real date",
                                       {"v": value}) from None
+        return in_range(day)
     return value  # the strict date validator reports the wrong type
 
 
+def refuse_invisible(value: Any, code: str, what: str) -> None:
+    """Ids and numbers are compared and linked: one holding an invisible character would
+    look like another, so it is refused (text only gets a TEXT_CONTROL warning)."""
+    found = INVISIBLE.search(value) if isinstance(value, str) else None
+    if found:
+        raise PydanticCustomError(code, "{what} '{v}' holds the invisible character {c}",
+                                  {"what": what, "v": value, "c": f"U+{ord(found[0]):04X}"})
+
+
 def _id(value: Any) -> Any:
+    refuse_invisible(value, "ID_FORMAT", "id")
     if isinstance(value, str) and not _ID_RE.match(value):
         raise PydanticCustomError(
             "ID_FORMAT", "'{v}' is not a valid id: lowercase a-z, 0-9 and '-', at most 64",

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal
+from urllib.parse import unquote
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..errors import INVISIBLE
 from ..numbers import corrected_number, parse_number
-from .common import Date, Id, Markdown, Record, Ref, RefKind, Strict, Text
+from .common import (
+    Date,
+    Id,
+    Markdown,
+    Record,
+    Ref,
+    RefKind,
+    Strict,
+    Text,
+    refuse_invisible,
+)
 
 DocType = Literal["resolution", "decision", "order", "communique", "announcement",
                   "public-notice", "opinion", "notice", "circular", "report", "request",
@@ -20,6 +33,7 @@ RelationType = Literal["amends", "repeals", "implements", "supersedes", "interpr
 
 
 def check_number(value: str) -> str:
+    refuse_invisible(value, "NUMBER_FORMAT", "number")
     if parse_number(value) is None:
         fixed = corrected_number(value)
         if fixed:
@@ -78,11 +92,22 @@ class Attachment(Strict):
     @field_validator("file")
     @classmethod
     def _inside(cls, v: str | None) -> str | None:
-        if v is not None and (v.startswith(("/", "\\")) or ".." in v.replace("\\", "/").split("/")
-                              or (len(v) > 1 and v[1] == ":")):
+        if v is not None and escapes(v):
             raise PydanticCustomError("SAFETY_PATH", "attachment path '{v}' leaves its folder",
                                       {"v": v})
         return v
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # file:, http:, and a drive such as C:
+
+
+def escapes(path: str) -> bool:
+    """Whether a path, taken as relative to the attachments folder, could name something
+    outside it: absolute, home-relative, a URL or a drive, '..' (also percent-encoded, as
+    a link would decode it), or a control character that a file system might drop."""
+    text = unquote(path).replace("\\", "/")
+    return (text.startswith(("/", "~")) or ".." in text.split("/")
+            or bool(_SCHEME.match(text)) or bool(INVISIBLE.search(text)))
 
 
 class Document(Record):

@@ -10,15 +10,17 @@ from typing import Annotated, ClassVar
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from .common import Id, Percent, Record, Ref, Strict, Text
+from .common import Id, Percent, Record, Ref, Strict, Text, in_range
 
-_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
 
 def _month(value: object) -> object:
     if isinstance(value, str) and not _MONTH.match(value):
         raise PydanticCustomError("SCHEMA_FORMAT", "'{v}' is not a month: write \"YYYY-MM\"",
                                   {"v": value})
+    if isinstance(value, str):
+        in_range(dt.date(int(value[:4]), 1, 1), value)
     return value
 
 

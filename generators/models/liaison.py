@@ -5,12 +5,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterator
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .common import Date, Id, Markdown, Record, Ref, Strict, Text, refuse_invisible
+
+
+def _number(value: object) -> object:
+    refuse_invisible(value, "NUMBER_FORMAT", "number")
+    return value
+
+
+Number = Annotated[str, Field(min_length=1), AfterValidator(_number)]
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -40,7 +48,7 @@ class Liaison(Record):
     id_prefix: ClassVar[str] = "lia"
 
     kind: Literal["npc-suggestion", "cppcc-proposal"]
-    number: Text
+    number: Number
     """Number as issued, quoted: "0123"."""
     session: int = Field(ge=2000, le=2100)
     """Year of the congress or CPPCC session."""

@@ -18,7 +18,7 @@ import pytest
 from generators.build import build_site
 from generators.editions import publish
 
-from ..conftest import AS_OF, ROOT, git, portal_repo
+from ..conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF, git, portal_repo
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -57,7 +57,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
     # as a large archive is built: record pages rendered by the background worker, the
     # search index in several shards merged by the browser
     site = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("en") / "site",
-                      records=str(ROOT / "records"), as_of=AS_OF,
+                      records=str(SAMPLE), as_of=SAMPLE_AS_OF,
                       options={"background_from": 0, "search_shards": 3})
     return serve(site)  # type: ignore[operator, no-any-return]
 
@@ -65,7 +65,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
 @pytest.fixture(scope="session")
 def zh_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
     site = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("zh") / "site",
-                      records=str(ROOT / "records"), as_of=AS_OF, locale="zh")
+                      records=str(SAMPLE), as_of=SAMPLE_AS_OF, locale="zh")
     return serve(site)  # type: ignore[operator, no-any-return]
 
 

@@ -13,7 +13,7 @@ from generators.catalog import build_catalog
 from generators.models import Supervision
 from generators.validate import validate
 
-from ..conftest import AS_OF, ROOT
+from ..conftest import SAMPLE, SAMPLE_AS_OF
 from .conftest import AXE, RESULTS
 
 pytestmark = pytest.mark.browser
@@ -22,8 +22,8 @@ Page = Any
 
 @pytest.fixture(scope="module")
 def cat() -> Any:
-    recs, _ = validate(ROOT / "records", "records", AS_OF)
-    return build_catalog(recs, AS_OF, "internal")
+    recs, _ = validate(SAMPLE, "records", SAMPLE_AS_OF)
+    return build_catalog(recs, SAMPLE_AS_OF, "internal")
 
 
 def test_dashboard_shows_the_overdue_items(page: Page, sample_site: str, cat: Any) -> None:
@@ -52,9 +52,10 @@ def search(page: Page, base: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ("Jiuxianqiao", "requests/2026/req-2026-001/"),
+    ("Dongcheng", "units/dongcheng/"),
     ("东城区", "units/dongcheng/"),
-    ("老旧小区", "briefings/2026/brf-2026-002/"),
+    ("酒仙桥", "requests/2026/req-2026-001/"),
+    ("加装电梯进度", "briefings/2026/brf-2026-002/"),
 ])
 def test_search_finds_english_and_chinese_words(page: Page, sample_site: str, query: str,
                                                 expected: str) -> None:
@@ -67,8 +68,8 @@ def test_search_finds_english_and_chinese_words(page: Page, sample_site: str, qu
 
 
 def test_search_in_the_chinese_interface(page: Page, zh_site: str) -> None:
-    hrefs = search(page, zh_site, "东城区")
-    assert any(urlparse(h).path.endswith("units/dongcheng/") for h in hrefs), hrefs
+    hrefs = search(page, zh_site, "酒仙桥")
+    assert any(urlparse(h).path.endswith("requests/2026/req-2026-001/") for h in hrefs), hrefs
 
 
 def column(page: Page, table: str, index: int) -> list[str]:
