@@ -1,24 +1,27 @@
 """`portal build`, `portal serve` and `portal export-md`.
 
 A build validates first and builds nothing when the records have errors.  MkDocs
-writes into a fresh folder beside the target, and the target is replaced only
-when everything succeeded, so a failed build leaves the published site as it was.
+writes into a work folder beside the target, and the target is replaced at once
+(publish_site.py) only when everything succeeded, so a failed or killed build leaves
+the published site as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import faults
 from .errors import Report
+from .processes import remove_later
 
 ENV = {"records_dir": "PORTAL_RECORDS", "audience": "PORTAL_AUDIENCE", "as_of": "PORTAL_AS_OF",
        "locale": "PORTAL_LOCALE"}
@@ -54,60 +57,129 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                as_of: dt.date | None = None, audience: str | None = None,
                locale: str | None = None, strict: bool = False,
                preloaded: list[Any] | None = None,
-               options: dict[str, Any] | None = None, full: bool = False) -> Path:
+               options: dict[str, Any] | None = None, full: bool = False,
+               force: bool = False) -> Path:
     """Build the portal into site_dir atomically; raise BuildError and keep the old site.
 
     When site_dir holds our last build with the same inputs (incremental.py), only the
-    pages that changed are rebuilt, unless full.  options: settings of the portal plugin
-    (config.py) over those of mkdocs.yml."""
-    from mkdocs.commands.build import build
+    pages that changed are rebuilt, unless full (which reads no cache at all).  options:
+    settings of the portal plugin (config.py) over those of mkdocs.yml.  force: replace
+    a non-empty site_dir that the portal did not make.  publish_site.py says how the
+    site is put in place and what a killed build leaves."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
-    from . import incremental
+    from . import cache, publish_site
+    from .processes import ChildFailed, scratch_root
 
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
-    listed: Callable[[], set[str]] | None = None
-    try:
-        with portal_env(records_dir=os.path.abspath(records) if records else None,
-                        as_of=str(as_of) if as_of else None, audience=audience,
-                        locale=locale):
-            cfg = load_config(str(config_file), site_dir=str(staging))
-            plugin = cfg.plugins["portal"]
-            if strict:
-                plugin.config.strict_records = True
-            for key, value in (options or {}).items():
-                setattr(plugin.config, key, value)
-            if preloaded is not None:  # validated by the caller with the same folder and date
-                plugin.preloaded = preloaded  # type: ignore[attr-defined]
-            records_dir = (Path(cfg.config_file_path).parent
-                           / plugin.config.records_dir).resolve()
-            previous = None if full else incremental.load(
-                records_dir, site_dir, plugin.build_key(cfg))  # type: ignore[attr-defined]
-            plugin.previous = previous  # type: ignore[attr-defined]
-            listed = incremental.list_site(site_dir) if previous is not None else None
-            try:
-                with _quiet_dirty_warning():
-                    build(cfg, dirty=previous is not None)
-            except MkDocsException as exc:
+    with portal_env(records_dir=os.path.abspath(records) if records else None,
+                    as_of=str(as_of) if as_of else None, audience=audience,
+                    locale=locale):
+        cfg = load_config(str(config_file))
+        plugin = cfg.plugins["portal"]
+        if strict:
+            plugin.config.strict_records = True
+        for key, value in (options or {}).items():
+            setattr(plugin.config, key, value)
+        if preloaded is not None:  # validated by the caller with the same folder and date
+            plugin.preloaded = preloaded  # type: ignore[attr-defined]
+        plugin.read_caches = not full  # type: ignore[attr-defined]
+        project = Path(cfg.config_file_path).parent.resolve()
+        records_dir = (project / plugin.config.records_dir).resolve()
+        try:
+            publish_site.check_target(site_dir, records=records_dir,
+                                      docs=Path(cfg.docs_dir).resolve(), project=project,
+                                      force=force)
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            created = not site_dir.exists()
+            with publish_site.locked(site_dir) as lock:
+                publish_site.recover(site_dir, lock)
+                cache.clean_temporaries(records_dir)
+                work = publish_site.Work.make(site_dir)
+                try:
+                    with scratch_root(work.path):
+                        _build_into(cfg, plugin, work, site_dir, records_dir, full, lock)
+                except BaseException:
+                    shutil.rmtree(work.path, ignore_errors=True)
+                    if created:
+                        with suppress(OSError):
+                            site_dir.rmdir()  # the empty folder locked() made
+                    raise
+                remove_later(work.path)  # with the old site in it
+        except (OSError, ChildFailed) as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                where = getattr(exc, "filename", None) or site_dir.parent
+                raise BuildError(f"the disk is full ({where}); free some space and build "
+                                 "again") from None
+            if isinstance(exc, ChildFailed):
                 raise BuildError(str(exc)) from None
-        keep = plugin.files.keep if plugin.files else None  # type: ignore[attr-defined]
-        if previous is not None and keep is not None:
-            incremental.apply(staging, site_dir, keep, listed)  # what changed, in place
+            raise
+        except publish_site.SiteError as exc:
+            raise BuildError(str(exc)) from None
+    return site_dir
+
+
+def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: Path,
+                full: bool, lock: Any) -> None:
+    """MkDocs builds into the work folder; the result replaces the site at once."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    from . import incremental, publish_site
+
+    cfg.site_dir = str(work.staging)
+    previous = None if full else incremental.load(records_dir, site_dir,
+                                                  plugin.build_key(cfg))
+    plugin.previous = previous
+    if previous is not None:
+        linked = publish_site.start_next(site_dir, work)
+    else:
+        linked = None
+        publish_site.drop_spare(site_dir, work)
+    if faults.active():
+        cfg.plugins.events["post_page"].append(_page_point)
+    errors: list[str] = []
+    try:
+        with _quiet_dirty_warning(), _errors_of_mkdocs(errors):
+            build(cfg, dirty=previous is not None)
+        keep = plugin.files.keep if plugin.files else None
+        if previous is not None and keep is not None and linked is not None:
+            publish_site.apply(work, site_dir, keep, linked, lock)
         else:
-            _swap_in(staging, site_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if listed is not None:
-            with suppress(Exception):
-                listed()  # reap the helper
-        raise
-    state = plugin.files.next_state if plugin.files else None  # type: ignore[attr-defined]
+            publish_site.switch(work.staging, site_dir, lock)
+    except MkDocsException as exc:
+        # MkDocs logs the error and raises "Aborted with a BuildError!": say what it was
+        raise BuildError("\n".join(errors) or str(exc)) from None
+    finally:
+        if linked is not None:
+            linked.stop()  # (reaped already when it was used)
+    faults.point("switched")
+    state = plugin.files.next_state if plugin.files else None
     if state is not None:
         incremental.save(records_dir, site_dir, state)
-    return site_dir
+
+
+def _page_point(output: str, **_kwargs: Any) -> str:
+    faults.point("page")
+    return output
+
+
+@contextmanager
+def _errors_of_mkdocs(errors: list[str]) -> Iterator[None]:
+    """Collect the errors MkDocs logs while it builds."""
+    import logging
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            errors.append(record.getMessage())
+
+    handler = Collect(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 @contextmanager
@@ -128,28 +200,6 @@ def _quiet_dirty_warning() -> Iterator[None]:
         yield
     finally:
         logger.removeFilter(drop)
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace target by staging with two renames on one filesystem; undo on failure.
-
-    The old site is deleted by a detached process: deleting 20,000 files took 1.4 s of
-    a 12 s republish at 10,000 records, and nothing needs to wait for it."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        target.rename(old / target.name)
-    try:
-        staging.rename(target)
-    except BaseException:
-        if old is not None:
-            (old / target.name).rename(target)
-            old.rmdir()
-        raise
-    if old is not None:
-        from .processes import remove_later
-
-        remove_later(old)
 
 
 def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
@@ -185,6 +235,8 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
         _render_macros(docs, cat, pc.locale)
         (out / "mkdocs.yml").write_text(_plain_config(Path(cfg.config_file_path)),
                                         encoding="utf-8")
+        # the template overrides that escape titles (plugin.THEME) travel with the pages
+        shutil.copytree(Path(__file__).parent / "theme", out / "overrides")
     return count
 
 
@@ -228,6 +280,7 @@ def _plain_config(config_file: Path) -> str:
             plugins.append(p)
     data["plugins"] = plugins
     data["docs_dir"] = "docs"
+    data["theme"] = {**data.get("theme", {}), "custom_dir": "overrides"}
     data["site_dir"] = "site"
     data["extra_css"] = [*data.get("extra_css", []), "assets/portal/portal.css"]
     data["extra_javascript"] = [*data.get("extra_javascript", []), "assets/portal/portal.js"]

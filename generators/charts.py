@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import io
 import re
 import warnings
@@ -20,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from .escaping import xml_text
 from .memo import remembered
 from .urls import relative
 
@@ -40,7 +42,10 @@ def _pyplot() -> tuple[Any, dict[str, Any]]:
     import matplotlib.pyplot as plt
     from cycler import cycler
 
+    # text.parse_math: a record's "$...$" is text, never TeX for matplotlib to parse (a
+    # unit named "$\frac$" crashed the build)
     rc = {"svg.fonttype": "none", "svg.hashsalt": "general-office-portal",
+          "text.parse_math": False,
           "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 10,
           "axes.spines.top": False, "axes.spines.right": False,
           "axes.prop_cycle": cycler(color=_COLOURS)}
@@ -63,7 +68,8 @@ def _svg(fig: Any, title: str) -> str:
 
 
 def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    """Text for an attribute or element of the SVG or of the page (both HTML and XML)."""
+    return html.escape(xml_text(text), quote=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,22 +108,29 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, *,
               colours: Sequence[str] | None = None, xlabel: str = "",
               horizontal: bool = False, limit: tuple[float, float] | None = None) -> Chart:
     height = max(2.4, 0.28 * len(labels) + 0.8) if horizontal else 3.2
-    return Chart("bar", (list(labels), [float(v) for v in values], title),
-                 (("colours", list(colours) if colours else None), ("xlabel", xlabel),
+    return Chart("bar", (_texts(labels), [float(v) for v in values], xml_text(title)),
+                 (("colours", list(colours) if colours else None), ("xlabel", xml_text(xlabel)),
                   ("horizontal", horizontal), ("limit", limit)), height)
 
 
 def line_chart(x: Sequence[str], series: dict[str, Sequence[float]], title: str, *,
                ylabel: str = "", limit: tuple[float, float] | None = None) -> Chart:
-    return Chart("line", (list(x), {k: [float(v) for v in vs] for k, vs in series.items()},
-                          title), (("ylabel", ylabel), ("limit", limit)), 3.4)
+    return Chart("line", (_texts(x), {xml_text(k): [float(v) for v in vs]
+                                      for k, vs in series.items()}, xml_text(title)),
+                 (("ylabel", xml_text(ylabel)), ("limit", limit)), 3.4)
 
 
 def stacked_bar_chart(labels: Sequence[str], stacks: dict[str, Sequence[float]], title: str,
                       *, ylabel: str = "") -> Chart:
-    return Chart("stacked", (list(labels), {k: [float(v) for v in vs]
-                                            for k, vs in stacks.items()}, title),
-                 (("ylabel", ylabel),), 3.2)
+    return Chart("stacked", (_texts(labels), {xml_text(k): [float(v) for v in vs]
+                                              for k, vs in stacks.items()}, xml_text(title)),
+                 (("ylabel", xml_text(ylabel)),), 3.2)
+
+
+def _texts(labels: Sequence[str]) -> list[str]:
+    """Labels the SVG can hold (matplotlib escapes markup in its text; it would write a
+    control character as it is, and the picture would not load)."""
+    return [xml_text(x) for x in labels]
 
 
 def _figure(plt: Any, height: float) -> tuple[Any, Any]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 
 from .catalog import Catalog
+from .escaping import ical_text, xml_text
 from .memo import remembered
 from .models import Record
 from .models.activity import Activity
@@ -52,7 +53,8 @@ def atom(feed_id: str, title: str, entries: Sequence[Entry], base_url: str,
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     ET.SubElement(feed, f"{{{ATOM}}}id").text = TAG + feed_id
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    # ElementTree escapes markup; record text may still hold what XML cannot
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = xml_text(title)
     newest = max((e.updated for e in entries), default=dt.date(2000, 1, 1))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest)
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
@@ -62,13 +64,13 @@ def atom(feed_id: str, title: str, entries: Sequence[Entry], base_url: str,
     for e in entries:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(item, f"{{{ATOM}}}id").text = TAG + e.id
-        ET.SubElement(item, f"{{{ATOM}}}title").text = e.title
+        ET.SubElement(item, f"{{{ATOM}}}title").text = xml_text(e.title)
         ET.SubElement(item, f"{{{ATOM}}}updated").text = _stamp(e.updated)
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate",
                       href=(base_url or "../") + e.path)
         if e.category:
-            ET.SubElement(item, f"{{{ATOM}}}category", term=e.category)
-        ET.SubElement(item, f"{{{ATOM}}}summary").text = e.summary
+            ET.SubElement(item, f"{{{ATOM}}}category", term=xml_text(e.category))
+        ET.SubElement(item, f"{{{ATOM}}}summary").text = xml_text(e.summary)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
 
@@ -129,7 +131,7 @@ def _event_text(uid: str, title: str, day: dt.date, url: str, stamp: dt.date,
     made once, and a republish takes it from the last build)."""
     ev = Event()
     ev.add("uid", f"{uid}@general-office-portal")
-    ev.add("summary", title)
+    ev.add("summary", ical_text(title))
     ev.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), dt.UTC))
     if start:
         h, m = map(int, start.split(":"))
@@ -141,7 +143,7 @@ def _event_text(uid: str, title: str, day: dt.date, url: str, stamp: dt.date,
         ev.add("dtstart", day)
         ev.add("dtend", day + dt.timedelta(days=1))
     if location:
-        ev.add("location", location)
+        ev.add("location", ical_text(location))
     if url:
         ev.add("url", url)
     text: str = ev.to_ical().decode("utf-8")

@@ -12,10 +12,10 @@ site; the others are rendered, and MkDocs gets only those whose Markdown differs
 rendered every time and compared (a kept page of the navigation gets its title from the
 last build: every page shows the navigation, which the key holds constant).
 
-apply() then puts what this build wrote into the published site by journalled renames
-(undone if one fails) and removes what it no longer makes; the rest stays.
-Tests edit, move, hide, delete and add records and compare the republished site with a
-full build, byte for byte (tests/test_republish.py, with Hypothesis).
+publish_site.apply() then makes the new site from the published one and what this build
+wrote, and switches it in at once.  Tests edit, move, hide, delete and add records and
+compare the republished site with a full build, byte for byte (tests/test_republish.py,
+with Hypothesis).
 """
 
 from __future__ import annotations
@@ -23,10 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import shutil
-import tempfile
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -35,8 +32,6 @@ from typing import Any
 from . import deps
 from .cache import cache_path, code_version, dump_pickle, load_pickle
 from .catalog import Catalog
-from .processes import ChildFailed, in_child, remove_later
-from .search import BUNDLES
 
 FORMAT = 7
 MARKER = ".portal-build"
@@ -275,93 +270,3 @@ class Keep:
 
     files: set[str]
     folders: set[str]
-
-
-def list_site(site: Path) -> Callable[[], set[str]]:
-    """Start listing the published site's files in a helper process while the build runs
-    (walking 10,000 page folders took 0.15 s of a republish); the search bundles, which
-    apply() treats as folders, are left out.  Returns how to get the list."""
-    return in_child(lambda: _tree(site, {BUNDLES}))
-
-
-def apply(staging: Path, site: Path, keep: Keep,
-          listed: Callable[[], set[str]] | None = None) -> None:
-    """Make site what a full build would have made: the files of staging (what this build
-    wrote) in place of their old versions, plus what keep names; everything else of the
-    old site goes.  Every step is a rename, journalled: if one fails, the renames done are
-    undone in reverse and the published site is as it was.  The replaced files go to a
-    folder that a detached process deletes.
-
-    (Building a whole new tree and swapping it costs a hard link per kept file: 2.1 s of
-    a 12 s republish at 10,000 records on this machine, against a few hundred renames.)
-    The marker is renamed last: until then the old state still describes the site."""
-    backup = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
-    done: list[tuple[Path, Path]] = []
-
-    def move(src: Path, dst: Path) -> None:
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        _rename(src, dst)
-        done.append((src, dst))
-
-    new = _tree(staging, set())
-    units = {rel for rel in _folders(staging, "pagefind")}  # rebuilt bundles: whole
-    new = {rel for rel in new if not any(rel.startswith(u + "/") for u in units)}
-    try:
-        old = listed() if listed is not None else _tree(site, {BUNDLES})
-    except ChildFailed:
-        old = _tree(site, {BUNDLES})
-    skip = {folder.removeprefix(BUNDLES + "/") for folder in keep.folders | units}
-    old |= {f"{BUNDLES}/{rel}" for rel in _tree(site / BUNDLES, skip)}
-    try:
-        for rel in sorted(old - new - keep.files):  # pages of records gone, old charts...
-            move(site / rel, backup / rel)
-        for unit in sorted(units):
-            if (site / unit).exists():
-                move(site / unit, backup / unit)
-            move(staging / unit, site / unit)
-        for rel in sorted(new - {MARKER}):
-            if (site / rel).exists():
-                move(site / rel, backup / rel)
-            move(staging / rel, site / rel)
-        if (site / MARKER).exists():
-            move(site / MARKER, backup / MARKER)
-        move(staging / MARKER, site / MARKER)
-    except BaseException:
-        for src, dst in reversed(done):
-            os.rename(dst, src)
-        shutil.rmtree(backup, ignore_errors=True)
-        raise
-    _prune_empty(site, {str(Path(rel).parent) for rel in old - new - keep.files})
-    remove_later(backup)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-_rename = os.rename  # one name, so that a test can make a rename fail
-
-
-def _tree(root: Path, skip: set[str]) -> set[str]:
-    """Relative paths of the files below root, not descending into skip (folders)."""
-    out = set()
-    base = len(str(root)) + 1
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel_dir = dirpath[base:]
-        dirnames[:] = [d for d in dirnames
-                       if (f"{rel_dir}/{d}" if rel_dir else d) not in skip]
-        for name in filenames:
-            out.add(f"{rel_dir}/{name}" if rel_dir else name)
-    return out
-
-
-def _folders(root: Path, under: str) -> list[str]:
-    folder = root / under
-    return [f"{under}/{d.name}" for d in folder.iterdir() if d.is_dir()] \
-        if folder.is_dir() else []
-
-
-def _prune_empty(site: Path, folders: set[str]) -> None:
-    """Folders left empty by pages that went (a full build would not have them)."""
-    for rel in sorted(folders, key=len, reverse=True):
-        path = site / rel
-        while path != site and path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-            path = path.parent

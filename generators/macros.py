@@ -1,8 +1,9 @@
 """mkdocs-macros module: figures and tables of the Catalog for hand-written pages.
 
 Only pages that ask for it (``render_macros: true``) are rendered by macros;
-what these macros return is built by our own code from escaped record text,
-and Jinja does not evaluate what a macro returns.
+what these macros return is HTML built by our own code from escaped record text
+(a record's "{{ ... }}" is shown, never evaluated: Jinja does not render what a
+macro returns), except portal_label's labels, which are the portal's own text.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
-from .pages.common import Ctx
+from .pages.common import Ctx, esc
 from .pages.indexes import dashboard
 from .stats import stats_rows
 
@@ -42,7 +43,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def portal_stats() -> str:
         c = ctx()
-        rows = [[c.t(f"rt-{t}"), str(n), v] for t, n, v in stats_rows(catalog())]
+        rows = [[esc(c.t(f"rt-{t}")), str(n), esc(v)] for t, n, v in stats_rows(catalog())]
         return c.table(["type", "count", "status"], rows, sortable=False)
 
     @env.macro

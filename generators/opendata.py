@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from .catalog import Catalog
+from .escaping import json_for_web
 from .memo import remember
 from .models import Record
 from .models.activity import Activity
@@ -196,7 +197,7 @@ def _json(df: pd.DataFrame) -> str:
     # one row per line: readable, and json's C encoder (indent= takes the Python one, 0.3 s
     # at 10,000 records)
     rows = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
-    return f"[\n{rows}\n]\n" if rows else "[]\n"
+    return json_for_web(f"[\n{rows}\n]\n" if rows else "[]\n")
 
 
 def data_page(cat: Catalog) -> str:

@@ -7,8 +7,13 @@ records folder.  Everything else lives in modules that run without MkDocs.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import gc
+import hashlib
+import html as html_lib
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,8 +26,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import incremental
-from .cache import cache_path
+from . import csp, incremental
+from .asof import AsOfError
+from .cache import bytecode_cache, cache_path
 from .catalog import Catalog
 from .config import PortalConfig
 from .labels import labels
@@ -36,11 +42,22 @@ from .validate import validate
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
+log = logging.getLogger("mkdocs.plugins.portal")
+THEME = Path(__file__).parent / "theme"
+"""Template overrides of Material (escaping, and the scripts the security policy allows)."""
+
 # titles mkdocs.yml gives in English -> label keys (labels.py)
 NAV_KEYS = {"Home": "home", "Search": "search", "Documents": "documents",
             "Meetings": "meetings", "Supervision": "supervision", "Appraisal": "appraisal",
             "Information": "information", "Liaison": "liaison", "Units": "units",
             "Officials": "officials", "Data": "open_data", "About": "about"}
+
+
+def _theme_digest() -> str:
+    h = hashlib.sha256()
+    for path in sorted(THEME.rglob("*.html")):
+        h.update(path.relative_to(THEME).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 def _walk(items: list[Any]) -> Iterator[Any]:
@@ -81,17 +98,28 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """The published build this one republishes (set by build_site), if any."""
         self.preloaded: list[Record] | None = None
         """Records already validated by `portal build` (saves reading them twice)."""
+        self.read_caches = True
+        """False for `portal build --full`: no cache is read (cache.py)."""
+        self.theme_scripts: set[str] = set()
+        """The inline scripts written in the theme's templates (csp.py)."""
+        self.serving = False
+        """Under `mkdocs serve`: its live reload is an inline script made anew for every
+        request, which no policy of hashes can allow, so the preview carries none."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         self.records_path = (base / self.config.records_dir).resolve()
         if not self.records_path.is_dir():
             raise PluginError(f"portal: records folder '{self.records_path}' does not exist")
-        as_of = resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
+        as_of = self._as_of()
         if self.preloaded is not None:
             records = self.preloaded
         else:
-            records, report = validate(self.records_path, self.config.records_dir, as_of)
+            records, report = validate(self.records_path, self.config.records_dir, as_of,
+                                       use_cache=self.read_caches)
             if report.failed(self.config.strict_records):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
@@ -106,6 +134,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # fetch would be a 404 on every page
             config.extra.pop("version", None)
         _macros_on_hand_written_pages_only(config)
+        # our templates come before Material's (a site's own custom_dir still comes first)
+        if str(THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        self.theme_scripts = csp.template_scripts(config.theme.dirs)
         for name in ASSETS:
             path = f"assets/portal/{name}"
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
@@ -113,15 +145,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 target.append(path)
         return config
 
+    def _as_of(self) -> dt.date:
+        """The as-of rule (asof.py); a malformed PORTAL_AS_OF or SOURCE_DATE_EPOCH under
+        plain `mkdocs` is MkDocs' one-line error, not a traceback."""
+        try:
+            return resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
+        except AsOfError as exc:
+            raise PluginError(f"portal: {exc}") from None
+
     def build_key(self, config: MkDocsConfig) -> str:
         """What every page depends on (incremental.py): a republish needs the same key."""
         previous = self.config.previous_edition
         return incremental.global_key(config, {
-            "as_of": str(resolve_as_of(self.config.as_of)),  # type: ignore[arg-type]
+            "as_of": str(self._as_of()),
             "audience": self.config.audience, "locale": self.config.locale,
             "edition": str(self.config.edition), "site_url": config.site_url or "",
             "previous": Path(previous).read_text("utf-8") if previous else "",
-            "shards": self.config.search_shards})
+            "shards": self.config.search_shards, "theme": _theme_digest()})
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
@@ -151,6 +191,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except RuntimeError as exc:
             raise PluginError(f"portal: {exc}") from None
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        """Front matter's title, subtitle, description and author as HTML, like every other
+        title (generators/theme/main.html): the navigation, the header and the meta tags
+        insert them as they are."""
+        for key in ("title", "subtitle", "description", "author"):
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                page.meta[key] = html_lib.escape(value)
+        return None
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
         if self.files is not None:
@@ -163,17 +214,44 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 self.files.written(page.file.dest_uri)
             except SearchIndexError as exc:
                 raise PluginError(f"portal: {exc}") from None
-        return output
+        # a hand-written page's own scripts are those written in its source
+        source = page.file.content_string if page.file.generated_by is None else ""
+        return self._with_policy(output, page.file.src_uri, source)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._with_policy(output_content, template_name, "")
+
+    def _with_policy(self, html: str, where: str, source: str) -> str:
+        if self.serving:
+            return html
+        scripts = self.theme_scripts
+        written = set(csp.inline_scripts(source)) if "<script" in source else set()
+
+        def own(script: str) -> bool:
+            return script in scripts or script in written
+
+        try:
+            out, foreign = csp.with_policy(html, own)
+        except csp.PolicyError as exc:
+            raise PluginError(f"portal: {where}: {exc}") from None
+        for script in foreign:
+            log.warning("portal: %s: an inline script that is not the site's own, which the "
+                        "Content-Security-Policy blocks: %.80r", where, script)
+        return out
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Section and page titles written in mkdocs.yml, in the interface's language; the
-        kept pages' titles (sitefiles.py)."""
-        if self.config.locale != "en":
-            t = labels(self.config.locale)
-            for item in _walk(nav.items):
-                key = NAV_KEYS.get(item.title or "")
-                if key:
-                    item.title = t(key)
+        """Section and page titles written in mkdocs.yml, in the interface's language and
+        as HTML, like every title (generators/theme/main.html); the kept pages' titles
+        (sitefiles.py)."""
+        t = labels(self.config.locale)
+        for item in _walk(nav.items):
+            if item.title:  # set here only by mkdocs.yml: pages' own come when read
+                key = NAV_KEYS.get(item.title)
+                shown = t(key) if key and self.config.locale != "en" else item.title
+                item.title = html_lib.escape(shown)
         if self.files is not None:
             self.files.navigation(nav)
         return nav
@@ -184,11 +262,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         Jinja's bytecode cache checks each template's source before it uses the cache."""
         if self.records_path is not None and env.bytecode_cache is None:
             folder = cache_path(self.records_path, "jinja").with_suffix("")
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-            except OSError:
-                pass  # a read-only checkout builds without it
+            with contextlib.suppress(OSError):  # a read-only checkout builds without it
+                env.bytecode_cache = bytecode_cache(folder, read=self.read_caches)
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

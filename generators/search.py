@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
-import subprocess
 import sys
-import tempfile
 import zlib
 from pathlib import Path
 
-from .processes import remove_later
+from .processes import ChildFailed, Job, remove_later, scratch
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -115,12 +112,12 @@ class SearchIndexer:
         self.reuse = reuse or set()
         self.seen: dict[str, int] = {}
         self.ready: list[str] = []
-        self.running: list[tuple[str, subprocess.Popen[bytes]]] = []
+        self.running: list[tuple[str, Job]] = []
         self.done: set[str] = set()
         self._finished: str | None = None  # its last page is being written
-        # the mirrors are hard links where the temporary folder shares the site's disk, else
-        # copies; a detached process removes them (one by one: 1 s at 10,000 pages)
-        self._scratch = Path(tempfile.mkdtemp(prefix="portal-search-"))
+        # the mirrors are hard links where the scratch folder shares the site's disk (a
+        # build's does: it is beside the site), else copies; a detached process removes them
+        self._scratch = scratch("portal-search")
 
     def written(self, dest_uri: str) -> None:
         """MkDocs is about to write dest_uri (on_post_page).  The page before it is on
@@ -138,10 +135,10 @@ class SearchIndexer:
             self._finished = bundle
 
     def _poll(self) -> None:
-        for bundle, proc in list(self.running):
-            if proc.poll() is not None:
-                self._check(bundle, proc)
-                self.running.remove((bundle, proc))
+        for bundle, job in list(self.running):
+            if job.done():
+                self._check(bundle, job)
+                self.running.remove((bundle, job))
         if self.published is not None:  # a republish: MkDocs has little left to do
             while self.ready:
                 bundle = self.ready.pop(0)
@@ -152,25 +149,24 @@ class SearchIndexer:
             # what the build waits for
             self.running.append((bundle, self._start(bundle, {"RAYON_NUM_THREADS": "1"}, 10)))
 
-    def _start(self, bundle: str, env: dict[str, str], nice: int) -> subprocess.Popen[bytes]:
+    def _start(self, bundle: str, env: dict[str, str], nice: int) -> Job:
         # Pagefind indexes a folder: it gets one that holds just this bundle's pages, as
         # hard links at their paths (so the URLs are the site's).  A small helper process
-        # makes the links and then becomes Pagefind: the links cost 0.9 s at 10,000 pages,
-        # which MkDocs, one core over, need not wait for.
+        # makes the links and then becomes Pagefind, so that MkDocs need not wait for them.
         mirror = self._scratch / bundle
         listing = self._scratch / f"{bundle}.pages"
         listing.write_text("\n".join(self.members[bundle]), encoding="utf-8")
         output = self.site_dir / BUNDLES / bundle
-        return subprocess.Popen(
-            [sys.executable, "-c", _MIRROR_THEN_INDEX, str(nice), str(self.site_dir),
-             str(self.published or ""), str(mirror), str(listing),
-             *_command(mirror, output)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **env})
+        return Job(f"pagefind on bundle {bundle}",
+                   [sys.executable, "-c", _MIRROR_THEN_INDEX, str(nice), str(self.site_dir),
+                    str(self.published or ""), str(mirror), str(listing),
+                    *_command(mirror, output)], env)
 
-    def _check(self, bundle: str, proc: subprocess.Popen[bytes]) -> None:
-        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-        if proc.wait() != 0:
-            raise SearchIndexError(f"pagefind failed on bundle {bundle}: {err.strip()[-2000:]}")
+    def _check(self, bundle: str, job: Job) -> None:
+        try:
+            job.wait()
+        except ChildFailed as exc:
+            raise SearchIndexError(str(exc)) from None
         self.done.add(bundle)
 
     def finish(self) -> list[str]:
@@ -183,8 +179,8 @@ class SearchIndexer:
         left = sorted(b for b in self.members
                       if b not in self.done and b not in self.reuse and b not in started)
         self.running += [(b, self._start(b, {}, 0)) for b in left]
-        for bundle, proc in self.running:
-            self._check(bundle, proc)
+        for bundle, job in self.running:
+            self._check(bundle, job)
         self.running = []
         bundles = [MAIN, *sorted(b for b in self.members if b != MAIN)]
         log.info("portal: search bundles indexed: %s; kept: %d",
@@ -196,8 +192,7 @@ class SearchIndexer:
         return bundles
 
     def abort(self) -> None:
-        for _, proc in self.running:
-            proc.kill()
-            proc.wait()
+        for _, job in self.running:
+            job.kill()
         self.running = []
         remove_later(self._scratch)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +29,7 @@ from .memo import Memo, remembering
 from .models import Record
 from .outputs import STATIC_PAGES
 from .pages import Page
-from .processes import can_fork, remove_later
+from .processes import can_fork, remove_later, scratch
 from .search import MAIN, SearchIndexer, indexed, shard_count, shard_of
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -61,7 +60,7 @@ class SiteFiles:
         self.search_shards = search_shards
         self.previous = previous
         self.key = key
-        self.scratch = Path(tempfile.mkdtemp(prefix="portal-pages-"))
+        self.scratch = scratch("portal-pages")
         self.worker: RenderWorker | None = None
         self.search: SearchIndexer | None = None
         self.hashes: dict[str, str] = {}

@@ -16,6 +16,7 @@ import markdown as md_lib
 import nh3
 
 from ..catalog import Catalog
+from ..escaping import bidi_closed
 from ..figures import LiaisonRates
 from ..labels import labels, value_label
 from ..models import Record
@@ -46,7 +47,9 @@ def record_src(rec: Record) -> str | None:
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Plain text as HTML (its bidi controls closed: escaping.bidi_closed)."""
+    s = str(text)
+    return html.escape(s if s.isascii() else bidi_closed(s), quote=True)
 
 
 _ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "code", "pre", "blockquote", "br",
@@ -59,7 +62,7 @@ def prose(text: str | None) -> str:
     if not text:
         return ""
     _md.reset()
-    rendered = _md.convert(html.escape(text, quote=False))
+    rendered = _md.convert(html.escape(bidi_closed(text), quote=False))
     return nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes={"a": {"href", "title"}},
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer")
 
@@ -215,10 +218,17 @@ def rates_meta(ctx: Ctx, rates: LiaisonRates) -> str:
                      ("satisfaction_rate", percent_cell(rates.satisfaction_rate)[0])])
 
 
+_MD_SPECIAL = frozenset("\\`*_{}[]()#+!|")
+"""What Python-Markdown acts on in a heading and unescapes after a backslash."""
+
+
 def heading(text: str, level: int = 1) -> str:
-    """A Markdown heading of escaped text (no Markdown or HTML inside takes effect)."""
-    special = "\\`*_{}[]()#+!|~"
-    safe = "".join("\\" + c if c in special else c for c in esc(text))
+    """A Markdown heading of escaped text (no Markdown or HTML inside takes effect).
+
+    Quotes stay as they are: an entity such as &#x27; would have its '#' escaped, and MkDocs
+    took the page title from the heading as "&amp;#x27;" (the <title> showed "&#x27;")."""
+    safe = "".join("\\" + c if c in _MD_SPECIAL else c
+                   for c in html.escape(bidi_closed(text), quote=False))
     return f"{'#' * level} {safe}\n\n"
 
 

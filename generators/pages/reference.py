@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 
 from ..errors import CATALOGUE
 from ..models import FOLDERS, RECORD_TYPES, REGISTRY
-from ..scaffold import SCAFFOLDS
+from ..scaffold import example as scaffold_example
 from .common import Page, esc, heading
 
 _WHERE = {**{m.rtype: f"records/registry/{k}.yaml (a list)" for k, m in REGISTRY.items()},
@@ -103,14 +103,10 @@ def record_reference() -> str:
             req = "yes" if f.is_required() else ""
             desc = (f.description or "").replace("\n", " ").replace("|", "\\|")
             out.append(f"| `{key}` | {req} | {kind.replace('|', '/')} | {esc(desc)} |\n")
-        example = SCAFFOLDS.get(rtype)
+        example = scaffold_example(rtype)
         if example:
             out.append("\nExample (what `portal new " + rtype + "` writes):\n\n```yaml\n"
-                       + example.format(id=f"{model.id_prefix}-2026-001",
-                                        number="京政办发〔2026〕1号", year=2026,
-                                        today="2026-11-27", office="general-office",
-                                        council="state-council-go", district="dongcheng")
-                       + "```\n\n")
+                       + example + "```\n\n")
     return "".join(out)
 
 

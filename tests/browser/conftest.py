@@ -1,6 +1,8 @@
 """The built portal served on 127.0.0.1 and driven in Debian's chromium with Playwright.
 
-Every request of every page is recorded; a request to any other host fails the run.
+Every request of every page is recorded; a request to any other host fails the run.  Every
+page is watched too: a dialog (alert, confirm, prompt) or a breach of the pages'
+Content-Security-Policy fails the test that opened it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import socketserver
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -103,15 +106,46 @@ def browser(requests_seen: list[str]) -> Iterator[object]:
     assert [u for u in requests_seen if leaves(u)] == []
 
 
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__portalViolation(e.violatedDirective + " " + (e.blockedURI || "inline") + " "
+                           + (e.sample || "") + " at " + e.documentURI);
+});
+"""
+
+
+def watch(pg: Any, requests_seen: list[str]) -> list[str]:
+    """Record the page's requests; return the list its problems are added to: every dialog
+    (dismissed: script ran that should not have) and every breach of the security policy,
+    as the page reports it and as chromium's console does."""
+    problems: list[str] = []
+
+    def dialog(d: Any) -> None:
+        problems.append(f"a {d.type} dialog: {d.message!r} on {pg.url}")
+        d.dismiss()
+
+    def console(msg: Any) -> None:
+        if "Content Security Policy" in msg.text or "Content-Security-Policy" in msg.text:
+            problems.append(f"console: {msg.text}")
+
+    pg.on("request", lambda r: requests_seen.append(r.url))
+    pg.on("dialog", dialog)
+    pg.on("console", console)
+    pg.expose_function("__portalViolation", lambda text: problems.append(f"policy: {text}"))
+    pg.add_init_script(_REPORT_VIOLATIONS)
+    return problems
+
+
 @pytest.fixture
 def page(browser: object, requests_seen: list[str]) -> Iterator[object]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
     pg = ctx.new_page()
-    pg.on("request", lambda r: requests_seen.append(r.url))
+    problems = watch(pg, requests_seen)
     yield pg
     ctx.close()
     outside = [u for u in requests_seen if leaves(u)]
     assert outside == [], f"requests left the intranet: {outside}"
+    assert problems == [], "\n".join(problems)
 
 
 def leaves(url: str) -> bool:
