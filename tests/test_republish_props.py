@@ -100,6 +100,10 @@ class Work:
         return self.fulls[key]
 
 
+_BESIDE = shutil.ignore_patterns(".site.*")
+"""What a build leaves beside the site (a spare, folders a detached process removes)."""
+
+
 def make_project(root: Path, records: Path, as_of: dt.date) -> Work:
     root.mkdir(parents=True)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -115,7 +119,7 @@ def make_project(root: Path, records: Path, as_of: dt.date) -> Work:
     work.build(work.site, full=True)
     # every sequence starts from a copy of this at the same path: the state names the site
     # by its path
-    shutil.copytree(root, root.parent / "pristine", symlinks=True)
+    shutil.copytree(root, root.parent / "pristine", symlinks=True, ignore=_BESIDE)
     return work
 
 
