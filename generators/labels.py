@@ -167,6 +167,7 @@ _V: dict[str, tuple[str, str]] = {
     "special-topic": ("Special-topic", "专题会议"),
     "approved-in-principle": ("Approved in principle", "原则同意"),
     "deferred": ("Deferred", "暂缓"), "noted": ("Noted", "听取"),
+    "planned": ("Planned", "待审议"),
     "inspection": ("Inspection", "视察"), "research": ("Research", "调研"),
     "conference": ("Conference", "会议"), "reception": ("Reception", "会见"),
     "ceremony": ("Ceremony", "仪式"), "other": ("Other", "其他"),

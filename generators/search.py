@@ -202,6 +202,8 @@ class SearchIndexer:
         bundles = [MAIN, *sorted(b for b in self.members if b != MAIN)]
         log.info("portal: search bundles indexed: %s; kept: %d",
                  " ".join(sorted(self.done)) or "none", len(self.reuse))
+        # a republish that re-indexes no bundle has made no pagefind/ folder yet
+        (self.site_dir / BUNDLES).mkdir(parents=True, exist_ok=True)
         (self.site_dir / BUNDLES / LIST).write_text(json.dumps(bundles), encoding="utf-8")
         remove_later(self._scratch)
         return bundles

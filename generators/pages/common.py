@@ -78,6 +78,8 @@ class Page:
     markdown: str
     in_nav: bool = False
     search_boost: float | None = None
+    kept: bool = False
+    """A republish keeps the last build's page (deps.reuse): its markdown is empty."""
 
 
 _TITLE_COLUMNS = frozenset({"title", "what", "name", "unit"})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from .. import deps
 from ..catalog import Catalog
 from ..models import Record
 from ..models.activity import Activity
@@ -45,6 +46,7 @@ def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
 
 
 def render_record(cat: Catalog, locale: str, src: str, rec: Record) -> Page:
+    deps.note(f"r:{rec.id}")  # the page shows its record, given, not looked up
     ctx = Ctx(cat, locale, src)
     body = _RENDERERS[type(rec)](ctx, rec)
     return Page(src, ctx.name(rec), heading(ctx.name(rec)) + search_block(ctx, rec) + body
@@ -345,42 +347,40 @@ def _unit(ctx: Ctx, u: Unit) -> str:
         out.append(ctx.meta([("officials", ctx.links(o.id for o in officials))]))
     notes: dict[str, str] = {}
 
-    def cap(key: str, items: list[Any], newest_last: bool = False) -> list[Any]:
+    def cap(key: str, items: Sequence[Any], newest_last: bool = False) -> list[Any]:
         # a unit's lists grow with the archive; its page must not
         if newest_last:
             items = items[::-1]
         shown, notes[key] = capped(ctx, items)
         return shown[::-1] if newest_last else shown
 
-    all_liaison = roll.liaison_led
     owed = cap("owes", roll.owed)
-    roll.decisions = cap("led_decisions", roll.decisions)
-    roll.issued = cap("issued", roll.issued)
-    roll.addressed = cap("addressed", roll.addressed)
-    roll.received_handled = cap("received", roll.received_handled)
-    roll.requests = cap("requests", roll.requests)
-    roll.liaison_led = cap("liaison", roll.liaison_led)
-    roll.briefings = cap("briefings", roll.briefings)
-    roll.hotline = cap("hotline", roll.hotline, newest_last=True)
+    decisions = cap("led_decisions", roll.decisions)
+    issued = cap("issued", roll.issued)
+    addressed = cap("addressed", roll.addressed)
+    received = cap("received", roll.received_handled)
+    requests = cap("requests", roll.requests)
+    liaison = cap("liaison", roll.liaison_led)
+    briefings = cap("briefings", roll.briefings)
+    hotline = cap("hotline", roll.hotline, newest_last=True)
     sections: list[tuple[str, str]] = [
         ("owes", _supervision_rows(ctx, owed) if owed else ""),
         ("led_decisions", ctx.table(["decisions", "deadline", "title"], [
             [ctx.link(d.id, d.id), date_cell(d.deadline), ctx.link(m.id)]
-            for m, d in roll.decisions]) if roll.decisions else ""),
-        ("issued", _doc_table(ctx, roll.issued) if roll.issued else ""),
-        ("addressed", _doc_table(ctx, roll.addressed) if roll.addressed else ""),
+            for m, d in decisions]) if decisions else ""),
+        ("issued", _doc_table(ctx, issued) if issued else ""),
+        ("addressed", _doc_table(ctx, addressed) if addressed else ""),
         ("received", ctx.table(["number", "title", "date"], [
             [esc(r.number), ctx.link(r.id), date_cell(r.received)]
-            for r in roll.received_handled]) if roll.received_handled else ""),
+            for r in received]) if received else ""),
         ("requests", ctx.table(["title", "submitted", "outcome"], [
             [ctx.link(r.id), date_cell(r.submitted),
              ctx.badge(r.decision.outcome) if r.decision else ""]
-            for r in roll.requests]) if roll.requests else ""),
-        ("liaison", _liaison_summary(ctx, all_liaison, roll.liaison_led)
-         if roll.liaison_led else ""),
+            for r in requests]) if requests else ""),
+        ("liaison", _liaison_summary(ctx, roll.liaison_led, liaison) if liaison else ""),
         ("briefings", ctx.table(["date", "title"], [
-            [date_cell(b.date), ctx.link(b.id)] for b in roll.briefings])
-         if roll.briefings else ""),
+            [date_cell(b.date), ctx.link(b.id)] for b in briefings])
+         if briefings else ""),
         ("history", ctx.table(["year", "total", "rank", "grade"], [
             [ctx.page_link(f"appraisal/{y}.md", str(y)), f"{r.total:.2f}", str(r.rank),
              ctx.badge(r.grade)] for y, r in roll.appraisal]) if roll.appraisal else ""),
@@ -389,7 +389,7 @@ def _unit(ctx: Ctx, u: Unit) -> str:
             [ctx.page_link(f"information/hotline/{m}.md", m), str(r.figures.calls),
              f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
              f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}", str(r.rank)]
-            for m, r in roll.hotline]) if roll.hotline else ""),
+            for m, r in hotline]) if hotline else ""),
     ]
     for key, body in sections:
         if body:
@@ -397,7 +397,7 @@ def _unit(ctx: Ctx, u: Unit) -> str:
     return "".join(out)
 
 
-def _liaison_summary(ctx: Ctx, items: list[Liaison], shown: list[Liaison]) -> str:
+def _liaison_summary(ctx: Ctx, items: Sequence[Liaison], shown: list[Liaison]) -> str:
     """Rates over all the unit's items; the table of the latest only."""
     table = ctx.table(["title", "kind", "due", "status"], [
         [ctx.link(li.id), ctx.v(li.kind), date_cell(ctx.cat.liaison[li.id].due),
@@ -405,7 +405,7 @@ def _liaison_summary(ctx: Ctx, items: list[Liaison], shown: list[Liaison]) -> st
     return rates_meta(ctx, ctx.cat.liaison_rates(items)) + table
 
 
-def _doc_table(ctx: Ctx, docs: list[Document]) -> str:
+def _doc_table(ctx: Ctx, docs: Sequence[Document]) -> str:
     return ctx.table(["number", "title", "type", "written"], [
         [esc(d.number), ctx.link(d.id), ctx.v(d.type), date_cell(d.written)] for d in docs])
 
@@ -414,28 +414,26 @@ def _official(ctx: Ctx, o: Official) -> str:
     t = ctx.t
     roll = ctx.cat.official_rollup(o.id)
     notes: dict[str, str] = {}
-    for key, attr in (("chaired", "chaired"), ("activities", "activities"),
-                      ("instructions", "instructions"), ("signed", "signed"),
-                      ("decided", "decided"), ("verified", "verified")):
-        shown, notes[key] = capped(ctx, getattr(roll, attr))
-        setattr(roll, attr, shown)
+    shown: dict[str, list[Any]] = {}
+    for key in ("chaired", "activities", "instructions", "signed", "decided", "verified"):
+        shown[key], notes[key] = capped(ctx, getattr(roll, key))
     other = o.name if ctx.locale == "zh" else (o.name_zh or "")
     out = [ctx.meta([("name", esc(other)), ("position", ctx.v(o.position)),
                      ("title", esc(o.title or "")), ("portfolio", ctx.links(o.portfolio)),
                      ("from", esc(o.from_)), ("to", esc(o.to or ""))])]
     sections = [
         ("chaired", ctx.table(["date", "title"], [[date_cell(m.date), ctx.link(m.id)]
-                                                  for m in roll.chaired])),
+                                                  for m in shown["chaired"]])),
         ("activities", ctx.table(["date", "title", "kind"], [
-            [date_cell(a.date), ctx.link(a.id), ctx.v(a.kind)] for a in roll.activities])),
+            [date_cell(a.date), ctx.link(a.id), ctx.v(a.kind)] for a in shown["activities"]])),
         ("instructions", ctx.table(["date", "title"], [[date_cell(b.date), ctx.link(b.id)]
-                                                       for b in roll.instructions])),
-        ("signed", _doc_table(ctx, roll.signed)),
+                                                       for b in shown["instructions"]])),
+        ("signed", _doc_table(ctx, shown["signed"])),
         ("decided", ctx.table(["title", "outcome"], [
             [ctx.link(r.id), ctx.badge(r.decision.outcome) if r.decision else ""]
-            for r in roll.decided])),
+            for r in shown["decided"]])),
         ("verified", ctx.table(["title", "completed"], [
-            [ctx.link(s.id), date_cell(s.completed)] for s in roll.verified])),
+            [ctx.link(s.id), date_cell(s.completed)] for s in shown["verified"]])),
     ]
     for key, body in sections:
         if "<table" in body:

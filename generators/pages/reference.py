@@ -120,8 +120,11 @@ def error_catalogue() -> str:
         if c.group != group:
             group = c.group
             out.append(f"## {group}\n\n")
-        out.append(f"### `{c.code}` — {c.title}\n\n")
-        out.append(f"*{c.severity}*. **When:** {esc(c.trigger)}  \n**Fix:** {esc(c.fix)}\n\n")
+        # a paragraph, not a heading, per code: the groups make the table of contents (a
+        # heading each put the catalogue's entries twice more in every copy of the page's
+        # navigation, past the size a page may have)
+        out.append(f"**`{c.code}`** — {c.title}  \n*{c.severity}*. **When:** "
+                   f"{esc(c.trigger)}  \n**Fix:** {esc(c.fix)}\n\n")
     return "".join(out)
 
 
