@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
+from .labels import long_date
 from .pages.common import Ctx, esc
 from .pages.indexes import dashboard
 from .stats import stats_rows
@@ -38,7 +39,14 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def portal_as_of() -> str:
-        return str(catalog().as_of)
+        """The as-of date as the edition writes dates in prose (2026年12月1日)."""
+        return long_date(catalog().as_of, ctx().locale)
+
+    @env.macro
+    def portal_site_name() -> str:
+        """The site's name as the plugin set it for the edition (plugin.on_config)."""
+        name: str = env.conf["site_name"]
+        return name
 
     @env.macro
     def portal_stats() -> str:

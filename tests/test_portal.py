@@ -257,7 +257,7 @@ def test_chinese_interface(tmp_path: Path) -> None:
     nav = [a.get_text(" ", strip=True)
            for a in home.find("nav", class_="md-nav--primary").find_all(["a", "label"])]
     assert "督查督办" in nav and "Supervision" not in nav
-    assert home.find("h1").get_text(strip=True) == "政府办公厅门户"
+    assert home.find("h1").get_text(strip=True) == "市政府办公厅工作门户"
 
 
 def test_failed_validation_builds_nothing_and_keeps_the_site(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..catalog import Catalog
+from ..figures import AT_RISK_DAYS, AT_RISK_PERCENT
 from ..models import Record
 from ..models.activity import Activity
 from ..models.appraisal import Appraisal
@@ -26,6 +27,7 @@ from .common import (
     date_cell,
     esc,
     heading,
+    liaison_status,
     prose,
     prose_block,
     rates_meta,
@@ -63,22 +65,23 @@ def _history(ctx: Ctx, rec: Record) -> str:
     rows = [[date_cell(c.date), esc(c.message) if c.message else
              f'<span class="not-published">{esc(t("not_published"))}</span>',
              f"<code>{esc(c.sha[:10])}</code>"] for c in changes]
-    return (f'<p class="last-changed">{esc(t("last_changed"))}: '
+    return (f'<p class="last-changed">{esc(t("last_changed"))}{ctx.colon()}'
             f"<time>{esc(changes[0].date)}</time></p>\n"
             + heading(t("change_history"), 2) + ctx.table(["date", "note", "id"], rows,
                                                           sortable=False))
 
 
 def _footer(ctx: Ctx, rec: Record) -> str:
-    return (f'<p class="record-footer">{esc(ctx.t("classification"))}: '
-            f'{ctx.v(rec.classification)} · {esc(ctx.t("id"))}: <code>{esc(rec.id)}</code>'
+    return (f'<p class="record-footer">{esc(ctx.t("classification"))}{ctx.colon()}'
+            f'{ctx.v(rec.classification)} · {esc(ctx.t("id"))}{ctx.colon()}'
+            f'<code>{esc(rec.id)}</code>'
             f'{_topics(ctx, rec)}</p>\n')
 
 
 def _topics(ctx: Ctx, rec: Record) -> str:
     if not rec.topics:
         return ""
-    return f' · {esc(ctx.t("topics"))}: ' + ctx.links(rec.topics)
+    return f' · {esc(ctx.t("topics"))}{ctx.colon()}' + ctx.links(rec.topics)
 
 
 def _referrers(ctx: Ctx, rec: Record) -> str:
@@ -99,8 +102,8 @@ def _referrers(ctx: Ctx, rec: Record) -> str:
                      _how(ctx, ln.source, ln.loc)])
     more = f'<p class="more">{esc(ctx.t("showing", n=len(rows), total=total))}</p>\n' \
         if total > len(rows) else ""
-    return heading(ctx.t("referenced_by"), 2) + ctx.table(["type", "title", "relations"], rows,
-                                                          sortable=False) + more
+    return heading(ctx.t("referenced_by"), 2) + ctx.table(
+        ["record_type", "title", "relations"], rows, sortable=False) + more
 
 
 def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
@@ -121,12 +124,12 @@ def _document(ctx: Ctx, d: Document) -> str:
             out.append(ctx.banner("repealed", f"{esc(t('repealed_by'))} {by}" if by
                                   else esc(t("repealed_banner"))))
         elif v.status == "expired":
-            out.append(ctx.banner("expired", esc(t("expired_on", d=v.expires))))
+            out.append(ctx.banner("expired", esc(t("expired_on", d=ctx.day(v.expires)))))
         elif v.status == "expiring":
             out.append(ctx.banner("expiring", esc(t("expires_in", n=v.days_to_expiry,
-                                                    d=v.expires))))
+                                                    d=ctx.day(v.expires)))))
         elif v.status == "not-yet-effective":
-            out.append(ctx.banner("pending", esc(t("not_yet_banner", d=v.effective))))
+            out.append(ctx.banner("pending", esc(t("not_yet_banner", d=ctx.day(v.effective)))))
         if v.amended_by:
             out.append(ctx.banner("amended", f"{esc(t('amended_banner'))} — "
                                   f"{esc(t('amended_by'))} {ctx.links(v.amended_by)}"))
@@ -172,7 +175,7 @@ def _received(ctx: Ctx, r: Received) -> str:
     t = ctx.t
     out = [ctx.meta([("number", f"<strong>{esc(r.number)}</strong>"),
                      ("issuer", ctx.link(r.issuer)), ("type", ctx.v(r.type)),
-                     ("date", esc(r.received)), ("lead", ctx.link(r.handling.lead))])]
+                     ("received_date", esc(r.received)), ("lead", ctx.link(r.handling.lead))])]
     if r.summary:
         out.append(prose_block(r.summary))
     out.append(heading(t("handling"), 2) + ctx.table(
@@ -195,12 +198,12 @@ def _request(ctx: Ctx, r: Request) -> str:
         out.append(prose_block(r.summary))
     if r.review:
         out.append(heading(t("review"), 2) + ctx.meta([
-            ("date", esc(r.review.date)), ("by", ctx.link(r.review.by)),
+            ("date", esc(r.review.date)), ("reviewed_by", ctx.link(r.review.by)),
             ("recommendation", ctx.v(r.review.recommendation))])
             + prose_block(r.review.opinion))
     if r.decision:
-        out.append(heading(t("decision"), 2) + ctx.meta([
-            ("date", esc(r.decision.date)), ("by", ctx.link(r.decision.by)),
+        out.append(heading(t("decision_h"), 2) + ctx.meta([
+            ("date", esc(r.decision.date)), ("decided_by", ctx.link(r.decision.by)),
             ("outcome", ctx.badge(r.decision.outcome)),
             ("reply_document", ctx.link(r.decision.reply_document))]))
     return "".join(out)
@@ -208,7 +211,7 @@ def _request(ctx: Ctx, r: Request) -> str:
 
 def _meeting(ctx: Ctx, m: Meeting) -> str:
     t = ctx.t
-    out = [ctx.meta([("kind", ctx.v(m.kind)), ("session", esc(m.session)),
+    out = [ctx.meta([("kind", ctx.v(m.kind)), ("session", esc(t("nth", n=m.session))),
                      ("date", esc(m.date)), ("location", esc(m.location or "")),
                      ("chair", ctx.link(m.chair)), ("attendees", ctx.links(m.attendees)),
                      ("minutes", ctx.link(m.minutes))])]
@@ -257,22 +260,27 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
     elif st.status == "completed-late":
         out.append(ctx.banner("late", esc(t("days_late", n=st.days_overdue))))
     elif st.status == "at-risk":
-        out.append(ctx.banner("at-risk", esc(t("at_risk_banner")) + ": "
-                              + esc("; ".join(st.reasons))))
+        reasons = []
+        if st.days_to_deadline <= AT_RISK_DAYS and st.percent < AT_RISK_PERCENT:
+            reasons.append(t("risk_deadline", n=st.days_to_deadline, p=f"{st.percent:g}"))
+        if st.quiet_days:
+            reasons.append(t("risk_quiet", n=st.quiet_days))
+        out.append(ctx.banner("at-risk", esc(t("at_risk_banner") + ctx.colon()
+                                             + t("list_sep").join(reasons))))
     source = ctx.v(s.source.kind) + (f" — {ctx.link(s.source.ref)}" if s.source.ref else "")
     out.append(ctx.meta([
         ("status", ctx.badge(st.status)), ("progress", ctx.progress(st.percent)),
         ("source", source), ("lead", ctx.link(s.lead)), ("support", ctx.links(s.support)),
-        ("assigned", esc(s.assigned)), ("deadline", esc(s.deadline)
+        ("assigned_on", esc(s.assigned)), ("deadline", esc(s.deadline)
                                         + (f" ({esc(t('days_left', n=st.days_to_deadline))})"
                                            if s.state == "open" and st.days_to_deadline >= 0
                                            else "")),
-        ("completed", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
+        ("completed_on", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
     if s.summary:
         out.append(prose_block(s.summary))
     if s.milestones:
         out.append(heading(t("milestones"), 2) + ctx.table(
-            ["title", "deadline", "completed"],
+            ["milestone", "planned", "done"],
             [[esc(m.title), date_cell(m.due), date_cell(m.done)] for m in s.milestones],
             sortable=False))
     if s.updates:
@@ -291,7 +299,7 @@ def _briefing(ctx: Ctx, b: Briefing) -> str:
            prose_block(b.summary)]
     if b.instructions:
         out.append(heading(t("instructions"), 2) + ctx.table(
-            ["by", "date", "note", "supervision"],
+            ["instructed_by", "date", "instruction_text", "supervision"],
             [[ctx.link(i.by), date_cell(i.date), prose(i.text), ctx.link(i.supervision)]
              for i in b.instructions], sortable=False))
     return "".join(out)
@@ -305,18 +313,18 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
         out.append(ctx.banner("late", esc(t("reply_late_banner", n=st.days_overdue))))
     elif st.status == "overdue":
         out.append(ctx.banner("overdue", esc(t("reply_overdue_banner", n=st.days_overdue))))
-    out.append(ctx.meta([("kind", ctx.v(li.kind)), ("number", esc(li.number)),
-                         ("session", esc(li.session)), ("proposers", esc("、".join(
+    out.append(ctx.meta([("kind", ctx.v(li.kind)), ("liaison_number", esc(li.number)),
+                         ("liaison_session", esc(li.session)), (_proposers(li), esc("、".join(
                              li.proposers) if ctx.locale == "zh" else ", ".join(li.proposers))),
-                         ("date", esc(li.received)), ("lead", ctx.link(li.lead)),
-                         ("support", ctx.links(li.support)), ("due", esc(st.due)),
-                         ("status", ctx.badge(st.status))]))
+                         ("date", esc(li.received)), ("liaison_lead", ctx.link(li.lead)),
+                         ("liaison_support", ctx.links(li.support)), ("due", esc(st.due)),
+                         ("status", ctx.badge(st.status, liaison_status(st.status)))]))
     if li.summary:
         out.append(prose_block(li.summary))
     if li.reply:
         r = li.reply
         out.append(heading(t("reply"), 2) + ctx.meta([
-            ("date", esc(r.date)), ("category", ctx.v(r.category)),
+            ("date", esc(r.date)), ("reply_category", ctx.v(r.category)),
             ("disclosure", ctx.v(r.disclosure)), ("reply_document", ctx.link(r.document)),
             ("feedback", ctx.v(li.feedback) if li.feedback else "")]))
         if r.disclosure == "withheld" and ctx.cat.audience == "public":
@@ -326,13 +334,17 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
     return "".join(out)
 
 
+def _proposers(li: Liaison) -> str:
+    return "proposers_cppcc" if li.kind == "cppcc-proposal" else "proposers_npc"
+
+
 def _unit(ctx: Ctx, u: Unit) -> str:
     t = ctx.t
     cat = ctx.cat
     roll = cat.unit_rollup(u.id)
     out = []
     if u.closed:
-        out.append(ctx.banner("closed", esc(t("closed_banner", d=u.closed.date,
+        out.append(ctx.banner("closed", esc(t("closed_banner", d=ctx.day(u.closed.date),
                                                 r=ctx.v(u.closed.reason)))
                               + (f" — {esc(t('replaced_by'))} {ctx.link(u.closed.replaced_by)}"
                                  if u.closed.replaced_by else "")))
@@ -433,7 +445,7 @@ def _official(ctx: Ctx, o: Official) -> str:
         ("decided", ctx.table(["title", "outcome"], [
             [ctx.link(r.id), ctx.badge(r.decision.outcome) if r.decision else ""]
             for r in roll.decided])),
-        ("verified", ctx.table(["title", "completed"], [
+        ("verified", ctx.table(["title", "completed_on"], [
             [ctx.link(s.id), date_cell(s.completed)] for s in roll.verified])),
     ]
     for key, body in sections:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..errors import CATALOGUE
+from ..labels import labels
 from ..models import FOLDERS, RECORD_TYPES, REGISTRY
 from ..scaffold import SCAFFOLDS
 from .common import Page, esc, heading
@@ -88,24 +89,31 @@ def _inner_model(tp: Any) -> type[BaseModel] | None:
     return None
 
 
-def record_reference() -> str:
-    out = [heading("Record reference"),
-           "Generated from the models that `portal validate` enforces. Every record has "
-           "`classification` (public, internal, restricted; default internal) and optional "
-           "`topics`. Dates are `YYYY-MM-DD`; quote numbers that are text (`\"0123\"`) and "
-           "times (`\"09:30\"`).\n\n"]
+def _en(text: str, locale: str) -> str:
+    """English text not translated yet, marked as English in the Chinese edition (a reader's
+    browser and screen reader know; tests/test_locales.py leaves it out of its scan)."""
+    return f'<span lang="en">{text}</span>' if locale != "en" and text else text
+
+
+def record_reference(locale: str = "en") -> str:
+    t = labels(locale)
+    out = [heading(t("reference")), t("ref_intro") + "\n\n"]
     for rtype, model in RECORD_TYPES.items():
-        out.append(f"\n## {model.label} (`{rtype}`)\n\n")
+        paren = ("（", "）") if locale == "zh" else (" (", ")")
+        out.append(f"\n## {esc(t(f'rt-{rtype}'))}{paren[0]}`{rtype}`{paren[1]}\n\n")
         doc = (model.__doc__ or "").strip().splitlines()[0]
-        out.append(f"{esc(doc)}  \nFile: `{_WHERE[rtype]}`\n\n")
-        out.append("| field | required | type | meaning |\n|---|---|---|---|\n")
+        out.append(f"{_en(esc(doc), locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
+                   f"`{_WHERE[rtype]}`\n\n")
+        out.append(f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
+                   f"{t('meaning')} |\n|---|---|---|---|\n")
         for key, f, kind in _field_rows(model):
-            req = "yes" if f.is_required() else ""
+            req = t("yes") if f.is_required() else ""
             desc = (f.description or "").replace("\n", " ").replace("|", "\\|")
-            out.append(f"| `{key}` | {req} | {kind.replace('|', '/')} | {esc(desc)} |\n")
+            out.append(f"| `{key}` | {req} | {_en(kind.replace('|', '/'), locale)} | "
+                       f"{_en(esc(desc), locale)} |\n")
         example = SCAFFOLDS.get(rtype)
         if example:
-            out.append("\nExample (what `portal new " + rtype + "` writes):\n\n```yaml\n"
+            out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n"
                        + example.format(id=f"{model.id_prefix}-2026-001",
                                         number="京政办发〔2026〕1号", year=2026,
                                         today="2026-11-27", office="general-office",
@@ -114,24 +122,29 @@ def record_reference() -> str:
     return "".join(out)
 
 
-def error_catalogue() -> str:
-    out = [heading("Error catalogue"),
-           "Every problem `portal validate` reports, as `path:line:col: CODE message (hint)`. "
-           "Codes are stable: CI annotations and scripts may rely on them. Warnings fail a run "
-           "only with `--strict`.\n\n"]
+def _colon(locale: str) -> str:
+    return "：" if locale == "zh" else ": "
+
+
+def error_catalogue(locale: str = "en") -> str:
+    t = labels(locale)
+    out = [heading(t("errors")), t("err_intro") + "\n\n"]
     group = ""
     for c in CATALOGUE.values():
         if c.group != group:
             group = c.group
-            out.append(f"## {group}\n\n")
-        out.append(f"### `{c.code}` — {c.title}\n\n")
-        out.append(f"*{c.severity}*. **When:** {esc(c.trigger)}  \n**Fix:** {esc(c.fix)}\n\n")
+            out.append(f"## {esc(t('errgroup-' + group))}\n\n")
+        out.append(f"### `{c.code}` — {_en(esc(c.title), locale)}\n\n")
+        colon = _colon(locale)  # inside the bold, its space outside: "**When:** ..."
+        out.append(f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
+                   f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}"
+                   f"{_en(esc(c.trigger), locale)}  \n"
+                   f"**{esc(t('err_fix'))}{colon.strip()}**{colon[1:]}{_en(esc(c.fix), locale)}"
+                   "\n\n")
     return "".join(out)
 
 
-def reference_pages() -> list[Page]:
-    return [Page("reference/records.md", "Record reference", record_reference(), in_nav=True),
-            Page("reference/errors.md", "Error catalogue", error_catalogue(), in_nav=True)]
-
-
-
+def reference_pages(locale: str = "en") -> list[Page]:
+    t = labels(locale)
+    return [Page("reference/records.md", t("reference"), record_reference(locale), in_nav=True),
+            Page("reference/errors.md", t("errors"), error_catalogue(locale), in_nav=True)]
