@@ -106,6 +106,10 @@ class Ctx:
         if isinstance(rec, Meeting):
             return self.t("meeting_title", kind=value_label(rec.kind, self.locale),
                           n=rec.session, year=rec.date.year)
+        if isinstance(rec, Appraisal):
+            return self.t("appraisal_title", year=rec.year)
+        if isinstance(rec, Hotline):
+            return self.t("hotline_title", month=rec.month)
         return rec.title_text
 
     def href(self, rec: Record, anchor: str = "") -> str | None:
@@ -120,8 +124,9 @@ class Ctx:
             return f'<span class="not-published">{esc(self.t("not_published"))}</span>'
         if id_ in self.cat.decisions:
             meeting, _d = self.cat.decisions[id_]
-            return (f'<a href="{self.href(meeting, id_)}">'
-                    f'{esc(text or self.name(meeting) + " · " + id_)}</a>')
+            shown = esc(text) if text else (f"{esc(self.name(meeting))} · "
+                                            f"<code>{esc(id_)}</code>")
+            return f'<a href="{self.href(meeting, id_)}">{shown}</a>'
         if id_ in self.cat.topics:
             return esc(self.name(self.cat.topics[id_]))
         rec = self.cat.by_id.get(id_)

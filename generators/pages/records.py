@@ -111,7 +111,13 @@ def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
     if isinstance(source, Document) and loc[:1] == ("relations",) and isinstance(loc[1], int):
         return ctx.v(source.relations[loc[1]].type)
     names = [p for p in loc if isinstance(p, str)]
-    return esc(ctx.t(names[-1] if names[-1] not in ("ref", "target") else names[0]))
+    field = names[-1] if names[-1] not in ("ref", "target") else names[0]
+    return esc(ctx.t(_FIELD_LABELS.get(field, field)))
+
+
+_FIELD_LABELS = {"document": "reply_document", "assigned": "assigned_on",
+                 "completed": "completed_on"}
+"""Fields whose name is not their label's key (a liaison reply's `document` is its 答复函)."""
 
 
 def _document(ctx: Ctx, d: Document) -> str:
@@ -349,11 +355,11 @@ def _unit(ctx: Ctx, u: Unit) -> str:
                               + (f" — {esc(t('replaced_by'))} {ctx.link(u.closed.replaced_by)}"
                                  if u.closed.replaced_by else "")))
     other = u.name if ctx.locale == "zh" else (u.name_zh or "")
-    out.append(ctx.meta([("name", esc(other)), ("kind", ctx.v(u.kind)),
+    out.append(ctx.meta([("other_name", esc(other)), ("kind", ctx.v(u.kind)),
                          ("parent", ctx.link(u.parent))]))
     officials = [o for o in cat.officials.values() if u.id in o.portfolio]
     if officials:
-        out.append(ctx.meta([("officials", ctx.links(o.id for o in officials))]))
+        out.append(ctx.meta([("unit_officials", ctx.links(o.id for o in officials))]))
     notes: dict[str, str] = {}
 
     def cap(key: str, items: list[Any], newest_last: bool = False) -> list[Any]:
@@ -376,11 +382,12 @@ def _unit(ctx: Ctx, u: Unit) -> str:
     sections: list[tuple[str, str]] = [
         ("owes", _supervision_rows(ctx, owed) if owed else ""),
         ("led_decisions", ctx.table(["decisions", "deadline", "title"], [
-            [ctx.link(d.id, d.id), date_cell(d.deadline), ctx.link(m.id)]
+            [f'<a href="{ctx.href(m, d.id)}"><code>{esc(d.id)}</code></a>',
+             date_cell(d.deadline), ctx.link(m.id)]
             for m, d in roll.decisions]) if roll.decisions else ""),
         ("issued", _doc_table(ctx, roll.issued) if roll.issued else ""),
         ("addressed", _doc_table(ctx, roll.addressed) if roll.addressed else ""),
-        ("received", ctx.table(["number", "title", "date"], [
+        ("received", ctx.table(["number", "title", "received_date"], [
             [esc(r.number), ctx.link(r.id), date_cell(r.received)]
             for r in roll.received_handled]) if roll.received_handled else ""),
         ("requests", ctx.table(["title", "submitted", "outcome"], [
@@ -392,7 +399,7 @@ def _unit(ctx: Ctx, u: Unit) -> str:
         ("briefings", ctx.table(["date", "title"], [
             [date_cell(b.date), ctx.link(b.id)] for b in roll.briefings])
          if roll.briefings else ""),
-        ("history", ctx.table(["year", "total", "rank", "grade"], [
+        ("history", ctx.table(["year", "total_score", "rank", "grade"], [
             [ctx.page_link(f"appraisal/{y}.md", str(y)), f"{r.total:.2f}", str(r.rank),
              ctx.badge(r.grade)] for y, r in roll.appraisal]) if roll.appraisal else ""),
         ("hotline", ctx.table(["month", "calls", "response_rate", "resolution_rate",
@@ -412,7 +419,8 @@ def _liaison_summary(ctx: Ctx, items: list[Liaison], shown: list[Liaison]) -> st
     """Rates over all the unit's items; the table of the latest only."""
     table = ctx.table(["title", "kind", "due", "status"], [
         [ctx.link(li.id), ctx.v(li.kind), date_cell(ctx.cat.liaison[li.id].due),
-         ctx.badge(ctx.cat.liaison[li.id].status)] for li in shown])
+         ctx.badge(ctx.cat.liaison[li.id].status, liaison_status(ctx.cat.liaison[li.id].status))]
+        for li in shown])
     return rates_meta(ctx, ctx.cat.liaison_rates(items)) + table
 
 
@@ -431,9 +439,10 @@ def _official(ctx: Ctx, o: Official) -> str:
         shown, notes[key] = capped(ctx, getattr(roll, attr))
         setattr(roll, attr, shown)
     other = o.name if ctx.locale == "zh" else (o.name_zh or "")
-    out = [ctx.meta([("name", esc(other)), ("position", ctx.v(o.position)),
-                     ("title", esc(o.title or "")), ("portfolio", ctx.links(o.portfolio)),
-                     ("from", esc(o.from_)), ("to", esc(o.to or ""))])]
+    out = [ctx.meta([("other_name", esc(other)), ("position", ctx.v(o.position)),
+                     ("official_title", esc(o.title or "")),
+                     ("portfolio", ctx.links(o.portfolio)),
+                     ("term_from", esc(o.from_)), ("term_to", esc(o.to or ""))])]
     sections = [
         ("chaired", ctx.table(["date", "title"], [[date_cell(m.date), ctx.link(m.id)]
                                                   for m in roll.chaired])),

@@ -6,6 +6,7 @@ Generated, so that they cannot drift from what the validator enforces
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -109,7 +110,7 @@ def record_reference(locale: str = "en") -> str:
         for key, f, kind in _field_rows(model):
             req = t("yes") if f.is_required() else ""
             desc = (f.description or "").replace("\n", " ").replace("|", "\\|")
-            out.append(f"| `{key}` | {req} | {_en(kind.replace('|', '/'), locale)} | "
+            out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
                        f"{_en(esc(desc), locale)} |\n")
         example = SCAFFOLDS.get(rtype)
         if example:
@@ -120,6 +121,30 @@ def record_reference(locale: str = "en") -> str:
                                         council="state-council-go", district="dongcheng")
                        + "```\n\n")
     return "".join(out)
+
+
+_KIND_ZH = (("mapping of ", "映射，键为"), (" to ", "，值为"), ("list of ", "列表，元素为"),
+            ("mapping ", "映射"), ("one of ", "取值之一："), ("whole number", "整数"),
+            ("number", "数值"), ("text", "文本"), ("true/false", "是/否"),
+            ('time "HH:MM"', "时间（`HH:MM`）"), ('month "YYYY-MM"', "月份（`YYYY-MM`）"),
+            ("date", "日期"), ("id", "编号"), (" or ", "或"), (" (", "（"), ("(", "（"),
+            (")", "）"),
+            (", ", "，"))
+"""describe_type's words in Chinese, longest first where one holds another."""
+
+
+def kind_in(kind: str, locale: str) -> str:
+    """A field's type as describe_type says it, in the locale (code spans kept as written;
+    a nested model's name, such as Closure, is the model's and stays)."""
+    if locale != "zh":
+        return kind
+    parts = re.sub(r"mapping \((\w+)\)", r"mapping (`\1`)", kind).split("`")
+    for i in range(0, len(parts), 2):  # outside the code spans
+        text = parts[i]
+        for en, zh in _KIND_ZH:
+            text = text.replace(en, zh)
+        parts[i] = text.replace("，`", "、`") if i else text
+    return "`".join(parts).replace("`，`", "`、`")
 
 
 def _colon(locale: str) -> str:
@@ -134,7 +159,10 @@ def error_catalogue(locale: str = "en") -> str:
         if c.group != group:
             group = c.group
             out.append(f"## {esc(t('errgroup-' + group))}\n\n")
-        out.append(f"### `{c.code}` — {_en(esc(c.title), locale)}\n\n")
+        if locale == "en":
+            out.append(f"### `{c.code}` — {esc(c.title)}\n\n")
+        else:  # the table of contents shows headings as text, without their lang mark
+            out.append(f"### `{c.code}`\n\n{_en(esc(c.title), locale)}\n\n")
         colon = _colon(locale)  # inside the bold, its space outside: "**When:** ..."
         out.append(f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
                    f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}"
