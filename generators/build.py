@@ -256,12 +256,13 @@ def _choose_variants(docs: Path, locale: str) -> None:
 
 def edition_frame(pc: Any) -> dict[str, Any]:
     """The site's name, footer and language in the edition's locale (plugin.on_config)."""
-    from .labels import labels
+    from .labels import FRAME_LABELS, labels
 
     t = labels(pc.locale)
     return {"site_name": pc.site_name.get(pc.locale) or t("home_title"),
             "site_description": t("site_description"),
-            "copyright": pc.copyright.get(pc.locale) or t("copyright"), "language": pc.locale}
+            "copyright": pc.copyright.get(pc.locale) or t("copyright"), "language": pc.locale,
+            "labels": {k: t(k) for k in FRAME_LABELS}}
 
 
 def _render_macros(docs: Path, cat: Any, locale: str, site_name: str) -> None:
@@ -307,6 +308,7 @@ def _plain_config(config_file: Path, frame: dict[str, Any]) -> str:
     for key in ("site_name", "site_description", "copyright"):
         data[key] = frame[key]
     data.setdefault("theme", {})["language"] = frame["language"]
+    data.setdefault("extra", {})["portal"] = {"labels": frame["labels"]}  # theme/404.html
     data["docs_dir"] = "docs"
     data["theme"] = {**data.get("theme", {}), "custom_dir": "overrides"}
     data["site_dir"] = "site"

@@ -69,6 +69,9 @@ _L: dict[str, tuple[str, str]] = {
     "proposers": ("Proposers", "领衔代表（提案人）"),
     "proposers_npc": ("Lead deputy", "领衔代表"), "proposers_cppcc": ("Proposer", "提案人"),
     "liaison_number": ("Number", "建议（提案）号"),
+    "suggestion_number": ("Suggestion no.", "建议号"),
+    "proposal_number": ("Proposal no.", "提案号"),
+    "liaison_no": ("{n}", "第{n}号"),
     "due": ("Reply due", "办理时限"), "reply": ("Reply", "答复"),
     "feedback": ("Feedback", "代表委员反馈"), "disclosure": ("Disclosure", "公开方式"),
     "rank": ("Rank", "排名"), "grade": ("Grade", "等次"), "total": ("Total", "合计"),
@@ -110,6 +113,10 @@ _L: dict[str, tuple[str, str]] = {
     "signed": ("Documents signed", "签发文件"), "decided": ("Requests decided", "审批的请示"),
     "verified": ("Supervision items verified", "审核销号事项"),
     "previous_year": ("Last year", "上年"),
+    "items": ("Items", "督办事项"),
+    "cat-A": ("A", "A类"), "cat-B": ("B", "B类"), "cat-C": ("C", "C类"),
+    "ranking_of": ("Ranking {month}", "{month}排名"),
+    "previous_result": ("{total} (#{rank})", "{total}（第{rank}名）"),
     "repealed_by": ("Repealed by", "废止文件"), "amended_by": ("Amended by", "修改文件"),
     "reply_withheld": ("The reply is not disclosed.", "答复内容不予公开。"),
     "days_overdue": ("Overdue by {n} days", "已逾期{n}天"),
@@ -161,7 +168,6 @@ _L: dict[str, tuple[str, str]] = {
     "not_found_text": ("There is no page at this address. The search and the navigation find "
                        "every published record.",
                        "此地址没有页面。请通过搜索或导航查找已发布的记录。"),
-    "back_home": ("Back to the home page", "返回首页"),
     "reply_to": ("Reply: {title}", "答复：{title}"),
     "deadline_of": ("Deadline: {title}", "完成时限：{title}"),
     "feed_documents": ("Documents", "公文"),
@@ -353,6 +359,10 @@ def catalogue() -> dict[str, tuple[str, str]]:
     """Every interface string and value label: key -> (English, Chinese)."""
     return {**_V, **_L}
 
+
+FRAME_LABELS = ("not_found_title", "not_found_text")
+"""Interface strings of the theme's templates (theme/404.html), given them through
+config.extra.portal.labels (plugin.py, and export-md's mkdocs.yml)."""
 
 BLANK_ZH = frozenset({"normal"})
 """Values shown as nothing in Chinese: GB/T 9704 names no urgency for an ordinary document."""

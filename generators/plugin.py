@@ -58,9 +58,6 @@ edition takes one of the two under the page's one address.  Prose reads as writt
 language, which a page of label lookups would not; mkdocs-static-i18n names its files the
 same way."""
 
-FRAME_LABELS = ("not_found_title", "not_found_text", "back_home")
-"""Interface strings of the theme's templates (theme/404.html), from labels.py."""
-
 
 def _theme_digest() -> str:
     h = hashlib.sha256()
@@ -147,7 +144,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                   + report.text())
         self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience)
         gc.freeze()  # see on_files
-        t = labels(self.config.locale)
         config.theme["language"] = self.config.locale  # Material's own strings, <html lang>
         # the site's name, description and footer in the edition's language; mkdocs.yml
         # names the office in each (plugins.portal.site_name), else labels.py does
@@ -157,7 +153,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         config.copyright = frame["copyright"]
         config.extra["portal"] = {"as_of": str(as_of), "audience": self.config.audience,
                                   "locale": self.config.locale,
-                                  "labels": {k: t(k) for k in FRAME_LABELS}}
+                                  "labels": frame["labels"]}
         if self.config.edition is None:
             # only an edition has a versions.json beside it; elsewhere the selector's
             # fetch would be a 404 on every page

@@ -30,7 +30,8 @@ def appraisal_body(ctx: Ctx, a: Appraisal) -> str:
             [[(str(r.rank), r.rank), ctx.link(r.unit), f"{r.weighted:.2f}",
               f"{r.adjustment:+.2f}" if r.adjustment else "", (f"{r.total:.2f}", r.total),
               (ctx.badge(r.grade), r.grade),
-              "" if r.previous_total is None else f"{r.previous_total:.2f} (#{r.previous_rank})",
+              "" if r.previous_total is None else esc(t("previous_result", rank=r.previous_rank,
+                                                        total=f"{r.previous_total:.2f}")),
               ("" if r.change is None else f"{r.change:+.2f}", r.change or 0)]
              for r in rows], table_id=f"ranking-{group}"))
         names = [ctx.name(ctx.cat.by_id[r.unit]) if r.unit in ctx.cat.by_id else r.unit

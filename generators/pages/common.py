@@ -156,6 +156,10 @@ class Ctx:
         """A label's colon: full-width in Chinese text."""
         return "：" if self.locale == "zh" else ": "
 
+    def paren(self, html_text: str) -> str:
+        """A note in parentheses after what it explains: full-width in Chinese text."""
+        return f"（{html_text}）" if self.locale == "zh" else f" ({html_text})"
+
     def sep(self) -> str:
         """The list separator of the locale: 、 between Chinese items."""
         return "、" if self.locale == "zh" else ", "

@@ -243,7 +243,7 @@ def supervision_index(ctx: Ctx) -> Rendered:
                  -st.days_overdue if st.status == "overdue" else st.days_to_deadline)]
 
     listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days"],
-                      cat.of(Supervision), row, "supervision", [1, 4], True, t("progress"))
+                      cat.of(Supervision), row, "supervision", [1, 4], True, t("items"))
     tail = [heading(t("by_unit"), 2)]
     tail.append(ctx.table(
         ["unit", *SUPERVISION_ORDER, "total", "progress"],
@@ -286,7 +286,7 @@ def hotline_page(ctx: Ctx) -> str:
     if not months:
         return f"<p>{esc(t('none'))}</p>\n"
     latest = months[-1]
-    out = [heading(f"{t('ranking')} {latest}", 2)]
+    out = [heading(t("ranking_of", month=latest), 2)]
     out.append(ctx.table(["rank", "unit", "calls", "response_rate", "resolution_rate",
                           "satisfaction_rate", "composite"],
                          [[(str(r.rank), r.rank), ctx.link(r.unit),
@@ -324,19 +324,20 @@ def liaison_index(ctx: Ctx) -> Rendered:
     if by_session:
         out.append(heading(t("by_session"), 2))
         out.append(ctx.table(
-            ["liaison_session", "kind", "total_items", "reply_rate", "on_time_rate", "A", "B", "C",
+            ["liaison_session", "kind", "total_items", "reply_rate", "on_time_rate", "cat-A",
+             "cat-B", "cat-C",
              "satisfaction_rate"],
             [[str(row["session"]), ctx.v(row["kind"]), str(row["items"]),
               *[percent_cell(row[k]) for k in ("reply_rate", "on_time_rate", "A", "B", "C",
                                                "satisfaction_rate")]]
              for row in by_session], table_id="liaison-sessions"))
         labels = [f"{row['session']} {t(row['kind'])}" for row in by_session]
-        chart = charts.stacked_bar_chart(labels, {t(c): [0.0 if row[c] is None else row[c]
-                                                       for row in by_session]
-                                                for c in ("A", "B", "C")},
-                                       f"A/B/C {t('share')}", ylabel="%")
+        shares: dict[str, Sequence[float]] = {
+            t(f"cat-{c}"): [0.0 if row[c] is None else row[c] for row in by_session]
+            for c in ("A", "B", "C")}
+        chart = charts.stacked_bar_chart(labels, shares, f"A/B/C {t('share')}", ylabel="%")
         out.append(charts.figure(chart, f"A/B/C {t('share')}", ctx.table(
-            ["liaison_session", "A", "B", "C"],
+            ["liaison_session", "cat-A", "cat-B", "cat-C"],
             [[esc(lab), percent_cell(row["A"]), percent_cell(row["B"]), percent_cell(row["C"])]
              for lab, row in zip(labels, by_session, strict=True)],
             sortable=False), page_src=ctx.src))
@@ -353,7 +354,8 @@ def liaison_index(ctx: Ctx) -> Rendered:
 
     def row(c: Ctx, li: Liaison) -> list[object]:
         st = c.cat.liaison[li.id]
-        return [esc(li.number), c.link(li.id), c.v(li.kind), c.link(li.lead),
+        return [(esc(c.t("liaison_no", n=li.number)), li.number), c.link(li.id), c.v(li.kind),
+                c.link(li.lead),
                 date_cell(st.due), (c.badge(st.status, liaison_status(st.status)), st.status),
                 c.v(li.reply.category)[:1] if li.reply else "",
                 c.v(li.feedback) if li.feedback else ""]

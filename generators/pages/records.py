@@ -278,7 +278,7 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
         ("status", ctx.badge(st.status)), ("progress", ctx.progress(st.percent)),
         ("source", source), ("lead", ctx.link(s.lead)), ("support", ctx.links(s.support)),
         ("assigned_on", esc(s.assigned)), ("deadline", esc(s.deadline)
-                                        + (f" ({esc(t('days_left', n=st.days_to_deadline))})"
+                                        + (ctx.paren(esc(t("days_left", n=st.days_to_deadline)))
                                            if s.state == "open" and st.days_to_deadline >= 0
                                            else "")),
         ("completed_on", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
@@ -319,7 +319,8 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
         out.append(ctx.banner("late", esc(t("reply_late_banner", n=st.days_overdue))))
     elif st.status == "overdue":
         out.append(ctx.banner("overdue", esc(t("reply_overdue_banner", n=st.days_overdue))))
-    out.append(ctx.meta([("kind", ctx.v(li.kind)), ("liaison_number", esc(li.number)),
+    out.append(ctx.meta([("kind", ctx.v(li.kind)),
+                         (_number_key(li), esc(t("liaison_no", n=li.number))),
                          ("liaison_session", esc(li.session)), (_proposers(li), esc("、".join(
                              li.proposers) if ctx.locale == "zh" else ", ".join(li.proposers))),
                          ("date", esc(li.received)), ("liaison_lead", ctx.link(li.lead)),
@@ -340,6 +341,16 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
     return "".join(out)
 
 
+def _other_name(ctx: Ctx, rec: Unit | Official) -> str:
+    """The name in the other language, when there is one besides the name shown."""
+    other = rec.name if ctx.locale == "zh" else (rec.name_zh or "")
+    return "" if other == ctx.name(rec) else other
+
+
+def _number_key(li: Liaison) -> str:
+    return "proposal_number" if li.kind == "cppcc-proposal" else "suggestion_number"
+
+
 def _proposers(li: Liaison) -> str:
     return "proposers_cppcc" if li.kind == "cppcc-proposal" else "proposers_npc"
 
@@ -354,7 +365,7 @@ def _unit(ctx: Ctx, u: Unit) -> str:
                                                 r=ctx.v(u.closed.reason)))
                               + (f" — {esc(t('replaced_by'))} {ctx.link(u.closed.replaced_by)}"
                                  if u.closed.replaced_by else "")))
-    other = u.name if ctx.locale == "zh" else (u.name_zh or "")
+    other = _other_name(ctx, u)
     out.append(ctx.meta([("other_name", esc(other)), ("kind", ctx.v(u.kind)),
                          ("parent", ctx.link(u.parent))]))
     officials = [o for o in cat.officials.values() if u.id in o.portfolio]
@@ -438,7 +449,7 @@ def _official(ctx: Ctx, o: Official) -> str:
                       ("decided", "decided"), ("verified", "verified")):
         shown, notes[key] = capped(ctx, getattr(roll, attr))
         setattr(roll, attr, shown)
-    other = o.name if ctx.locale == "zh" else (o.name_zh or "")
+    other = _other_name(ctx, o)
     out = [ctx.meta([("other_name", esc(other)), ("position", ctx.v(o.position)),
                      ("official_title", esc(o.title or "")),
                      ("portfolio", ctx.links(o.portfolio)),
