@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 AS_OF  ?=
 AS_OF_ARG := $(if $(AS_OF),--as-of $(AS_OF),)
 
-.PHONY: portal test test-fast serve bench lint schema sample golden publish clean
+.PHONY: portal test test-fast serve bench lint schema sample golden publish clean hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000/ that follow
 
 bench: $(VENV)/.installed-test  ## measure validate and build at archive scale
 	$(BIN)/python bench/run.py
+
+hooks: $(VENV)/.installed  ## validate the records each commit touches (pre-commit, in .venv)
+	$(BIN)/python -m pip install --quiet -e '.[hooks]'
+	$(BIN)/pre-commit install
 
 schema: $(VENV)/.installed  ## regenerate the JSON Schemas and .vscode/settings.json
 	$(BIN)/portal schema --out schemas

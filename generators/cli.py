@@ -6,14 +6,28 @@ import datetime as dt
 import gc
 import logging
 import os
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from .asof import FIRST_YEAR, LAST_YEAR, AsOfError, in_range, parse_date, resolve_as_of
 from .errors import Report
+from .scaffold import KINDS
 
 RECORDS_HELP = "Records folder (default: records/)."
+AS_OF_HELP = "Reference date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)."
+AUDIENCES = click.Choice(["public", "internal", "restricted"])
+LOCALES = click.Choice(["en", "zh"])
+
+
+class ArgumentError(click.ClickException):
+    """A bad argument or setting: one line on stderr and exit 2, as click's own usage
+    errors (never a traceback)."""
+
+    exit_code = 2
 
 
 class _Date(click.ParamType):
@@ -21,15 +35,28 @@ class _Date(click.ParamType):
 
     def convert(self, value: object, param: click.Parameter | None,
                 ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
         try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+            if isinstance(value, dt.date):
+                return in_range(value)
+            return parse_date(str(value), "")
+        except AsOfError as exc:
+            self.fail(str(exc).strip(), param, ctx)
 
 
 DATE = _Date()
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: dt.date | None) -> dt.date:
+    """Every command that computes figures takes its day by one rule (asof.py)."""
+    try:
+        return resolve_as_of(value)
+    except AsOfError as exc:
+        raise ArgumentError(str(exc)) from None
+
+
+def as_of_option(func: Any) -> Any:
+    return click.option("--as-of", type=DATE, default=None, callback=_as_of,
+                        help=AS_OF_HELP)(func)
 
 
 def _shown(records: str) -> str:
@@ -40,9 +67,58 @@ def _shown(records: str) -> str:
 def _records_dir(records: str) -> Path:
     path = Path(records)
     if not path.is_dir():
-        raise click.UsageError(f"records folder '{records}' does not exist "
+        what = "is not a folder" if path.exists() else "does not exist"
+        raise click.UsageError(f"records folder '{records}' {what} "
                                "(give one with --records DIR)")
     return path
+
+
+def _config(config_file: str) -> Path:
+    path = Path(config_file)
+    if not path.is_file():
+        raise ArgumentError(f"no MkDocs configuration at '{config_file}' (give one with "
+                            "--config FILE)")
+    return path
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The file (not folder) that path or one of its parents is, if any."""
+    for p in (path, *path.parents):
+        if p.exists() or p.is_symlink():
+            return None if p.is_dir() else p
+    return None
+
+
+def _new_folder(out: str, option: str) -> Path:
+    """out made ready to be written into: new or empty, and writable."""
+    folder = Path(out)
+    blocking = _file_in_the_way(folder.absolute())
+    if blocking is not None:
+        raise ArgumentError(f"{option} '{out}': '{blocking}' is a file, not a folder")
+    try:
+        if folder.is_dir() and any(folder.iterdir()):
+            raise ArgumentError(f"{option} '{out}' is not empty; give a new folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as exc:
+        raise ArgumentError(f"cannot write into {option} '{out}': "
+                            f"{exc.strerror or exc}") from None
+    return folder
+
+
+def _writable_parent(out: str, option: str) -> None:
+    """The folder that will hold out exists (made if need be) and can be written."""
+    blocking = _file_in_the_way(Path(out).absolute())
+    if blocking is not None:
+        raise ArgumentError(f"{option} '{out}': '{blocking}' is a file, not a folder")
+    parent = Path(out).absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise PermissionError(13, "Permission denied")
+    except OSError as exc:
+        raise ArgumentError(f"cannot write {option} '{out}': {exc.strerror or exc}") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,12 +128,14 @@ def main() -> None:
 
 @main.command("validate")
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json gives the same list for CI annotations.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "codequality"]),
+              default="text", show_default=True,
+              help="json: the same list as data; github: workflow commands that annotate "
+                   "the lines of a pull request; codequality: GitLab's Code Quality report.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
-@click.option("--as-of", type=DATE, default=None, help="Reference date (default: today).")
+@as_of_option
 @click.argument("files", nargs=-1, required=False)
-def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date | None,
+def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date,
                  files: tuple[str, ...]) -> None:
     """List every problem of the records as path:line:col: CODE message (hint).
 
@@ -66,41 +144,58 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date | None,
     """
     folder = _records_dir(records)
     display = _shown(records)
+    missing = [f for f in files if not os.path.lexists(f)]
+    if missing:
+        raise ArgumentError(f"no such file: '{missing[0]}'")
     from . import cache
 
     # nothing changed since the last run: answer from the cache without reading a record
-    cached = cache.quick_report(folder, str(as_of or dt.date.today()), display)
+    cached = cache.quick_report(folder, str(as_of), display)
     if cached is not None:
         report = Report(cached)
     else:
         from .validate import validate
 
         _records, report = validate(folder, display, as_of)
-    if files:
-        wanted = {str(Path(f)) for f in files}
-        report.problems = [p for p in report.problems if str(Path(p.path)) in wanted]
-    click.echo(report.json() if fmt == "json" else report.text())
+    if files:  # however they are spelled: pre-commit gives paths from the repository's root
+        wanted = {os.path.realpath(f) for f in files}
+        report.problems = [p for p in report.problems
+                           if os.path.realpath(p.path) in wanted]
+    if fmt in ("github", "codequality"):
+        from . import annotations
+
+        click.echo(getattr(annotations, fmt)(report.sorted()))
+    else:
+        click.echo(report.json() if fmt == "json" else report.text())
     sys.exit(1 if report.failed(strict) else 0)
 
 
 @main.command("new")
-@click.argument("record_type", metavar="TYPE",
-                type=click.Choice(["activity", "briefing", "document", "liaison", "meeting",
-                                   "received", "request", "supervision"]))
+@click.argument("record_type", metavar="TYPE", type=click.Choice(list(KINDS)))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--prefix", default=None,
               help="Document number prefix (e.g. 京政办发) for the next free number.")
-@click.option("--year", type=int, default=None, help="Year of the record (default: this year).")
+@click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), default=None,
+              help="Year of the record (default: this year).")
 def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None) -> None:
-    """Write a record skeleton with the next free id, and print its path."""
+    """Write a record skeleton with the next free id, and print its path.
+
+    The path goes to stdout alone (for `$EDITOR "$(portal new ...)"`); the id and the
+    document number assigned, to stderr."""
     from . import scaffold
 
     folder = _records_dir(records)
     try:
-        path = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
+        made = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
     except scaffold.ScaffoldError as exc:
         raise click.UsageError(str(exc)) from None
-    click.echo(path)
+    except OSError as exc:
+        raise ArgumentError(f"cannot write a record into '{records}': "
+                            f"{exc.strerror or exc}") from None
+    click.echo(made.path)
+    number = f", number {made.number}" if made.number else ""
+    click.echo(f"new {record_type} {made.id}{number}: fill in every TODO, then run "
+               "portal validate", err=True)
 
 
 @main.command("schema")
@@ -112,26 +207,55 @@ def schema_cmd(out: str, vscode: bool) -> None:
     """Write a JSON Schema per record type, for editor autocompletion."""
     from .schema import write_schemas
 
-    for path in write_schemas(Path(out), vscode_settings=Path(".vscode/settings.json")
-                              if vscode else None):
+    settings = Path(".vscode/settings.json")
+    for folder in (Path(out), settings.parent):
+        blocking = _file_in_the_way(folder.absolute())
+        if blocking is not None:
+            raise ArgumentError(f"cannot write into '{folder}': '{blocking}' is a file, "
+                                "not a folder")
+    try:
+        written = write_schemas(Path(out), vscode_settings=settings if vscode else None)
+    except ValueError as exc:  # settings that are not plain JSON (VS Code allows comments)
+        raise ArgumentError(f"{settings} is not plain JSON ({exc}); fix it, or give "
+                            "--no-vscode") from None
+    except OSError as exc:
+        raise ArgumentError(f"cannot write '{exc.filename or out}': "
+                            f"{exc.strerror or exc}") from None
+    for path in written:
         click.echo(path)
 
 
 @main.command("stats")
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
-@click.option("--as-of", type=DATE, default=None, help="Reference date (default: today).")
-def stats_cmd(records: str, as_of: dt.date | None) -> None:
+@as_of_option
+def stats_cmd(records: str, as_of: dt.date) -> None:
     """Counts per record type and status."""
     from .catalog import build_catalog
     from .stats import stats_table
     from .validate import validate
 
     folder = _records_dir(records)
-    recs, report = validate(folder, records, as_of)
-    catalog = build_catalog(recs, as_of or dt.date.today())
+    recs, report = validate(folder, _shown(records), as_of)
+    catalog = build_catalog(recs, as_of)
     click.echo(stats_table(catalog))
     if report.errors:
         click.echo(f"({len(report.errors)} errors: run portal validate)", err=True)
+
+
+class _ToStderr(logging.Handler):
+    """MkDocs' warnings and errors, on stderr as `mkdocs build` shows them (MkDocs counts
+    them with a handler of its own, so without one of ours Python would print none, and
+    a failed build would say only "Aborted with a BuildError!")."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname} - {self.format(record)}", err=True)
+
+
+def _show_mkdocs_messages() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _ToStderr) for h in logger.handlers):
+        handler = _ToStderr(logging.WARNING)
+        logger.addHandler(handler)
 
 
 def _print_problems(report: Report) -> None:
@@ -141,12 +265,10 @@ def _print_problems(report: Report) -> None:
 @main.command("build")
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--site-dir", default="site", show_default=True, help="Where the portal goes.")
-@click.option("--as-of", type=DATE, default=None,
-              help="Reference date (default: SOURCE_DATE_EPOCH, else today).")
-@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
-              default=None, help="Publish only records at or below this level.")
-@click.option("--locale", type=click.Choice(["en", "zh"]), default=None,
-              help="Interface language.")
+@as_of_option
+@click.option("--audience", type=AUDIENCES, default=None,
+              help="Publish only records at or below this level.")
+@click.option("--locale", type=LOCALES, default=None, help="Interface language.")
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
 @click.option("--strict", is_flag=True, help="Validation warnings fail the build too.")
 @click.option("--full", is_flag=True,
@@ -155,42 +277,43 @@ def _print_problems(report: Report) -> None:
 @click.option("--force", is_flag=True,
               help="Replace --site-dir even if it is a non-empty folder that the portal "
                    "did not make.")
-def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str | None,
+def build_cmd(records: str, site_dir: str, as_of: dt.date, audience: str | None,
               locale: str | None, config_file: str, strict: bool, full: bool,
               force: bool) -> None:
     """Validate the records, then build the portal into --site-dir (atomically).
 
     When --site-dir holds the last build of the same records, date and settings, only
     the pages that changed are rebuilt."""
+    from mkdocs.exceptions import MkDocsException
+
     from .build import BuildError, build_site
     from .validate import validate
 
     folder = _records_dir(records)
-    if not Path(config_file).is_file():
-        raise click.UsageError(f"no MkDocs configuration at '{config_file}'")
-    from .outputs import resolve_as_of
-
-    as_of = resolve_as_of(as_of)  # the same date the plugin would take
+    config = _config(config_file)
+    _writable_parent(site_dir, "--site-dir")
     recs, report = validate(folder, _shown(records), as_of, use_cache=not full)
     if report.failed(strict):
         _print_problems(report)
         click.echo("Nothing was built: fix the records above.", err=True)
         sys.exit(1)
+    _show_mkdocs_messages()
     # the records live to the end of this process: the cyclic collector need not walk
-    # them at every full collection (0.4 s of a republish at 10,000 records)
+    # them at every full collection
     gc.freeze()
     try:
-        out = build_site(Path(config_file), Path(site_dir), records=records, as_of=as_of,
+        out = build_site(config, Path(site_dir), records=records, as_of=as_of,
                          audience=audience, locale=locale, strict=strict,
                          preloaded=recs, full=full, force=force)
-    except BuildError as exc:
+    except (BuildError, MkDocsException) as exc:  # MkDocs': a bad mkdocs.yml
         click.echo(f"Build failed, the previous site is untouched: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Build interrupted, the previous site is untouched.", err=True)
         sys.exit(130)
     except OSError as exc:
-        click.echo(f"Build failed ({exc.strerror}), the previous site is untouched.", err=True)
+        click.echo(f"Build failed ({exc.strerror or exc}), the previous site is untouched.",
+                   err=True)
         sys.exit(1)
     click.echo(f"Portal built in {out}")
 
@@ -198,82 +321,148 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date | None, audience: str 
 @main.command("serve")
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
-@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
-              default=None)
-@click.option("--locale", type=click.Choice(["en", "zh"]), default=None)
-def serve_cmd(records: str, config_file: str, dev_addr: str, audience: str | None,
-              locale: str | None) -> None:
-    """Live preview that rebuilds when a record or page changes."""
-    from mkdocs.commands.serve import serve
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="HOST:PORT to serve on (port 0: a free one).")
+@as_of_option
+@click.option("--audience", type=AUDIENCES, default=None)
+@click.option("--locale", type=LOCALES, default=None)
+@click.option("--strict", is_flag=True, help="Validation warnings stop the preview too.")
+def serve_cmd(records: str, config_file: str, dev_addr: str, as_of: dt.date,
+              audience: str | None, locale: str | None, strict: bool) -> None:
+    """Live preview: rebuilds what an edit changed, and shows the records' problems.
+
+    Prints the URL once the preview is ready; problems are printed as
+    path:line:col: CODE message and shown in the browser until they are fixed."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
     from .build import portal_env
+    from .serve import Preview, parse_address, serve
 
-    _records_dir(records)
-    with portal_env(records_dir=str(Path(records).resolve()), audience=audience,
-                    locale=locale):
-        serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+    folder = _records_dir(records).resolve()
+    config = _config(config_file)
+    try:
+        host, port = parse_address(dev_addr)
+    except ValueError as exc:
+        raise ArgumentError(str(exc)) from None
+    try:
+        with portal_env(records_dir=str(folder), audience=audience, locale=locale,
+                        as_of=str(as_of)):
+            cfg = load_config(str(config))
+    except MkDocsException as exc:
+        raise ArgumentError(f"{config_file}: {exc}") from None
+    watched = [folder, Path(cfg.docs_dir), config.resolve(),
+               *(Path(w) for w in cfg.watch)]
+    if cfg.theme.custom_dir:
+        watched.append(Path(cfg.theme.custom_dir))
+    _show_mkdocs_messages()
+    preview = Preview(config, folder, _shown(records), as_of, audience, locale, strict,
+                      echo=lambda line, err: click.echo(line, err=err))
+    try:
+        serve(preview, host, port, cfg.site_url or "", watched)
+    except OSError as exc:  # the address: in use, not this machine's, a privileged port
+        raise ArgumentError(f"cannot serve on {dev_addr}: {exc.strerror or exc}") from None
 
 
 @main.command("export-md")
 @click.argument("out", type=click.Path(file_okay=False))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
-@click.option("--as-of", type=DATE, default=None)
-@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
-              default=None)
-@click.option("--locale", type=click.Choice(["en", "zh"]), default=None)
-def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date | None,
+@as_of_option
+@click.option("--audience", type=AUDIENCES, default=None)
+@click.option("--locale", type=LOCALES, default=None)
+def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date,
                   audience: str | None, locale: str | None) -> None:
     """Write the generated Markdown and site_src/ into OUT, buildable by plain MkDocs."""
+    from mkdocs.exceptions import MkDocsException
+
     from .build import BuildError, export_markdown
 
     _records_dir(records)
+    config = _config(config_file)
+    _new_folder(out, "OUT")
+    _show_mkdocs_messages()
     try:
-        n = export_markdown(Path(config_file), Path(out), records=records, as_of=as_of,
+        n = export_markdown(config, Path(out), records=records, as_of=as_of,
                             audience=audience, locale=locale)
     except BuildError as exc:
         if exc.report:
             _print_problems(exc.report)
         raise click.ClickException(str(exc)) from None
+    except MkDocsException as exc:
+        raise click.ClickException(f"{config_file}: {exc}") from None
+    except OSError as exc:
+        raise click.ClickException(f"the export failed: {exc.strerror or exc}") from None
     click.echo(f"wrote {n} generated pages and site_src/ to {out} (build: cd {out} && "
                "mkdocs build)")
 
 
+def _edition_name(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """mike makes a folder of each edition and alias: a plain name, no path."""
+    if value is not None and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}", value):
+        raise click.BadParameter(f"'{value}' is not an edition name: letters, digits, "
+                                 "'.', '_' and '-', beginning with a letter or digit",
+                                 param=param)
+    return value
+
+
+def _locales(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+    """zh,en (any order, no repeats) as a tuple; the editions' order is editions.LOCALES."""
+    given = [v.strip() for v in value.split(",") if v.strip()]
+    wrong = [v for v in given if v not in ("zh", "en")]
+    if wrong or not given or len(set(given)) < len(given):
+        raise click.BadParameter(f"'{value}': give zh, en or zh,en", param=param)
+    return tuple(given)
+
+
 @main.command("publish")
-@click.option("--version", "version", required=True, help="Edition number, e.g. 2026.11.")
-@click.option("--alias", default=None, help="Alias to point at it, e.g. latest.")
+@click.option("--version", "version", required=True, callback=_edition_name,
+              help="Edition number, e.g. 2026.11.")
+@click.option("--alias", default=None, callback=_edition_name,
+              help="Alias to point at it, e.g. latest.")
 @click.option("--title", default=None, help="Title shown in the edition selector.")
 @click.option("--push", is_flag=True, help="Push the branch to its remote afterwards.")
 @click.option("--branch", default="gh-pages", show_default=True)
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
-@click.option("--as-of", type=DATE, default=None)
-@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
-              default="internal", show_default=True)
+@as_of_option
+@click.option("--audience", type=AUDIENCES, default="internal", show_default=True)
+@click.option("--locales", default="zh,en", show_default=True, callback=_locales,
+              help="The languages to publish: Chinese at the branch's root, English under "
+                   "en/; with both, the language selector leads to the same page in the "
+                   "other.")
 def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, branch: str,
-                records: str, config_file: str, as_of: dt.date | None,
-                audience: str) -> None:
-    """Validate, build and commit a numbered edition with mike onto a git branch."""
+                records: str, config_file: str, as_of: dt.date, audience: str,
+                locales: tuple[str, ...]) -> None:
+    """Validate, build and commit a numbered edition with mike onto a git branch.
+
+    Each language of the edition is built before any is committed: Chinese as
+    <version>/, English as en/<version>/, each with its own edition selector."""
     from .editions import PublishError, publish
     from .validate import validate
 
     folder = _records_dir(records)
+    config = _config(config_file)
     _recs, report = validate(folder, _shown(records), as_of)
     if report.failed():
         _print_problems(report)
         click.echo("Nothing was published: fix the records above.", err=True)
         sys.exit(1)
-    env = {"PORTAL_RECORDS": str(folder.resolve()), "PORTAL_AUDIENCE": audience}
-    if as_of:
-        env["PORTAL_AS_OF"] = str(as_of)
+    # mike's build takes the day validate took, whatever the clock says by then
+    env = {"PORTAL_RECORDS": str(folder.resolve()), "PORTAL_AUDIENCE": audience,
+           "PORTAL_AS_OF": str(as_of)}
     try:
-        publish(Path(config_file), version, alias=alias, title=title, push=push,
-                branch=branch, env=env, audience=audience)
+        publish(config, version, alias=alias, title=title, push=push,
+                branch=branch, env=env, audience=audience, locales=locales)
     except PublishError as exc:
         click.echo(f"Publishing failed, nothing was committed: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}")
+    from .editions import PREFIX
+
+    where = ", ".join(f"{loc} as {PREFIX[loc] + '/' if PREFIX[loc] else ''}{version}/"
+                      for loc in ("zh", "en") if loc in locales)
+    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}: "
+               f"{where}")
 
 
 @main.command("demo-data")
@@ -288,10 +477,12 @@ def demo_data_cmd(count: int, seed: int, out: str, as_of: dt.date) -> None:
     """Write a deterministic synthetic archive (for benchmarks and scale tests)."""
     from .demo import generate
 
-    folder = Path(out)
-    if folder.exists() and any(folder.iterdir()):
-        raise click.UsageError(f"'{out}' is not empty; give a new folder")
-    n = generate(count, seed, folder, as_of)
+    folder = _new_folder(out, "--out")
+    try:
+        n = generate(count, seed, folder, as_of)
+    except OSError as exc:
+        raise click.ClickException(f"writing the archive failed: {exc.strerror or exc}") \
+            from None
     click.echo(f"wrote {n} files to {folder}")
 
 

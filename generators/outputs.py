@@ -4,11 +4,11 @@ take their catalog and their generated files from here."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .asof import resolve_as_of as resolve_as_of  # the as-of rule, for the plugin
 from .cache import cache_path
 from .catalog import Catalog, attach_history, build_catalog
 from .charts import Chart, draw_all
@@ -20,18 +20,6 @@ from .pages import Page, other_pages, record_pages
 from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
-
-
-def resolve_as_of(value: str | dt.date | None) -> dt.date:
-    """--as-of, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
-    if isinstance(value, dt.date):
-        return value
-    if value:
-        return dt.date.fromisoformat(value)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,

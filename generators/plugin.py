@@ -8,6 +8,7 @@ records folder.  Everything else lives in modules that run without MkDocs.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import hashlib
 import html as html_lib
@@ -26,6 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import csp, incremental
+from .asof import AsOfError
 from .build import edition_frame
 from .cache import bytecode_cache, cache_path
 from .catalog import Catalog
@@ -133,7 +135,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.records_path = (base / self.config.records_dir).resolve()
         if not self.records_path.is_dir():
             raise PluginError(f"portal: records folder '{self.records_path}' does not exist")
-        as_of = resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
+        as_of = self._as_of()
         if self.preloaded is not None:
             records = self.preloaded
         else:
@@ -170,11 +172,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 target.append(path)
         return config
 
+    def _as_of(self) -> dt.date:
+        """The as-of rule (asof.py); a malformed PORTAL_AS_OF or SOURCE_DATE_EPOCH under
+        plain `mkdocs` is MkDocs' one-line error, not a traceback."""
+        try:
+            return resolve_as_of(self.config.as_of)  # type: ignore[arg-type]
+        except AsOfError as exc:
+            raise PluginError(f"portal: {exc}") from None
+
     def build_key(self, config: MkDocsConfig) -> str:
         """What every page depends on (incremental.py): a republish needs the same key."""
         previous = self.config.previous_edition
         return incremental.global_key(config, {
-            "as_of": str(resolve_as_of(self.config.as_of)),  # type: ignore[arg-type]
+            "as_of": str(self._as_of()),
             "audience": self.config.audience, "locale": self.config.locale,
             "edition": str(self.config.edition), "site_url": config.site_url or "",
             "previous": Path(previous).read_text("utf-8") if previous else "",

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import faults, processes
+from .cache import cache_path
 from .incremental import MARKER, Keep
 from .processes import Pending, in_child, remove_later
 from .search import BUNDLES
@@ -78,6 +79,8 @@ def check_target(site: Path, *, records: Path, docs: Path, project: Path,
     did not make (site, records, docs, project: resolved paths)."""
     own = {"the records folder": records, "the hand-written pages (docs_dir)": docs,
            "the portal's cache": records.parent / ".cache"}
+    if site.parent == cache_path(records, "serve").with_suffix(""):
+        del own["the portal's cache"]  # `portal serve`'s own preview (serve.py)
     for what, folder in own.items():
         if _contains(site, folder) or _contains(folder, site):
             relation = ("is" if site == folder else "holds" if _contains(site, folder)

@@ -1,16 +1,22 @@
-"""`portal new`: record skeletons with the next free id (and document number)."""
+"""`portal new`: record skeletons with the next free id (and document number).
+
+Every record type is one entry of KINDS: a skeleton, and where its id comes from (the
+next sequence of <prefix>-<year>-NNN, or for the types kept one file per year or month,
+the next free year or month).  A new record type is one more entry.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import yaml
-
-from .load import Unreadable, read_record
-from .models import FOLDERS
+# the `portal` command reads KINDS for its choices: yaml, the loader and the models (a
+# second and more) are imported when a record is made
 from .numbers import parse_number
 from .walk import entries, kind_of
 
@@ -19,7 +25,7 @@ class ScaffoldError(Exception):
     pass
 
 
-SCAFFOLDS: dict[str, str] = {
+_TEXT: dict[str, str] = {
     "document": """\
 id: {id}
 number: {number}
@@ -107,6 +113,18 @@ received: {today}
 lead: {office}
 classification: internal
 """,
+    "hotline": """\
+month: "{key}"  # quoted
+{districts}
+top_topics: [TODO topic]
+classification: internal
+""",
+    "appraisal": """\
+year: {year}
+{body}
+adjustments: []  # - {{unit: <id>, points: -1, reason: why}}
+classification: internal
+""",
 }
 
 
@@ -125,54 +143,194 @@ def next_number(records: Path, prefix: str, year: int) -> str:
     for _reldir, _name, path, kind in entries(str(records / "documents")):
         if kind != "file":
             continue
-        try:
-            data = yaml.load(read_record(path, path).decode("utf-8"), Loader=yaml.CSafeLoader)
-        except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
-            continue  # portal validate reports those files
+        data = _read(Path(path))
         num = parse_number(str(data.get("number", ""))) if isinstance(data, dict) else None
         if num and num.prefix == prefix and num.year == year:
             best = max(best, num.seq)
     return f"{prefix}〔{year}〕{best + 1}号"
 
 
+def _read(path: Path) -> Any:
+    """A record file as plain data, None when it cannot be read (portal validate says why)."""
+    import yaml
+
+    from .load import Unreadable, read_record
+
+    try:
+        return yaml.load(read_record(path, str(path)).decode("utf-8"), Loader=yaml.CSafeLoader)
+    except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _units(records: Path) -> list[dict[str, Any]]:
+    units_file = records / "registry/units.yaml"
+    if kind_of(str(units_file), str(records)) != "file":
+        return []
+    units = _read(units_file)
+    return [u for u in units if isinstance(u, dict)] if isinstance(units, list) else []
+
+
 def _registry_defaults(records: Path) -> dict[str, str]:
     """Unit ids of this archive's registry for the skeleton's placeholders."""
     found = {"office": "TODO-unit-id", "council": "TODO-unit-id", "district": "TODO-unit-id"}
-    try:
-        units_file = records / "registry/units.yaml"
-        if kind_of(str(units_file), str(records)) != "file":
-            return found
-        units = yaml.load(read_record(units_file, str(units_file)).decode("utf-8"),
-                          Loader=yaml.CSafeLoader)
-    except (Unreadable, UnicodeDecodeError, yaml.YAMLError):
-        return found
     wanted = {"general-office": "office", "state-council": "council", "district": "district"}
-    for unit in units if isinstance(units, list) else []:
-        if isinstance(unit, dict) and wanted.get(str(unit.get("kind"))) in found:
-            key = wanted[str(unit.get("kind"))]
-            if found[key] == "TODO-unit-id":
-                found[key] = str(unit.get("id"))
+    for unit in _units(records):
+        key = wanted.get(str(unit.get("kind")))
+        if key in found and found[key] == "TODO-unit-id":
+            found[key] = str(unit.get("id"))
     return found
 
 
-def new_record(records: Path, rtype: str, year: int, prefix: str | None = None) -> Path:
-    model = next(m for m in FOLDERS.values() if m.rtype == rtype)
+def _keyed(folder: Path) -> dict[str, Path]:
+    """The files of a type kept one file per year or month, by name (2025, 2026-03)."""
+    return {os.path.splitext(name)[0]: Path(path)
+            for reldir, name, path, kind in entries(str(folder)) if not reldir and kind == "file"}
+
+
+def _dump(value: Any) -> str:
+    import yaml
+
+    class Plain(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # the same figures twice are written twice: no &anchor for editors
+
+    return yaml.dump(value, Dumper=Plain, allow_unicode=True, sort_keys=False,
+                     width=100).rstrip("\n")
+
+
+def _next_month(folder: Path, year: int) -> str:
+    """The month after the newest month of the year on file (January when there is none)."""
+    months = [int(k[5:]) for k in _keyed(folder) if re.fullmatch(rf"{year}-\d\d", k)]
+    month = max(months, default=0) + 1
+    if month > 12:
+        raise ScaffoldError(f"every month of {year} has its file; give --year {year + 1}")
+    return f"{year}-{month:02d}"
+
+
+def _hotline_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
+    """Every district of the newest month on file (else of the registry), figures TODO."""
+    older = sorted(k for k in _keyed(folder) if k < key)
+    last = _read(_keyed(folder)[older[-1]]) if older else None
+    districts = list(last["districts"]) if isinstance(last, dict) and isinstance(
+        last.get("districts"), dict) else []
+    districts = districts or [str(u.get("id")) for u in _units(records)
+                              if u.get("kind") == "district"] or ["TODO-unit-id"]
+    figures = dict.fromkeys(("calls", "response_rate", "resolution_rate",
+                             "satisfaction_rate"), "TODO")
+    return {"districts": _dump({"districts": {d: figures for d in districts}})}
+
+
+def _appraisal_key(folder: Path, year: int) -> str:
+    if str(year) in _keyed(folder):
+        raise ScaffoldError(f"the appraisal of {year} exists ({_keyed(folder)[str(year)]}): "
+                            "edit it, or give another --year")
+    return str(year)
+
+
+def _appraisal_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
+    """The newest earlier year's indicators, groups and grades (an office keeps them from
+    year to year), every score TODO; a first appraisal gets placeholders."""
+    older = sorted((k for k in _keyed(folder) if k.isdigit() and int(k) < int(key)), key=int)
+    last = _read(_keyed(folder)[older[-1]]) if older else None
+    if not (isinstance(last, dict) and isinstance(last.get("indicators"), list)
+            and isinstance(last.get("groups"), dict) and isinstance(last.get("grades"), dict)):
+        last = {"indicators": [{"id": "TODO-indicator", "name": "TODO name", "weight": 100}],
+                "groups": {"district": [str(u.get("id")) for u in _units(records)
+                                        if u.get("kind") == "district"] or ["TODO-unit-id"],
+                           "agency": []},
+                "grades": {"excellent": 90, "good": 80, "fair": 60}}
+    ids = [str(i.get("id")) for i in last["indicators"] if isinstance(i, dict)]
+    units = [str(u) for group in last["groups"].values() if isinstance(group, list)
+             for u in group]
+    body = {"indicators": last["indicators"], "groups": last["groups"],
+            "grades": last["grades"],
+            "scores": {u: dict.fromkeys(ids, "TODO") for u in units}}
+    return {"body": _dump(body)}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How `portal new` makes a record of one type."""
+
+    template: str
+    """The skeleton: str.format'ed with id, key, number, year, today, the registry's unit
+    ids (office, council, district) and what fill returns."""
+    key: Callable[[Path, int], str] | None = None
+    """For a type kept one file per year or month: its next free name in the type's folder
+    for a year; None: the id is <prefix>-<year>-NNN, in <folder>/<year>/."""
+    fill: Callable[[Path, Path, str], dict[str, str]] | None = None
+    """More placeholders, read from the archive (records, the type's folder, the key)."""
+    numbered: bool = False
+    """A document: the next free number of --prefix."""
+
+
+KINDS: dict[str, Kind] = {
+    "document": Kind(_TEXT["document"], numbered=True),
+    "received": Kind(_TEXT["received"]),
+    "request": Kind(_TEXT["request"]),
+    "meeting": Kind(_TEXT["meeting"]),
+    "activity": Kind(_TEXT["activity"]),
+    "supervision": Kind(_TEXT["supervision"]),
+    "briefing": Kind(_TEXT["briefing"]),
+    "liaison": Kind(_TEXT["liaison"]),
+    "hotline": Kind(_TEXT["hotline"], key=_next_month, fill=_hotline_fill),
+    "appraisal": Kind(_TEXT["appraisal"], key=_appraisal_key, fill=_appraisal_fill),
+}
+"""Every record type `portal new` makes (the registry's lists are edited by hand)."""
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    path: Path
+    id: str
+    number: str | None = None
+
+
+def new_record(records: Path, rtype: str, year: int, prefix: str | None = None) -> NewRecord:
+    from .models import RECORD_TYPES
+
+    kind = KINDS[rtype]
+    model = RECORD_TYPES[rtype]
     folder = records / model.folder
-    pattern = re.compile(rf"^{model.id_prefix}-{year}-(\d+)$")
-    rid = f"{model.id_prefix}-{year}-{_next_seq(folder, pattern):03d}"
-    if rtype == "document":
+    number = None
+    if kind.key is not None:
+        key = kind.key(folder, year)
+        rid = f"{rtype}-{key}"
+        path = folder / f"{key}.yaml"
+    else:
+        pattern = re.compile(rf"^{model.id_prefix}-{year}-(\d+)$")
+        rid = key = f"{model.id_prefix}-{year}-{_next_seq(folder, pattern):03d}"
+        path = folder / str(year) / f"{rid}.yaml"
+    if kind.numbered:
         if not prefix:
             raise ScaffoldError("a document needs --prefix, e.g. --prefix 京政办发")
         if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}", prefix):
             raise ScaffoldError(f"prefix '{prefix}' is not an organ prefix like 京政办发")
         number = next_number(records, prefix, year)
-    else:
-        number = ""
     today = dt.date.today()
     day = today if today.year == year else dt.date(year, 1, 1)
-    path = folder / str(year) / f"{rid}.yaml"
+    text = kind.template.format(id=rid, key=key, number=number or "", year=year, today=day,
+                                **_registry_defaults(records),
+                                **(kind.fill(records, folder, key) if kind.fill else {}))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as fh:  # never overwrite an editor's file
-        fh.write(SCAFFOLDS[rtype].format(id=rid, number=number, year=year, today=day,
-                                         **_registry_defaults(records)))
-    return path
+        fh.write(text)
+    return NewRecord(path, rid, number)
+
+
+def example(rtype: str) -> str | None:
+    """What `portal new` writes in an archive with no record yet (the record reference
+    shows it), for a day of 2026; None for a type it does not make."""
+    kind = KINDS.get(rtype)
+    if kind is None:
+        return None
+    from .models import RECORD_TYPES
+
+    model = RECORD_TYPES[rtype]
+    key = {"hotline": "2026-01", "appraisal": "2026"}.get(rtype, f"{model.id_prefix}-2026-001")
+    nowhere = Path(os.devnull) / "records"  # no registry, no earlier record
+    return kind.template.format(
+        id=key if kind.key is None else f"{rtype}-{key}", key=key, number="京政办发〔2026〕1号",
+        year=2026, today="2026-11-27", office="general-office", council="state-council-go",
+        district="dongcheng",
+        **(kind.fill(nowhere, nowhere / model.folder, key) if kind.fill else {}))

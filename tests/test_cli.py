@@ -1,58 +1,26 @@
-"""portal new, schema and stats; the loader's treatment of odd files."""
+"""portal schema and stats; the loader's treatment of odd files (portal new: test_new.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
+from generators.asof import AsOfError, resolve_as_of
 from generators.cli import main
 from generators.load import SourceFile, load_bytes
 from generators.schema import render_schemas
-from generators.validate import validate
 
-from .conftest import AS_OF, ROOT
+from .conftest import AS_OF, INVALID, ROOT
 
 
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, list(args))
     return result.exit_code, result.output
-
-
-@pytest.mark.parametrize("rtype", ["received", "request", "meeting", "activity", "supervision",
-                                   "briefing", "liaison"])
-def test_new_writes_a_skeleton_with_the_next_free_id(rtype: str, valid_copy: Path) -> None:
-    code, out = run("new", rtype, "--records", str(valid_copy), "--year", "2026")
-    assert code == 0
-    path = Path(out.strip())
-    assert path.parent == valid_copy / path.parent.relative_to(valid_copy)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    assert path.stem == data["id"] and data["id"].endswith("-2026-001")
-    _code2, out2 = run("new", rtype, "--records", str(valid_copy), "--year", "2026")
-    assert Path(out2.strip()).stem.endswith("-2026-002")
-
-
-def test_new_document_takes_the_next_free_number(valid_copy: Path) -> None:
-    code, out = run("new", "document", "--records", str(valid_copy), "--year", "2026",
-                    "--prefix", "京政发")
-    assert code == 0, out
-    data = yaml.load(Path(out.strip()).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    assert data["number"] == "京政发〔2026〕3号"  # doc-b holds 〔2026〕2号
-    assert data["id"] == "doc-2026-001"
-    code, out = run("new", "document", "--records", str(valid_copy))
-    assert code == 2 and "--prefix" in out
-
-
-def test_a_filled_in_skeleton_validates(valid_copy: Path) -> None:
-    _code, out = run("new", "briefing", "--records", str(valid_copy), "--year", "2026")
-    path = Path(out.strip())
-    path.write_text(path.read_text(encoding="utf-8").replace("TODO title", "Rain"),
-                    encoding="utf-8")
-    _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2026, month=12))
-    assert report.errors == []
 
 
 def test_committed_schemas_are_up_to_date() -> None:
@@ -141,3 +109,213 @@ def test_the_installed_command_exits_with_the_commands_code_and_says_everything(
     ok = subprocess.run([str(portal), "stats", "--records", str(ROOT / "records")],
                         capture_output=True, text=True, check=False)
     assert ok.returncode == 0 and ok.stdout.strip()
+
+
+# --- the as-of date: one rule for every command (asof.py) --------------------------------
+
+def _epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
+
+
+EARLY = dt.date(2026, 6, 1)  # before some events of the valid fixture: DATE_FUTURE
+
+
+def test_as_of_is_the_option_else_source_date_epoch_else_today() -> None:
+    env = {"SOURCE_DATE_EPOCH": _epoch(EARLY)}
+    assert resolve_as_of(None, env) == EARLY
+    assert resolve_as_of("2026-11-27", env) == dt.date(2026, 11, 27)
+    assert resolve_as_of(dt.date(2026, 11, 27), env) == dt.date(2026, 11, 27)
+    assert resolve_as_of(None, {}) == dt.date.today()
+    assert resolve_as_of(None, {"SOURCE_DATE_EPOCH": ""}) == dt.date.today()
+
+
+@pytest.mark.parametrize("bad", ["abc", "1.5", "-5", "1e9", "99999999999999999999", " ",
+                                 "٣"])
+def test_a_malformed_source_date_epoch_is_refused(bad: str) -> None:
+    with pytest.raises(AsOfError, match="SOURCE_DATE_EPOCH"):
+        resolve_as_of(None, {"SOURCE_DATE_EPOCH": bad})
+
+
+@pytest.mark.parametrize("bad", ["27/11/2026", "2026-02-30", "20261127", "9999-12-31",
+                                 "1900-01-01"])
+def test_a_malformed_as_of_is_refused(bad: str) -> None:
+    with pytest.raises(AsOfError):
+        resolve_as_of(bad, {})
+
+
+@pytest.mark.parametrize("command", [
+    ["validate"], ["build", "--site-dir", "{tmp}/site"], ["stats"],
+    ["export-md", "{tmp}/export"], ["publish", "--version", "1.0"],
+])
+def test_every_command_takes_the_day_of_source_date_epoch(
+        command: list[str], valid_copy: Path, tmp_path: Path) -> None:
+    """validate used to ignore SOURCE_DATE_EPOCH and pass records that build refused."""
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    env = {"SOURCE_DATE_EPOCH": _epoch(EARLY)}
+    result = CliRunner().invoke(main, [*args, "--records", str(valid_copy)], env=env)
+    if command[0] == "stats":  # figures, not a verdict: it names the errors it found
+        assert result.exit_code == 0 and "errors: run portal validate" in result.output
+    else:
+        assert result.exit_code == 1, result.output
+        assert "DATE_FUTURE" in result.output
+        assert f"after the as-of date {EARLY}" in result.output
+    # --as-of is stronger than the environment
+    later = CliRunner().invoke(main, ["validate", "--records", str(valid_copy), "--as-of",
+                                      str(AS_OF)], env=env)
+    assert later.exit_code == 0, later.output
+
+
+def test_publish_hands_mike_the_day_it_validated_with(valid_copy: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from generators import editions
+
+    seen: dict[str, str] = {}
+
+    def fake_publish(config: Path, version: str, **kwargs: object) -> str:
+        seen.update(kwargs["env"])  # type: ignore[arg-type]
+        return ""
+
+    monkeypatch.setattr(editions, "publish", fake_publish)
+    result = CliRunner().invoke(main, ["publish", "--version", "1.0", "--records",
+                                       str(valid_copy)],
+                                env={"SOURCE_DATE_EPOCH": _epoch(AS_OF)})
+    assert result.exit_code == 0, result.output
+    assert seen["PORTAL_AS_OF"] == str(AS_OF)
+
+
+# --- every bad argument: a message and exit 2, never a traceback -------------------------
+
+BAD_INVOCATIONS: list[tuple[list[str], dict[str, str], str]] = [
+    # (arguments, environment, a word the message must hold)
+    (["validate", "--as-of", "27/11/2026"], {}, "YYYY-MM-DD"),
+    (["validate", "--as-of", "2026-02-30"], {}, "YYYY-MM-DD"),
+    (["validate", "--as-of", "9999-12-31"], {}, "1949"),
+    (["validate"], {"SOURCE_DATE_EPOCH": "abc"}, "SOURCE_DATE_EPOCH"),
+    (["validate"], {"SOURCE_DATE_EPOCH": "99999999999999999999"}, "SOURCE_DATE_EPOCH"),
+    (["validate", "--format", "xml"], {}, "xml"),
+    (["validate", "--records", "{tmp}/none"], {}, "does not exist"),
+    (["validate", "--records", "{file}"], {}, "not a folder"),
+    (["new", "briefing", "--year", "99999"], {}, "99999"),
+    (["new", "briefing", "--year", "-1"], {}, "--year"),
+    (["new", "briefing", "--year", "abc"], {}, "--year"),
+    (["new", "memo"], {}, "memo"),
+    (["new", "document", "--prefix", "ABC"], {}, "prefix"),
+    (["new", "document"], {}, "--prefix"),
+    (["new", "briefing", "--records", "{file}"], {}, "not a folder"),
+    (["schema", "--out", "{file}/schemas"], {}, "is a file"),
+    (["stats", "--as-of", "tomorrow"], {}, "YYYY-MM-DD"),
+    (["stats"], {"SOURCE_DATE_EPOCH": "-1"}, "SOURCE_DATE_EPOCH"),
+    (["build", "--audience", "everyone"], {}, "everyone"),
+    (["build", "--locale", "fr"], {}, "fr"),
+    (["build", "--config", "{tmp}/none.yml"], {}, "none.yml"),
+    (["build", "--site-dir", "{file}/site"], {}, "is a file"),
+    (["build", "--site-dir", "{file}"], {}, "is a file"),
+    (["build"], {"SOURCE_DATE_EPOCH": "soon"}, "SOURCE_DATE_EPOCH"),
+    (["build", "--no-such-option"], {}, "no-such-option"),
+    (["serve", "--dev-addr", "nonsense"], {}, "HOST:PORT"),
+    (["serve", "--dev-addr", "127.0.0.1:99999"], {}, "HOST:PORT"),
+    (["serve", "--as-of", "someday"], {}, "YYYY-MM-DD"),
+    (["serve", "--audience", "everyone"], {}, "everyone"),
+    (["serve", "--config", "{tmp}/none.yml"], {}, "none.yml"),
+    (["serve", "--config", "{badyaml}"], {}, "MkDocs"),
+    (["serve"], {"SOURCE_DATE_EPOCH": "x"}, "SOURCE_DATE_EPOCH"),
+    (["export-md", "{file}/out"], {}, "is a file"),
+    (["export-md", "{nonempty}"], {}, "not empty"),
+    (["export-md", "{tmp}/out", "--as-of", "2026-13-01"], {}, "YYYY-MM-DD"),
+    (["export-md", "{tmp}/out", "--config", "{tmp}/none.yml"], {}, "none.yml"),
+    (["publish"], {}, "--version"),
+    (["publish", "--version", "../x"], {}, "edition name"),
+    (["publish", "--version", "1.0", "--alias", "a b"], {}, "edition name"),
+    (["publish", "--version", "1.0"], {"SOURCE_DATE_EPOCH": "1.5"}, "SOURCE_DATE_EPOCH"),
+    (["demo-data", "--records", "many", "--out", "{tmp}/demo"], {}, "many"),
+    (["demo-data", "--records", "10", "--out", "{tmp}/demo"], {}, "10"),
+    (["demo-data", "--records", "100", "--out", "{file}/demo"], {}, "is a file"),
+    (["demo-data", "--records", "100", "--out", "{file}"], {}, "is a file"),
+    (["demo-data", "--records", "100", "--out", "{nonempty}"], {}, "not empty"),
+    (["demo-data", "--out", "{tmp}/demo", "--as-of", "2200-01-01"], {}, "1949"),
+    (["demo-data", "--out", "{tmp}/demo", "--seed", "one"], {}, "one"),
+    (["no-such-command"], {}, "no-such-command"),
+]
+
+
+@pytest.mark.parametrize(("args", "env", "word"), BAD_INVOCATIONS,
+                         ids=[" ".join(a[:3]) for a, _e, _w in BAD_INVOCATIONS])
+def test_every_bad_argument_is_a_message_and_exit_2(
+        args: list[str], env: dict[str, str], word: str, tmp_path: Path,
+        valid_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(valid_copy.parent)  # records/ and a mkdocs.yml are the defaults
+    (valid_copy.parent / "mkdocs.yml").write_text(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    afile = tmp_path / "a-file"
+    afile.write_text("x", encoding="utf-8")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x", encoding="utf-8")
+    (tmp_path / "bad.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    places = {"{tmp}": str(tmp_path), "{file}": str(afile),
+              "{nonempty}": str(tmp_path / "full"), "{badyaml}": str(tmp_path / "bad.yml")}
+    for key, value in places.items():
+        args = [a.replace(key, value) for a in args]
+    result = CliRunner().invoke(main, args, env=env)
+    # anything but click's own exit would be a traceback from the installed command
+    assert isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert word in result.output
+    if args[0] == "new":  # and nothing was written
+        assert not [p for p in valid_copy.rglob("*.yaml") if "TODO" in p.read_text("utf-8")]
+
+
+def test_the_installed_command_answers_a_bad_environment_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    portal = Path(sys.executable).with_name("portal")
+    for command in (["validate"], ["build", "--site-dir", str(tmp_path / "site")]):
+        result = subprocess.run(
+            [str(portal), *command, "--records", str(ROOT / "tests/fixtures/valid/records")],
+            capture_output=True, text=True, check=False,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+        assert result.stderr.strip().splitlines() == [
+            "Error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since "
+            "1970-01-01 (unset it, or give --as-of YYYY-MM-DD)"]
+    assert not (tmp_path / "site").exists()
+
+
+def test_validate_files_are_matched_however_they_are_spelled(tmp_path: Path) -> None:
+    records = INVALID / "REF_MISSING" / "records"
+    args = ["validate", "--records", str(records), "--as-of", str(AS_OF)]
+    everything = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)
+    path = everything["problems"][0]["path"]
+    relative = os.path.relpath(path)
+    for spelling in (path, os.path.abspath(path), relative):
+        result = CliRunner().invoke(main, [*args, "--format", "json", spelling])
+        assert result.exit_code == 1
+        assert {p["path"] for p in json.loads(result.output)["problems"]} == {path}
+    missing = CliRunner().invoke(main, [*args, str(tmp_path / "gone.yaml")])
+    assert missing.exit_code == 2 and "gone.yaml" in missing.output
+
+
+def test_the_plugin_refuses_a_malformed_day_with_mkdocs_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under plain `mkdocs build`, PORTAL_AS_OF and SOURCE_DATE_EPOCH reach the plugin."""
+    from mkdocs.exceptions import PluginError
+
+    from generators.plugin import PortalPlugin
+
+    plugin = PortalPlugin()
+    plugin.load_config({"as_of": "someday"})
+    with pytest.raises(PluginError, match="someday"):
+        plugin.build_key(None)  # type: ignore[arg-type]
+    plugin.load_config({})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    with pytest.raises(PluginError, match="SOURCE_DATE_EPOCH"):
+        plugin.build_key(None)  # type: ignore[arg-type]
+
+
+def test_the_as_of_range_is_the_validators_range_for_dates() -> None:
+    from generators import asof
+    from generators.models import common
+
+    assert (asof.FIRST_YEAR, asof.LAST_YEAR) == (common.FIRST_YEAR, common.LAST_YEAR)

@@ -409,7 +409,8 @@ def test_a_folder_the_portal_did_not_make_needs_force(tmp_path: Path,
     assert snapshot(other) == {"todo.txt": b"mine"}
     file_site = project / "a-file"
     file_site.write_text("x", encoding="utf-8")
-    assert CliRunner().invoke(main, _build_args(file_site)).exit_code == 1
+    # a file is a bad argument (exit 2, cli.py), refused before anything is touched
+    assert CliRunner().invoke(main, _build_args(file_site)).exit_code == 2
     assert file_site.read_text(encoding="utf-8") == "x"
     forced = CliRunner().invoke(main, _build_args(other, "--force"))
     assert forced.exit_code == 0, forced.output

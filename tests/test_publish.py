@@ -98,22 +98,25 @@ def test_two_editions_are_listed_and_the_second_says_what_changed(tmp_path: Path
     repo = portal_repo(tmp_path / "portal")
     env = {"PORTAL_RECORDS": str(repo / "records"), "PORTAL_AS_OF": "2026-11-27",
            "HOME": str(repo)}
-    publish(repo / "mkdocs.yml", "1.0", alias="latest", title="First", env=env)
+    # the English edition only (en/): the assertions quote the fixture's English
+    publish(repo / "mkdocs.yml", "1.0", alias="latest", title="First", env=env,
+            locales=("en",))
     sup = repo / "records/supervision/2026/sup-a.yaml"
     sup.write_text(sup.read_text(encoding="utf-8").replace("Half done.", "Half done and well."),
                    encoding="utf-8")
     (repo / "records/activities/2026/act-a.yaml").unlink()
     env["PORTAL_AS_OF"] = "2026-12-20"
-    publish(repo / "mkdocs.yml", "1.1", alias="latest", title="Second", env=env)
-    versions = json.loads(git(repo, "show", "gh-pages:versions.json"))
+    publish(repo / "mkdocs.yml", "1.1", alias="latest", title="Second", env=env,
+            locales=("en",))
+    versions = json.loads(git(repo, "show", "gh-pages:en/versions.json"))
     assert [(v["version"], v["aliases"]) for v in versions] == [("1.1", ["latest"]),
                                                                ("1.0", [])]
-    page = BeautifulSoup(git(repo, "show", "gh-pages:1.1/changes/index.html"), "html.parser")
+    page = BeautifulSoup(git(repo, "show", "gh-pages:en/1.1/changes/index.html"), "html.parser")
     text = page.find("article").get_text(" ", strip=True)
     assert "Open 20 km of bus lanes" in text  # changed
     assert "Inspection of bus depots" in text  # removed, named from the old manifest
     assert "Monthly congestion reports On track At risk" in text  # status moved
-    first = BeautifulSoup(git(repo, "show", "gh-pages:1.0/changes/index.html"), "html.parser")
+    first = BeautifulSoup(git(repo, "show", "gh-pages:en/1.0/changes/index.html"), "html.parser")
     assert "first edition" in first.find("article").get_text(" ", strip=True)
 
 

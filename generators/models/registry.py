@@ -83,6 +83,11 @@ class Official(Record):
         for i, u in enumerate(self.portfolio):
             yield ("portfolio", i), "unit", u
 
+    @property
+    def title_text(self) -> str:
+        """The person's name: the title is the post ('Vice Mayor'), which several share."""
+        return self.name
+
 
 class Topic(Record):
     """A topic of the two-level topic tree."""

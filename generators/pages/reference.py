@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 from ..errors import CATALOGUE
 from ..labels import labels
 from ..models import FOLDERS, RECORD_TYPES, REGISTRY
-from ..scaffold import SCAFFOLDS
+from ..scaffold import example as scaffold_example
 from .common import Page, esc, heading
 
 _WHERE = {**{m.rtype: f"records/registry/{k}.yaml (a list)" for k, m in REGISTRY.items()},
@@ -112,13 +112,9 @@ def record_reference(locale: str = "en") -> str:
             desc = (f.description or "").replace("\n", " ").replace("|", "\\|")
             out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
                        f"{_en(esc(desc), locale)} |\n")
-        example = SCAFFOLDS.get(rtype)
+        example = scaffold_example(rtype)
         if example:
-            out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n"
-                       + example.format(id=f"{model.id_prefix}-2026-001",
-                                        number="京政办发〔2026〕1号", year=2026,
-                                        today="2026-11-27", office="general-office",
-                                        council="state-council-go", district="dongcheng")
+            out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n" + example
                        + "```\n\n")
     return "".join(out)
 

@@ -1,0 +1,248 @@
+"""`portal serve`: a live preview that republishes on every edit and shows problems.
+
+The preview is a `portal build` into a folder of the cache (so an edit is a republish, and
+a preview started again takes up the last one), served by MkDocs' live-reload server.
+When the records have problems nothing is built: the terminal lists them as `portal
+validate` does and every page of the browser shows them, instead of the request waiting
+for a build that cannot succeed (MkDocs' server holds requests until a build succeeds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
+
+from .cache import cache_path
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, bound as soon as it is made (a port in use is reported
+    before the first build; port 0 gets its number), that answers every page with the
+    problems page while there is one."""
+
+    def __init__(self, builder: Callable[[], None], host: str, port: int, root: str,
+                 mount_path: str = "/") -> None:
+        super().__init__(builder, host, port, root, mount_path)
+        self.problems: bytes | None = None
+        """The page shown instead of the site while the records have problems."""
+        self.error_handler = self._site_error_page
+        self._bound = False
+        try:
+            self.server_bind()
+            self.server_activate()
+        except BaseException:
+            self.server_close()
+            raise
+        self._bound = True
+        self.url = _serve_url(host, int(self.server_address[1]), mount_path)
+
+    def _site_error_page(self, code: int) -> bytes | None:
+        """The site's own 404.html for a page it does not have, as `mkdocs serve` does."""
+        try:
+            return (Path(self.root) / f"{code}.html").read_bytes()
+        except OSError:
+            return None
+
+    def server_bind(self) -> None:
+        if not self._bound:  # serve() binds again
+            super().server_bind()
+
+    def server_activate(self) -> None:
+        if not self._bound:
+            super().server_activate()
+
+    def _serve_request(self, environ: dict[str, Any],
+                       start_response: Callable[..., Any]) -> Iterable[bytes] | None:
+        path: str = environ["PATH_INFO"]
+        if m := re.fullmatch(r"/livereload\.js/([0-9]+)/([0-9]+)", path):
+            script = _SCRIPT_TEMPLATE.substitute(epoch=m[1], request_id=m[2]).encode()
+            start_response("200 OK", [("Content-Type", "application/javascript"),
+                                      ("Content-Length", str(len(script)))])
+            return [script]
+        if not path.startswith("/livereload/") and (path.endswith(("/", ".html"))):
+            # the build under way decides whether there is a problems page
+            with self._epoch_cond:
+                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                epoch = self._visible_epoch
+            page = self.problems
+            if page is not None:
+                body = self._inject_js_into_html(page, epoch)  # reloads once they are fixed
+                start_response("500 Internal Server Error",
+                               [("Content-Type", "text/html; charset=utf-8"),
+                                ("Content-Length", str(len(body)))])
+                return [body]
+        result: Iterable[bytes] | None = super()._serve_request(environ, start_response)
+        return result
+
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """The live-reload script as a file of this origin, where MkDocs writes it inline:
+        the pages' Content-Security-Policy allows only their own inline scripts."""
+        try:
+            end = content.rindex(b"</body>")
+        except ValueError:
+            end = len(content)
+        tag = f'<script src="/livereload.js/{epoch}/{_timestamp()}"></script>'.encode()
+        return content[:end] + tag + content[end:]
+
+
+def problems_page(heading: str, lines: list[str]) -> bytes:
+    """The page the browser shows instead of the site.  The lines quote record text, which
+    is hostile: everything is escaped, and nothing of it reaches the <title>."""
+    body = html.escape("\n".join(lines), quote=True)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Portal preview: nothing built</title>
+<style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem}}
+h1{{color:#b00020;font-size:1.4rem}}pre{{background:#f6f6f6;padding:1rem;overflow-x:auto;
+white-space:pre-wrap}}</style></head>
+<body><h1>{html.escape(heading)}</h1>
+<p>This page reloads by itself once they are fixed.</p>
+<pre id="problems">{body}</pre>
+</body></html>
+""".encode()
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[logging.LogRecord]) -> None:
+        super().__init__(logging.ERROR)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(record)
+
+
+@contextmanager
+def _errors_of_mkdocs() -> Iterator[list[logging.LogRecord]]:
+    """The errors MkDocs logs during a build (its exception says only that it aborted)."""
+    logged: list[logging.LogRecord] = []
+    handler = _Collect(logged)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield logged
+    finally:
+        logger.removeHandler(handler)
+
+
+Echo = Callable[[str, bool], None]  # (line, to stderr)
+
+
+@dataclass
+class Preview:
+    """What `portal serve` builds, and how: one build() per change of the sources."""
+
+    config_file: Path
+    records: Path
+    display: str
+    as_of: dt.date
+    audience: str | None = None
+    locale: str | None = None
+    strict: bool = False
+    echo: Echo = field(default=lambda line, err: None)
+
+    @property
+    def site_dir(self) -> Path:
+        # in the cache beside the records: a preview started again republishes the last
+        # one, and the published site/ and its state are left alone
+        return cache_path(self.records, "serve").with_suffix("") / "site"
+
+    def build(self) -> bytes | None:
+        """Validate and republish; None when the site was built, else the problems page
+        (the problems are also printed, as `portal validate` prints them)."""
+        started = time.perf_counter()
+        with _errors_of_mkdocs() as logged:
+            return self._build(started, logged)
+
+    def _build(self, started: float, logged: list[logging.LogRecord]) -> bytes | None:
+        from .build import BuildError, build_site
+        from .validate import validate
+
+        try:
+            recs, report = validate(self.records, self.display, self.as_of)
+            if report.failed(self.strict):
+                self.echo(report.text(), True)
+                self.echo("Nothing was built: the browser shows these problems until they "
+                          "are fixed.", True)
+                problems = report.errors + (report.warnings if self.strict else [])
+                n = len(problems)
+                return problems_page(f"The records have {n} problem{'s' * (n != 1)}",
+                                     report.text().splitlines())
+            if report.problems:
+                self.echo(report.text(), True)
+            build_site(self.config_file, self.site_dir, records=str(self.records),
+                       as_of=self.as_of, audience=self.audience, locale=self.locale,
+                       strict=self.strict, preloaded=recs)
+        except BuildError as exc:
+            # the terminal has MkDocs' messages already (cli.py); the page needs them too
+            lines = (exc.report.text().splitlines() if exc.report else []) + \
+                [r.getMessage() for r in logged] + [str(exc)]
+            self.echo(str(exc), True)
+            return problems_page("The build failed", lines)
+        except (OSError, MkDocsException) as exc:  # MkDocs': mkdocs.yml edited into a bad one
+            message = f"The build failed: {exc}"
+            self.echo(message, True)
+            return problems_page("The build failed", [message])
+        except Exception as exc:  # a bug of ours: keep serving, say so where it is seen
+            self.echo(traceback.format_exc().rstrip(), True)
+            return problems_page("The build failed (a bug of the portal)",
+                                 [f"{type(exc).__name__}: {exc}"])
+        self.echo(f"Built in {time.perf_counter() - started:.1f} s", False)
+        return None
+
+
+def parse_address(text: str) -> tuple[str, int]:
+    """HOST:PORT (IPv6 in brackets) or ValueError with a message for the user."""
+    host, sep, port = text.rpartition(":")
+    host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"--dev-addr '{text}' is not HOST:PORT (e.g. 127.0.0.1:8000; "
+                         "port 0 takes a free one)")
+    return host, int(port)
+
+
+def serve(preview: Preview, host: str, port: int, site_url: str,
+          watched: list[Path]) -> None:
+    """Bind, build, print the URL, then rebuild on every change until interrupted."""
+    preview.site_dir.mkdir(parents=True, exist_ok=True)
+    server: PreviewServer | None = None
+
+    def rebuild() -> None:
+        assert server is not None
+        server.problems = preview.build()
+
+    server = PreviewServer(rebuild, host, port, str(preview.site_dir),
+                           urlsplit(site_url or "/").path)
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # `kill` stops the preview as Ctrl-C does: the server shuts down, the port is freed
+    signal.signal(signal.SIGTERM, interrupt)
+    try:
+        preview.echo("Building the preview...", False)
+        rebuild()
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        preview.echo(f"Serving on {server.url}", False)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            preview.echo("Stopped.", False)
+    finally:
+        server.shutdown()

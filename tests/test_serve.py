@@ -1,0 +1,201 @@
+"""`portal serve`: its URL line, the problems page (escaped), the as-of rule, and edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generators.validate import validate
+
+from .conftest import AS_OF, ROOT
+
+PAYLOAD = "</title><script>alert(1)</script>"
+URL_LINE = re.compile(r"Serving on (http://127\.0\.0\.1:\d+/)")
+PROBLEM_LINE = re.compile(r"(\S+):(\d+):(\d+): ([A-Z][A-Z_]+) .+")
+WAIT = 120.0  # seconds any one awaited line may take on a loaded machine (a bound, not a pace)
+
+
+class Server:
+    """A `portal serve` subprocess whose output lines arrive in a queue."""
+
+    def __init__(self, records: Path, env: dict[str, str] | None = None) -> None:
+        portal = Path(sys.executable).with_name("portal")
+        self.proc = subprocess.Popen(
+            [str(portal), "serve", "--records", str(records), "--config",
+             str(ROOT / "mkdocs.yml"), "--dev-addr", "127.0.0.1:0"],
+            cwd=records.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, **(env or {})})
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)  # the process has ended
+
+    def wait_for(self, pattern: str | re.Pattern[str]) -> re.Match[str]:
+        """The next line that matches, reading until then; fails when the server ends or
+        says nothing for WAIT seconds."""
+        rx = re.compile(pattern)
+        deadline = time.monotonic() + WAIT
+        while True:
+            try:
+                line = self.lines.get(timeout=max(deadline - time.monotonic(), 0.01))
+            except queue.Empty:
+                pytest.fail(f"no line matching {rx.pattern!r} in time; seen: {self.seen}")
+            if line is None:
+                pytest.fail(f"serve ended before {rx.pattern!r}; seen: {self.seen}")
+            self.seen.append(line)
+            if m := rx.search(line):
+                return m
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(timeout=WAIT)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture
+def serving() -> Iterator[list[Server]]:
+    started: list[Server] = []
+    yield started
+    for server in started:
+        server.stop()
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+class _Elements(HTMLParser):
+    """The text of the <title> and of every <script> of a page, as a browser parses it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: str | None = None
+        self.title = ""
+        self.scripts: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("title", "script"):
+            self.open = tag
+            if tag == "script":
+                self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open = None
+
+    def handle_data(self, data: str) -> None:
+        if self.open == "title":
+            self.title += data
+        elif self.open == "script":
+            self.scripts[-1] += data
+        else:
+            self.text += data
+
+
+def _epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
+
+
+def test_serve_prints_problems_and_shows_them_escaped_instead_of_hanging(
+        valid_copy: Path, serving: list[Server]) -> None:
+    """Records with problems: the terminal lists them as validate does, the browser gets
+    a page that lists them as text (record text is hostile), and the day is taken from
+    SOURCE_DATE_EPOCH as build and validate take it."""
+    brf = valid_copy / "briefings/2026/brf-a.yaml"
+    brf.write_text(re.sub(r"(?m)^source: .*$", f'source: "{PAYLOAD}"',
+                          brf.read_text("utf-8")), encoding="utf-8")
+    early = dt.date(2026, 6, 1)
+    server = Server(valid_copy, {"SOURCE_DATE_EPOCH": _epoch(early)})
+    serving.append(server)
+    url = server.wait_for(URL_LINE)[1]
+    printed = {(m[1], int(m[2]), int(m[3]), m[4]) for line in server.seen
+               if (m := PROBLEM_LINE.fullmatch(line))}
+    _recs, report = validate(valid_copy, str(valid_copy), early)
+    assert printed == {(p.path, p.line, p.col, p.code) for p in report.problems}
+    assert {"ID_FORMAT", "DATE_FUTURE"} <= {p[3] for p in printed}
+
+    status, page = fetch(url + "briefings/2026/brf-a/")
+    assert status == 500
+    parsed = _Elements()
+    parsed.feed(page)
+    assert PAYLOAD in parsed.text  # shown as text ...
+    assert PAYLOAD not in page  # ... never as markup
+    assert "alert(1)" not in parsed.title
+    assert not any("alert(1)" in script for script in parsed.scripts)
+    assert f"after the as-of date {early}" in parsed.text
+    assert fetch(url)[0] == 500  # every page, the home page too
+    _reloads_by_a_script_of_its_origin(url, page)
+
+
+def _reloads_by_a_script_of_its_origin(url: str, page: str) -> None:
+    """The live-reload script is a file of the preview, not inline (which the pages'
+    Content-Security-Policy would block)."""
+    parsed = _Elements()
+    parsed.feed(page)
+    assert not any("livereload" in script for script in parsed.scripts)
+    sources = re.findall(r'<script src="(/livereload\.js/[0-9]+/[0-9]+)">', page)
+    assert len(sources) == 1
+    status, script = fetch(url.rstrip("/") + sources[0])
+    assert status == 200 and "livereload(" in script
+
+
+@pytest.mark.slow
+def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
+                                                         serving: list[Server]) -> None:
+    server = Server(valid_copy, {"SOURCE_DATE_EPOCH": _epoch(AS_OF)})
+    serving.append(server)
+    url = server.wait_for(URL_LINE)[1]
+    page = url + "briefings/2026/brf-a/"
+    status, before = fetch(page)
+    assert status == 200
+    _reloads_by_a_script_of_its_origin(url, before)
+
+    brf = valid_copy / "briefings/2026/brf-a.yaml"
+    original = brf.read_text("utf-8")
+
+    def title(text: str) -> None:
+        brf.write_text(re.sub(r"(?m)^title: .*$", f"title: {text}", original),
+                       encoding="utf-8")
+
+    title("Queues at clinics, edited")
+    server.wait_for(r"^Built in ")
+    status, after = fetch(page)
+    assert status == 200 and "Queues at clinics, edited" in after
+    assert "Queues at clinics, edited" not in before
+
+    brf.write_text(original.replace("id: brf-a", "id: Brf A"), encoding="utf-8")
+    server.wait_for(r"^Nothing was built")
+    status, broken = fetch(page)
+    assert status == 500 and "ID_FORMAT" in broken
+
+    title("Queues at clinics, fixed")
+    server.wait_for(r"^Built in ")
+    status, fixed = fetch(page)
+    assert status == 200 and "Queues at clinics, fixed" in fixed
