@@ -84,7 +84,7 @@ _L: dict[str, tuple[str, str]] = {
     "satisfaction_rate": ("Satisfaction rate", "满意率（含基本满意）"),
     "composite": ("Composite score", "考评得分"), "name": ("Name", "名称"),
     "position": ("Position", "职务"), "portfolio": ("Portfolio", "分管"),
-    "parent": ("Parent", "上级"), "closed": ("Closed", "撤并日期"), "year": ("Year", "年度"),
+    "parent": ("Parent", "上级"), "year": ("Year", "年度"),
     "count": ("Count", "数量"), "unit": ("Unit", "单位"), "official": ("Official", "分管市领导"),
     "reply_rate": ("Reply rate", "办复率"), "on_time_rate": ("On-time reply rate", "按期办复率"),
     "total_items": ("Items", "件数"), "replied": ("Replied", "已答复"),
@@ -296,7 +296,7 @@ _V: dict[str, tuple[str, str]] = {
     "district": ("Districts", "区政府"), "agency": ("Agencies", "市级行政机关"),
     "government": ("Government", "政府"), "general-office": ("General Office", "办公厅"),
     "state-council": ("State Council", "国务院"), "legislature": ("Legislature", "人大"),
-    "cppcc": ("CPPCC", "政协"), "active": ("Active", "现有"),
+    "cppcc": ("CPPCC", "政协"), "active": ("Active", "现有"), "closed": ("Closed", "已撤销"),
     "mayor": ("Mayor", "市长"), "executive-vice-mayor": ("Executive vice mayor", "常务副市长"),
     "vice-mayor": ("Vice mayor", "副市长"), "secretary-general": ("Secretary-general", "秘书长"),
     "deputy-secretary-general": ("Deputy secretary-general", "副秘书长"),
@@ -337,6 +337,8 @@ def labels(locale: Locale) -> Callable[..., str]:
 
 def value_label(value: str, locale: Locale) -> str:
     pair = _V.get(value)
+    if pair is None and _KEY.fullmatch(value):
+        UNKNOWN.add(value)
     return pair[1 if locale == "zh" else 0] if pair else value
 
 

@@ -395,7 +395,8 @@ def dashboard(ctx: Ctx) -> str:
     soon = sorted((s for s in sups if s.state == "open"
                    and 0 <= cat.supervision[s.id].days_to_deadline <= DUE_SOON_DAYS),
                   key=lambda s: s.deadline)
-    out = [f'<p class="as-of">{esc(t("as_of"))} <time datetime="{today}">'
+    space = "" if ctx.locale == "zh" else " "  # no space between Chinese words
+    out = [f'<p class="as-of">{esc(t("as_of"))}{space}<time datetime="{today}">'
            f'{esc(ctx.day(today))}</time></p>\n']
     out.append(f'<div class="tiles">'
                f'<a class="tile tile--overdue" href="#overdue-items"><strong>{len(overdue)}'
