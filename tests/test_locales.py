@@ -186,3 +186,9 @@ def test_each_edition_names_itself_in_its_language(editions: dict[str, Path]) ->
         missing = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"),
                                 "html.parser")
         assert t("not_found_title") in missing.find("h1").get_text()
+
+
+def test_every_record_type_is_described_in_chinese() -> None:
+    from generators.pages.reference import _DOC_ZH
+
+    assert set(_DOC_ZH) == set(RECORD_TYPES)

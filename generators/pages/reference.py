@@ -103,7 +103,8 @@ def record_reference(locale: str = "en") -> str:
         paren = ("（", "）") if locale == "zh" else (" (", ")")
         out.append(f"\n## {esc(t(f'rt-{rtype}'))}{paren[0]}`{rtype}`{paren[1]}\n\n")
         doc = (model.__doc__ or "").strip().splitlines()[0]
-        out.append(f"{_en(esc(doc), locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
+        said = _DOC_ZH.get(rtype) if locale == "zh" else None
+        out.append(f"{said or _en(esc(doc), locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
                    f"`{_WHERE[rtype]}`\n\n")
         out.append(f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
                    f"{t('meaning')} |\n|---|---|---|---|\n")
@@ -141,6 +142,24 @@ def kind_in(kind: str, locale: str) -> str:
             text = text.replace(en, zh)
         parts[i] = text.replace("，`", "、`") if i else text
     return "`".join(parts).replace("`，`", "`、`")
+
+
+_DOC_ZH = {
+    "unit": "机构：市政府、市政府办公厅、各区政府、市级行政机关等。",
+    "official": "市政府领导。",
+    "topic": "两级主题分类中的一个主题。",
+    "document": "市政府或市政府办公厅制发的公文。",
+    "received": "国务院或国务院办公厅来文（收文）。",
+    "request": "请示或商洽事项。",
+    "meeting": "市政府全体会议、常务会议或专题会议。",
+    "activity": "市领导的检查、调研、会议、会见或仪式等政务活动。",
+    "supervision": "督办事项：交办、反馈、办结销号。",
+    "briefing": "报送领导的重要政务信息或社会舆情。",
+    "liaison": "人大代表建议或政协提案。",
+    "appraisal": "一个年度的绩效考评，文件名为`<year>.yaml`。",
+    "hotline": "一个月的接诉即办（12345热线）数据，文件名为`<YYYY-MM>.yaml`。",
+}
+"""The first line of each record type's description in Chinese (the models' docstrings)."""
 
 
 def _colon(locale: str) -> str:
