@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 AS_OF  ?=
 AS_OF_ARG := $(if $(AS_OF),--as-of $(AS_OF),)
 
-.PHONY: portal test test-fast serve bench lint schema sample golden publish clean hooks
+.PHONY: portal test test-fast proptest serve bench lint schema sample golden publish clean hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(VENV)/.installed-test $(CHROMIUM) $(AXE)  ## lint, type-check and run ev
 
 test-fast: $(VENV)/.installed-test  ## the tests that need no browser and no full build (seconds)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+PROPTEST_EXAMPLES ?= 200
+proptest: $(VENV)/.installed-test  ## the republish property tests, long: PROPTEST_EXAMPLES sequences per archive
+	PROPTEST_EXAMPLES=$(PROPTEST_EXAMPLES) PROPTEST_EVERY_STEP=1 $(BIN)/python -m pytest -q tests/test_republish_props.py
 
 serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000/ that follows edits
 	$(BIN)/portal serve --records records

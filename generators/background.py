@@ -21,7 +21,7 @@ import pickle
 import shutil
 from pathlib import Path
 
-from . import charts
+from . import charts, deps
 from .catalog import Catalog
 from .memo import Memo, remembering
 from .models import Record
@@ -33,9 +33,9 @@ _FILES = ".files"
 """Where the child puts files for the site that are not pages (charts, feeds, data)."""
 _REQUESTS = ".chart-requests.pickle"
 
-Result = tuple[dict[str, list[str]], list[str], Memo]
+Result = tuple[dict[str, list[str]], list[str], Memo, dict[str, list[str]]]
 """Which record page shows which charts; the memo keys it used from the last build's
-memo, and what it made anew (memo.py)."""
+memo, and what it made anew (memo.py); the keys each page read (deps.py)."""
 
 
 class RenderWorker:
@@ -77,11 +77,12 @@ class RenderWorker:
         with contextlib.suppress(ChildFailed):
             self.child.send(_REQUESTS)
 
-    def finish(self, site: Path) -> tuple[dict[str, list[str]], Memo]:
+    def finish(self, site: Path) -> tuple[dict[str, list[str]], Memo, dict[str, list[str]]]:
         """Wait for the child and move the files it made for the site into site; which
-        record page shows which chart, and what the child remembered (memo.py)."""
+        record page shows which chart, what the child remembered (memo.py) and what each
+        page it rendered read (deps.py)."""
         try:
-            uses, kept, new = self.child.result()
+            uses, kept, new, read = self.child.result()
         except ChildFailed as exc:
             raise RuntimeError(f"rendering the record pages failed: {exc}") from None
         root = str(self.folder / _FILES)
@@ -90,30 +91,33 @@ class RenderWorker:
             os.makedirs(target, exist_ok=True)
             for name in names:
                 shutil.move(os.path.join(dirpath, name), os.path.join(target, name))
-        return uses, {**{k: self.memo[k] for k in kept}, **new}
+        return uses, {**{k: self.memo[k] for k in kept}, **new}, read
 
     def abort(self) -> None:
         self.child.kill()
 
 
 def render_with_charts(cat: Catalog, locale: str, src: str, rec: Record,
-                       ) -> tuple[Page, dict[str, charts.Chart]]:
-    """A record page and the chart files it refers to (path -> chart, not drawn yet)."""
+                       ) -> tuple[Page, dict[str, charts.Chart], frozenset[str]]:
+    """A record page, the chart files it refers to (path -> chart, not drawn yet) and the
+    keys it read (deps.py)."""
     assets: dict[str, charts.Chart] = {}
-    with charts.collecting(assets):
+    with charts.collecting(assets), deps.recording() as read:
         page = render_record(cat, locale, src, rec)
-    return page, assets
+    return page, assets, frozenset(read)
 
 
 def _render_all(channel: Channel, folder: Path, cat: Catalog, locale: str,
                 jobs: list[tuple[str, Record]], site_url: str, before: Memo) -> Result:
     assets: dict[str, charts.Chart] = {}
     uses: dict[str, list[str]] = {}
+    read: dict[str, list[str]] = {}
     made: set[Path] = set()
     used: Memo = {}
     for src, rec in jobs:
-        page, own = render_with_charts(cat, locale, src, rec)
+        page, own, read_here = render_with_charts(cat, locale, src, rec)
         _write(folder / src, page.markdown, made)
+        read[src] = sorted(read_here)
         channel.tick()
         if own:
             assets.update(own)
@@ -133,7 +137,7 @@ def _render_all(channel: Channel, folder: Path, cat: Catalog, locale: str,
     # what the parent has (the last build's memo) by key only: the open data is megabytes
     kept = [k for k, v in used.items() if before.get(k) is v]
     new = {k: v for k, v in used.items() if before.get(k) is not v}
-    return uses, kept, new
+    return uses, kept, new, read
 
 
 def _write(path: Path, text: str, made: set[Path]) -> None:

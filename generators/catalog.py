@@ -3,16 +3,22 @@
 Built once per build from the validated records: indexes by id, type, year,
 unit and official, reverse links (what refers to this record), and the
 figures of figures.py computed for one as-of date and one audience.
+
+Every lookup a renderer makes notes what it read (deps.py): the Catalog's tables are
+dicts that note a key on each read, and the rollups are noted as one key each.  Nothing
+a renderer gets may be changed by it: the rollups are frozen, their lists tuples (a
+page that shortened a cached list made every later page show the short one).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TypeVar
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
 
+from . import deps
 from .figures import (
     AppraisalResult,
     HotlineRank,
@@ -42,7 +48,71 @@ from .models.request import Request
 from .models.supervision import Supervision
 
 R = TypeVar("R", bound=Record)
+K = TypeVar("K")
+V = TypeVar("V")
 Loc = tuple[str | int, ...]
+
+
+class Tracked(dict[K, V]):
+    """A table of the Catalog that notes `<prefix>:<key>` for each key read while a page
+    is rendered (deps.py), and `<prefix>:*` when it is read whole (iterated, counted)."""
+
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str, items: Any = ()) -> None:
+        super().__init__(items)
+        self.prefix = prefix
+
+    def __getitem__(self, key: K) -> V:
+        keys = deps._keys.get()
+        if keys is not None:
+            keys.add(f"{self.prefix}:{key}")
+        return dict.__getitem__(self, key)
+
+    def get(self, key: K, default: Any = None) -> Any:
+        keys = deps._keys.get()
+        if keys is not None:
+            keys.add(f"{self.prefix}:{key}")
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        keys = deps._keys.get()
+        if keys is not None:
+            keys.add(f"{self.prefix}:{key}")
+        return dict.__contains__(self, key)
+
+    def _whole(self) -> None:
+        deps.note(f"{self.prefix}:*")
+
+    def __iter__(self) -> Iterator[K]:
+        self._whole()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._whole()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self._whole()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._whole()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._whole()
+        return dict.items(self)
+
+
+class TrackedSet(set[str]):
+    """Cat.hidden: a membership test notes `r:<id>` (an id's digest says "hidden")."""
+
+    def __contains__(self, key: object) -> bool:
+        keys = deps._keys.get()
+        if keys is not None:
+            keys.add(f"r:{key}")
+        return set.__contains__(self, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +153,7 @@ class Catalog:
     appraisal: dict[int, list[AppraisalResult]] = field(default_factory=dict)
     hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
     _rollups: dict[str, UnitRollup] | None = None
+    _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
 
     # -- typed access ----------------------------------------------------------------------
@@ -136,47 +207,61 @@ class Catalog:
     def unit_rollup(self, unit_id: str) -> UnitRollup:
         """What the unit leads, issued, handles and owes (all units' rollups are made in
         one pass over the records, at the first one asked for: one pass per unit was
-        0.2 s of a republish at 10,000 records)."""
+        0.2 s of a republish at 10,000 records).  Noted as `unit:<id>`."""
+        deps.note(f"unit:{unit_id}")
+        return self.unit_rollups().get(unit_id) or UnitRollup.empty(unit_id)
+
+    def unit_rollups(self) -> dict[str, UnitRollup]:
+        """Every unit's rollup (not noted: for the digests, incremental.py)."""
         if self._rollups is None:
-            self._rollups = UnitRollup.all(self)
-        found = self._rollups.get(unit_id)
-        return found if found is not None else UnitRollup.empty(unit_id)
+            with deps.paused():
+                self._rollups = UnitRollup.all(self)
+        return self._rollups
 
     def official_rollup(self, official_id: str) -> OfficialRollup:
-        return OfficialRollup.build(self, official_id)
+        """Noted as `official:<id>`."""
+        deps.note(f"official:{official_id}")
+        return self.official_rollups().get(official_id) or OfficialRollup.empty(official_id)
+
+    def official_rollups(self) -> dict[str, OfficialRollup]:
+        if self._official_rollups is None:
+            with deps.paused():
+                self._official_rollups = OfficialRollup.all(self)
+        return self._official_rollups
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class UnitRollup:
-    """Everything a unit leads, issued, handles and owes."""
+    """Everything a unit leads, issued, handles and owes (frozen: cached, shared by every
+    page that shows it)."""
 
     unit: str
-    issued: list[Document]
-    addressed: list[Document]
-    received_handled: list[Received]
-    requests: list[Request]
-    decisions: list[tuple[Meeting, MeetingDecision]]
-    supervision_led: list[Supervision]
-    supervision_support: list[Supervision]
-    liaison_led: list[Liaison]
-    briefings: list[Briefing]
-    appraisal: list[tuple[int, AppraisalResult]]
-    hotline: list[tuple[str, HotlineRank]]
+    issued: tuple[Document, ...]
+    addressed: tuple[Document, ...]
+    received_handled: tuple[Received, ...]
+    requests: tuple[Request, ...]
+    decisions: tuple[tuple[Meeting, MeetingDecision], ...]
+    supervision_led: tuple[Supervision, ...]
+    supervision_support: tuple[Supervision, ...]
+    liaison_led: tuple[Liaison, ...]
+    briefings: tuple[Briefing, ...]
+    appraisal: tuple[tuple[int, AppraisalResult], ...]
+    hotline: tuple[tuple[str, HotlineRank], ...]
 
     @classmethod
     def empty(cls, u: str) -> UnitRollup:
-        return cls(u, [], [], [], [], [], [], [], [], [], [], [])
+        return cls(u, (), (), (), (), (), (), (), (), (), (), ())
 
     @classmethod
     def all(cls, cat: Catalog) -> dict[str, UnitRollup]:
         """unit id -> its rollup, for every unit some record names; each list in archive
         order, each record once."""
-        out: dict[str, UnitRollup] = {}
+        lists: dict[str, _Lists] = {}
 
-        def of(u: str) -> UnitRollup:
-            roll = out.get(u)
+        def of(u: str) -> _Lists:
+            roll = lists.get(u)
             if roll is None:
-                roll = out[u] = cls.empty(u)
+                roll = lists[u] = _Lists()
             return roll
 
         for d in cat.of(Document):
@@ -204,39 +289,97 @@ class UnitRollup:
         for month, ranks in sorted(cat.hotline.items()):
             for rank in ranks:
                 of(rank.unit).hotline.append((month, rank))
-        return out
+        names = [f.name for f in fields(cls)][1:]
+        return {u: cls(u, *(tuple(getattr(lst, n)) for n in names))
+                for u, lst in lists.items()}
 
     @property
-    def owed(self) -> list[Supervision]:
+    def owed(self) -> tuple[Supervision, ...]:
         """Open items it leads (what the unit still owes)."""
-        return [s for s in self.supervision_led if s.state == "open"]
+        return tuple(s for s in self.supervision_led if s.state == "open")
 
 
-@dataclass(slots=True)
+class _Lists:
+    """A UnitRollup while it is collected."""
+
+    __slots__ = (
+        "addressed",
+        "appraisal",
+        "briefings",
+        "decisions",
+        "hotline",
+        "issued",
+        "liaison_led",
+        "received_handled",
+        "requests",
+        "supervision_led",
+        "supervision_support",
+    )
+
+    def __init__(self) -> None:
+        self.issued: list[Any] = []
+        self.addressed: list[Any] = []
+        self.received_handled: list[Any] = []
+        self.requests: list[Any] = []
+        self.decisions: list[Any] = []
+        self.supervision_led: list[Any] = []
+        self.supervision_support: list[Any] = []
+        self.liaison_led: list[Any] = []
+        self.briefings: list[Any] = []
+        self.appraisal: list[Any] = []
+        self.hotline: list[Any] = []
+
+
+@dataclass(frozen=True, slots=True)
 class OfficialRollup:
-    """Everything an official chaired, attended, signed, decided or instructed."""
+    """Everything an official chaired, attended, signed, decided or instructed (frozen)."""
 
     official: str
-    chaired: list[Meeting]
-    attended: list[Meeting]
-    activities: list[Activity]
-    signed: list[Document]
-    decided: list[Request]
-    instructions: list[Briefing]
-    verified: list[Supervision]
+    chaired: tuple[Meeting, ...]
+    attended: tuple[Meeting, ...]
+    activities: tuple[Activity, ...]
+    signed: tuple[Document, ...]
+    decided: tuple[Request, ...]
+    instructions: tuple[Briefing, ...]
+    verified: tuple[Supervision, ...]
 
     @classmethod
-    def build(cls, cat: Catalog, o: str) -> OfficialRollup:
-        return cls(
-            official=o,
-            chaired=[m for m in cat.of(Meeting) if m.chair == o],
-            attended=[m for m in cat.of(Meeting) if o in m.attendees],
-            activities=[a for a in cat.of(Activity) if o in a.officials],
-            signed=[d for d in cat.of(Document) if d.signatory == o],
-            decided=[r for r in cat.of(Request) if r.decision and r.decision.by == o],
-            instructions=[b for b in cat.of(Briefing) if any(i.by == o for i in b.instructions)],
-            verified=[s for s in cat.of(Supervision) if s.verified_by == o],
-        )
+    def empty(cls, o: str) -> OfficialRollup:
+        return cls(o, (), (), (), (), (), (), ())
+
+    @classmethod
+    def all(cls, cat: Catalog) -> dict[str, OfficialRollup]:
+        """official id -> its rollup, for every official: one pass over the records."""
+        found: dict[str, dict[str, list[Record]]] = {}
+
+        def add(o: str | None, what: str, rec: Record) -> None:
+            if o:
+                lists = found.setdefault(o, {})
+                got = lists.setdefault(what, [])
+                if not got or got[-1] is not rec:
+                    got.append(rec)
+
+        for m in cat.of(Meeting):
+            add(m.chair, "chaired", m)
+            for o in m.attendees:
+                add(o, "attended", m)
+        for a in cat.of(Activity):
+            for o in a.officials:
+                add(o, "activities", a)
+        for d in cat.of(Document):
+            add(d.signatory, "signed", d)
+        for r in cat.of(Request):
+            if r.decision:
+                add(r.decision.by, "decided", r)
+        for b in cat.of(Briefing):
+            for i in b.instructions:
+                add(i.by, "instructions", b)
+        for s in cat.of(Supervision):
+            add(s.verified_by, "verified", s)
+        names = ("chaired", "attended", "activities", "signed", "decided", "instructions",
+                 "verified")
+        return {o: cls(o, *(tuple(lists.get(n, ())) for n in names))  # type: ignore[arg-type]
+                for o, lists in found.items()}
 
 
 def _sort_key(rec: Record) -> tuple[int, str]:
@@ -271,6 +414,7 @@ def build_catalog(records: list[Record], as_of: dt.date,
             cat.links_from[rec.id].append(link)
             cat.links_to[target].append(link)
     _compute(cat)
+    _track(cat)
     return cat
 
 
@@ -293,6 +437,22 @@ def hidden_ids(records: Iterable[Record], level: int) -> set[str]:
         if isinstance(r, Topic):
             hidden.update(c.id for c in r.children if above or topic_level(r, c) > level)
     return hidden
+
+
+def _track(cat: Catalog) -> None:
+    """The tables renderers read, as tables that note what is read (deps.py)."""
+    cat.by_id = Tracked("r", cat.by_id)
+    cat.decisions = Tracked("r", cat.decisions)
+    cat.topics = Tracked("r", cat.topics)
+    cat.history = Tracked("r", cat.history)
+    cat.hidden = TrackedSet(cat.hidden)
+    cat.by_type = Tracked("of", cat.by_type)
+    cat.links_to = Tracked("in", cat.links_to)
+    cat.supervision = Tracked("sup", cat.supervision)
+    cat.validity = Tracked("val", cat.validity)
+    cat.liaison = Tracked("lia", cat.liaison)
+    cat.appraisal = Tracked("ap", cat.appraisal)
+    cat.hotline = Tracked("hl", cat.hotline)
 
 
 def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:

@@ -78,13 +78,17 @@ _CATALOGUE: tuple[Code, ...] = (
     Code("YAML_TAB", "YAML", "error", "Tab in indentation",
          "A line is indented with a tab; YAML allows spaces only.",
          "Replace the tab with spaces (two per level)."),
+    Code("YAML_COLON", "YAML", "error", "Full-width colon after a key",
+         "A key is followed by the full-width colon ： (typed with a Chinese input method) "
+         "instead of ':'; YAML then reads the line as text and fails a line later.",
+         "Use the ASCII colon `:` followed by a space, as in `title: 关于…`."),
     Code("YAML_DUPLICATE_KEY", "YAML", "error", "Duplicate key",
          "The same key appears twice in one mapping; YAML would silently keep the last.",
          "Remove one of the two, or merge them."),
     Code("YAML_TOP_LEVEL", "YAML", "error", "Wrong kind of top level",
          "A record file holds a list, or a registry file holds a single mapping.",
-         "Record files are one mapping (key: value lines); registry files are a list "
-         "of entries, each starting with '- id: ...'."),
+         "Write a record file as one mapping (key: value lines) and a registry file as a "
+         "list of entries, each starting with '- id: ...'."),
     Code("YAML_UNQUOTED", "YAML", "error", "Unquoted value read as something else",
          "A YAML 1.1 surprise: 0123 is read as the octal number 83, 12:30 as the number 750, "
          "no/yes/on/off as booleans, 1.10 as the number 1.1, where the field wants text.",
@@ -121,6 +125,10 @@ _CATALOGUE: tuple[Code, ...] = (
          "completion date, a supervision source without its ref, grade thresholds out of order, "
          "a unit scored but in no group.",
          "Follow the message: it names both fields."),
+    Code("TEXT_TODO", "Schema", "error", "Placeholder left by portal new",
+         "A value still starts with TODO: portal new writes TODO where the editor must "
+         "fill in a title, a summary, a name or an official's or unit's id.",
+         "Write the real value in place of the TODO placeholder."),
     # -- identity
     Code("ID_FORMAT", "Identity", "error", "Malformed id",
          "An id that is not lowercase ASCII letters, digits and hyphens (1-64, starting with a "
@@ -166,16 +174,41 @@ _CATALOGUE: tuple[Code, ...] = (
     Code("REF_CLASSIFICATION", "References", "warning", "Link to a less visible record",
          "A record links to a record of a higher classification; lower audiences will see "
          "'(not published)' in its place.",
-         "Nothing to do if intended; otherwise align the classifications."),
+         "Align the two classifications, or leave it so if the lower audiences need not "
+         "follow the link."),
+    Code("REPLY_ADDRESSEE", "References", "error", "Reply not addressed to its requester",
+         "A reply (批复, type reply) responds to a request, but the unit that submitted the "
+         "request is not among the reply's recipients.",
+         "Add the requesting unit to the reply's recipients, or correct the responds-to "
+         "target."),
     # -- dates
     Code("DATE_ORDER", "Dates", "error", "Dates in the wrong order",
          "A deadline before the assignment, a reply before receipt, a completion before "
          "assignment, an end before a start.",
          "Correct one of the two dates."),
     Code("DATE_FUTURE", "Dates", "error", "Date after the as-of date",
-         "A progress update, reply, completion or handling step dated after the build's "
-         "as-of date.",
+         "Something that has happened dated after the build's as-of date: a document or "
+         "liaison item received, a request submitted, a briefing reported, a progress "
+         "update, review, decision, instruction, reply, completion or handling step.",
          "Correct the date, or build with a later --as-of."),
+    Code("DATE_TERM", "Dates", "error", "Official acting outside the term",
+         "An official signs a document, chairs or attends a meeting, reviews or decides a "
+         "request, instructs on a briefing, verifies a supervision item or takes part in "
+         "an activity on a date before the term's from or after its to "
+         "(registry/officials.yaml).",
+         "Correct the date, name the official in office on that day, or correct the term "
+         "in registry/officials.yaml."),
+    Code("DATE_IMPLEMENTS", "Dates", "error", "Implementing document older than its source",
+         "A document implements a document written, or a received document received, after "
+         "its own written date: a document cannot implement what did not yet exist.",
+         "Correct the written date of one of the two, or the implements target."),
+    Code("DATE_OUTCOME", "Dates", "error", "Outcome of a meeting not yet held",
+         "An agenda item of a meeting dated after the as-of date has an outcome other than "
+         "planned: what a meeting decides is known only once it has met.",
+         "Write outcome: planned until the meeting has been held, or correct its date."),
+    Code("DATE_PLANNED", "Dates", "warning", "Planned item of a past meeting",
+         "An agenda item of a meeting dated before the as-of date is still planned.",
+         "Record what the meeting did with the item (approved, deferred, noted, ...)."),
     Code("DATE_RANGE", "Dates", "error", "Date outside the years the portal handles",
          "A date before 1949 or after 2100 (often a typo such as 9999 or 2206); the "
          "portal computes expiry and due dates, ages and calendars within these years.",

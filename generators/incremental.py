@@ -1,43 +1,39 @@
 """Republishing after a small edit: only the pages whose Markdown changed go through MkDocs.
 
-A full build leaves a state beside the records cache: a key of everything that shapes
-every page (the code, mkdocs.yml, the hand-written pages, the date, the audience, the
-language, the edition), a digest of each published record as its page shows it, which
-records' pages show which others, a hash of every generated page and the search bundle
-of every page.  The next build with the same key re-renders only
+A build leaves a state beside the records cache: a key of everything that shapes every
+page at once (the code and libraries, mkdocs.yml as resolved - its !ENV values included -,
+the hand-written pages, the theme's custom_dir, the date, the audience, the language, the
+edition), and for each generated page the keys it read while it was rendered (deps.py)
+with each key's digest (`Digests`: what the Catalog holds under it), a hash of its
+Markdown and its search bundle.  The next build with the same key plans (plan.py, a pure
+function): a page whose keys all have the digests they had is kept from the published
+site; the others are rendered, and MkDocs gets only those whose Markdown differs
+(MkDocs --dirty, into a new folder).  Pages that are not a record's or a listing's are
+rendered every time and compared (a kept page of the navigation gets its title from the
+last build: every page shows the navigation, which the key holds constant).
 
-* the pages of records whose digest changed, appeared or vanished (a record that became
-  hidden from this audience vanishes), and of their neighbours before and after the edit
-  (the records that link to them or that they link to: their pages show its title);
-* every page that is not a record's (listings, dashboards, reference), and compares
-  (a page of the navigation that is kept gets its title from the last build: every page
-  shows the navigation, which the key holds constant);
-
-(a unit's or an official's page rolls up the records that name the unit or official, so
-it is a neighbour of each of them; appraisal pages, which compare with the year before,
-are always rendered again)
-
-and hands MkDocs only those whose Markdown differs (MkDocs --dirty, into a new folder).
 publish_site.apply() then makes the new site from the published one and what this build
-wrote, and switches it in at once.  A test edits, moves, hides, deletes and adds records
-and compares the republished site with a full build, byte for byte.
+wrote, and switches it in at once.  Tests edit, move, hide, delete and add records and
+compare the republished site with a full build, byte for byte (tests/test_republish.py,
+with Hypothesis).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections import defaultdict
+import json
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from . import deps
 from .cache import cache_path, code_version, dump_pickle, load_pickle
 from .catalog import Catalog
-from .models.appraisal import Appraisal
-from .models.registry import Topic
 
-FORMAT = 6
+FORMAT = 7
 MARKER = ".portal-build"
 """A file in the published site naming the build that made it (the state must match)."""
 
@@ -46,8 +42,11 @@ MARKER = ".portal-build"
 class State:
     key: str
     build_id: str
+    deps: dict[str, Collection[str]]
+    """Generated page source -> the keys its rendering read (deps.py); pages rendered in
+    every build have none."""
     digests: dict[str, str]
-    neighbours: dict[str, set[str]]
+    """Each key of deps -> its digest in this build."""
     pages: dict[str, str]
     """Generated page source -> hash of its Markdown."""
     bundles: dict[str, str]
@@ -73,7 +72,10 @@ class Previous:
 
 
 def global_key(config: Any, parts: dict[str, Any]) -> str:
-    """A hash of everything that can change every page at once."""
+    """A hash of everything that can change every page at once: the code and libraries,
+    mkdocs.yml (its text, and as MkDocs reads it: with the values of its !ENV tags and
+    what it INHERITs), the hand-written pages, the files of the theme's custom_dir (its
+    template overrides) and of hooks, and parts (the portal's settings)."""
     h = hashlib.sha256(f"{FORMAT} {code_version()}".encode())
     for package in ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pymdown-extensions",
                     "matplotlib", "icalendar"):
@@ -81,55 +83,141 @@ def global_key(config: Any, parts: dict[str, Any]) -> str:
             h.update(f"{package}={version(package)}".encode())
         except Exception:
             h.update(package.encode())
-    h.update(Path(config.config_file_path).read_bytes())
-    docs = Path(config.docs_dir)
-    for path in sorted(docs.rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(docs).as_posix().encode())
-            h.update(path.read_bytes())
+    config_file = Path(config.config_file_path)
+    h.update(config_file.read_bytes())
+    h.update(resolved_config(config_file).encode())
+    folders = [Path(config.docs_dir)]
+    custom = getattr(config.theme, "custom_dir", None)
+    if custom:
+        folders.append(Path(custom))
+    for folder in folders:
+        h.update(f"\0folder {folder.name}\0".encode())
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode())
+                h.update(path.read_bytes())
+    for hook in sorted(str(p) for p in (getattr(config, "hooks", None) or {})):
+        with contextlib.suppress(OSError):
+            h.update(Path(hook).read_bytes())
     h.update(repr(sorted(parts.items())).encode())
     return h.hexdigest()
 
 
+def resolved_config(config_file: Path) -> str:
+    """mkdocs.yml as MkDocs reads it (!ENV tags resolved, INHERIT merged), as JSON."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    class Loader(get_yaml_loader()):  # type: ignore[misc]
+        """!relative stays a name (its value is a folder of this site)."""
+
+    Loader.add_constructor("!relative", lambda loader, node: f"!relative {node.value}")
+    with config_file.open("rb") as fh:
+        data = yaml_load(fh, Loader)
+
+    def named(value: Any) -> str:  # !!python/name: tags give functions
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+
+    return json.dumps(data, sort_keys=True, default=named, ensure_ascii=False)
+
+
+class Digests:
+    """key -> a digest of what the Catalog holds under it (deps.py names the keys), made
+    once per key and build; own: the digests pages give (shape: keys)."""
+
+    def __init__(self, cat: Catalog) -> None:
+        self.cat = cat
+        self.own: dict[str, str] = {}
+        self._made: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        found = self._made.get(key)
+        if found is None:
+            if key.startswith("shape:"):
+                return self.own.get(key, "absent")
+            if deps.active():  # (the tables below are read past their noting anyway)
+                with deps.paused():
+                    return self(key)
+            found = self._made[key] = self._make(*key.split(":", 1))
+        return found
+
+    def table(self, keys: Iterable[str]) -> dict[str, str]:
+        return {k: self(k) for k in keys}
+
+    def _make(self, prefix: str, name: str) -> str:
+        # the Catalog's tables read as plain dicts: a digest notes nothing, and this runs
+        # for every key of every page at each republish
+        cat = self.cat
+        get = dict.get
+        if prefix == "r":
+            if name == "*":
+                return _hash(repr([self(f"r:{r.id}") for r in cat.records]
+                                  + sorted(cat.hidden)))
+            rec = get(cat.by_id, name)
+            if rec is not None:
+                h = hashlib.sha1(cat.dump(rec), usedforsecurity=False)
+                # what the page shows of each change (not the files: the import of the
+                # archive touched every one of them)
+                changes = get(cat.history, name)
+                if changes:
+                    h.update(repr([(c.sha, c.date, c.message) for c in changes]).encode())
+                return h.hexdigest()
+            decision = get(cat.decisions, name)
+            if decision is not None:
+                return "decision " + self(f"r:{decision[0].id}")
+            topic = get(cat.topics, name)
+            if topic is not None:
+                return "topic " + _hash(topic.model_dump_json())
+            return "hidden" if set.__contains__(cat.hidden, name) else "absent"
+        if prefix == "in":
+            links = get(cat.links_to, name)
+            if not links:
+                return "none"
+            return _hash(repr([(ln.source.id, ln.loc, ln.kind, self(f"r:{ln.source.id}"))
+                               for ln in links]))
+        if prefix == "of":
+            types = sorted(dict.keys(cat.by_type)) if name == "*" else [name]
+            return _hash(repr([(t, [self(f"r:{r.id}") for r in get(cat.by_type, t, ())])
+                               for t in types]))
+        if prefix in _FIGURES:
+            table: dict[Any, Any] = getattr(cat, _FIGURES[prefix])
+            if name == "*":
+                return _hash(repr(sorted(dict.items(table), key=lambda kv: str(kv[0]))))
+            return _hash(repr(get(table, int(name) if prefix == "ap" else name)))
+        if prefix == "unit":
+            return self._rollup(cat.unit_rollups().get(name))
+        if prefix == "official":
+            return self._rollup(cat.official_rollups().get(name))
+        raise ValueError(f"no digest for the dependency key {prefix}:{name}")
+
+    def _rollup(self, roll: Any) -> str:
+        """A rollup's lists: which records, each with its content; figures as they are."""
+        if roll is None:
+            return "empty"
+        parts: list[Any] = []
+        for f in roll.__slots__:
+            value = getattr(roll, f)
+            if isinstance(value, tuple):
+                parts.append([self(f"r:{x.id}") if hasattr(x, "id") else
+                              (self(f"r:{x[0].id}"), x[1].id) if hasattr(x[0], "id") else
+                              repr(x) for x in value])
+            else:
+                parts.append(value)
+        return _hash(repr(parts))
+
+
+_FIGURES = {"sup": "supervision", "val": "validity", "lia": "liaison", "ap": "appraisal",
+            "hl": "hotline"}
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
 def record_digests(cat: Catalog) -> dict[str, str]:
-    """Record id -> a digest of the record and its history, as this audience sees them."""
-    out = {}
-    for rec in cat.records:
-        h = hashlib.sha1(cat.dump(rec), usedforsecurity=False)
-        # what the page shows of each change (not the files: the import of the archive
-        # touched every one of them)
-        h.update(repr([(c.sha, c.date, c.message) for c in cat.history.get(rec.id, ())])
-                 .encode())
-        out[rec.id] = h.hexdigest()
-    return out
-
-
-def neighbours(cat: Catalog) -> dict[str, set[str]]:
-    """Record id -> ids of the records whose pages show something of it, and back."""
-    owner: dict[str, str] = {dec: meeting.id for dec, (meeting, _) in cat.decisions.items()}
-    for topic in cat.of(Topic):  # with its hidden children (not in cat.topics)
-        for child in topic.children:
-            owner[child.id] = topic.id
-    out: dict[str, set[str]] = defaultdict(set)
-    for source, links in cat.links_from.items():
-        for link in links:
-            target = owner.get(link.target, link.target)
-            out[source].add(target)
-            out[target].add(source)
-    return dict(out)
-
-
-def to_render(previous: State, digests: dict[str, str], near: dict[str, set[str]],
-              cat: Catalog) -> set[str]:
-    """Ids of the records whose pages must be rendered again."""
-    old = previous.digests
-    changed = {i for i, d in digests.items() if old.get(i) != d} | (set(old) - set(digests))
-    out = set(changed)
-    for i in changed:
-        out |= previous.neighbours.get(i, set()) | near.get(i, set())
-    # an appraisal page compares with the year before, and no link says so
-    out |= {r.id for r in cat.records if isinstance(r, Appraisal)}
-    return out & set(digests)
+    """Record id -> the digest of its `r:` key: the record and its history, as this
+    audience sees them."""
+    digest = Digests(cat)
+    return {rec.id: digest(f"r:{rec.id}") for rec in cat.records}
 
 
 def page_hash(markdown: str) -> str:
@@ -154,14 +242,22 @@ def load(records_dir: Path, site_dir: Path, key: str) -> Previous | None:
 
 
 def build_id(key: str, pages: dict[str, str], digests: dict[str, str],
-             bundles: dict[str, str]) -> str:
+             bundles: dict[str, str], content: dict[str, str]) -> str:
     """Names a build by what it made: two builds of the same inputs get the same id (and
     their sites are byte-identical), any difference in any page gives another."""
     h = hashlib.sha256(key.encode())
-    for table in (pages, digests, bundles):
+    for table in (pages, digests, bundles, content):
         for k in sorted(table):
             h.update(f"{k}\0{table[k]}\n".encode())
     return h.hexdigest()[:32]
+
+
+def shared(deps_of: dict[str, Collection[str]]) -> dict[str, Collection[str]]:
+    """deps_of with one string object per key and the keys of each page sorted: the
+    state pickles each key once, and two builds of the same pages give the same state."""
+    one: dict[str, str] = {}
+    return {page: tuple(one.setdefault(k, k) for k in sorted(keys))
+            for page, keys in deps_of.items()}
 
 
 def save(records_dir: Path, site_dir: Path, state: State) -> None:

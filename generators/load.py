@@ -39,6 +39,12 @@ _DOUBT = re.compile(f"[\\\\{INVISIBLE.pattern[1:]}")
 _ANCHOR = re.compile(r"(?<![\w&])&\S")
 # characters YAML refuses in a stream (libyaml's reader says where in characters of its own)
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# A key followed by the full-width colon a Chinese input method types: YAML reads the line
+# as text and fails a line later, in words of its own (only looked for in a file holding ：)
+_WIDE_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_-]*)[ ]*：", re.M)
+# what portal new writes for the editor to fill in (scaffold.py): "TODO title",
+# "TODO-official-id"; a value that starts so is a placeholder, wherever it stands
+_TODO = re.compile(r"TODO(?![A-Za-z0-9_])")
 MAX_DEPTH = 50
 """Levels of lists and mappings a file may nest; records are at most five deep."""
 MAX_ALIASED = 10_000
@@ -159,7 +165,7 @@ def load_plain(raw: bytes) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    if _TAB_INDENT.search(text) or _DOUBT.search(text):
+    if _TAB_INDENT.search(text) or _DOUBT.search(text) or "TODO" in text:
         return None
     try:
         node = compose(text)
@@ -332,6 +338,9 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
+        wide = wide_colons(src, text) if "：" in text else []
+        if wide:  # the cause, on its own line, rather than PyYAML's words a line later
+            return src, wide
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
@@ -343,6 +352,11 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
         return src, [problem(src.display, 1, 1, "YAML_SYNTAX", str(exc).splitlines()[0])]
     if node is None:
         return src, [problem(src.display, 1, 1, "YAML_EMPTY", "the file is empty")]
+    if isinstance(node, ScalarNode) and "：" in text:
+        # key： lines alone read as one long text: the colons, not the top level, are wrong
+        wide = wide_colons(src, text)
+        if wide:
+            return src, wide
     if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:null":
         # '---' alone gives an empty value marked past the marker: point at the file
         line, col = ((node.start_mark.line + 1, node.start_mark.column + 1) if node.value
@@ -356,7 +370,43 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
         src.data = None  # half a record would only add confusing problems
     else:
         problems.extend(text_controls(src))
+        if "TODO" in text:
+            problems.extend(placeholders(src))
     return src, problems
+
+
+def wide_colons(src: SourceFile, text: str) -> list[Problem]:
+    """YAML_COLON for every line whose key is followed by a full-width colon."""
+    out = []
+    for m in _WIDE_COLON.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.end() - m.start()  # the colon itself
+        out.append(problem(src.display, line, col, "YAML_COLON",
+                           f"the key '{m[2]}' is followed by the full-width colon '：'",
+                           "use the ASCII colon `:` followed by a space: "
+                           f"{m[2]}: ..."))
+    return out
+
+
+def placeholders(src: SourceFile) -> list[Problem]:
+    """TEXT_TODO for every text value that is still portal new's placeholder."""
+    out: list[Problem] = []
+
+    def visit(value: Any, loc: Loc) -> None:
+        if isinstance(value, str):
+            if value.startswith("TODO") and _TODO.match(value):
+                out.append(src.problem(loc, "TEXT_TODO",
+                                       f"{_name(loc)} is still the placeholder '{value}' "
+                                       "written by portal new"))
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                visit(v, (*loc, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                visit(v, (*loc, i))
+
+    visit(src.data, ())
+    return out
 
 
 def text_controls(src: SourceFile) -> list[Problem]:

@@ -16,7 +16,7 @@ from .pages.common import Ctx, esc
 from .pages.indexes import dashboard
 from .stats import stats_counts
 
-_STATUS_KEYS = {("liaison", "overdue"): "reply-overdue"}
+_STATUS_KEYS = {("liaison", "overdue"): "reply-overdue", ("liaison", "pending"): "reply-pending"}
 """Statuses whose label differs by record type (a liaison item's overdue is 逾期未答复)."""
 
 

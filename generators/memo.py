@@ -3,36 +3,31 @@
 Charts (matplotlib: 0.1 s each, and 0.6 s to import), calendar events (icalendar), Atom
 feeds, open-data files and the dashboards' summaries are pure functions of their inputs
 and give byte-identical text, so the build state keeps their output by a hash of the
-function's name and arguments (or of the table they write: `remember`).  A listing's
-rows are kept by the ids of their records, unless one of those changed (`remember_rows`).
-A republish looks them up; every build records what it used, so the memo holds only
-what the site shows.  Only a republish has a memo (it shares the last build's key: same
-code, same libraries).
+function's name and arguments (or of the table they write: `remember`).  (Pages are
+not remembered here: a republish keeps a page whose recorded dependencies did not
+change, deps.py and plan.py.)  A republish looks them up; every build records what it
+used, so the memo holds only what the site shows.  Only a republish has a memo (it
+shares the last build's key: same code, same libraries).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
 Memo = dict[str, str]
-_memo: ContextVar[tuple[Memo, Memo, AbstractSet[str] | None] | None] = ContextVar(
-    "memo", default=None)
+_memo: ContextVar[tuple[Memo, Memo] | None] = ContextVar("memo", default=None)
 
 
 @contextmanager
-def remembering(before: Memo, used: Memo, changed: AbstractSet[str] | None = None,
-                ) -> Iterator[Memo]:
+def remembering(before: Memo, used: Memo) -> Iterator[Memo]:
     """Inside this block a remembered function called with the same arguments as in the
-    last build returns what it returned then (from `before`); `used` gets every result.
-    changed: the ids of the records whose pages show something new (incremental.py), for
-    remember_rows; None when all may have."""
-    token = _memo.set((before, used, changed))
+    last build returns what it returned then (from `before`); `used` gets every result."""
+    token = _memo.set((before, used))
     try:
         yield used
     finally:
@@ -64,24 +59,8 @@ def remember(key: str, make: Callable[[], str]) -> str:
     memo = _memo.get()
     if memo is None:
         return make()
-    before, used, _ = memo
+    before, used = memo
     out = before.get(key)
-    if out is None:
-        out = make()
-    used[key] = out
-    return out
-
-
-def remember_rows(key: str, ids: Sequence[str], make: Callable[[], str]) -> str:
-    """make(), or what it gave in the last build for the same key and the same records
-    when none of them changed: rows of a listing, which show what the records' own pages
-    show (so the records whose pages are rendered again are the rows to make again)."""
-    memo = _memo.get()
-    if memo is None:
-        return make()
-    before, used, changed = memo
-    key = hashlib.sha1(repr((key, ids)).encode(), usedforsecurity=False).hexdigest()
-    out = None if changed is None or not changed.isdisjoint(ids) else before.get(key)
     if out is None:
         out = make()
     used[key] = out

@@ -1,5 +1,12 @@
-"""What a build writes, whichever engine writes it: the MkDocs plugin and export-md both
-take their catalog and their generated files from here."""
+"""What a build writes, whichever engine writes it: the MkDocs plugin, export-md and the
+golden tests take their catalog and their generated pages and files from here.
+
+generated() is the whole assembly: the record pages, the other pages (listings,
+dashboards, reference, the changes page, the static files' pages), charts, feeds,
+calendars, open data, assets and the edition manifest.  The plugin takes the same
+assembly in two parts (generated_others and the record pages of pages.record_jobs, which
+it renders itself, or has the background worker render); a hand-written page of the same
+path takes the place of a generated one in both engines."""
 
 from __future__ import annotations
 
@@ -13,13 +20,16 @@ from .cache import cache_path
 from .catalog import Catalog, attach_history, build_catalog
 from .charts import Chart, draw_all
 from .charts import collecting as charts_collecting
-from .editions import changes_page
+from .editions import MANIFEST, changes_page, manifest_text
 from .history import read_history
 from .models import Record
 from .pages import Page, other_pages, record_pages
 from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
+"""On every page."""
+PAGE_ASSETS = ("search.js",)
+"""Only on the page that asks for it (search.md)."""
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
@@ -64,14 +74,14 @@ def static_pages(cat: Catalog, files: list[str], locale: str = "en") -> dict[str
 
 def assets() -> dict[str, str]:
     return {f"assets/portal/{name}": resources.files("generators.assets").joinpath(
-        name).read_text("utf-8") for name in ASSETS}
+        name).read_text("utf-8") for name in (*ASSETS, *PAGE_ASSETS)}
 
 
 def generated(cat: Catalog, locale: str, site_url: str = "",
               previous: dict[str, Any] | None = None,
               edition: str | None = None) -> tuple[list[Page], dict[str, str]]:
     """(generated pages, other files by path): record, index and changes pages; charts,
-    feeds, open data and assets, all rendered here (export-md)."""
+    feeds, open data, assets and the manifest, all rendered here (export-md, tests)."""
     pages, files, charts = generated_others(cat, locale, site_url, previous, edition)
     with charts_collecting(charts):
         pages.extend(record_pages(cat, locale))
@@ -90,4 +100,6 @@ def generated_others(cat: Catalog, locale: str, site_url: str = "",
     with charts_collecting(charts):
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
-    return pages, static_outputs(cat, site_url, locale) if static else assets(), charts
+    files = static_outputs(cat, site_url, locale) if static else assets()
+    files[MANIFEST] = manifest_text(cat)
+    return pages, files, charts

@@ -32,7 +32,6 @@ from .build import edition_frame
 from .cache import bytecode_cache, cache_path
 from .catalog import Catalog
 from .config import PortalConfig
-from .editions import manifest_text
 from .labels import labels
 from .models import Record
 from .outputs import ASSETS, generated_others, open_catalog, resolve_as_of
@@ -201,11 +200,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                self.config.search_shards, self.previous,
                                self.build_key(config))
         self.files.start(files, record_jobs(self.catalog), config.site_url or "")
-        with self.files.remembering():
+        with self.files.rendering():
             pages, others, charts = generated_others(self.catalog, self.config.locale,
                                                      config.site_url or "", previous, edition,
                                                      static=self.files.worker is None)
-            self.files.add(files, config, pages, others, charts, manifest_text(self.catalog))
+            self.files.add(files, config, pages, others, charts)
         # The records and catalog live to the end of the build; the cyclic collector would
         # walk them again at every full collection while MkDocs renders pages.
         gc.freeze()

@@ -23,6 +23,7 @@ import sys
 import zlib
 from pathlib import Path
 
+from .numbers import corrected_number, parse_number
 from .processes import ChildFailed, Job, remove_later, scratch
 
 log = logging.getLogger("mkdocs.plugins.portal")
@@ -36,6 +37,22 @@ PAGES_PER_SHARD = 400
 touches a few: the record's, its unit's, its neighbours'), while a query fetches a little
 from every shard (measured in bench/RESULTS.md)."""
 _LISTING_PAGE = re.compile(r"/page_\d+/index\.html$")
+
+
+def number_token(number: str) -> str | None:
+    """The one word a document number is indexed and searched as: "wh", the code points of
+    its prefix in hex, "y", the year, "n", the sequence, "h" (京政发〔2021〕12号 ->
+    wh4eac653f53d1y2021n12h).  Pagefind splits a number into pieces every mention of it
+    shares; this word only the record's own page holds.  search.js computes the same word
+    from what staff type (any brackets, with or without 号).  The closing "h" matters:
+    Pagefind also matches words that a query word begins, and n1 would find n12."""
+    found = corrected_number(number)
+    if found is None:
+        return None
+    parsed = parse_number(found)
+    assert parsed is not None
+    return (f"wh{''.join(format(ord(c), 'x') for c in parsed.prefix)}"
+            f"y{parsed.year}n{parsed.seq}h")
 
 
 class SearchIndexError(Exception):
@@ -185,6 +202,8 @@ class SearchIndexer:
         bundles = [MAIN, *sorted(b for b in self.members if b != MAIN)]
         log.info("portal: search bundles indexed: %s; kept: %d",
                  " ".join(sorted(self.done)) or "none", len(self.reuse))
+        # a republish that re-indexes no bundle has made no pagefind/ folder yet
+        (self.site_dir / BUNDLES).mkdir(parents=True, exist_ok=True)
         (self.site_dir / BUNDLES / LIST).write_text(json.dumps(bundles), encoding="utf-8")
         remove_later(self._scratch)
         return bundles

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +21,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import incremental
+from . import deps, incremental, plan
 from .background import RenderWorker, render_with_charts
 from .catalog import Catalog
 from .charts import Chart, draw_all
-from .editions import MANIFEST
 from .memo import Memo, remembering
 from .models import Record
 from .outputs import STATIC_PAGES
@@ -77,8 +76,9 @@ class SiteFiles:
         self.bundle: dict[str, str] = {}
         self.record_order: list[str] = []
         self.jobs: list[tuple[str, Record]] = []
-        self.digests: dict[str, str] = {}
-        self.near: dict[str, set[str]] = {}
+        self.digest = incremental.Digests(cat)
+        self.deps: dict[str, Collection[str]] = {}
+        """Page source -> the keys it read (this build's, or a kept page's last)."""
         self.content: dict[str, str] = {}
         """incremental.State.content of this build."""
         self.same: set[str] = set()
@@ -89,14 +89,18 @@ class SiteFiles:
         self.hand_written: set[str] = set()
         """Sources of the pages in site_src (a generated page of the same name gives way)."""
         self.nav_pages: list[MkDocsPage] = []
-        self.again: set[str] | None = None
-        """Ids of the records whose pages show something new (a republish; start)."""
 
-    def remembering(self) -> AbstractContextManager[Memo]:
-        """Render inside this, after start(): a republish takes unchanged charts, events
-        and listing rows from the last build."""
-        return remembering(self.previous.state.memo if self.previous else {}, self.memo,
-                           self.again)
+    @contextmanager
+    def rendering(self) -> Iterator[None]:
+        """Render the other pages inside this, after start(): a republish keeps the
+        listing pages whose dependencies did not change (deps.reuse) and takes unchanged
+        charts, events and summaries from the last build (memo.py)."""
+        prev = self.previous
+        log = deps.PageLog(prev.state if prev else None, self.digest, self.digest.own,
+                           self.deps)
+        with deps.logging_pages(log), remembering(prev.state.memo if prev else {},
+                                                  self.memo):
+            yield
 
     def start(self, files: Files, jobs: list[tuple[str, Record]], site_url: str) -> None:
         """Settle which record pages are rendered, and start the worker on them (and on
@@ -111,18 +115,14 @@ class SiteFiles:
         # MkDocs builds the record pages shard by shard (search.py), the other pages last
         jobs.sort(key=lambda job: (self.bundle[job[0]], job[0]))
         self.record_order = [src for src, _ in jobs]
-        self.digests = incremental.record_digests(self.cat)
-        self.near = incremental.neighbours(self.cat)
         prev = self.previous
         large = len(jobs) >= max(self.background_from, 1) and can_fork()
         if prev:
-            old_pages = prev.state.pages
-            again = self.again = incremental.to_render(prev.state, self.digests, self.near,
-                                                       self.cat)
-            skip = {s for s, r in jobs if r.id not in again and s in old_pages}
-            jobs = [(s, r) for s, r in jobs if s not in skip]
-            self.hashes.update({s: old_pages[s] for s in skip})
-            self.charts.update({s: prev.state.charts[s] for s in skip
+            made = plan.plan(prev.state, self.digest, self.record_order)
+            jobs = [(s, r) for s, r in jobs if s not in made.keep]
+            self.hashes.update({s: prev.state.pages[s] for s in made.keep})
+            self.deps.update({s: prev.state.deps[s] for s in made.keep})
+            self.charts.update({s: list(prev.state.charts[s]) for s in made.keep
                                 if s in prev.state.charts})
         if large:
             # a republish renders its few record pages here (most come out as they were,
@@ -138,7 +138,7 @@ class SiteFiles:
         self.jobs = jobs
 
     def add(self, files: Files, config: MkDocsConfig, pages: list[Page],
-            others: dict[str, str], charts: dict[str, Chart], manifest: str) -> None:
+            others: dict[str, str], charts: dict[str, Chart]) -> None:
         """Hand MkDocs every generated file: pages (other than records', and records' not
         left to the worker) are written to the scratch folder unless unchanged.  Charts
         are drawn here, or by the worker, which writes them into the site at the end."""
@@ -152,8 +152,9 @@ class SiteFiles:
         old_pages = prev.state.pages if prev else {}
         charts = dict(charts)
         for src, rec in self.jobs:
-            page, own = render_with_charts(self.cat, self.locale, src, rec)
+            page, own, read = render_with_charts(self.cat, self.locale, src, rec)
             pages.append(page)
+            self.deps[src] = read
             charts.update(own)
             if own:
                 self.charts[src] = sorted(own)
@@ -165,6 +166,9 @@ class SiteFiles:
         in_nav = set(nav_sources(config.nav))
         fresh = set(self.from_worker)
         for page in pages:
+            if page.kept:  # deps.reuse: as the published build has it
+                self.hashes[page.src] = old_pages[page.src]
+                continue
             h = incremental.page_hash(page.markdown)
             self.hashes[page.src] = h
             if old_pages.get(page.src) == h and (page.src in titled or
@@ -174,7 +178,7 @@ class SiteFiles:
             on_disk.parent.mkdir(parents=True, exist_ok=True)
             on_disk.write_text(page.markdown, encoding="utf-8")
             fresh.add(page.src)
-        plan: dict[str, str] = {}
+        bundle_of: dict[str, str] = {}
         kept_charts: set[str] = set()
         where = f"{scratch}{os.sep}"  # strings: a Path per page was 0.3 s at 10,000
         for src in order:
@@ -189,21 +193,20 @@ class SiteFiles:
             files.append(f)
         for rel, content in sorted(others.items()):
             files.append(File.generated(config, rel, content=content))
-        files.append(File.generated(config, MANIFEST, content=manifest))
         for f in files.documentation_pages():
-            plan[f.dest_uri] = self.bundle.get(f.src_uri, MAIN)
+            bundle_of[f.dest_uri] = self.bundle.get(f.src_uri, MAIN)
         if prev:
             # a bundle whose pages show what they showed needs no new index; the main
             # bundle holds hand-written pages too, whose HTML is known later (finish)
-            self.kept_bundles = _unchanged_bundles(plan, prev.state.bundles,
+            self.kept_bundles = _unchanged_bundles(bundle_of, prev.state.bundles,
                                                    self.same) - {MAIN}
             self.keep = incremental.Keep(set(self.kept) | kept_charts,
                                          {f"pagefind/{b}" for b in self.kept_bundles})
-        self.search = SearchIndexer(Path(config.site_dir), plan, self.kept_bundles,
+        self.search = SearchIndexer(Path(config.site_dir), bundle_of, self.kept_bundles,
                                     prev.site if prev else None, set(self.kept))
-        self.next_state = incremental.State(self.key, "", self.digests, self.near,
-                                            self.hashes, plan, self.charts, self.memo,
-                                            self.content, {})
+        self.next_state = incremental.State(self.key, "", self.deps, {}, self.hashes,
+                                            bundle_of,
+                                            self.charts, self.memo, self.content, {})
         log.info("portal: %d generated pages to build, %d kept from the last build",
                  len(order) - len(self.kept), len(self.kept))
 
@@ -239,9 +242,10 @@ class SiteFiles:
     def finish(self, site: Path) -> None:
         if self.worker is not None:
             # the worker drew the charts and made the feeds and data: into the site
-            uses, used = self.worker.finish(site)
+            uses, used, read = self.worker.finish(site)
             self.memo.update(used)
             self.charts.update(uses)
+            self.deps.update(read)
         if self.search is not None:
             self._reuse_main()
             self.search.finish()
@@ -249,8 +253,11 @@ class SiteFiles:
             state = self.next_state
             state.nav = {p.file.src_uri: (p.title, dict(p.meta)) for p in self.nav_pages
                          if p.file.src_uri in self.hashes}
+            state.deps = incremental.shared(self.deps)
+            state.digests = self.digest.table({k for keys in state.deps.values()
+                                               for k in keys})
             state.build_id = incremental.build_id(self.key, state.pages, state.digests,
-                                                  state.bundles)
+                                                  state.bundles, state.content)
             (site / incremental.MARKER).write_text(state.build_id, encoding="utf-8")
 
     def _reuse_main(self) -> None:
@@ -275,14 +282,9 @@ class SiteFiles:
         remove_later(self.scratch)  # 10,000 pages: 0.6 s to delete here
 
 
-def _unchanged_bundles(plan: dict[str, str], old: dict[str, str], kept: set[str]) -> set[str]:
-    """Bundles whose pages are the same pages as before, none of them rebuilt."""
-    def members(p: dict[str, str]) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        for dest, b in p.items():
-            if indexed(dest):
-                out.setdefault(b, set()).add(dest)
-        return out
-
-    new, before = members(plan), members(old)
-    return {b for b, dests in new.items() if before.get(b) == dests and dests <= kept}
+def _unchanged_bundles(bundles: dict[str, str], old: dict[str, str], kept: set[str]
+                       ) -> set[str]:
+    """Bundles whose pages are the same pages as before, none of them rebuilt (plan.py;
+    the pages search does not index do not count)."""
+    return plan.unchanged_bundles({d: b for d, b in bundles.items() if indexed(d)},
+                                  {d: b for d, b in old.items() if indexed(d)}, kept)

@@ -6,10 +6,13 @@ together (identity, references, dates), then hand the typed records on.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import gc
+import glob
 import os
+import re
 import stat
 import types
 import typing
@@ -39,6 +42,7 @@ from .models.liaison import Liaison
 from .models.meeting import Meeting, MeetingDecision
 from .models.received import Received
 from .models.registry import Official, Topic, Unit
+from .models.request import Request
 from .numbers import parse_number
 from .processes import ChildFailed, can_fork, in_child
 
@@ -83,6 +87,11 @@ class Loaded:
     """Ids of records whose files have errors: links to them are not reported again."""
     sound: dict[str, list[Record]] = field(default_factory=dict)
     """Relative path -> the records of each file without a problem of its own."""
+    partial: list[Record] = field(default_factory=list)
+    """Records read in part past their schema errors: checked across the archive (so that
+    a schema error does not hide the file's reference and date errors), never published."""
+    unknown: set[str] = field(default_factory=set)
+    """Kinds of id whose registry file could not be read: no reference to them is missing."""
 
 
 def discover(records_dir: Path, display_root: str) -> tuple[list[FileJob], list[Problem]]:
@@ -164,7 +173,7 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-FileResult = tuple[list[Record], list[Problem], set[str]]
+FileResult = tuple[list[Record], list[Problem], set[str], list[Record]]
 
 
 def load_all(records_dir: Path, display_root: str,
@@ -185,12 +194,16 @@ def load_all(records_dir: Path, display_root: str,
     read.update((job.rel, _load_one(job, value))
                 for job, value in zip(todo[cut:], collect(), strict=True))
     for job in jobs:
-        recs, probs, broken = read[job.rel] if job.rel not in reuse else (reuse[job.rel], [], set())
+        recs, probs, broken, partial = (read[job.rel] if job.rel not in reuse
+                                        else (reuse[job.rel], [], set(), []))
         out.records.extend(recs)
         out.problems.extend(probs)
         out.broken |= broken
+        out.partial.extend(partial)
         if not probs:
             out.sound[job.rel] = recs
+        elif job.shape == "registry" and not recs and not partial:
+            out.unknown.add(job.model.rtype)  # e.g. units.yaml does not parse
     return out
 
 
@@ -226,18 +239,24 @@ def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
     if value is not None:
         recs = _sound_records(job, value)
         if recs is not None:
-            return recs, [], set()
+            return recs, [], set(), []
     # something is wrong with this file: read it again, keeping every value's position
     src, problems = load_file(job.path, job.display)
     broken: set[str] = set()
     if src.data is None:
-        return [], problems, {job.stem}
-    recs, probs = build_records(job, src)
+        # its ids are still known, from the file name and the id: lines the text holds: a
+        # reference to them is unresolved, not missing (its own errors say why)
+        return [], problems, {job.stem, *_ids_in_text(job)}, []
+    recs, probs, partial = build_records(job, src)
     if probs and any(p.code == "TEXT_CONTROL" for p in problems):
         # an id or number refused for its invisible character: said once, as an error
         refused = {(p.line, p.col) for p in probs}
         problems = [p for p in problems
                     if p.code != "TEXT_CONTROL" or (p.line, p.col) not in refused]
+    if probs and any(p.code == "TEXT_TODO" for p in problems):
+        # portal new's "TODO-official-id" is no id (ID_FORMAT): the placeholder says why
+        todo = {(p.line, p.col) for p in problems if p.code == "TEXT_TODO"}
+        probs = [p for p in probs if (p.line, p.col) not in todo]
     problems = problems + probs
     if probs and job.shape == "record":
         broken.add(job.stem)
@@ -248,7 +267,19 @@ def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
         broken |= {e["id"] for e in src.data
                    if isinstance(e, dict) and isinstance(e.get("id"), str)} - ok
     src.data = None  # the raw values are not needed past validation
-    return recs, problems, broken
+    return recs, problems, broken, partial
+
+
+_ID_LINE = re.compile(r"(?<![\w-])id:[ ]*[\"']?([a-z0-9][a-z0-9-]{0,63})")
+
+
+def _ids_in_text(job: FileJob) -> set[str]:
+    """The ids a file that does not parse seems to hold (`id: x`, `- id: x`, `{id: x}`)."""
+    try:
+        text = read_record(job.file, job.display).decode("utf-8", "replace")
+    except Unreadable:
+        return set()
+    return set(_ID_LINE.findall(text))
 
 
 def _sound_records(job: FileJob, data: Any) -> list[Record] | None:
@@ -279,21 +310,24 @@ def _sound_records(job: FileJob, data: Any) -> list[Record] | None:
     return records
 
 
-def build_records(job: FileJob, src: SourceFile) -> tuple[list[Record], list[Problem]]:
+def build_records(job: FileJob, src: SourceFile
+                  ) -> tuple[list[Record], list[Problem], list[Record]]:
+    """The file's records, its problems, and the records read in part past schema errors."""
     data = src.data
     if job.shape == "registry":
         if not isinstance(data, list):
             return [], [src.problem((), "YAML_TOP_LEVEL",
                                     f"{job.name} must be a list of entries ('- id: ...'), "
-                                    f"not {_kind_of(data)}")]
+                                    f"not {_kind_of(data)}")], []
         entries: list[tuple[Loc, Any]] = [((i,), item) for i, item in enumerate(data)]
     else:
         if not isinstance(data, dict):
             return [], [src.problem((), "YAML_TOP_LEVEL",
                                     f"{job.model.label} files hold one mapping "
-                                    f"(key: value lines), not {_kind_of(data)}")]
+                                    f"(key: value lines), not {_kind_of(data)}")], []
         entries = [((), data)]
     records: list[Record] = []
+    partial: list[Record] = []
     problems: list[Problem] = []
     for base, item in entries:
         if not isinstance(item, dict):
@@ -304,12 +338,104 @@ def build_records(job: FileJob, src: SourceFile) -> tuple[list[Record], list[Pro
             rec = job.model.model_validate(item)
         except ValidationError as exc:
             problems.extend(pydantic_problems(exc, src, base, job.model))
+            part = partial_record(job.model, item, exc)
+            if part is not None:
+                part._source = src
+                part._base = base
+                partial.append(part)
+                problems.extend(_identity_of_file(job, src, part))
             continue
         rec._source = src
         rec._base = base
         records.append(rec)
         problems.extend(_identity_of_file(job, src, rec))
-    return records, problems
+    return records, problems, partial
+
+
+_REPAIRS = 8
+"""Rounds of taking out what the schema refuses; each round removes at least one value."""
+
+
+def partial_record(model: type[Record], item: dict[str, Any],
+                   exc: ValidationError) -> Record | None:
+    """The record without the values its schema errors are about, or None if that leaves
+    no record (a required field that cannot be done without).
+
+    A refused value is taken out; if that leaves a required field missing, the mapping
+    holding it is taken out, and so on up; a missing required choice at the top is filled
+    with its first allowed value (no check across records reads such a value to blame it).
+    List items taken out are remembered (Record._kept), so that problems point at the
+    lines of the file as written."""
+    data = copy.deepcopy(item)
+    kept: dict[Loc, list[int]] = {}
+    for _round in range(_REPAIRS):
+        drops: set[Loc] = set()
+        for err in exc.errors(include_url=False):
+            loc: Loc = tuple(p for p in err["loc"] if p != "[key]")
+            if err["type"].isupper():  # a rule of ours: it names the field it is about
+                named = str((err.get("ctx") or {}).get("field", ""))
+                loc = (*loc, *(int(p) if p.isdigit() else p for p in named.split(".") if p))
+            if err["type"] == "missing":
+                loc = loc[:-1]
+                if not loc:
+                    if not _fill_choice(model, data, str(err["loc"][-1])):
+                        return None
+                    continue
+            if not loc:
+                return None
+            drops.add(loc)
+        # keys first (no index moves), then list items from the last, inner lists first
+        for loc in sorted((d for d in drops if isinstance(d[-1], str)), key=len, reverse=True):
+            parent = _at(data, loc[:-1])
+            if isinstance(parent, dict):
+                parent.pop(loc[-1], None)
+        items = [d for d in drops if isinstance(d[-1], int)]
+        for loc in sorted(items, key=lambda d: (-len(d), -int(d[-1]))):
+            parent = _at(data, loc[:-1])
+            if isinstance(parent, list) and int(loc[-1]) < len(parent):
+                where = kept_path(kept, loc[:-1])
+                kept.setdefault(where, list(range(len(parent))))
+                del kept[where][int(loc[-1])]
+                del parent[int(loc[-1])]
+        try:
+            rec = model.model_validate(data)
+        except ValidationError as again:
+            exc = again
+            continue
+        rec._kept = kept or None
+        return rec
+    return None
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _fill_choice(model: type[Record], data: dict[str, Any], name: str) -> bool:
+    fields = {(f.alias or n): f for n, f in model.model_fields.items()}
+    info = fields.get(name)
+    choices = typing.get_args(_unwrap(info.annotation)) if info is not None else ()
+    if info is None or typing.get_origin(_unwrap(info.annotation)) is not typing.Literal:
+        return False
+    data[name] = choices[0]
+    return True
+
+
+def kept_path(kept: dict[Loc, list[int]], loc: Loc) -> Loc:
+    """loc as the record has it -> loc as the file has it (list items taken out)."""
+    out: list[str | int] = []
+    for part in loc:
+        if isinstance(part, int):
+            where = tuple(out)
+            if where in kept and part < len(kept[where]):
+                part = kept[where][part]
+        out.append(part)
+    return tuple(out)
 
 
 def _identity_of_file(job: FileJob, src: SourceFile | LazySource, rec: Record) -> Iterator[Problem]:
@@ -317,18 +443,33 @@ def _identity_of_file(job: FileJob, src: SourceFile | LazySource, rec: Record) -
     if job.shape == "record" and rec.id != stem:
         yield src.problem(("id",), "ID_FILENAME",
                           f"id '{rec.id}' differs from the file name '{job.name}'",
-                          f"rename the file to {rec.id}.yaml, or set id: {stem}")
+                          _rename_hint(job, rec.id, "id"))
     if job.shape == "keyed":
         key = str(getattr(rec, "year", None) or getattr(rec, "month", ""))
         if key != stem:
             field_name = "year" if hasattr(rec, "year") else "month"
             yield src.problem((field_name,), "ID_FILENAME",
                               f"{field_name} {key} differs from the file name '{job.name}'",
-                              f"rename the file to {key}.yaml")
+                              _rename_hint(job, key, field_name))
     if job.folder_year and rec.main_date and rec.main_date.year != job.folder_year:
         yield src.problem((), "ID_YEAR_FOLDER",
                           f"dated {rec.main_date} but kept in the {job.folder_year} folder",
                           f"move it to {job.model.folder}/{rec.main_date.year}/")
+
+
+def _rename_hint(job: FileJob, key: str, field_name: str) -> str:
+    """Rename the file to what its record says, unless a file of that name exists (a copy
+    whose id was not changed): then the id is what to change."""
+    folder = os.path.dirname(job.file)
+    # a record may have been copied from another year's folder of its type
+    places = glob.glob(os.path.join(glob.escape(os.path.dirname(folder)), "[0-9]*",
+                                    glob.escape(f"{key}.yaml"))) if job.folder_year else []
+    if os.path.lexists(os.path.join(folder, f"{key}.yaml")) or places:
+        return (f"set {field_name}: {job.stem} ({key}.yaml already exists: this looks like "
+                "a copy whose id was not changed)")
+    if field_name == "id":
+        return f"rename the file to {key}.yaml, or set id: {job.stem}"
+    return f"rename the file to {key}.yaml, or set {field_name}: {job.stem}"
 
 
 def _kind_of(value: Any) -> str:
@@ -388,7 +529,7 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                                    f"'{err['input']}' does not match {ctx.get('pattern')}"))
         elif err["input"] is None:
             out.append(src.problem(at, "SCHEMA_MISSING_FIELD", f"{_name(loc)} is empty",
-                                   "write a value after the colon, or remove the line"))
+                                   _empty_hint(model, loc)))
         elif at in src.implicit and kind in ("string_type", "list_type"):
             out.append(_implicit(src, at, "text"))
         elif kind in ("model_type", "model_attributes_type", "dict_type", "list_type",
@@ -408,6 +549,18 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
     return [p for p in out if not (p.code == "SCHEMA_MISSING_FIELD"
                                    and p.message.startswith("missing required field")
                                    and p.message.split("'")[1] in meant)]
+
+
+def _empty_hint(model: type[BaseModel], loc: Loc) -> str:
+    """What to do about a key with nothing after it: a required field must be filled in;
+    only an optional one may go."""
+    if not loc or isinstance(loc[-1], int):
+        return "write a value after the dash, or remove the item"
+    fields = _field_infos(model, loc[:-1])
+    info = fields.get(str(loc[-1]))
+    if info is not None and not info.is_required():
+        return "write a value after the colon, or remove the line"
+    return "write a value after the colon: this field is required"
 
 
 def _implicit(src: SourceFile, at: Loc, want: str) -> Problem:
@@ -431,6 +584,11 @@ def _name(loc: Loc) -> str:
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     """Field names (as written in YAML) of the model found at loc below model."""
+    return [name for name, f in _field_infos(model, loc).items() if not f.exclude]
+
+
+def _field_infos(model: type[BaseModel], loc: Loc) -> dict[str, Any]:
+    """Name as written in YAML -> FieldInfo, of the model found at loc below model."""
     current: Any = model
     for part in loc:
         current = _unwrap(current)
@@ -443,8 +601,8 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
             current = typing.get_args(current)[1]
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return [(f.alias or n) for n, f in current.model_fields.items() if not f.exclude]
-    return []
+        return {(f.alias or n): f for n, f in current.model_fields.items()}
+    return {}
 
 
 def _unwrap(tp: Any) -> Any:
@@ -463,6 +621,9 @@ def _unwrap(tp: Any) -> Any:
 
 def _p(rec: Record, loc: Loc, code: str, message: str, hint: str = "") -> Problem:
     src: SourceFile = rec.src
+    kept = rec.__pydantic_private__.get("_kept") if rec.__pydantic_private__ else None
+    if kept:
+        loc = kept_path(kept, loc)
     return src.problem((*rec._base, *loc), code, message, hint)
 
 
@@ -472,8 +633,12 @@ def _close(name: str, candidates: Iterable[str]) -> str:
 
 
 def check_archive(records: list[Record], as_of: dt.date,
-                  broken: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
-    """Identity, references and dates: the rules that need the whole archive."""
+                  broken: set[str] | frozenset[str] = frozenset(),
+                  unknown: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    """Identity, references and dates: the rules that need the whole archive.
+
+    broken: ids of records whose files have errors of their own; unknown: kinds whose
+    registry file could not be read. A reference to either is unresolved, not missing."""
     problems: list[Problem] = []
     by_id: dict[str, Record] = {}
     kinds: dict[str, set[str]] = defaultdict(set)
@@ -512,6 +677,7 @@ def check_archive(records: list[Record], as_of: dt.date,
 
     problems += _numbers(records)
     units = {r.id: r for r in records if isinstance(r, Unit)}
+    officials = {r.id: r for r in records if isinstance(r, Official)}
     for rec in records:
         for loc, kind, target in rec.refs():
             if target == rec.id:
@@ -519,7 +685,7 @@ def check_archive(records: list[Record], as_of: dt.date,
                                    f"'{target}' is this {rec.label.lower()} itself"))
                 continue
             if target not in kinds[kind]:
-                if target in broken:
+                if target in broken or (unknown and _may_be(kind, unknown)):
                     continue  # its own file's errors say what is wrong
                 actual = by_id.get(target)
                 what = f"no {kind.replace('-', ' ')} '{target}'"
@@ -547,9 +713,77 @@ def check_archive(records: list[Record], as_of: dt.date,
             if day > as_of:
                 problems.append(_p(rec, loc, "DATE_FUTURE",
                                    f"{what} dated {day}, after the as-of date {as_of}"))
+        for loc, who, day, what in rec.acts():
+            official = officials.get(who)
+            if official is None:
+                continue  # a unit (a review), or REF_MISSING
+            if day < official.from_ or (official.to is not None and day > official.to):
+                term = (f"from {official.from_} to {official.to}" if official.to
+                        else f"which begins on {official.from_}")
+                problems.append(_p(rec, loc, "DATE_TERM",
+                                   f"{who} {what} on {day}, outside the term ({term})"))
+    problems += _meeting_outcomes([r for r in records if isinstance(r, Meeting)], as_of)
     problems += _normative_chains([r for r in records if isinstance(r, Document)])
+    problems += _document_links(records, by_id)
     problems += _parent_cycles(units)
     return problems
+
+
+def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Problem]:
+    """A meeting after the as-of date has only planned items; one before it, none (on the
+    as-of day itself, either: the meeting may or may not have been held yet)."""
+    for m in meetings:
+        for i, item in enumerate(m.agenda):
+            if m.date > as_of and item.outcome != "planned":
+                yield _p(m, ("agenda", i, "outcome"), "DATE_OUTCOME",
+                         f"item {item.item} is {item.outcome}, but the meeting of {m.date} "
+                         f"is after the as-of date {as_of}", "write outcome: planned")
+            elif m.date < as_of and item.outcome == "planned":
+                yield _p(m, ("agenda", i, "outcome"), "DATE_PLANNED",
+                         f"item {item.item} is still planned, but the meeting was held on "
+                         f"{m.date}")
+
+
+def _may_be(kind: str, unknown: set[str] | frozenset[str]) -> bool:
+    """Whether an id of this kind could be in a registry file that was not read."""
+    return kind in unknown or kind == "record" or (
+        kind == "unit-or-official" and bool(unknown & {"unit", "official"}))
+
+
+def _document_links(records: list[Record], by_id: dict[str, Record]) -> Iterator[Problem]:
+    """A document implements only what exists on its written date (same day allowed);
+    a reply (批复) is addressed to the unit whose request it answers."""
+    for rec in records:
+        if isinstance(rec, Document):
+            for i, rel in enumerate(rec.relations):
+                target = by_id.get(rel.target)
+                if rel.type == "implements":
+                    since = _existing_since(target)
+                    if since is not None and since[0] > rec.written:
+                        yield _p(rec, ("relations", i, "target"), "DATE_IMPLEMENTS",
+                                 f"written {rec.written}, but implements '{rel.target}', "
+                                 f"{since[1]} {since[0]}")
+                elif (rel.type == "responds-to" and rec.type == "reply"
+                      and isinstance(target, Request) and target.from_ not in rec.recipients):
+                    yield _p(rec, ("recipients",), "REPLY_ADDRESSEE",
+                             f"this reply answers '{target.id}' from {target.from_}, which is "
+                             "not among its recipients",
+                             f"add {target.from_} to recipients")
+        elif isinstance(rec, Received):
+            for i, doc_id in enumerate(rec.handling.implemented_by):
+                doc = by_id.get(doc_id)
+                if isinstance(doc, Document) and doc.written < rec.received:
+                    yield _p(rec, ("handling", "implemented_by", i), "DATE_IMPLEMENTS",
+                             f"'{doc_id}' is written {doc.written}, before this document "
+                             f"was received ({rec.received})")
+
+
+def _existing_since(rec: Record | None) -> tuple[dt.date, str] | None:
+    if isinstance(rec, Document):
+        return rec.written, "written"
+    if isinstance(rec, Received):
+        return rec.received, "received"
+    return None
 
 
 def _parent_cycles(units: dict[str, Unit]) -> Iterator[Problem]:
@@ -662,7 +896,8 @@ def validate(records_dir: Path, display_root: str | None = None,
         if use_cache and len(reuse) < len(loaded.sound):
             cache.remember_sound(records_dir, display, before, loaded.sound,
                                  release_positions)
-        problems = loaded.problems + check_archive(loaded.records, as_of, loaded.broken)
+        problems = loaded.problems + check_archive(loaded.records + loaded.partial, as_of,
+                                                   loaded.broken, loaded.unknown)
         if use_cache:
             cache.write(records_dir, display, str(as_of), problems, before)
     return loaded.records, Report(problems)

@@ -32,7 +32,7 @@ def test_every_enum_value_is_listed_and_labelled() -> None:
 
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
 def test_every_error_code_is_in_the_catalogue_page(code: str) -> None:
-    entry = ERRORS.split(f"`{code}`")[1].split("### ")[0]
+    entry = ERRORS.split(f"**`{code}`**")[1].split("**`")[0]
     assert "**When:**" in entry and "**Fix:**" in entry
 
 

@@ -1,4 +1,5 @@
-"""Golden files of the generated Markdown of the small fixture archive.
+"""Golden files of the generated Markdown of the small fixture archive: every page the
+build assembles (outputs.generated, as the MkDocs build and export-md do).
 
 Refresh after an intended change with `make golden` (UPDATE_GOLDEN=1), then review the diff.
 Charts are replaced by a placeholder: their bytes belong to matplotlib's version.
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generators.catalog import build_catalog
-from generators.pages import build_pages
+from generators.outputs import generated as assemble
 from generators.validate import validate
 
 from .conftest import AS_OF, VALID
@@ -26,7 +27,7 @@ _CHART = re.compile(r"assets/charts/[0-9a-f]{16}\.svg")
 def generated(locale: str) -> dict[str, str]:
     recs, _ = validate(VALID, "records", AS_OF)
     cat = build_catalog(recs, AS_OF, "internal")
-    pages = build_pages(cat, locale, {})
+    pages, _ = assemble(cat, locale)  # what the MkDocs build and export-md assemble
     return {p.src: _CHART.sub("assets/charts/(chart).svg", _SVG.sub("<svg>(chart)</svg>",
                                                                    p.markdown))
             for p in pages if not p.src.startswith("reference/")}

@@ -99,7 +99,8 @@ def _fill(rtype: str, text: str) -> str:
         return text.replace("TODO topic", "heating")
     if rtype == "appraisal":
         return re.sub(r": TODO$", ": 88", text, flags=re.M)
-    return text.replace("TODO title", "Rain")
+    # every placeholder (a TODO left is TEXT_TODO)
+    return text.replace("TODO title", "Rain").replace("TODO summary", "Heavy rain expected.")
 
 
 @pytest.mark.parametrize("rtype", ["briefing", "hotline", "appraisal"])

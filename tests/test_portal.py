@@ -326,3 +326,23 @@ def test_dashboard_lists_the_overdue_items(site: Path, cat: Catalog) -> None:
     assert {r[0] for r in rows} == overdue
     tile = soup(site, "").find("a", class_="tile--overdue").find("strong").get_text()
     assert int(tile) == len(overdue)
+
+
+def test_the_build_publishes_the_one_assembly_of_pages_and_files(site: Path,
+                                                                  cat: Catalog) -> None:
+    """outputs.generated is what export-md writes and the golden files hold: the MkDocs
+    build publishes the same pages and files (hand-written pages take their place)."""
+    from generators.outputs import generated
+
+    pages, files = generated(cat, "en")
+    hand = {p.relative_to(ROOT / "site_src").as_posix()
+            for p in (ROOT / "site_src").rglob("*.md")}
+    assert len(pages) > len(cat.records) // 2
+    for page in pages:
+        if page.src not in hand:
+            assert (site / url_of(page.src) / "index.html").exists(), page.src
+    for rel, text in files.items():
+        if rel.endswith(".md"):
+            assert (site / url_of(rel) / "index.html").exists(), rel
+        else:
+            assert (site / rel).read_bytes() == text.encode("utf-8"), rel

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Markdown, Record, Ref, Text, Time
+from .common import Act, Date, Id, Markdown, Record, Ref, Text, Time
 
 
 class Activity(Record):
@@ -48,3 +48,7 @@ class Activity(Record):
             yield ("officials", i), "official", o
         for i, u in enumerate(self.units):
             yield ("units", i), "unit", u
+
+    def acts(self) -> Iterator[Act]:
+        for i, o in enumerate(self.officials):
+            yield ("officials", i), o, self.date, "takes part in the activity"

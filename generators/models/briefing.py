@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
-from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .common import Act, Date, Id, Markdown, Record, Ref, Strict, Text
 
 
 class Instruction(Strict):
@@ -47,6 +47,11 @@ class Briefing(Record):
             if ins.supervision:
                 yield ("instructions", i, "supervision"), "supervision", ins.supervision
 
+    def acts(self) -> Iterator[Act]:
+        for i, ins in enumerate(self.instructions):
+            yield ("instructions", i, "by"), ins.by, ins.date, "instructs on the briefing"
+
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
+        yield ("date",), self.date, "briefing"
         for i, ins in enumerate(self.instructions):
             yield ("instructions", i, "date"), ins.date, "instruction"

@@ -121,6 +121,8 @@ RefKind = Literal["unit", "official", "topic", "document", "decision", "supervis
                   "liaison", "received", "meeting", "briefing", "request", "record",
                   "unit-or-official"]
 Ref = tuple[tuple[str | int, ...], RefKind, str]
+Act = tuple[tuple[str | int, ...], str, dt.date, str]
+"""(where the official's id stands, the official's id, the day, what the official does)."""
 
 
 class Record(Strict):
@@ -139,6 +141,9 @@ class Record(Strict):
 
     _source: Any = PrivateAttr(default=None)
     _base: tuple[str | int, ...] = PrivateAttr(default=())  # where a registry entry starts
+    _kept: dict[tuple[str | int, ...], list[int]] | None = PrivateAttr(default=None)
+    """For a record read in part past schema errors (validate.partial_record): the list
+    items kept, by their list's path in the file, so that a problem points at its line."""
 
     @property
     def src(self) -> Any:
@@ -160,4 +165,9 @@ class Record(Strict):
 
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
         """Dates that must not lie after the as-of date: (loc, date, what)."""
+        return iter(())
+
+    def acts(self) -> Iterator[Act]:
+        """What officials do in this record, and on which day: each must fall within the
+        official's term (DATE_TERM)."""
         return iter(())

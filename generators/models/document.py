@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 from ..errors import INVISIBLE
 from ..numbers import corrected_number, parse_number
 from .common import (
+    Act,
     Date,
     Id,
     Markdown,
@@ -168,3 +169,7 @@ class Document(Record):
         for i, r in enumerate(self.relations):
             kind: RefKind = "record" if r.type in ("implements", "responds-to") else "document"
             yield ("relations", i, "target"), kind, r.target
+
+    def acts(self) -> Iterator[Act]:
+        if self.signatory:
+            yield ("signatory",), self.signatory, self.written, "signs"

@@ -93,5 +93,6 @@ class Liaison(Record):
             yield ("reply", "document"), "document", self.reply.document
 
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
+        yield ("received",), self.received, "receipt"
         if self.reply:
             yield ("reply", "date"), self.reply.date, "reply"

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .common import Act, Date, Id, Markdown, Record, Ref, Strict, Text
 
 
 class MeetingDecision(Strict):
@@ -28,7 +28,9 @@ class AgendaItem(Strict):
     title: Text
     presenter: Id
     """Unit that presented it."""
-    outcome: Literal["approved", "approved-in-principle", "deferred", "noted", "rejected"]
+    outcome: Literal["approved", "approved-in-principle", "deferred", "noted", "rejected",
+                     "planned"]
+    """What the meeting did with the item; planned for a meeting after the as-of date."""
     decisions: list[MeetingDecision] = []
 
 
@@ -78,3 +80,8 @@ class Meeting(Record):
                     yield ("agenda", i, "decisions", j, "support", k), "unit", u
         if self.minutes:
             yield ("minutes",), "document", self.minutes
+
+    def acts(self) -> Iterator[Act]:
+        yield ("chair",), self.chair, self.date, "chairs the meeting"
+        for i, o in enumerate(self.attendees):
+            yield ("attendees", i), o, self.date, "attends the meeting"

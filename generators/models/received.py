@@ -68,6 +68,7 @@ class Received(Record):
             yield ("handling", "implemented_by", i), "document", d
 
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
+        yield ("received",), self.received, "receipt"
         for i, s in enumerate(self.handling.steps):
             yield ("handling", "steps", i, "date"), s.date, "handling step"
 

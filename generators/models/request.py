@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .common import Act, Date, Id, Markdown, Record, Ref, Strict, Text
 
 
 class Review(Strict):
@@ -73,7 +73,16 @@ class Request(Record):
             if self.decision.reply_document:
                 yield ("decision", "reply_document"), "document", self.decision.reply_document
 
+    def acts(self) -> Iterator[Act]:
+        # review.by may name a unit: only an official's id has a term (validate skips others)
+        if self.review:
+            yield ("review", "by"), self.review.by, self.review.date, "reviews the request"
+        if self.decision:
+            yield ("decision", "by"), self.decision.by, self.decision.date, \
+                "decides the request"
+
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
+        yield ("submitted",), self.submitted, "submission"
         if self.review:
             yield ("review", "date"), self.review.date, "review"
         if self.decision:

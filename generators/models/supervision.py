@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Markdown, Percent, Record, Ref, RefKind, Strict, Text
+from .common import Act, Date, Id, Markdown, Percent, Record, Ref, RefKind, Strict, Text
 
 SourceKind = Literal["meeting-decision", "leader-instruction", "normative-document",
                      "major-decision", "key-task", "liaison"]
@@ -107,6 +107,11 @@ class Supervision(Record):
             yield ("support", i), "unit", u
         if self.verified_by:
             yield ("verified_by",), "official", self.verified_by
+
+    def acts(self) -> Iterator[Act]:
+        # the closing is verified when the item is completed (an open item has no such day)
+        if self.verified_by and self.completed:
+            yield ("verified_by",), self.verified_by, self.completed, "verifies the completion"
 
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
         for i, u in enumerate(self.updates):

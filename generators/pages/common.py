@@ -79,6 +79,8 @@ class Page:
     markdown: str
     in_nav: bool = False
     search_boost: float | None = None
+    kept: bool = False
+    """A republish keeps the last build's page (deps.reuse): its markdown is empty."""
 
 
 @dataclass(slots=True)
@@ -181,10 +183,14 @@ class Ctx:
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
               table_id: str = "", sortable: bool = True, filters: Sequence[int] = (),
-              search: bool = False, caption: str = "", sort_keys: bool = True) -> str:
+              search: bool = False, caption: str = "", sort_keys: bool = True,
+              indexed: bool = False) -> str:
         """An HTML table; cells are HTML already (escape record text before passing it).
 
-        A cell may be (html, sort_key) to sort on something other than its text.
+        A cell may be (html, sort_key) to sort on something other than its text.  Search does
+        not index a table's words unless `indexed` (a record's own steps and updates): most
+        tables list other records, and a query should land on those records, not on every
+        page that lists them.
         """
         head = "".join(f'<th scope="col">{esc(self.t(h))}</th>' for h in headers)
         body = []
@@ -207,7 +213,8 @@ class Ctx:
         cap = f"<caption>{esc(caption)}</caption>" if caption else ""
         if not body:
             return f"<p class=\"empty\">{esc(self.t('none'))}</p>\n"
-        return (f'<div class="table-wrap"><table {" ".join(attrs)}>{cap}<thead><tr>{head}'
+        ignore = "" if indexed else " data-pagefind-ignore"
+        return (f'<div class="table-wrap"{ignore}><table {" ".join(attrs)}>{cap}<thead><tr>{head}'
                 f'</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n')
 
 
@@ -234,7 +241,7 @@ def percent_cell(x: float | None) -> tuple[str, float]:
 
 def liaison_status(status: str) -> str:
     """The value label of a liaison item's status (its "overdue" is not a supervision item's)."""
-    return "reply-overdue" if status == "overdue" else status
+    return {"overdue": "reply-overdue", "pending": "reply-pending"}.get(status, status)
 
 
 def rates_meta(ctx: Ctx, rates: LiaisonRates) -> str:

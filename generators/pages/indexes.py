@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from .. import charts
+from .. import charts, deps
 from ..catalog import Catalog
-from ..memo import remember_rows
 from ..models.activity import Activity
 from ..models.appraisal import Appraisal
 from ..models.briefing import Briefing
@@ -91,32 +90,43 @@ def _pager(ctx: Ctx, src: str, n: int, total: int) -> str:
 
 
 def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered,
-             in_nav: bool = True) -> Iterator[Page]:
+             in_nav: bool = True, head: frozenset[str] = frozenset()) -> Iterator[Page]:
+    """The pages of a listing; head: the keys the listing's head and items were made
+    from (deps.py), which its first page shows."""
     if isinstance(rendered, str):
         yield Page(src, title, heading(title) + rendered, in_nav=in_nav)
         return
-    head, listing, tail = rendered
+    head_html, listing, tail = rendered
     chunks = [listing.items[i:i + PER_PAGE]
               for i in range(0, len(listing.items), PER_PAGE)] or [[]]
     for n, chunk in enumerate(chunks, 1):
         here = page_src(src, n)
-        ctx = Ctx(cat, locale, here)
-        pager = _pager(ctx, src, n, len(chunks))
-        # a republish takes the rows of unchanged records from the last build (memo.py)
-        table = remember_rows(
-            repr((here, locale, listing.headers, listing.table_id, listing.filters,
-                  listing.search)),
-            [listing.record_id(item) for item in chunk],
-            partial(_table, ctx, listing, chunk))
-        count = f'<p class="count">{esc(ctx.t("record_count", n=len(listing.items)))}</p>\n'
+        page_title = title if n == 1 else f"{title} ({n})"
+        ids = [listing.record_id(item) for item in chunk]
+        # which rows, out of how many, on which of how many pages: what a row does not
+        # look up in the Catalog (an item that is not a record is shown as it is)
+        shape = repr(([item if isinstance(item, tuple) else i for item, i in zip(
+            chunk, ids, strict=True)], len(listing.items), len(chunks))).encode()
+        own = {f"shape:{here}": hashlib.sha1(shape, usedforsecurity=False).hexdigest()}
+        if deps.reuse(here, own):  # a republish: nothing it shows changed
+            yield Page(here, page_title, "", in_nav=in_nav and n == 1, kept=True)
+            continue
+        with deps.recording(set(head) if n == 1 else None) as keys:
+            deps.note_all(own)
+            deps.note_all(f"r:{i}" for i in ids)  # rows read their items' fields
+            ctx = Ctx(cat, locale, here)
+            pager = _pager(ctx, src, n, len(chunks))
+            table = _table(ctx, listing, chunk)
+            count = f'<p class="count">{esc(ctx.t("record_count", n=len(listing.items)))}</p>\n'
+        deps.rendered(here, frozenset(keys))
         if len(chunks) > 1:  # say so: the browser sorts and filters the rows it has
             count += f'<p class="more">{esc(ctx.t("page_only", n=PER_PAGE))}</p>\n'
         body = (heading(listing.title, 2) if listing.title else "") + count + pager + table \
             + pager
         if n == 1:
-            yield Page(here, title, heading(title) + head + body + tail, in_nav=in_nav)
+            yield Page(here, title, heading(title) + head_html + body + tail, in_nav=in_nav)
         else:
-            yield Page(here, f"{title} ({n})", heading(f"{title} ({n})") + body)
+            yield Page(here, page_title, heading(page_title) + body)
 
 
 def _table(ctx: Ctx, listing: Listing, chunk: Sequence[Any]) -> str:
@@ -128,7 +138,10 @@ def _table(ctx: Ctx, listing: Listing, chunk: Sequence[Any]) -> str:
 def index_pages(cat: Catalog, locale: str) -> Iterator[Page]:
     for src, title_key, render in _INDEXES:
         ctx = Ctx(cat, locale, src)
-        yield from paginate(cat, locale, src, ctx.t(title_key), render(ctx))
+        with deps.recording() as head:
+            rendered = render(ctx)
+        yield from paginate(cat, locale, src, ctx.t(title_key), rendered,
+                            head=frozenset(head))
 
 
 def documents_index(ctx: Ctx) -> Rendered:

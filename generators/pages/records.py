@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from .. import deps
 from ..catalog import Catalog
 from ..figures import AT_RISK_DAYS, AT_RISK_PERCENT
 from ..models import Record
@@ -33,6 +34,7 @@ from .common import (
     rates_meta,
     record_src,
 )
+from .finding import search_block
 
 
 def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
@@ -46,10 +48,11 @@ def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
 
 
 def render_record(cat: Catalog, locale: str, src: str, rec: Record) -> Page:
+    deps.note(f"r:{rec.id}")  # the page shows its record, given, not looked up
     ctx = Ctx(cat, locale, src)
     body = _RENDERERS[type(rec)](ctx, rec)
-    return Page(src, ctx.name(rec), heading(ctx.name(rec)) + body + _referrers(ctx, rec)
-                + _history(ctx, rec) + _footer(ctx, rec))
+    return Page(src, ctx.name(rec), heading(ctx.name(rec)) + search_block(ctx, rec) + body
+                + _referrers(ctx, rec) + _history(ctx, rec) + _footer(ctx, rec))
 
 
 def record_pages(cat: Catalog, locale: str) -> Iterator[Page]:
@@ -187,7 +190,7 @@ def _received(ctx: Ctx, r: Received) -> str:
     out.append(heading(t("handling"), 2) + ctx.table(
         ["date", "action", "note"],
         [[date_cell(s.date), ctx.v(s.action), prose(s.note)] for s in r.handling.steps],
-        sortable=False))
+        sortable=False, indexed=True))
     implementing = list(dict.fromkeys(
         [*r.handling.implemented_by, *(d.id for d in ctx.cat.referrers(r.id, Document))]))
     if implementing:
@@ -286,15 +289,15 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
         out.append(prose_block(s.summary))
     if s.milestones:
         out.append(heading(t("milestones"), 2) + ctx.table(
-            ["milestone", "planned", "done"],
+            ["milestone", "planned_on", "done"],
             [[esc(m.title), date_cell(m.due), date_cell(m.done)] for m in s.milestones],
-            sortable=False))
+            sortable=False, indexed=True))
     if s.updates:
         out.append(heading(t("updates"), 2) + ctx.table(
             ["date", "progress", "note", "difficulties", "next_steps"],
             [[date_cell(u.date), ctx.progress(u.percent), prose(u.note), prose(u.difficulties),
               prose(u.next_steps)] for u in sorted(s.updates, key=lambda u: u.date,
-                                                     reverse=True)], sortable=False))
+                                                     reverse=True)], sortable=False, indexed=True))
     return "".join(out)
 
 
@@ -307,7 +310,7 @@ def _briefing(ctx: Ctx, b: Briefing) -> str:
         out.append(heading(t("instructions"), 2) + ctx.table(
             ["instructed_by", "date", "instruction_text", "supervision"],
             [[ctx.link(i.by), date_cell(i.date), prose(i.text), ctx.link(i.supervision)]
-             for i in b.instructions], sortable=False))
+             for i in b.instructions], sortable=False, indexed=True))
     return "".join(out)
 
 
@@ -373,43 +376,41 @@ def _unit(ctx: Ctx, u: Unit) -> str:
         out.append(ctx.meta([("unit_officials", ctx.links(o.id for o in officials))]))
     notes: dict[str, str] = {}
 
-    def cap(key: str, items: list[Any], newest_last: bool = False) -> list[Any]:
+    def cap(key: str, items: Sequence[Any], newest_last: bool = False) -> list[Any]:
         # a unit's lists grow with the archive; its page must not
         if newest_last:
             items = items[::-1]
         shown, notes[key] = capped(ctx, items)
         return shown[::-1] if newest_last else shown
 
-    all_liaison = roll.liaison_led
     owed = cap("owes", roll.owed)
-    roll.decisions = cap("led_decisions", roll.decisions)
-    roll.issued = cap("issued", roll.issued)
-    roll.addressed = cap("addressed", roll.addressed)
-    roll.received_handled = cap("received", roll.received_handled)
-    roll.requests = cap("requests", roll.requests)
-    roll.liaison_led = cap("liaison", roll.liaison_led)
-    roll.briefings = cap("briefings", roll.briefings)
-    roll.hotline = cap("hotline", roll.hotline, newest_last=True)
+    decisions = cap("led_decisions", roll.decisions)
+    issued = cap("issued", roll.issued)
+    addressed = cap("addressed", roll.addressed)
+    received = cap("received", roll.received_handled)
+    requests = cap("requests", roll.requests)
+    liaison = cap("liaison", roll.liaison_led)
+    briefings = cap("briefings", roll.briefings)
+    hotline = cap("hotline", roll.hotline, newest_last=True)
     sections: list[tuple[str, str]] = [
         ("owes", _supervision_rows(ctx, owed) if owed else ""),
         ("led_decisions", ctx.table(["decisions", "deadline", "title"], [
             [f'<a href="{ctx.href(m, d.id)}"><code>{esc(d.id)}</code></a>',
              date_cell(d.deadline), ctx.link(m.id)]
-            for m, d in roll.decisions]) if roll.decisions else ""),
-        ("issued", _doc_table(ctx, roll.issued) if roll.issued else ""),
-        ("addressed", _doc_table(ctx, roll.addressed) if roll.addressed else ""),
+            for m, d in decisions]) if decisions else ""),
+        ("issued", _doc_table(ctx, issued) if issued else ""),
+        ("addressed", _doc_table(ctx, addressed) if addressed else ""),
         ("received", ctx.table(["number", "title", "received_date"], [
             [esc(r.number), ctx.link(r.id), date_cell(r.received)]
-            for r in roll.received_handled]) if roll.received_handled else ""),
+            for r in received]) if received else ""),
         ("requests", ctx.table(["title", "submitted", "outcome"], [
             [ctx.link(r.id), date_cell(r.submitted),
              ctx.badge(r.decision.outcome) if r.decision else ""]
-            for r in roll.requests]) if roll.requests else ""),
-        ("liaison", _liaison_summary(ctx, all_liaison, roll.liaison_led)
-         if roll.liaison_led else ""),
+            for r in requests]) if requests else ""),
+        ("liaison", _liaison_summary(ctx, roll.liaison_led, liaison) if liaison else ""),
         ("briefings", ctx.table(["date", "title"], [
-            [date_cell(b.date), ctx.link(b.id)] for b in roll.briefings])
-         if roll.briefings else ""),
+            [date_cell(b.date), ctx.link(b.id)] for b in briefings])
+         if briefings else ""),
         ("history", ctx.table(["year", "total_score", "rank", "grade"], [
             [ctx.page_link(f"appraisal/{y}.md", str(y)), f"{r.total:.2f}", str(r.rank),
              ctx.badge(r.grade)] for y, r in roll.appraisal]) if roll.appraisal else ""),
@@ -418,7 +419,7 @@ def _unit(ctx: Ctx, u: Unit) -> str:
             [ctx.page_link(f"information/hotline/{m}.md", m), str(r.figures.calls),
              f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
              f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}", str(r.rank)]
-            for m, r in roll.hotline]) if roll.hotline else ""),
+            for m, r in hotline]) if hotline else ""),
     ]
     for key, body in sections:
         if body:
@@ -426,7 +427,7 @@ def _unit(ctx: Ctx, u: Unit) -> str:
     return "".join(out)
 
 
-def _liaison_summary(ctx: Ctx, items: list[Liaison], shown: list[Liaison]) -> str:
+def _liaison_summary(ctx: Ctx, items: Sequence[Liaison], shown: list[Liaison]) -> str:
     """Rates over all the unit's items; the table of the latest only."""
     table = ctx.table(["title", "kind", "due", "status"], [
         [ctx.link(li.id), ctx.v(li.kind), date_cell(ctx.cat.liaison[li.id].due),
@@ -435,7 +436,7 @@ def _liaison_summary(ctx: Ctx, items: list[Liaison], shown: list[Liaison]) -> st
     return rates_meta(ctx, ctx.cat.liaison_rates(items)) + table
 
 
-def _doc_table(ctx: Ctx, docs: list[Document]) -> str:
+def _doc_table(ctx: Ctx, docs: Sequence[Document]) -> str:
     return ctx.table(["number", "title", "type", "written"], [
         [esc(d.number), ctx.link(d.id), ctx.v(d.type), date_cell(d.written)] for d in docs])
 
@@ -444,11 +445,9 @@ def _official(ctx: Ctx, o: Official) -> str:
     t = ctx.t
     roll = ctx.cat.official_rollup(o.id)
     notes: dict[str, str] = {}
-    for key, attr in (("chaired", "chaired"), ("activities", "activities"),
-                      ("instructions", "instructions"), ("signed", "signed"),
-                      ("decided", "decided"), ("verified", "verified")):
-        shown, notes[key] = capped(ctx, getattr(roll, attr))
-        setattr(roll, attr, shown)
+    shown: dict[str, list[Any]] = {}
+    for key in ("chaired", "activities", "instructions", "signed", "decided", "verified"):
+        shown[key], notes[key] = capped(ctx, getattr(roll, key))
     other = _other_name(ctx, o)
     out = [ctx.meta([("other_name", esc(other)), ("position", ctx.v(o.position)),
                      ("official_title", esc(o.title or "")),
@@ -456,17 +455,17 @@ def _official(ctx: Ctx, o: Official) -> str:
                      ("term_from", esc(o.from_)), ("term_to", esc(o.to or ""))])]
     sections = [
         ("chaired", ctx.table(["date", "title"], [[date_cell(m.date), ctx.link(m.id)]
-                                                  for m in roll.chaired])),
+                                                  for m in shown["chaired"]])),
         ("activities", ctx.table(["date", "title", "kind"], [
-            [date_cell(a.date), ctx.link(a.id), ctx.v(a.kind)] for a in roll.activities])),
+            [date_cell(a.date), ctx.link(a.id), ctx.v(a.kind)] for a in shown["activities"]])),
         ("instructions", ctx.table(["date", "title"], [[date_cell(b.date), ctx.link(b.id)]
-                                                       for b in roll.instructions])),
-        ("signed", _doc_table(ctx, roll.signed)),
+                                                       for b in shown["instructions"]])),
+        ("signed", _doc_table(ctx, shown["signed"])),
         ("decided", ctx.table(["title", "outcome"], [
             [ctx.link(r.id), ctx.badge(r.decision.outcome) if r.decision else ""]
-            for r in roll.decided])),
+            for r in shown["decided"]])),
         ("verified", ctx.table(["title", "completed_on"], [
-            [ctx.link(s.id), date_cell(s.completed)] for s in roll.verified])),
+            [ctx.link(s.id), date_cell(s.completed)] for s in shown["verified"]])),
     ]
     for key, body in sections:
         if "<table" in body:

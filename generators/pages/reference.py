@@ -174,12 +174,12 @@ def error_catalogue(locale: str = "en") -> str:
         if c.group != group:
             group = c.group
             out.append(f"## {esc(t('errgroup-' + group))}\n\n")
-        if locale == "en":
-            out.append(f"### `{c.code}` — {esc(c.title)}\n\n")
-        else:  # the table of contents shows headings as text, without their lang mark
-            out.append(f"### `{c.code}`\n\n{_en(esc(c.title), locale)}\n\n")
+        # a paragraph, not a heading, per code: the groups make the table of contents (a
+        # heading each put the catalogue's entries twice more in every copy of the page's
+        # navigation, past the size a page may have)
         colon = _colon(locale)  # inside the bold, its space outside: "**When:** ..."
-        out.append(f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
+        out.append(f"**`{c.code}`** — {_en(esc(c.title), locale)}  \n"
+                   f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
                    f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}"
                    f"{_en(esc(c.trigger), locale)}  \n"
                    f"**{esc(t('err_fix'))}{colon.strip()}**{colon[1:]}{_en(esc(c.fix), locale)}"

@@ -1,0 +1,51 @@
+/* The search page (site_src/search.md): Pagefind's UI over the site's bundles, merged in
+   the browser (pagefind/bundles.json lists them), and document numbers as staff type them.
+
+   A record page carries its number as one word no other page holds (search.number_token
+   in generators/search.py): "wh", the code points of the prefix in hex, "y" year, "n"
+   sequence, "h" (so that n1 is not the start of n12: Pagefind matches word beginnings).
+   Here a number typed in any form (〔〕 [] 【】 () around the year, full-width or not,
+   with or without 号, a zero-padded sequence, or 京政发2021-12) becomes that word, so the
+   record comes first; listings and citing records do not hold it. */
+(function () {
+  "use strict";
+  // after NFKC, full-width （）［］｛｝ and digits are ASCII; 〔〕 and 【】 stay as they are
+  var NUMBER = /([\u4e00-\u9fff]{1,12})\s*(?:[\[【(〔{]\s*(\d{4})\s*[\]】)〕}]|(\d{4})\s*[-–—]\s*)\s*(\d{1,5})\s*号?/g;
+  var PROPOSAL = /^第?\s*(\d{1,5})\s*号$/;  // a liaison item: 第0359号 -> 0359
+
+  function token(prefix, year, seq) {
+    var hex = Array.from(prefix).map(function (c) { return c.codePointAt(0).toString(16); });
+    return "wh" + hex.join("") + "y" + year + "n" + parseInt(seq, 10) + "h";
+  }
+
+  function normalise(term) {
+    var text = term.normalize("NFKC").trim();
+    var proposal = PROPOSAL.exec(text);
+    if (proposal) { return proposal[1]; }
+    return text.replace(NUMBER, function (whole, prefix, year, year2, seq) {
+      return parseInt(seq, 10) === 0 ? whole : " " + token(prefix, year || year2, seq) + " ";
+    }).trim();
+  }
+  window.portalSearchTerm = normalise;  // the tests compare it with search.number_token
+
+  function start() {
+    var holder = document.getElementById("portal-search");
+    if (!holder || typeof PagefindUI === "undefined") { return; }
+    // result links must work wherever the portal is served (an edition lives in /2026.11/)
+    var base = new URL(".", new URL(JSON.parse(
+      document.getElementById("__config").textContent).base + "/", window.location)).pathname;
+    fetch(base + "pagefind/bundles.json").then(function (r) { return r.json(); })
+      .then(function (bundles) {
+        var ui = new PagefindUI({
+          element: "#portal-search", bundlePath: base + "pagefind/" + bundles[0] + "/",
+          mergeIndex: bundles.slice(1).map(function (b) {
+            return {bundlePath: base + "pagefind/" + b + "/"};
+          }),
+          baseUrl: base, showSubResults: true, showImages: false, resetStyles: false,
+          showEmptyFilters: false, processTerm: normalise});
+        var q = new URLSearchParams(window.location.search).get("q");
+        if (q) { ui.triggerSearch(q); }
+      });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

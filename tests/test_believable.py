@@ -1,0 +1,333 @@
+"""Rules that keep records believable (issue 14 points 5 and 6), at their boundaries, and
+hints that say what to do. Each case is made by hand from the valid fixture."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generators.cli import main
+from generators.errors import CATALOGUE, flatten
+from generators.validate import validate
+
+from .conftest import AS_OF, overlay
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def codes_at(records: Path) -> list[list[object]]:
+    return flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems)
+
+
+# -- an official acts within the term --------------------------------------------------------
+
+@pytest.mark.parametrize(("day", "ok"), [("2023-01-01", True), ("2022-12-31", False)])
+def test_an_official_may_act_from_the_first_day_of_the_term(tmp_path: Path, day: str,
+                                                            ok: bool) -> None:
+    records = overlay(tmp_path)  # mayor's term begins 2023-01-01
+    (records / f"activities/{day[:4]}").mkdir(exist_ok=True)
+    act = records / "activities/2026/act-a.yaml"
+    edit(act, "date: 2026-06-15", f"date: {day}")
+    act.rename(records / f"activities/{day[:4]}/act-a.yaml")
+    got = codes_at(records)
+    # vm-one's term begins on the same day as the mayor's (line 5: officials: [mayor, vm-one])
+    assert got == ([] if ok else [[f"records/activities/{day[:4]}/act-a.yaml", 5, "DATE_TERM"],
+                                  [f"records/activities/{day[:4]}/act-a.yaml", 5, "DATE_TERM"]])
+
+
+@pytest.mark.parametrize(("to", "ok"), [("2026-03-10", True), ("2026-03-09", False)])
+def test_an_official_may_act_on_the_last_day_of_the_term(tmp_path: Path, to: str,
+                                                         ok: bool) -> None:
+    records = overlay(tmp_path)  # mtg-a on 2026-03-10: chaired by the mayor
+    edit(records / "registry/officials.yaml", "  from: 2023-01-01\n",
+         f"  from: 2023-01-01\n  to: {to}\n")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    if ok:
+        # the mayor's later acts are outside the term: a signature, an activity, an instruction
+        assert {p.path for p in problems} == {"records/activities/2026/act-a.yaml",
+                                              "records/briefings/2026/brf-a.yaml"}
+    else:
+        assert ["records/meetings/2026/mtg-a.yaml", 6, "DATE_TERM"] in flatten(problems)
+        chair = next(p for p in problems if p.path.endswith("mtg-a.yaml"))
+        assert "mayor chairs the meeting on 2026-03-10" in chair.message
+        assert "to 2026-03-09" in chair.message
+    assert {p.code for p in problems} <= {"DATE_TERM"}
+
+
+def test_every_kind_of_act_is_held_to_the_term(tmp_path: Path) -> None:
+    """Sign, chair, attend, review, decide, instruct, verify, take part: each outside."""
+    records = overlay(tmp_path)
+    edit(records / "registry/officials.yaml", "  from: 2023-01-01\n  classification",
+         "  from: 2026-12-01\n  classification")  # mayor's (first) term begins after it all
+    edit(records / "registry/officials.yaml", "position: vice-mayor\n",
+         "position: vice-mayor\n  to: 2026-01-01\n")
+    edit(records / "registry/officials.yaml", "from: 2022-01-01", "from: 2026-11-01")
+    got = {(p.path.split("/")[-1], p.message.split(", outside")[0].rsplit(" on ", 1)[0])
+           for p in validate(records, "records", AS_OF, use_cache=False)[1].problems
+           if p.code == "DATE_TERM"}
+    assert got == {
+        ("doc-a.yaml", "mayor signs"),
+        ("mtg-a.yaml", "mayor chairs the meeting"),
+        ("mtg-a.yaml", "vm-one attends the meeting"),
+        ("mtg-a.yaml", "sg attends the meeting"),
+        ("req-a.yaml", "vm-one decides the request"),
+        ("brf-a.yaml", "mayor instructs on the briefing"),
+        ("sup-a.yaml", "sg verifies the completion"),
+        ("act-a.yaml", "mayor takes part in the activity"),
+        ("act-a.yaml", "vm-one takes part in the activity"),
+    }
+
+
+# -- implements ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "ok"), [("2026-01-10", True), ("2026-01-09", False)])
+def test_a_document_implements_what_was_received_up_to_its_written_day(
+        tmp_path: Path, written: str, ok: bool) -> None:
+    records = overlay(tmp_path)  # doc-b implements rcv-a, received 2026-01-10
+    doc = records / "documents/2026/doc-b.yaml"
+    edit(doc, "written: 2026-02-28\npublished: 2026-03-03", f"written: {written}")
+    got = codes_at(records)
+    if ok:
+        assert got == []
+    else:
+        # said at the document and at the received document's implemented_by
+        assert got == [["records/documents/2026/doc-b.yaml", 16, "DATE_IMPLEMENTS"],
+                       ["records/received/2026/rcv-a.yaml", 13, "DATE_IMPLEMENTS"]]
+
+
+@pytest.mark.parametrize(("written", "ok"), [("2026-02-28", True), ("2026-02-27", False)])
+def test_a_document_implements_a_document_written_the_same_day(
+        tmp_path: Path, written: str, ok: bool) -> None:
+    records = overlay(tmp_path)  # doc-b is written 2026-02-28
+    doc = records / "documents/2026/doc-c.yaml"
+    edit(doc, "written: 2026-05-20", f"written: {written}\nrelations: "
+         "[{type: implements, target: doc-b}]")
+    want = [] if ok else [["records/documents/2026/doc-c.yaml", 8, "DATE_IMPLEMENTS"]]
+    assert codes_at(records) == want
+
+
+# -- a reply answers its requester -----------------------------------------------------------
+
+def test_a_reply_is_addressed_to_its_requester(tmp_path: Path) -> None:
+    records = overlay(tmp_path)  # req-a comes from east
+    doc = records / "documents/2026/doc-c.yaml"
+    edit(doc, "type: letter", "type: reply")
+    edit(doc, "written: 2026-05-20", "written: 2026-05-20\nrelations: "
+         "[{type: responds-to, target: req-a}]")
+    errors = validate(records, "records", AS_OF, use_cache=False)[1].errors
+    assert flatten(errors) == [["records/documents/2026/doc-c.yaml", 6, "REPLY_ADDRESSEE"]]
+    assert errors[0].hint == "add east to recipients"
+    edit(doc, "recipients: [transport]", "recipients: [east]\ncc: [transport]")
+    assert validate(records, "records", AS_OF, use_cache=False)[1].errors == []
+
+
+# -- what has happened is not after the as-of date -------------------------------------------
+
+@pytest.mark.parametrize(("file", "old", "line"), [
+    ("liaison/2026/lia-c.yaml", "received: 2026-", 7),
+    ("received/2026/rcv-a.yaml", "received: 2026-01-10", 5),
+    ("requests/2026/req-a.yaml", "submitted: 2026-04-01", 5),
+    ("briefings/2026/brf-a.yaml", "date: 2026-07-01", 2),
+])
+def test_nothing_is_received_or_reported_after_the_as_of_date(
+        tmp_path: Path, file: str, old: str, line: int) -> None:
+    records = overlay(tmp_path)
+    path = records / file
+    text = path.read_text(encoding="utf-8")
+    start = text.index(old)
+    end = text.index("\n", start)
+    key = old.split(":")[0]
+    path.write_text(text[:start] + f"{key}: {AS_OF.replace(day=AS_OF.day + 1)}" + text[end:],
+                    encoding="utf-8")
+    got = [row for row in codes_at(records) if row[2] == "DATE_FUTURE"]
+    assert [f"records/{file}", line, "DATE_FUTURE"] in got
+    path.write_text(text[:start] + f"{key}: {AS_OF}" + text[end:], encoding="utf-8")
+    assert [row for row in codes_at(records) if row[2] == "DATE_FUTURE"
+            and row[0] == f"records/{file}" and row[1] == line] == []
+
+
+# -- portal new's placeholders ---------------------------------------------------------------
+
+@pytest.mark.parametrize("rtype", ["activity", "briefing", "liaison", "meeting", "received",
+                                   "request", "supervision", "hotline"])
+def test_an_unfilled_skeleton_says_todo_and_nothing_in_its_place(tmp_path: Path,
+                                                                 rtype: str) -> None:
+    records = overlay(tmp_path)
+    out = CliRunner().invoke(main, ["new", rtype, "--records", str(records),
+                                    "--year", "2026"]).output
+    path = Path(out.splitlines()[0])  # then a line on what to do
+    text = path.read_text(encoding="utf-8")
+    todo_lines = {n for n, line in enumerate(text.splitlines(), 1)
+                  if re.search(r":\s*\[?TODO", line)}
+    assert todo_lines  # every skeleton leaves something to fill in
+    problems = [p for p in validate(records, "records", AS_OF.replace(month=12, day=31),
+                                    use_cache=False)[1].problems
+                if p.path.endswith(path.name)]
+    assert {p.line for p in problems if p.code == "TEXT_TODO"} == todo_lines
+    # the placeholder is said once: no ID_FORMAT or REF_MISSING on the same line
+    assert all(p.code == "TEXT_TODO" for p in problems if p.line in todo_lines)
+
+
+def test_todo_inside_a_text_is_not_a_placeholder(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "documents/2026/doc-c.yaml", "summary: Replies",
+         "summary: The TODO list of the office; Replies")
+    assert codes_at(records) == []
+
+
+# -- the full-width colon --------------------------------------------------------------------
+
+def test_a_full_width_colon_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "lead: transport", "lead：transport")
+    edit(records / "supervision/2026/sup-b.yaml", "    percent: 60", "    percent： 60")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert flatten(problems, "path", "line", "col", "code") == [
+        ["records/supervision/2026/sup-b.yaml", 4, 5, "YAML_COLON"],
+        ["records/supervision/2026/sup-b.yaml", 9, 12, "YAML_COLON"]]
+    assert all("use the ASCII colon `:`" in p.hint for p in problems)
+
+
+def test_a_full_width_colon_inside_a_text_is_text(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "briefings/2026/brf-a.yaml", "summary: 网民", "summary: 说明：网民")
+    assert codes_at(records) == []
+
+
+# -- every problem of a file in one run ------------------------------------------------------
+
+def test_a_schema_error_does_not_hide_the_files_reference_and_date_errors(
+        tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    sup = records / "supervision/2026/sup-b.yaml"
+    edit(sup, "lead: transport", "lead: transprot\nowner: go")  # unknown field + bad ref
+    edit(sup, "updates:\n", "updates:\n  - {date: 2026-05-01, percent: 150, note: Odd.}\n")
+    edit(sup, "  - date: 2026-11-20", "  - date: 2026-12-20")  # after the as-of date
+    got = flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems,
+                  "line", "code")
+    # the update with a bad percent is left out: the later one is still found on its line
+    assert got == [[4, "REF_MISSING"], [5, "SCHEMA_UNKNOWN_FIELD"], [9, "SCHEMA_RANGE"],
+                   [10, "DATE_FUTURE"]]
+
+
+def test_a_record_read_in_part_is_not_published(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "state: open", "state: opened")
+    recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert "sup-b" not in {r.id for r in recs}
+    assert flatten(report.problems, "code") == [["SCHEMA_ENUM"]]
+
+
+def test_a_yaml_error_in_the_registry_makes_no_reference_missing(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "registry/units.yaml", "- id: go\n", "- id: go\n  name: [unclosed\n")
+    got = flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems,
+                  "path", "code")
+    assert got == [["records/registry/units.yaml", "YAML_SYNTAX"]]
+
+
+def test_a_yaml_error_in_a_meeting_keeps_its_decisions_known(tmp_path: Path) -> None:
+    records = overlay(tmp_path)  # sup-a and sup-b come from dec-a1 and dec-a2 of mtg-a
+    edit(records / "meetings/2026/mtg-a.yaml", "location: City Hall", "location: [City Hall")
+    edit(records / "supervision/2026/sup-b.yaml", "ref: dec-a2", "ref: dec-a3")
+    got = flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems,
+                  "path", "code")
+    # a typo is still a typo: dec-a3 was never written anywhere
+    assert got == [["records/meetings/2026/mtg-a.yaml", "YAML_SYNTAX"],
+                   ["records/supervision/2026/sup-b.yaml", "REF_MISSING"]]
+
+
+# -- hints that are right --------------------------------------------------------------------
+
+def test_an_empty_required_field_is_not_advised_away(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "activities/2026/act-a.yaml", "title: Inspection of bus depots", "title:")
+    edit(records / "activities/2026/act-a.yaml", "units: [transport, east]", "units:")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    hints = {p.message: p.hint for p in problems}
+    assert "remove" not in hints["title is empty"]
+    assert "required" in hints["title is empty"]
+    assert "remove the line" in hints["units is empty"]  # optional: it may go
+
+
+def test_a_copied_file_is_not_advised_a_name_that_exists(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    src = records / "activities/2026/act-a.yaml"
+    (records / "activities/2026/act-b.yaml").write_bytes(src.read_bytes())
+    (records / "activities/2027").mkdir()
+    (records / "activities/2027/act-c.yaml").write_bytes(src.read_bytes())
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    hints = {p.path: p.hint for p in problems if p.code == "ID_FILENAME"}
+    assert set(hints) == {"records/activities/2026/act-b.yaml",
+                          "records/activities/2027/act-c.yaml"}
+    for path, hint in hints.items():
+        assert "rename the file to act-a.yaml" not in hint
+        assert f"set id: {Path(path).stem}" in hint
+
+
+def test_a_file_named_wrongly_is_advised_its_ids_name(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    src = records / "activities/2026/act-a.yaml"
+    src.rename(src.with_name("act-x.yaml"))
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert [p.hint for p in problems] == ["rename the file to act-a.yaml, or set id: act-x"]
+
+
+# Imperative verbs the catalogue's fixes start with: a fix says what to do, in the words
+# of an instruction (not "Nothing to do", not a description such as "Record files are").
+IMPERATIVE = {"add", "adjust", "align", "check", "correct", "delete", "fix", "flatten",
+              "follow", "give", "move", "name", "put", "re-save", "record", "remove", "rename",
+              "replace", "split", "use", "write"}
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_every_fix_says_what_to_do(code: str) -> None:
+    fix = CATALOGUE[code].fix
+    assert fix.strip() and fix.endswith((".", ")"))
+    assert fix.split()[0].lower() in IMPERATIVE, f"{code}: '{fix}' does not start with a verb"
+
+
+# -- a meeting to come has only planned items ------------------------------------------------
+
+@pytest.mark.parametrize(("days", "outcome", "code"), [
+    (1, "approved", "DATE_OUTCOME"), (1, "planned", None),
+    (0, "approved", None), (0, "planned", None),  # the as-of day: held or not yet
+    (-1, "approved", None), (-1, "planned", "DATE_PLANNED"),
+])
+def test_the_outcome_of_a_meeting_follows_the_as_of_date(tmp_path: Path, days: int,
+                                                         outcome: str, code: str | None) -> None:
+    import datetime as dt
+
+    records = overlay(tmp_path)
+    mtg = records / "meetings/2026/mtg-a.yaml"
+    edit(mtg, "date: 2026-03-10", f"date: {AS_OF + dt.timedelta(days=days)}")
+    edit(mtg, "outcome: deferred", f"outcome: {outcome}")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    # item 1 stays approved: a future meeting reports it too
+    got = [row for row in flatten(problems, "line", "code") if row[0] == 26]
+    assert got == ([[26, code]] if code else [])
+
+
+def test_a_file_of_full_width_colons_alone_is_not_a_wrong_top_level(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    (records / "activities/2026/act-b.yaml").write_text(
+        "id： act-b\ndate： 2026-06-16\n", encoding="utf-8")  # YAML reads one text
+    assert codes_at(records) == [["records/activities/2026/act-b.yaml", 1, "YAML_COLON"],
+                                 ["records/activities/2026/act-b.yaml", 2, "YAML_COLON"]]
+
+
+def test_a_schema_error_does_not_hide_a_wrong_file_name(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    edit(act, "kind: inspection", "kind: inspection\nplace: depot")
+    act.rename(act.with_name("act-z.yaml"))
+    got = flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems,
+                  "line", "code")
+    assert got == [[1, "ID_FILENAME"], [8, "SCHEMA_UNKNOWN_FIELD"]]
