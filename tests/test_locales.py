@@ -2,7 +2,8 @@
 English (labels.py), and no page shows an interface word of the other language.
 
 Record text is what editors wrote, in whatever language; the scan leaves it out: prose
-blocks, codes and ids (<code>), text marked lang="en" (not translated yet, said so to the
+blocks and commit messages (.record-prose, .record-text), codes and ids (<code>), what is
+hidden (the search index's keys), text marked lang="en" (not translated yet, said so to the
 reader's browser), and the strings of the records themselves.
 """
 
@@ -114,7 +115,8 @@ def visible_text(html: str) -> str:
     """What a reader sees of a page outside the record text the page marks as such:
     its text, its <title> and the text of alt, title, aria-label and placeholder."""
     doc = BeautifulSoup(html, "html.parser")
-    for el in doc.select("script, style, svg, code, pre, .record-prose, [lang=en]"):
+    for el in doc.select("script, style, svg, code, pre, .record-prose, .record-text, "
+                         "[lang=en], [hidden]"):
         el.decompose()
     attrs = [str(el.get(a)) for a in ("alt", "title", "aria-label", "placeholder")
              for el in doc.find_all(attrs={a: True})]

@@ -65,7 +65,9 @@ def _history(ctx: Ctx, rec: Record) -> str:
     if not changes:
         return ""
     t = ctx.t
-    rows = [[date_cell(c.date), esc(c.message) if c.message else
+    # a commit message is what an editor wrote, in any language (record-text marks it so)
+    rows = [[date_cell(c.date), f'<span class="record-text">{esc(c.message)}</span>'
+             if c.message else
              f'<span class="not-published">{esc(t("not_published"))}</span>',
              f"<code>{esc(c.sha[:10])}</code>"] for c in changes]
     return (f'<p class="last-changed">{esc(t("last_changed"))}{ctx.colon()}'
