@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 AS_OF  ?=
 AS_OF_ARG := $(if $(AS_OF),--as-of $(AS_OF),)
 
-.PHONY: portal test test-fast proptest serve bench lint schema sample golden publish clean hooks
+.PHONY: portal test test-fast proptest serve preview bench lint schema sample golden publish clean hooks
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,21 +22,29 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 portal: $(VENV)/.installed  ## validate the records and build the portal into site/
 	$(BIN)/portal validate --records records $(AS_OF_ARG)
 	$(BIN)/portal build --records records --site-dir site $(AS_OF_ARG)
-	@echo "Portal built: open $(CURDIR)/site/index.html (or run 'make serve')"
+	@echo "Portal built in site/. To look at it: 'make preview' (site/ on http://127.0.0.1:8000/),"
+	@echo "or 'make serve' (a live preview that rebuilds as records change)."
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
+# Chinese glyphs for the browser tests: without a CJK font chromium draws boxes of another
+# width, and the layout tests would measure a page no reader sees
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
 $(CHROMIUM):  ## Debian's chromium for the browser tests (Playwright never downloads one)
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || \
 	  ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
+$(CJK_FONT):  ## Debian's Noto CJK fonts, as on the office's machines
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk || \
+	  ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk)
+
 $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-test: $(VENV)/.installed-test $(CHROMIUM) $(AXE)  ## lint, type-check and run every test (browser ones too)
+test: $(VENV)/.installed-test $(CHROMIUM) $(CJK_FONT) $(AXE)  ## lint, type-check and run every test (browser ones too)
 	$(BIN)/ruff check generators tests scripts bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
@@ -50,6 +58,9 @@ proptest: $(VENV)/.installed-test  ## the republish property tests, long: PROPTE
 
 serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000/ that follows edits
 	$(BIN)/portal serve --records records
+
+preview: $(VENV)/.installed  ## the built site/ on http://127.0.0.1:8000/ as readers see it
+	$(BIN)/portal preview --site-dir site
 
 bench: $(VENV)/.installed-test  ## measure validate and build at archive scale
 	$(BIN)/python bench/run.py

@@ -48,8 +48,9 @@ def from_epoch(text: str) -> dt.date:
     reproducible-builds specification asks a malformed value to fail the build)."""
     what = "SOURCE_DATE_EPOCH"
     if not re.fullmatch(r"\s*[0-9]+\s*", text):
-        raise AsOfError(f"{what}='{text}' is not a whole number of seconds since 1970-01-01 "
-                        "(unset it, or give --as-of YYYY-MM-DD)")
+        raise AsOfError(f"{what}='{text}' is not a count of seconds since 1970-01-01 "
+                        "(a whole number, not negative) (unset it, or give --as-of "
+                        "YYYY-MM-DD)")
     try:
         day = dt.datetime.fromtimestamp(int(text), dt.UTC).date()
     except (OverflowError, OSError, ValueError):

@@ -13,7 +13,9 @@ import functools
 import hashlib
 import html
 import io
+import math
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -133,10 +135,74 @@ def _texts(labels: Sequence[str]) -> list[str]:
     return [xml_text(x) for x in labels]
 
 
+FONT_PT = 10
+"""rc's font.size; tick labels are drawn at it."""
+
+
+def _text_width(text: str, size: float = FONT_PT) -> float:
+    """Points a line of text takes, as matplotlib measures it with DejaVu Sans: a CJK
+    character (which DejaVu lacks) 1.15 em, the width of its box for a missing glyph, more
+    than the reader's CJK font draws; any other 0.62 em, DejaVu's widest common letters."""
+    return sum(1.15 if unicodedata.east_asian_width(c) in "WF" else 0.62
+               for c in text) * size
+
+
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_TOKENS = re.compile(rf"\s+|[{_WIDE}]|[^\s{_WIDE}]+")
+"""A run of spaces, one CJK character (a line may break after it), or a word."""
+
+
+def _wrapped(label: str, width: float, size: float = FONT_PT) -> str:
+    """The label in lines of at most `width` points: broken at spaces, and between
+    characters in a run of CJK (which needs no space to break); a word longer than the
+    line stays whole."""
+    tokens = _TOKENS.findall(label)
+    lines: list[str] = [""]
+    for tok in tokens:
+        if tok.isspace():
+            if lines[-1]:
+                lines[-1] += " "
+            continue
+        if lines[-1] and _text_width(lines[-1] + tok, size) > width:
+            lines[-1] = lines[-1].rstrip()
+            lines.append(tok)
+        else:
+            lines[-1] += tok
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _fit_ticks(ax: Any, labels: list[str], axes_width: float, *, timeline: bool = False
+               ) -> None:
+    """x tick labels that stay inside their slot, wrapped onto lines: labels never run into
+    each other.  On a timeline whose labels cannot fit, every n-th is shown (the latest
+    always); on bars, where each bar needs its name, a single word wider than its slot
+    turns the labels aslant."""
+    slot = axes_width / max(1, len(labels)) * 0.92
+    wrapped = [_wrapped(x, slot) for x in labels]
+    widest = max((_text_width(line) for x in wrapped for line in x.split("\n")), default=0.0)
+    if timeline and widest > slot:
+        step = math.ceil(widest / slot)
+        shown = list(range(len(labels) - 1, -1, -step))[::-1]
+        ax.set_xticks(shown, [labels[i] for i in shown])
+        return
+    ax.set_xticks(range(len(labels)), wrapped)
+    if widest > slot:
+        ax.tick_params(axis="x", labelrotation=30)
+        for t in ax.get_xticklabels():
+            t.set_horizontalalignment("right")
+
+
+AXES_WIDTH = 0.86
+"""What of the figure's width the plot takes, about (the rest: the y axis's labels)."""
+
+
 def _figure(plt: Any, height: float) -> tuple[Any, Any]:
     # a fixed size (constrained layout keeps the labels inside): the page gives the
     # picture its width and height before the chart is drawn
     fig, ax = plt.subplots(figsize=(WIDTH, height), layout="constrained")
+    # a margin of 7 pt: the reader's CJK font draws taller than DejaVu, whose boxes the
+    # layout measures, and text at the edge of the picture was cut
+    fig.get_layout_engine().set(w_pad=0.1, h_pad=0.1)
     return fig, ax
 
 
@@ -153,11 +219,11 @@ def _bar(labels: list[str], values: list[float], title: str, *, height: float,
             if limit:
                 ax.set_xlim(*limit)
         else:
-            ax.bar(labels, values, color=colours)
+            ax.bar(range(len(labels)), values, color=colours)
+            _fit_ticks(ax, labels, WIDTH * 72 * AXES_WIDTH)
             ax.set_ylabel(xlabel)
             if limit:
                 ax.set_ylim(*limit)
-            plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
         ax.set_title(title)
         return _svg(fig, title)
 
@@ -169,13 +235,13 @@ def _line(x: list[str], series: dict[str, list[float]], title: str, *, height: f
     with plt.rc_context(rc):
         fig, ax = _figure(plt, height)
         for name, ys in series.items():
-            ax.plot(x, ys, marker="o", markersize=3, label=name)
+            ax.plot(range(len(x)), ys, marker="o", markersize=3, label=name)
+        _fit_ticks(ax, x, WIDTH * 72 * AXES_WIDTH, timeline=True)
         ax.set_title(title)
         ax.set_ylabel(ylabel)
         if limit:
             ax.set_ylim(*limit)
-        ax.legend(loc="lower right", frameon=False)
-        plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+        _legend_below(fig, len(series))
         return _svg(fig, title)
 
 
@@ -187,12 +253,23 @@ def _stacked(labels: list[str], stacks: dict[str, list[float]], title: str, *,
         fig, ax = _figure(plt, height)
         bottom = [0.0] * len(labels)
         for name, values in stacks.items():
-            ax.bar(labels, values, bottom=bottom, label=name)
+            ax.bar(range(len(labels)), values, bottom=bottom, label=name)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        _fit_ticks(ax, labels, WIDTH * 72 * AXES_WIDTH)
         ax.set_title(title)
         ax.set_ylabel(ylabel)
-        ax.legend(frameon=False, fontsize=8)
+        _legend_below(fig, len(stacks))
         return _svg(fig, title)
+
+
+def _legend_below(fig: Any, entries: int) -> None:
+    """The legend under the plot, outside it: it never covers a bar or a line (constrained
+    layout makes room for it).  In one row while the entries fit, else in rows of fewer."""
+    handles, names = fig.axes[0].get_legend_handles_labels()
+    widest = max((_text_width(n, 8) for n in names), default=0.0) + 30  # the key and gap
+    columns = max(1, min(entries, int(WIDTH * 72 * 0.95 // widest)))
+    fig.legend(handles, names, loc="outside lower center", ncols=columns, frameon=False,
+               fontsize=8)
 
 
 _DRAW: dict[str, Callable[..., str]] = {"bar": _bar, "line": _line, "stacked": _stacked}

@@ -364,6 +364,30 @@ def serve_cmd(records: str, config_file: str, dev_addr: str, as_of: dt.date,
         raise ArgumentError(f"cannot serve on {dev_addr}: {exc.strerror or exc}") from None
 
 
+@main.command("preview")
+@click.option("--site-dir", default="site", show_default=True,
+              help="The built site to show (portal build's --site-dir).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="0 takes a free port.")
+def preview_cmd(site_dir: str, port: int) -> None:
+    """Show the built site on http://127.0.0.1:PORT/ as readers see it (links to folders
+    and search work, which they do not from file://); Ctrl+C stops."""
+    from .preview import PreviewError, preview_server, url
+
+    try:
+        server = preview_server(Path(site_dir), port)
+    except (PreviewError, OSError) as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(f"Serving {site_dir} on {url(server)} (Ctrl+C stops)")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 @main.command("export-md")
 @click.argument("out", type=click.Path(file_okay=False))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)

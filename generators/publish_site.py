@@ -102,6 +102,8 @@ def check_target(site: Path, *, records: Path, docs: Path, project: Path,
         raise SiteError(f"--site-dir '{site}' is not a folder")
     if (site / ".git").exists():
         raise SiteError(f"--site-dir '{site}' is the root of a git work tree")
+    if ".git" in site.parts:  # --force must not replace a repository's history either
+        raise SiteError(f"--site-dir '{site}' lies in a git repository's own folder (.git)")
     if site.is_dir() and not (site / MARKER).is_file() and any(site.iterdir()) and not force:
         raise SiteError(f"--site-dir '{site}' is not empty and was not made by `portal "
                         f"build` (it has no {MARKER}); give a new or empty folder, or "

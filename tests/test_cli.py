@@ -278,8 +278,9 @@ def test_the_installed_command_answers_a_bad_environment_in_one_line(tmp_path: P
         assert result.returncode == 2
         assert "Traceback" not in result.stderr
         assert result.stderr.strip().splitlines() == [
-            "Error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since "
-            "1970-01-01 (unset it, or give --as-of YYYY-MM-DD)"]
+            "Error: SOURCE_DATE_EPOCH='yesterday' is not a count of seconds since "
+            "1970-01-01 (a whole number, not negative) (unset it, or give --as-of "
+            "YYYY-MM-DD)"]
     assert not (tmp_path / "site").exists()
 
 

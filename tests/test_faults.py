@@ -391,6 +391,19 @@ def test_a_site_dir_holding_what_the_build_did_not_make_is_refused(
                                                          "site_src"]
 
 
+@pytest.mark.parametrize("target", [".git", ".git/objects"])
+def test_a_site_dir_in_a_git_folder_is_refused_even_with_force(tmp_path: Path,
+                                                                target: str) -> None:
+    import subprocess as sp
+
+    project = _project(tmp_path)
+    sp.run(["git", "init", "-q", str(project)], check=True)
+    before = snapshot(project / ".git")
+    with pytest.raises(BuildError, match=r"\.git"):
+        _build(project, project / target, force=True)
+    assert snapshot(project / ".git") == before
+
+
 @pytest.mark.slow
 def test_a_folder_the_portal_did_not_make_needs_force(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,6 +25,13 @@
     var rows = Array.prototype.slice.call(body.rows);
     var headers = table.tHead ? table.tHead.rows[0].cells : [];
     var filters = (table.getAttribute("data-filters") || "").split(",").filter(Boolean).map(Number);
+    // on a phone a row is a card: each cell says which column it is (portal.css)
+    var names = Array.prototype.map.call(headers, function (th) { return th.textContent.trim(); });
+    rows.forEach(function (tr) {
+      Array.prototype.forEach.call(tr.cells, function (td, i) {
+        if (names[i]) { td.setAttribute("data-label", names[i]); }
+      });
+    });
     var tools = null;
     var selects = {};
     var search = null;

@@ -83,6 +83,25 @@ class Page:
     """A republish keeps the last build's page (deps.reuse): its markdown is empty."""
 
 
+_TITLE_COLUMNS = frozenset({"title", "what", "name", "unit"})
+"""Columns that name the row: they keep room for a title at any width (portal.css), lead
+the card a row becomes on a phone, and a Chinese title in them never stands one character
+a line."""
+_NOWRAP_COLUMNS = frozenset({"number", "written", "date", "deadline", "due", "effective",
+                             "expires", "submitted", "assigned", "month"})
+"""Dates and document numbers: never broken inside the value ("2026-01-" / "18")."""
+
+
+def column_class(header: str) -> str:
+    """The class attribute a table's column carries on its header and cells, by its
+    label key ("" for most: the class costs bytes on every row of a listing)."""
+    if header in _TITLE_COLUMNS:
+        return ' class="t"'
+    if header in _NOWRAP_COLUMNS:
+        return ' class="nw"'
+    return ""
+
+
 @dataclass(slots=True)
 class Ctx:
     """Rendering context of one page: the catalog, the locale and where the page lives."""
@@ -192,16 +211,21 @@ class Ctx:
         tables list other records, and a query should land on those records, not on every
         page that lists them.
         """
-        head = "".join(f'<th scope="col">{esc(self.t(h))}</th>' for h in headers)
+        kinds = [column_class(h) for h in headers]
+        head = "".join(f'<th scope="col"{k}>{esc(self.t(h))}</th>'
+                       for h, k in zip(headers, kinds, strict=True))
         body = []
         for row in rows:
             cells = []
-            for cell in row:
+            for i, cell in enumerate(row):
+                k = kinds[i] if i < len(kinds) else ""
                 if isinstance(cell, tuple):
                     shown, key = cell
-                    cells.append(f'<td data-sort="{esc(key)}">{shown}</td>')
+                    # a key that is the cell's text is what the sorter reads without it
+                    sort = "" if esc(key) == shown else f' data-sort="{esc(key)}"'
+                    cells.append(f"<td{k}{sort}>{shown}</td>")
                 else:
-                    cells.append(f"<td>{'' if cell is None else cell}</td>")
+                    cells.append(f"<td{k}>{'' if cell is None else cell}</td>")
             body.append("<tr>" + "".join(cells) + "</tr>")
         attrs = [f'class="data{" sortable" if sortable else ""}"']
         if table_id:
