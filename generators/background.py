@@ -123,8 +123,8 @@ def _render_all(channel: Channel, folder: Path, cat: Catalog, locale: str,
             assets.update(own)
             uses[src] = sorted(own)
     with remembering(before, used):
-        files = static_files(cat, site_url)
-        for src, markdown in static_pages(cat, list(files)).items():
+        files = static_files(cat, site_url, locale)
+        for src, markdown in static_pages(cat, list(files), locale).items():
             _write(folder / src, markdown, made)
         channel.tick()
         for rel, text in files.items():

@@ -225,6 +225,7 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
         cat = open_catalog(recs, (base / pc.records_dir).resolve(), day, pc.audience)
         docs = out / "docs"
         shutil.copytree(cfg.docs_dir, docs)
+        _choose_variants(docs, pc.locale)
         pages, others = generated(cat, pc.locale, cfg.site_url or "")
         written = {p.src: p.markdown for p in pages if not (docs / p.src).exists()}
         for rel, content in {**written, **others}.items():
@@ -232,15 +233,39 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
         count = len(written) - 1  # the changes page is not a page of the archive
-        _render_macros(docs, cat, pc.locale)
-        (out / "mkdocs.yml").write_text(_plain_config(Path(cfg.config_file_path)),
+        frame = edition_frame(pc)
+        _render_macros(docs, cat, pc.locale, frame["site_name"])
+        (out / "mkdocs.yml").write_text(_plain_config(Path(cfg.config_file_path), frame),
                                         encoding="utf-8")
         # the template overrides that escape titles (plugin.THEME) travel with the pages
         shutil.copytree(Path(__file__).parent / "theme", out / "overrides")
     return count
 
 
-def _render_macros(docs: Path, cat: Any, locale: str) -> None:
+def _choose_variants(docs: Path, locale: str) -> None:
+    """Each hand-written page in the edition's language, as the plugin chooses them
+    (plugin.choose_variants): about.en.md becomes about.md in English, else goes."""
+    from .plugin import VARIANT
+
+    for path in sorted(docs.rglob("*" + VARIANT)):
+        if locale == "en":
+            path.replace(path.with_name(path.name[:-len(VARIANT)] + ".md"))
+        else:
+            path.unlink()
+
+
+def edition_frame(pc: Any) -> dict[str, Any]:
+    """The site's name, footer and language in the edition's locale (plugin.on_config)."""
+    from .labels import FRAME_LABELS, labels
+
+    t = labels(pc.locale)
+    return {"site_name": pc.site_name.get(pc.locale) or t("home_title"),
+            "site_description": t("site_description"),
+            "copyright": pc.copyright.get(pc.locale) or t("copyright"), "language": pc.locale,
+            "labels": {k: t(k) for k in FRAME_LABELS}}
+
+
+def _render_macros(docs: Path, cat: Any, locale: str, site_name: str) -> None:
     """Expand the macros of hand-written pages, so plain MkDocs needs no macros plugin."""
     import jinja2.sandbox
 
@@ -249,7 +274,8 @@ def _render_macros(docs: Path, cat: Any, locale: str) -> None:
     funcs: dict[str, Any] = {}
 
     class _Env:
-        conf = {"plugins": {"portal": type("P", (), {"catalog": cat, "config":
+        conf = {"site_name": site_name,
+                "plugins": {"portal": type("P", (), {"catalog": cat, "config":
                                                      type("C", (), {"locale": locale})()})()}}
         page: Any = None
 
@@ -269,7 +295,7 @@ def _render_macros(docs: Path, cat: Any, locale: str) -> None:
         path.write_text(jenv.from_string(text).render(**funcs), encoding="utf-8")
 
 
-def _plain_config(config_file: Path) -> str:
+def _plain_config(config_file: Path, frame: dict[str, Any]) -> str:
     """mkdocs.yml without our plugin and macros: the export builds with MkDocs alone."""
     text = config_file.read_text(encoding="utf-8")
     data = yaml.load(text, Loader=_EnvLoader)
@@ -279,6 +305,10 @@ def _plain_config(config_file: Path) -> str:
         if name not in ("portal", "macros"):
             plugins.append(p)
     data["plugins"] = plugins
+    for key in ("site_name", "site_description", "copyright"):
+        data[key] = frame[key]
+    data.setdefault("theme", {})["language"] = frame["language"]
+    data.setdefault("extra", {})["portal"] = {"labels": frame["labels"]}  # theme/404.html
     data["docs_dir"] = "docs"
     data["theme"] = {**data.get("theme", {}), "custom_dir": "overrides"}
     data["site_dir"] = "site"

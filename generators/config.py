@@ -15,8 +15,13 @@ class PortalConfig(base.Config):
     """Build for this audience: only records at or below its level are published."""
     as_of = c.Optional(c.Type((str, dt.date)))  # !ENV reads YYYY-MM-DD as a date
     """Reference date YYYY-MM-DD for computed figures (default: SOURCE_DATE_EPOCH or today)."""
-    locale = c.Choice(("en", "zh"), default="en")
-    """Interface language of the generated pages."""
+    locale = c.Choice(("zh", "en"), default="zh")
+    """Interface language of the edition: Chinese unless told (DESIGN.md, "Locales")."""
+    site_name = c.Type(dict, default={})
+    """The office's own name per locale ({zh: 北京市人民政府办公厅工作门户, en: ...});
+    labels.py's home_title where none is given."""
+    copyright = c.Type(dict, default={})
+    """The footer per locale; labels.py's where none is given."""
     edition = c.Optional(c.Type((str, int, float)))
     """Name of the edition being published (set by portal publish)."""
     previous_edition = c.Optional(c.Type(str))

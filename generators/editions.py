@@ -71,7 +71,7 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     title = t("what_changed")
     out = [heading(title)]
     if edition:
-        out.append(f"<p>{esc(t('edition'))}: <strong>{esc(edition)}</strong></p>\n")
+        out.append(f"<p>{esc(t('edition'))}{ctx.colon()}<strong>{esc(edition)}</strong></p>\n")
     if not previous:
         out.append(f"<p>{esc(t('first_edition'))}</p>\n")
         return Page("changes/index.md", title, "".join(out), in_nav=True)
@@ -85,15 +85,15 @@ def changes_page(cat: Catalog, locale: str, previous: dict[str, Any] | None,
     out.append(ctx.meta([("added", str(len(added))), ("changed", str(len(changed))),
                          ("removed", str(len(removed))), ("status", str(len(moved)))]))
     out.append(heading(t("added"), 2) + ctx.table(
-        ["type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in added],
+        ["record_type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in added],
         sortable=False))
     out.append(heading(t("changed"), 2) + ctx.table(
-        ["type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in changed],
+        ["record_type", "title"], [[esc(t(f"rt-{now[i]['type']}")), ctx.link(i)] for i in changed],
         sortable=False))
     # removed records are named by the previous edition's manifest of this same audience,
     # unless they are still in the archive at a level this audience may not see now
     out.append(heading(t("removed"), 2) + ctx.table(
-        ["type", "title", "id"],
+        ["record_type", "title", "id"],
         [[esc(t(f"rt-{before[i]['type']}")), ctx.link(i), ""] if i in cat.hidden else
          [esc(t(f"rt-{before[i]['type']}")), esc(before[i]["title"]), f"<code>{esc(i)}</code>"]
          for i in removed], sortable=False))

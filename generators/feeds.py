@@ -15,6 +15,7 @@ from icalendar import Calendar, Event
 
 from .catalog import Catalog
 from .escaping import ical_text, xml_text
+from .labels import labels, value_label
 from .memo import remembered
 from .models import Record
 from .models.activity import Activity
@@ -89,34 +90,38 @@ def _newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.updated, e.id), reverse=True)
 
 
-def atom_feeds(cat: Catalog, base_url: str = "") -> dict[str, str]:
+def atom_feeds(cat: Catalog, base_url: str = "", locale: str = "en") -> dict[str, str]:
     """feeds/<name>.xml -> Atom text: documents (all, per issuer, per type), briefings,
-    liaison replies."""
+    liaison replies; the feeds' own titles in the edition's language."""
+    t = labels(locale)
     docs = cat.of(Document)
+
+    def name(id_: str) -> str:
+        return _name(cat, id_, locale)
     out: dict[str, str] = {}
 
     def add(name: str, title: str, entries: Iterable[Entry]) -> None:
         path = f"feeds/{name}.xml"
         out[path] = atom(name, title, _newest_first(entries), base_url, path)
 
-    add("documents", "Documents", (_doc_entry(d) for d in docs))
+    add("documents", t("feed_documents"), (_doc_entry(d) for d in docs))
     for issuer in sorted({i for d in docs for i in cat.shown(d.issuers)}):
-        add(f"documents-issuer-{issuer}", f"Documents issued by {issuer}",
+        add(f"documents-issuer-{issuer}", t("feed_issuer", name=name(issuer)),
             (_doc_entry(d) for d in docs if issuer in d.issuers))
     for kind in sorted({d.type for d in docs}):
-        add(f"documents-type-{kind}", f"Documents: {kind}",
+        add(f"documents-type-{kind}", t("feed_type", kind=value_label(kind, locale)),
             (_doc_entry(d) for d in docs if d.type == kind))
-    add("briefings", "Briefings", (Entry(f"briefing/{b.id}", b.title, b.date, _page(b),
+    add("briefings", t("briefings"), (Entry(f"briefing/{b.id}", b.title, b.date, _page(b),
                                          b.summary, b.category) for b in cat.of(Briefing)))
     replies = []
     for li in cat.of(Liaison):
         if li.reply is None:
             continue
         withheld = li.reply.disclosure == "withheld" and cat.audience == "public"
-        replies.append(Entry(f"liaison-reply/{li.id}", f"Reply: {li.title}", li.reply.date,
-                             _page(li), "The reply is not disclosed." if withheld
+        replies.append(Entry(f"liaison-reply/{li.id}", t("reply_to", title=li.title),
+                             li.reply.date, _page(li), t("reply_withheld") if withheld
                              else li.reply.summary, li.reply.category))
-    add("liaison-replies", "Replies to deputies and members", replies)
+    add("liaison-replies", t("feed_replies"), replies)
     return out
 
 
@@ -157,9 +162,10 @@ def _order(spec: Spec) -> tuple[str, str]:
     return when, f"{uid}@general-office-portal"
 
 
-def calendars(cat: Catalog, base_url: str = "") -> dict[str, str]:
+def calendars(cat: Catalog, base_url: str = "", locale: str = "en") -> dict[str, str]:
     """feeds/calendar.ics (meetings, activities, open supervision deadlines) and one
     feeds/calendar-<unit>.ics per unit with what it owes and attends."""
+    t = labels(locale)
     per_unit: dict[str, list[Spec]] = {}
     everything: list[Spec] = []
     stamp = cat.as_of
@@ -178,18 +184,27 @@ def calendars(cat: Catalog, base_url: str = "") -> dict[str, str]:
     for s in cat.of(Supervision):
         if s.state != "open":
             continue
-        ev = (f"deadline-{s.id}", f"Deadline: {s.title}", s.deadline, url(s), stamp, None,
+        ev = (f"deadline-{s.id}", t("deadline_of", title=s.title), s.deadline, url(s), stamp, None,
               None, "")
         everything.append(ev)
         for u in [s.lead, *s.support]:
             per_unit.setdefault(u, []).append(ev)
     texts: dict[Spec, str] = {}
-    out = {"feeds/calendar.ics": _ics("General Office calendar", everything, texts)}
+    out = {"feeds/calendar.ics": _ics(t("calendar_name"), everything, texts)}
     for unit, events in sorted(per_unit.items()):
         if events and unit not in cat.hidden:  # a hidden unit has no calendar of its own
-            out[f"feeds/calendar-{unit}.ics"] = _ics(f"General Office calendar: {unit}",
-                                                     events, texts)
+            out[f"feeds/calendar-{unit}.ics"] = _ics(
+                t("calendar_of", name=_name(cat, unit, locale)), events, texts)
     return out
+
+
+def _name(cat: Catalog, id_: str, locale: str) -> str:
+    """A unit's name in the edition's language (its id if the edition does not show it)."""
+    rec = cat.by_id.get(id_)
+    if rec is None or id_ in cat.hidden:
+        return id_
+    zh = getattr(rec, "name_zh", None)
+    return zh if locale == "zh" and zh else rec.title_text
 
 
 def _ics(name: str, events: list[Spec], texts: dict[Spec, str]) -> str:

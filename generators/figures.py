@@ -45,6 +45,10 @@ class SupervisionStatus:
     last_report: dt.date | None
     """Date of the latest progress update, or None."""
     reasons: tuple[str, ...] = ()
+    """Why an item is at risk, in English (the pages say it in their language from the
+    fields below)."""
+    quiet_days: int = 0
+    """At risk for silence: days without a progress report; 0 otherwise."""
 
 
 def supervision_status(item: Supervision, as_of: dt.date) -> SupervisionStatus:
@@ -76,7 +80,8 @@ def supervision_status(item: Supervision, as_of: dt.date) -> SupervisionStatus:
     if quiet >= STALE_DAYS:
         reasons.append(f"no progress report for {quiet} days")
     if reasons:
-        return SupervisionStatus("at-risk", percent, to_deadline, 0, last, tuple(reasons))
+        return SupervisionStatus("at-risk", percent, to_deadline, 0, last, tuple(reasons),
+                                 quiet if quiet >= STALE_DAYS else 0)
     if latest is None:
         return SupervisionStatus("not-started", 0.0, to_deadline, 0, None)
     return SupervisionStatus("on-track", percent, to_deadline, 0, last)

@@ -6,65 +6,86 @@ never shows a raw value such as ``approved-in-principle`` to staff.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 Locale = str
 _L: dict[str, tuple[str, str]] = {
     # portal sections
     "home": ("Home", "首页"), "documents": ("Documents", "公文"),
     "normative": ("Normative register", "规范性文件库"), "received": ("Received documents", "收文"),
-    "requests": ("Requests", "请示与议事"), "meetings": ("Meetings", "政府会议"),
+    "requests": ("Requests", "请示（商洽）事项"), "meetings": ("Meetings", "政府会议"),
     "calendar": ("Calendar", "日程"), "activities": ("Activities", "政务活动"),
     "supervision": ("Supervision", "督查督办"), "appraisal": ("Appraisal", "绩效考评"),
-    "information": ("Information", "信息"), "briefings": ("Briefings", "信息专报"),
-    "hotline": ("12345 hotline", "12345热线"), "liaison": ("Deputies and members", "建议提案"),
+    "information": ("Information", "政务信息"), "briefings": ("Briefings", "信息专报"),
+    "hotline": ("12345 hotline", "接诉即办"), "liaison": ("Deputies and members", "建议提案"),
     "units": ("Units", "单位"), "officials": ("Officials", "领导"),
-    "reference": ("Record reference", "数据字段说明"), "errors": ("Error catalogue", "错误代码"),
+    "reference": ("Record reference", "记录字段说明"), "errors": ("Error catalogue", "错误代码表"),
     # fields
-    "id": ("Id", "编号"), "number": ("Document number", "发文字号"), "type": ("Type", "文种"),
+    "id": ("Id", "系统编号"), "number": ("Document number", "发文字号"), "type": ("Type", "文种"),
     "issuers": ("Issuing organ", "发文机关"), "signatory": ("Signatory", "签发人"),
     "title": ("Title", "标题"), "recipients": ("Main recipients", "主送机关"),
     "cc": ("Copied to", "抄送机关"), "written": ("Written", "成文日期"),
     "published": ("Published", "发布日期"), "urgency": ("Urgency", "紧急程度"),
     "validity": ("Validity", "有效性"), "effective": ("In force from", "施行日期"),
     "expires": ("In force until", "有效期至"), "topics": ("Topics", "主题分类"),
-    "classification": ("Classification", "公开属性"), "summary": ("Summary", "摘要"),
+    "classification": ("Access", "知悉范围"), "summary": ("Summary", "摘要"),
     "body": ("Text", "正文"), "interpretation": ("Policy interpretation", "政策解读"),
-    "attachments": ("Attachments", "附件"), "relations": ("Related documents", "关联文件"),
+    "attachments": ("Attachments", "附件"), "relations": ("Relation", "关联关系"),
     "referenced_by": ("Referred to by", "被引用"), "issuer": ("Issuer", "发文机关"),
     "handling": ("Handling", "办理情况"), "lead": ("Lead unit", "牵头单位"),
+    "liaison_lead": ("Lead unit", "主办单位"), "liaison_support": ("Supporting units", "会办单位"),
     "support": ("Supporting units", "协办单位"), "steps": ("Steps", "办理步骤"),
     "implemented_by": ("Implemented by", "贯彻落实文件"), "date": ("Date", "日期"),
-    "action": ("Action", "环节"), "note": ("Note", "备注"), "from": ("From", "来文单位"),
-    "kind": ("Kind", "类别"), "submitted": ("Submitted", "报送日期"),
-    "review": ("Review", "审核意见"), "decision": ("Decision", "领导批示"),
-    "recommendation": ("Recommendation", "建议"), "outcome": ("Outcome", "结果"),
-    "reply_document": ("Reply document", "批复文件"), "by": ("By", "签批人"),
-    "session": ("Session", "届次"), "chair": ("Chair", "主持"),
-    "attendees": ("Attendees", "出席"), "agenda": ("Agenda", "议题"),
+    "action": ("Action", "环节"), "note": ("Note", "备注"), "from": ("From", "报送单位"),
+    "kind": ("Kind", "类型"), "record_type": ("Type", "类型"),
+    "received_date": ("Received", "收文日期"), "submitted": ("Submitted", "报送日期"),
+    "review": ("Review", "审核意见"), "reviewed_by": ("Reviewed by", "审核单位"),
+    "decision_h": ("Decision", "领导审批"), "decided_by": ("Decided by", "审批领导"),
+    "recommendation": ("Recommendation", "拟办意见"), "outcome": ("Outcome", "结果"),
+    "reply_document": ("Reply document", "答复函"),
+    "instructed_by": ("Instruction by", "批示领导"),
+    "instruction_text": ("Instruction", "批示内容"),
+    "session": ("No.", "次序"), "nth": ("no. {n}", "第{n}次"),
+    "liaison_session": ("Session", "会议年度"), "chair": ("Chair", "主持人"),
+    "attendees": ("Attendees", "出席领导"), "agenda": ("Agenda", "议题"),
     "decisions": ("Decisions", "议定事项"), "deadline": ("Deadline", "完成时限"),
     "minutes": ("Minutes", "会议纪要"), "location": ("Location", "地点"),
     "presenter": ("Presented by", "汇报单位"), "time": ("Time", "时间"),
-    "source": ("Source", "来源"), "assigned": ("Assigned", "交办日期"),
+    "source": ("Source", "来源"), "assigned_on": ("Assigned", "交办日期"),
     "state": ("State", "状态"), "status": ("Status", "状态"), "progress": ("Progress", "进度"),
-    "updates": ("Progress reports", "进展反馈"), "milestones": ("Milestones", "节点"),
-    "completed": ("Completed", "办结日期"), "verified_by": ("Verified by", "销号审核"),
+    "updates": ("Progress reports", "进展反馈"), "milestones": ("Milestones", "工作节点"),
+    "milestone": ("Milestone", "节点"),
+    "planned_on": ("Planned", "计划时间"), "done": ("Done", "完成时间"),
+    "completed_on": ("Completed", "办结日期"), "verified_by": ("Verified by", "销号审核"),
     "difficulties": ("Difficulties", "困难问题"), "next_steps": ("Next steps", "下步计划"),
     "days": ("Days", "天数"), "category": ("Category", "类别"),
-    "instructions": ("Leaders' instructions", "领导批示"), "proposers": ("Proposers", "提出人"),
-    "due": ("Reply due", "答复期限"), "reply": ("Reply", "答复"),
+    "reply_category": ("Reply category", "答复类别"),
+    "instructions": ("Leaders' instructions", "领导批示"),
+    "proposers": ("Proposers", "领衔代表（提案人）"),
+    "proposers_npc": ("Lead deputy", "领衔代表"), "proposers_cppcc": ("Proposer", "提案人"),
+    "liaison_number": ("Number", "建议（提案）号"),
+    "suggestion_number": ("Suggestion no.", "建议号"),
+    "proposal_number": ("Proposal no.", "提案号"),
+    "liaison_no": ("{n}", "第{n}号"),
+    "due": ("Reply due", "办理时限"), "reply": ("Reply", "答复"),
     "feedback": ("Feedback", "代表委员反馈"), "disclosure": ("Disclosure", "公开方式"),
-    "rank": ("Rank", "排名"), "grade": ("Grade", "等次"), "total": ("Total", "总分"),
+    "rank": ("Rank", "排名"), "grade": ("Grade", "等次"), "total": ("Total", "合计"),
+    "total_score": ("Score", "考评得分"),
     "weighted": ("Weighted score", "加权得分"), "adjustment": ("Adjustment", "加减分"),
     "change": ("Change", "变化"), "group": ("Group", "组别"), "weight": ("Weight", "权重"),
     "indicator": ("Indicator", "指标"), "score": ("Score", "得分"), "month": ("Month", "月份"),
-    "calls": ("Calls", "来电量"), "response_rate": ("Response rate", "响应率"),
+    "calls": ("Requests received", "诉求量"), "response_rate": ("Response rate", "响应率"),
     "resolution_rate": ("Resolution rate", "解决率"),
-    "satisfaction_rate": ("Satisfaction rate", "满意率"),
-    "composite": ("Composite", "综合得分"), "name": ("Name", "名称"),
+    "satisfaction_rate": ("Satisfaction rate", "满意率（含基本满意）"),
+    "composite": ("Composite score", "考评得分"), "name": ("Name", "名称"),
     "position": ("Position", "职务"), "portfolio": ("Portfolio", "分管"),
-    "parent": ("Parent", "上级"), "closed": ("Closed", "撤销"), "year": ("Year", "年度"),
-    "count": ("Count", "数量"), "unit": ("Unit", "单位"), "official": ("Official", "领导"),
+    "parent": ("Parent", "上级"), "year": ("Year", "年度"),
+    "count": ("Count", "数量"), "unit": ("Unit", "单位"), "official": ("Official", "分管市领导"),
     "reply_rate": ("Reply rate", "办复率"), "on_time_rate": ("On-time reply rate", "按期办复率"),
     "total_items": ("Items", "件数"), "replied": ("Replied", "已答复"),
     "share": ("Share", "占比"), "all": ("All", "全部"), "filter": ("Filter", "筛选"),
@@ -78,19 +99,24 @@ _L: dict[str, tuple[str, str]] = {
     "as_of": ("Figures as of", "数据截至"),
     "illustrative": ("The records of this portal are illustrative sample data.",
                      "本门户所载记录为示例数据。"),
-    "by_unit": ("By unit", "按单位"), "by_type": ("By type", "按文种"),
+    "by_unit": ("By unit", "按单位"), "by_type": ("By type", "按类型"),
     "by_issuer": ("By issuer", "按发文机关"), "by_year": ("By year", "按年度"),
-    "by_session": ("By session", "按届次"),
+    "by_session": ("By session", "按会议年度"),
     "grade_distribution": ("Grade distribution", "等次分布"),
     "scorecards": ("Scorecards", "单位得分"), "ranking": ("Ranking", "排名"),
     "trend": ("Monthly trend", "月度趋势"), "what": ("What", "事项"),
     "owes": ("Open supervision items", "未办结督办事项"),
-    "issued": ("Documents issued", "发文"), "addressed": ("Documents addressed to it", "来文"),
+    "issued": ("Documents issued", "本单位发文"),
+    "addressed": ("Documents addressed to it", "主送本单位公文"),
     "led_decisions": ("Meeting decisions it leads", "牵头的会议议定事项"),
     "history": ("Appraisal history", "考评历史"), "chaired": ("Meetings chaired", "主持会议"),
-    "signed": ("Documents signed", "签发文件"), "decided": ("Requests decided", "批示请示"),
+    "signed": ("Documents signed", "签发文件"), "decided": ("Requests decided", "审批的请示"),
     "verified": ("Supervision items verified", "审核销号事项"),
     "previous_year": ("Last year", "上年"),
+    "items": ("Items", "督办事项"),
+    "cat-A": ("A", "A类"), "cat-B": ("B", "B类"), "cat-C": ("C", "C类"),
+    "ranking_of": ("Ranking {month}", "{month}排名"),
+    "previous_result": ("{total} (#{rank})", "{total}（第{rank}名）"),
     "repealed_by": ("Repealed by", "废止文件"), "amended_by": ("Amended by", "修改文件"),
     "reply_withheld": ("The reply is not disclosed.", "答复内容不予公开。"),
     "days_overdue": ("Overdue by {n} days", "已逾期{n}天"),
@@ -100,11 +126,14 @@ _L: dict[str, tuple[str, str]] = {
     "expired_on": ("Expired on {d}", "已于{d}失效"),
     "repealed_banner": ("Repealed", "已废止"), "amended_banner": ("Amended", "已修改"),
     "not_yet_banner": ("Not yet in force: takes effect on {d}", "尚未施行：自{d}起施行"),
-    "at_risk_banner": ("At risk", "存在风险"),
+    "at_risk_banner": ("At risk", "临期预警"),
+    "risk_deadline": ("deadline in {n} days at {p} %", "距完成时限{n}天，进度{p}%"),
+    "risk_quiet": ("no progress report for {n} days", "未按期反馈（{n}天未报送进展）"),
+    "list_sep": ("; ", "；"),
     "reply_late_banner": ("Replied {n} days after the due date", "超期{n}天答复"),
     "reply_overdue_banner": ("No reply: overdue by {n} days", "未答复，已逾期{n}天"),
     "closed_banner": ("Closed on {d} ({r})", "已于{d}撤销（{r}）"),
-    "replaced_by": ("Replaced by", "继承单位"),
+    "replaced_by": ("Replaced by", "职责承接单位"),
     "search_hint": ("Type to filter", "输入以筛选"),
     "showing": ("Showing {n} of {total}.", "显示{total}条中的{n}条。"),
     "see_all": ("See all", "查看全部"),
@@ -121,7 +150,7 @@ _L: dict[str, tuple[str, str]] = {
     "changed": ("Changed", "修改"), "removed": ("Removed", "删除"),
     "status_changed": ("Supervision items whose status changed", "状态变化的督办事项"),
     "search": ("Search", "搜索"), "about": ("About", "关于"),
-    "home_title": ("General Office Portal", "政府办公厅门户"),
+    "home_title": ("General Office Portal", "市政府办公厅工作门户"),
     "illustrative_title": ("Illustrative data", "示例数据"),
     "rt-unit": ("Unit", "单位"), "rt-official": ("Official", "领导"), "rt-topic": ("Topic", "主题"),
     "rt-document": ("Document", "公文"), "rt-received": ("Received document", "收文"),
@@ -129,33 +158,101 @@ _L: dict[str, tuple[str, str]] = {
     "rt-activity": ("Activity", "活动"), "rt-supervision": ("Supervision item", "督办事项"),
     "rt-briefing": ("Briefing", "信息专报"), "rt-liaison": ("Suggestion or proposal", "建议提案"),
     "rt-appraisal": ("Appraisal year", "考评年度"), "rt-hotline": ("Hotline month", "热线月度"),
-    "meeting_title": ("{kind} meeting no. {n}, {year}", "{year}年第{n}次{kind}"),
+    # the site's frame: name, description, footer, 404 (plugin.py, theme/404.html)
+    "site_description": ("Documents, meetings, supervision, appraisal, information and liaison "
+                         "of the General Office",
+                         "办公厅公文、会议、督查督办、绩效考评、政务信息和建议提案办理"),
+    "copyright": ("General Office of the Municipal Government · intranet edition",
+                  "市政府办公厅 · 内网版"),
+    "not_found_title": ("Page not found", "页面未找到"),
+    "not_found_text": ("There is no page at this address. The search and the navigation find "
+                       "every published record.",
+                       "此地址没有页面。请通过搜索或导航查找已发布的记录。"),
+    "reply_to": ("Reply: {title}", "答复：{title}"),
+    "deadline_of": ("Deadline: {title}", "完成时限：{title}"),
+    "feed_documents": ("Documents", "公文"),
+    "feed_issuer": ("Documents issued by {name}", "{name}发文"),
+    "feed_type": ("Documents: {kind}", "公文：{kind}"),
+    "feed_replies": ("Replies to deputies and members", "建议提案答复"),
+    "calendar_name": ("General Office calendar", "办公厅日程"),
+    "calendar_of": ("General Office calendar: {name}", "办公厅日程：{name}"),
+    # navigation of the hand-written and generated pages (plugin.NAV_KEYS)
+    "data_title": ("Open data", "开放数据"), "feeds_title": ("Feeds", "订阅源"),
+    "about_title": ("About this portal", "关于本门户"),
+    "reading_title": ("How to read the portal", "阅读说明"),
+    "search_title": ("Search", "搜索"),
+    # open data and feeds pages (opendata.py)
+    "data_intro": ("Every collection as CSV (UTF-8, comma-separated, ISO dates) and JSON, "
+                   "holding only what this edition publishes, computed as of {d}. A reference "
+                   "to a record, unit, official or topic that this edition does not publish is "
+                   "left out: an empty cell, or one id fewer in a list.",
+                   "各类记录均提供CSV（UTF-8编码、逗号分隔、ISO日期）和JSON两种格式，仅含本版发布的"
+                   "内容，数据截至{d}。本版未发布的记录、单位、领导或主题不予列出：单元格留空，"
+                   "或列表中少列一项。"),
+    "column": ("Column", "字段"), "meaning": ("Meaning", "含义"),
+    "n_rows": ("{n} rows", "{n}行"),
+    "feeds_intro": ("Atom feeds for feed readers and other systems; iCalendar files for "
+                    "calendar programs (subscribe to your unit's file to see what it owes).",
+                    "Atom订阅源供阅读器和其他系统使用；iCalendar日历文件供日历软件订阅"
+                    "（订阅本单位的文件，可查看本单位的待办事项）。"),
+    # record reference and error catalogue (pages/reference.py)
+    "ref_intro": ("Generated from the models that `portal validate` enforces. Every record has "
+                  "`classification` (public, internal, restricted; default internal) and "
+                  "optional `topics`. Dates are `YYYY-MM-DD`; quote numbers that are text "
+                  "(`\"0123\"`) and times (`\"09:30\"`).",
+                  "本页由`portal validate`所执行的数据模型生成。每条记录都有`classification`"
+                  "（知悉范围：`public`公开、`internal`内部、`restricted`限定范围，默认为"
+                  "`internal`）和可选的`topics`（主题分类）。日期写作`YYYY-MM-DD`；文本形式的编号（`\"0123\"`）和"
+                  "时间（`\"09:30\"`）须加引号。"),
+    "ref_file": ("File", "文件位置"), "ref_field": ("Field", "字段"),
+    "ref_required": ("Required", "必填"), "ref_type": ("Type", "类型"),
+    "yes": ("yes", "是"),
+    "ref_example": ("Example (what `portal new {rtype}` writes):",
+                    "示例（`portal new {rtype}`生成的内容）："),
+    "err_intro": ("Every problem `portal validate` reports, as `path:line:col: CODE message "
+                  "(hint)`. Codes are stable: CI annotations and scripts may rely on them. "
+                  "Warnings fail a run only with `--strict`.",
+                  "`portal validate`报告的全部问题，格式为`路径:行:列: 代码 说明（提示）`。"
+                  "代码保持不变，持续集成和脚本可以依据代码处理。警告仅在使用`--strict`时导致"
+                  "检查不通过。"),
+    "err_when": ("When", "触发条件"), "err_fix": ("Fix", "处理方法"),
+    "errgroup-YAML": ("YAML", "YAML格式"), "errgroup-Schema": ("Schema", "字段与取值"),
+    "errgroup-Identity": ("Identity", "编号与文件名"),
+    "errgroup-References": ("References", "引用"), "errgroup-Dates": ("Dates", "日期"),
+    "errgroup-Safety": ("Safety", "安全"),
+    "error": ("error", "错误"), "warning": ("warning", "警告"),
+    "appraisal_title": ("Performance appraisal {year}", "{year}年度绩效考评"),
+    "hotline_title": ("12345 hotline {month}", "接诉即办 {month}"),
+    "unit_officials": ("Officials in charge", "分管市领导"),
+    "other_name": ("Chinese name", "英文名称"), "official_title": ("Title", "英文职务"),
+    "term_from": ("In office from", "任职日期"), "term_to": ("In office until", "离任日期"),
+    "meeting_title": ("{kind} meeting no. {n}, {year}", "市政府第{n}次{kind}"),
 }
 
 # enum values of the contract
 _V: dict[str, tuple[str, str]] = {
-    "public": ("Public", "主动公开"), "internal": ("Internal", "内部"),
-    "restricted": ("Restricted", "限制范围"),
+    "public": ("Public", "公开"), "internal": ("Internal", "内部"),
+    "restricted": ("Restricted", "限定范围"),
     "resolution": ("Resolution", "决议"), "decision": ("Decision", "决定"),
     "order": ("Order", "命令（令）"), "communique": ("Communique", "公报"),
     "announcement": ("Announcement", "公告"), "public-notice": ("Public notice", "通告"),
     "opinion": ("Opinion", "意见"), "notice": ("Notice", "通知"), "circular": ("Circular", "通报"),
     "report": ("Report", "报告"), "request": ("Request", "请示"), "reply": ("Reply", "批复"),
     "motion": ("Motion", "议案"), "letter": ("Letter", "函"), "minutes": ("Minutes", "纪要"),
-    "normal": ("Normal", "平件"), "urgent": ("Urgent", "加急"),
+    "normal": ("Normal", ""), "urgent": ("Urgent", "加急"),
     "extra-urgent": ("Extra urgent", "特急"),
-    "in-force": ("In force", "有效"), "amended": ("Amended", "已修改"),
+    "in-force": ("In force", "现行有效"), "amended": ("Amended", "已修改"),
     "repealed": ("Repealed", "已废止"), "expired": ("Expired", "已失效"),
     "expiring": ("Expiring soon", "即将到期"),
     "not-yet-effective": ("Not yet in force", "尚未施行"),
     "amends": ("Amends", "修改"), "repeals": ("Repeals", "废止"),
-    "implements": ("Implements", "贯彻落实"), "supersedes": ("Supersedes", "替代"),
+    "implements": ("Implements", "贯彻落实"), "supersedes": ("Supersedes", "取代"),
     "interprets": ("Interprets", "解读"), "responds-to": ("Responds to", "答复"),
     "registered": ("Registered", "登记"), "proposed": ("Proposed", "拟办"),
     "assigned": ("Assigned", "交办"), "implemented": ("Implemented", "落实"),
     "filed": ("Filed", "归档"),
     "request-for-instructions": ("Request for instructions", "请示"),
-    "for-discussion": ("For discussion", "议事"),
+    "for-discussion": ("For discussion", "商洽"),
     "approve": ("Approve", "同意"), "approve-with-changes": ("Approve with changes", "修改后同意"),
     "reject": ("Reject", "不同意"), "refer": ("Refer", "转办"),
     "further-study": ("Further study", "进一步研究"),
@@ -166,9 +263,9 @@ _V: dict[str, tuple[str, str]] = {
     "plenary": ("Plenary", "全体会议"), "executive": ("Executive", "常务会议"),
     "special-topic": ("Special-topic", "专题会议"),
     "approved-in-principle": ("Approved in principle", "原则同意"),
-    "deferred": ("Deferred", "暂缓"), "noted": ("Noted", "听取"),
+    "deferred": ("Deferred", "暂缓审议"), "noted": ("Noted", "听取"),
     "planned": ("Planned", "待审议"),
-    "inspection": ("Inspection", "视察"), "research": ("Research", "调研"),
+    "inspection": ("Inspection", "检查"), "research": ("Research", "调研"),
     "conference": ("Conference", "会议"), "reception": ("Reception", "会见"),
     "ceremony": ("Ceremony", "仪式"), "other": ("Other", "其他"),
     "meeting-decision": ("Meeting decision", "会议议定事项"),
@@ -177,35 +274,52 @@ _V: dict[str, tuple[str, str]] = {
     "major-decision": ("Major decision", "重大决策"), "key-task": ("Key task", "重点任务"),
     "liaison": ("Deputy suggestion or proposal", "建议提案"),
     "open": ("Open", "在办"), "completed": ("Completed", "已办结"),
-    "completed-late": ("Completed late", "超期办结"), "suspended": ("Suspended", "暂停"),
-    "overdue": ("Overdue", "逾期"), "at-risk": ("At risk", "有风险"),
+    "completed-late": ("Completed late", "超期办结"), "suspended": ("Suspended", "暂缓办理"),
+    "overdue": ("Overdue", "已逾期"), "at-risk": ("At risk", "临期预警"),
     "on-track": ("On track", "正常推进"), "not-started": ("Not started", "未启动"),
     "emergency": ("Emergency", "突发事件"), "economy": ("Economy", "经济运行"),
-    "livelihood": ("Livelihood", "民生"), "public-sentiment": ("Public sentiment", "社情民意"),
+    "livelihood": ("Livelihood", "民生"), "public-sentiment": ("Public sentiment", "社会舆情"),
     "npc-suggestion": ("NPC deputy suggestion", "人大代表建议"),
     "cppcc-proposal": ("CPPCC proposal", "政协提案"),
-    "A": ("A: solved or adopted", "A类：已解决或采纳"),
-    "B": ("B: being solved or planned", "B类：正在解决或列入计划"),
-    "C": ("C: kept for reference", "C类：留作参考"),
+    "A": ("A: solved or mostly solved", "A类（所提问题已解决或基本解决）"),
+    "B": ("B: being solved or planned", "B类（所提问题正在解决或已列入计划逐步解决）"),
+    "C": ("C: to be solved later", "C类（因条件限制或其他原因需以后解决）"),
     "full": ("Full", "全文公开"), "summary": ("Summary only", "摘要公开"),
-    "withheld": ("Withheld", "不公开"),
+    "withheld": ("Withheld", "不予公开"),
     "satisfied": ("Satisfied", "满意"), "basically-satisfied": ("Basically satisfied", "基本满意"),
     "dissatisfied": ("Dissatisfied", "不满意"),
-    "replied-on-time": ("Replied on time", "按期答复"),
+    "replied-on-time": ("Replied on time", "已答复"),
     "replied-late": ("Replied late", "超期答复"),
-    "pending": ("Pending", "办理中"),
+    "pending": ("Pending", "办理中"), "reply-pending": ("Pending", "未答复"),
+    "reply-overdue": ("Overdue, no reply", "逾期未答复"),
     "excellent": ("Excellent", "优秀"), "good": ("Good", "良好"), "fair": ("Fair", "一般"),
     "poor": ("Poor", "较差"),
-    "district": ("Districts", "区"), "agency": ("Agencies", "市级部门"),
+    "district": ("Districts", "区政府"), "agency": ("Agencies", "市级行政机关"),
     "government": ("Government", "政府"), "general-office": ("General Office", "办公厅"),
     "state-council": ("State Council", "国务院"), "legislature": ("Legislature", "人大"),
-    "cppcc": ("CPPCC", "政协"), "active": ("Active", "存续"),
+    "cppcc": ("CPPCC", "政协"), "active": ("Active", "现有"), "closed": ("Closed", "已撤销"),
     "mayor": ("Mayor", "市长"), "executive-vice-mayor": ("Executive vice mayor", "常务副市长"),
     "vice-mayor": ("Vice mayor", "副市长"), "secretary-general": ("Secretary-general", "秘书长"),
     "deputy-secretary-general": ("Deputy secretary-general", "副秘书长"),
-    "merged": ("merged", "合并"), "split": ("split", "拆分"), "renamed": ("renamed", "更名"),
+    "merged": ("merged", "已撤并"), "split": ("split", "拆分"), "renamed": ("renamed", "更名"),
     "abolished": ("abolished", "撤销"),
 }
+
+
+LOCALES = ("zh", "en")
+"""The editions' languages, Chinese first (DESIGN.md, "Locales")."""
+
+_BABEL = {"zh": "zh_Hans_CN", "en": "en_GB"}
+"""Babel's locale of each edition: CLDR's date and number patterns, not ours."""
+
+
+UNKNOWN: set[str] = set()
+"""Keys asked for that have no label (tests/test_locales.py fails on any): a page would show
+the key itself, in English, in both editions."""
+
+_KEY = re.compile(r"[a-z][a-z0-9_-]*")
+"""What a label key looks like; t() passes anything else through (a month such as 2026-11,
+an indicator's own name), being record text or a figure rather than an interface word."""
 
 
 def labels(locale: Locale) -> Callable[..., str]:
@@ -214,6 +328,8 @@ def labels(locale: Locale) -> Callable[..., str]:
 
     def t(key: str, **fmt: object) -> str:
         pair = _L.get(key) or _V.get(key)
+        if pair is None and _KEY.fullmatch(key):
+            UNKNOWN.add(key)
         text = pair[i] if pair else key
         return text.format(**fmt) if fmt else text
 
@@ -222,8 +338,34 @@ def labels(locale: Locale) -> Callable[..., str]:
 
 def value_label(value: str, locale: Locale) -> str:
     pair = _V.get(value)
+    if pair is None and _KEY.fullmatch(value):
+        UNKNOWN.add(value)
     return pair[1 if locale == "zh" else 0] if pair else value
+
+
+def long_date(day: dt.date, locale: Locale) -> str:
+    """A date in prose as the locale writes it: 2026年12月1日, 1 December 2026 (tables keep
+    ISO dates, which sort and do not wrap)."""
+    return format_date(day, format="long", locale=_BABEL.get(locale, "en_GB"))
+
+
+def number(n: float, locale: Locale) -> str:
+    """A number with the locale's grouping: 12,345 (CLDR groups Chinese by thousands too)."""
+    return format_decimal(n, locale=_BABEL.get(locale, "en_GB"))
 
 
 def all_keys() -> set[str]:
     return set(_L) | set(_V)
+
+
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every interface string and value label: key -> (English, Chinese)."""
+    return {**_V, **_L}
+
+
+FRAME_LABELS = ("not_found_title", "not_found_text")
+"""Interface strings of the theme's templates (theme/404.html), given them through
+config.extra.portal.labels (plugin.py, and export-md's mkdocs.yml)."""
+
+BLANK_ZH = frozenset({"normal"})
+"""Values shown as nothing in Chinese: GB/T 9704 names no urgency for an ordinary document."""

@@ -11,9 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
+from .labels import long_date
 from .pages.common import Ctx, esc
 from .pages.indexes import dashboard
-from .stats import stats_rows
+from .stats import stats_counts
+
+_STATUS_KEYS = {("liaison", "overdue"): "reply-overdue", ("liaison", "pending"): "reply-pending"}
+"""Statuses whose label differs by record type (a liaison item's overdue is 逾期未答复)."""
 
 
 def define_env(env: Any) -> None:
@@ -38,13 +42,26 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def portal_as_of() -> str:
-        return str(catalog().as_of)
+        """The as-of date as the edition writes dates in prose (2026年12月1日)."""
+        return long_date(catalog().as_of, ctx().locale)
+
+    @env.macro
+    def portal_site_name() -> str:
+        """The site's name as the plugin set it for the edition (plugin.on_config)."""
+        name: str = env.conf["site_name"]
+        return name
 
     @env.macro
     def portal_stats() -> str:
         c = ctx()
-        rows = [[esc(c.t(f"rt-{t}")), str(n), esc(v)] for t, n, v in stats_rows(catalog())]
-        return c.table(["type", "count", "status"], rows, sortable=False)
+        rows = []
+        for rtype, n, counts in stats_counts(catalog()):
+            detail = c.sep().join(f"{c.t(_STATUS_KEYS.get((rtype, k), k))} {v}"
+                                  for k, v in counts)
+            if rtype == "document" and detail:
+                detail = c.t("normative") + c.colon() + detail
+            rows.append([esc(c.t(f"rt-{rtype}")), str(n), esc(detail)])
+        return c.table(["record_type", "count", "status"], rows, sortable=False)
 
     @env.macro
     def portal_label(key: str) -> str:

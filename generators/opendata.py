@@ -16,6 +16,7 @@ import pandas as pd
 
 from .catalog import Catalog
 from .escaping import json_for_web
+from .labels import labels, long_date
 from .memo import remember
 from .models import Record
 from .models.activity import Activity
@@ -136,6 +137,53 @@ COLUMNS: dict[str, str] = {
 }
 
 
+COLUMNS_ZH: dict[str, str] = {
+    "id": "系统编号（不变，也是记录页面网址的最后一段）。",
+    "number": "发文字号，或建议（提案）号。",
+    "type": "文种，15种法定公文之一。",
+    "title": "标题。", "issuer": "发文机关编号（第一个，即主办机关）。",
+    "issuers": "全部发文机关编号，以空格分隔。",
+    "written": "成文日期，YYYY-MM-DD。", "published": "发布日期。",
+    "urgency": "紧急程度：`normal`（普通）、`urgent`（加急）或`extra-urgent`（特急）。",
+    "validity": "规范性文件的有效性（截至生成日期）：`in-force`、`expiring`、`expired`、`amended`、"
+                "`repealed`或`not-yet-effective`；其他公文为空。",
+    "expires": "规范性文件：有效期的最后一天。",
+    "received": "收文日期。", "lead": "牵头（主办）单位编号。",
+    "implemented_by": "贯彻落实该文件的本市文件编号，以空格分隔。",
+    "from": "报送单位编号。", "kind": "类型（见记录字段说明）。",
+    "submitted": "报送日期。", "outcome": "审批结果，尚未审批时为空。",
+    "session": "会议：当年同类会议的次序；建议提案：会议年度。",
+    "date": "日期。", "chair": "主持人（领导编号）。",
+    "decisions": "议定事项数。", "meeting": "会议编号。",
+    "meeting_date": "会议日期。", "text": "议定事项内容。",
+    "support": "协办（会办）单位编号，以空格分隔。", "deadline": "完成时限。",
+    "officials": "领导编号，以空格分隔。", "source": "来源类型或单位。",
+    "assigned": "交办日期。", "state": "登记的办理状态：`open`、`completed`、`suspended`。",
+    "status": "截至生成日期计算的状态（见阅读说明）。",
+    "percent": "最近一次反馈的进度（百分比）。",
+    "days_to_deadline": "生成日期距完成时限的天数（已过期为负数）。",
+    "days_overdue": "逾期天数（在办事项），或超过完成时限办结的天数。",
+    "last_report": "最近一次进展反馈的日期。",
+    "category": "政务信息：类别；建议提案：答复类别A、B或C。",
+    "instructions": "领导批示数。",
+    "proposers": "领衔代表或提案人。", "due": "办理时限（默认为交办后3个月）。",
+    "reply_date": "答复日期。", "feedback": "代表委员反馈意见。",
+    "year": "考评年度。", "unit": "单位编号。",
+    "group": "组别：`district`（区政府）或`agency`（市级行政机关）。",
+    "weighted": "加减分前的加权得分。", "adjustment": "加减分。",
+    "total": "考评得分（加权得分加减分）。", "rank": "组内或当月排名。",
+    "grade": "等次：`excellent`、`good`、`fair`或`poor`。", "previous_total": "上年考评得分。",
+    "change": "与上年考评得分之差。", "previous_rank": "上年排名。",
+    "month": "月份，YYYY-MM。", "calls": "诉求量。",
+    "response_rate": "响应率（百分比）。", "resolution_rate": "解决率（百分比）。",
+    "satisfaction_rate": "满意率（含基本满意，百分比）。",
+    "composite": "0.10 × 响应率 + 0.45 × 解决率 + 0.45 × 满意率。",
+    "name": "名称（英文）。", "name_zh": "中文名称。", "position": "职务。",
+    "portfolio": "分管单位编号，以空格分隔。",
+}
+"""COLUMNS in Chinese, for the Chinese edition's data page."""
+
+
 _made: list[tuple[Catalog, dict[str, pd.DataFrame]]] = []
 
 
@@ -200,33 +248,31 @@ def _json(df: pd.DataFrame) -> str:
     return json_for_web(f"[\n{rows}\n]\n" if rows else "[]\n")
 
 
-def data_page(cat: Catalog) -> str:
-    parts = ["# Open data\n\n",
-             "Every collection as CSV (UTF-8, comma-separated, ISO dates) and JSON, holding "
-             "only what this edition publishes, computed as of "
-             f"{cat.as_of}. A reference to a record, unit, official or topic that this "
-             "edition does not publish is left out: an empty cell, or one id fewer in a "
-             "list.\n\n"]
+def data_page(cat: Catalog, locale: str = "en") -> str:
+    t = labels(locale)
+    meanings = COLUMNS_ZH if locale == "zh" else COLUMNS
+    parts = [f"# {t('data_title')}\n\n",
+             t("data_intro", d=long_date(cat.as_of, locale)) + "\n\n"]
     for name, df in _frames(cat).items():
         # links in HTML: MkDocs checks Markdown links against its files, and a large build
         # has the background worker write these files after MkDocs has its list
-        parts.append(f'## {name}\n\n<a href="{name}.csv">{name}.csv</a> · '
-                     f'<a href="{name}.json">{name}.json</a> '
-                     f"· {len(df)} rows\n\n| column | meaning |\n|---|---|\n")
+        parts.append(f'## {t(name)}\n\n<a href="{name}.csv"><code>{name}.csv</code></a> · '
+                     f'<a href="{name}.json"><code>{name}.json</code></a> '
+                     f"· {t('n_rows', n=len(df))}\n\n"
+                     f"| {t('column')} | {t('meaning')} |\n|---|---|\n")
         for col in df.columns:
-            parts.append(f"| `{col}` | {COLUMNS.get(col, '')} |\n")
+            parts.append(f"| `{col}` | {meanings.get(col, '')} |\n")
         parts.append("\n")
     return "".join(parts)
 
 
-def feeds_page(paths: list[str]) -> str:
-    lines = ["# Feeds\n\n", "Atom feeds for feed readers and other systems; iCalendar "
-             "files for calendar programs (subscribe to your unit's file to see what it "
-             "owes).\n\n"]
+def feeds_page(paths: list[str], locale: str = "en") -> str:
+    t = labels(locale)
+    lines = [f"# {t('feeds_title')}\n\n", t("feeds_intro") + "\n\n"]
     lines.append("<ul>\n")
     for p in sorted(paths):  # links in HTML: see data_page
         name = p.split("/", 1)[1]
-        lines.append(f'<li><a href="{name}">{name}</a></li>\n')
+        lines.append(f'<li><a href="{name}"><code>{name}</code></a></li>\n')
     lines.append("</ul>\n")
     return "".join(lines)
 

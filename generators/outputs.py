@@ -42,13 +42,13 @@ def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
     return cat
 
 
-def static_outputs(cat: Catalog, site_url: str = "") -> dict[str, str]:
+def static_outputs(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[str, str]:
     """Everything besides pages: feeds, calendars, open data, their index pages, assets."""
-    files = static_files(cat, site_url)
-    return {**files, **static_pages(cat, list(files)), **assets()}
+    files = static_files(cat, site_url, locale)
+    return {**files, **static_pages(cat, list(files), locale), **assets()}
 
 
-def static_files(cat: Catalog, site_url: str = "") -> dict[str, str]:
+def static_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[str, str]:
     """Feeds, calendars and open data: files no page is made from (a large build has the
     background worker write them)."""
     # imported here: a republish of a large archive leaves these to the background worker,
@@ -57,18 +57,19 @@ def static_files(cat: Catalog, site_url: str = "") -> dict[str, str]:
     from .opendata import exports
 
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
-    return {**atom_feeds(cat, base), **calendars(cat, base), **exports(cat)}
+    return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale), **exports(cat)}
 
 
 STATIC_PAGES = ("feeds/index.md", "data/index.md")
 
 
-def static_pages(cat: Catalog, files: list[str]) -> dict[str, str]:
+def static_pages(cat: Catalog, files: list[str], locale: str = "en") -> dict[str, str]:
     """The pages that list the static files (STATIC_PAGES)."""
     from .opendata import data_page, feeds_page
 
-    return {"feeds/index.md": feeds_page([f for f in files if f.startswith("feeds/")]),
-            "data/index.md": data_page(cat)}
+    return {"feeds/index.md": feeds_page([f for f in files if f.startswith("feeds/")],
+                                         locale),
+            "data/index.md": data_page(cat, locale)}
 
 
 def assets() -> dict[str, str]:
@@ -99,6 +100,6 @@ def generated_others(cat: Catalog, locale: str, site_url: str = "",
     with charts_collecting(charts):
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
-    files = static_outputs(cat, site_url) if static else assets()
+    files = static_outputs(cat, site_url, locale) if static else assets()
     files[MANIFEST] = manifest_text(cat)
     return pages, files, charts

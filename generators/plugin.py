@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from . import csp, incremental
 from .asof import AsOfError
+from .build import edition_frame
 from .cache import bytecode_cache, cache_path
 from .catalog import Catalog
 from .config import PortalConfig
@@ -51,6 +52,12 @@ NAV_KEYS = {"Home": "home", "Search": "search", "Documents": "documents",
             "Meetings": "meetings", "Supervision": "supervision", "Appraisal": "appraisal",
             "Information": "information", "Liaison": "liaison", "Units": "units",
             "Officials": "officials", "Data": "open_data", "About": "about"}
+
+VARIANT = ".en.md"
+"""A hand-written page's English source beside its Chinese one (about.md, about.en.md): the
+edition takes one of the two under the page's one address.  Prose reads as written in each
+language, which a page of label lookups would not; mkdocs-static-i18n names its files the
+same way."""
 
 
 def _theme_digest() -> str:
@@ -85,6 +92,19 @@ def _macros_on_hand_written_pages_only(config: MkDocsConfig) -> None:
     at = events.index(render)
     events[at] = hand_written_only
     config.plugins._event_origins[hand_written_only] = "macros"
+
+
+def choose_variants(files: Files, locale: str) -> None:
+    """Each hand-written page in the edition's language: the English edition reads
+    about.en.md as about.md (same address, so links and the language selector stay
+    between the same pages); the Chinese one drops the .en.md files."""
+    for file in list(files):
+        if not file.src_uri.endswith(VARIANT):
+            continue
+        files.remove(file)
+        base = files.get_file_from_path(file.src_uri[:-len(VARIANT)] + ".md")
+        if locale == "en" and base is not None:
+            base.abs_src_path = file.abs_src_path
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -125,10 +145,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                   + report.text())
         self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience)
         gc.freeze()  # see on_files
-        if self.config.locale == "zh":
-            config.theme["language"] = "zh"
+        config.theme["language"] = self.config.locale  # Material's own strings, <html lang>
+        # the site's name, description and footer in the edition's language; mkdocs.yml
+        # names the office in each (plugins.portal.site_name), else labels.py does
+        frame = edition_frame(self.config)
+        config.site_name = frame["site_name"]
+        config.site_description = frame["site_description"]
+        config.copyright = frame["copyright"]
         config.extra["portal"] = {"as_of": str(as_of), "audience": self.config.audience,
-                                  "locale": self.config.locale}
+                                  "locale": self.config.locale,
+                                  "labels": frame["labels"]}
         if self.config.edition is None:
             # only an edition has a versions.json beside it; elsewhere the selector's
             # fetch would be a 404 on every page
@@ -165,6 +191,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None
+        choose_variants(files, self.config.locale)
         previous = None
         if self.config.previous_edition:
             previous = json.loads(Path(self.config.previous_edition).read_text("utf-8"))

@@ -8,21 +8,26 @@ from .catalog import Catalog
 from .models import RECORD_TYPES
 
 
-def stats_rows(cat: Catalog) -> list[tuple[str, int, str]]:
-    """(type, count, statuses) per record type, in contract order."""
+def stats_counts(cat: Catalog) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """(type, count, [(status, count)]) per record type, in contract order: the statuses of
+    supervision and liaison items and normative documents; a meeting's decisions."""
     statuses: dict[str, Counter[str]] = {
         "supervision": Counter(s.status for s in cat.supervision.values()),
         "liaison": Counter(s.status for s in cat.liaison.values()),
         "document": Counter(v.status for v in cat.validity.values()),
     }
+    statuses["meeting"] = Counter({"decisions": len(cat.decisions)})
+    return [(rtype, len(cat.by_type.get(rtype, [])),
+             sorted(statuses.get(rtype, Counter()).items())) for rtype in RECORD_TYPES]
+
+
+def stats_rows(cat: Catalog) -> list[tuple[str, int, str]]:
+    """(type, count, statuses) per record type, in contract order."""
     rows = []
-    for rtype in RECORD_TYPES:
-        n = len(cat.by_type.get(rtype, []))
-        detail = ", ".join(f"{k} {v}" for k, v in sorted(statuses.get(rtype, Counter()).items()))
+    for rtype, n, counts in stats_counts(cat):
+        detail = ", ".join(f"{k} {v}" for k, v in counts)
         if rtype == "document" and detail:
             detail = "normative: " + detail
-        if rtype == "meeting":
-            detail = f"decisions {len(cat.decisions)}"
         rows.append((rtype, n, detail))
     return rows
 

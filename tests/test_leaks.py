@@ -408,7 +408,7 @@ def test_withheld_reply_shows_no_text_to_the_public(tmp_path: Path,
                                                     archive: tuple[Path, Sentinels]) -> None:
     records, _ = archive
     site = build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(records),
-                      as_of=AS_OF, audience="public")
+                      as_of=AS_OF, audience="public", locale="en")  # the English notice
     page = (site / "liaison/2026/lia-b/index.html").read_text(encoding="utf-8")
     assert "Kept for reference." not in page and "The reply is not disclosed." in page
 

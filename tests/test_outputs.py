@@ -117,7 +117,7 @@ def test_record_pages_show_their_git_history(tmp_path: Path) -> None:
     attach_history(restricted, history)
     assert restricted.history["sup-b"][0].message.startswith("Progress of sup-b")
     site = build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(repo / "records"),
-                      as_of=AS_OF)
+                      as_of=AS_OF, locale="en")
     page = BeautifulSoup((site / "supervision/sup-b/index.html").read_text(encoding="utf-8"),
                          "html.parser").get_text(" ", strip=True)
     assert "Last changed: 2026-11-20" in page and "Import the archive" in page

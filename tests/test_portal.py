@@ -36,7 +36,9 @@ def cat() -> Catalog:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("portal") / "site"
-    build_site(ROOT / "mkdocs.yml", out, records=str(VALID), as_of=AS_OF, audience="internal")
+    # the English edition: these tests quote the English interface (test_locales.py has both)
+    build_site(ROOT / "mkdocs.yml", out, records=str(VALID), as_of=AS_OF, audience="internal",
+               locale="en")
     return out
 
 
@@ -86,7 +88,7 @@ def test_statuses_and_banners_show_the_catalogs_figures(site: Path, cat: Catalog
     sup_a = soup(site, "supervision/sup-a").get_text(" ", strip=True)
     assert "Completed 10 days after the deadline" in sup_a
     doc_b = soup(site, "documents/2026/doc-b").get_text(" ", strip=True)
-    assert "Expires in 124 days, on 2027-03-31" in doc_b
+    assert "Expires in 124 days, on 31 March 2027" in doc_b  # a date in prose, as English
     doc_a = soup(site, "documents/2025/doc-a")
     banner = doc_a.find(class_="banner--repealed")
     assert banner and banner.find("a")["href"] == "../../2026/doc-b/"
@@ -257,7 +259,7 @@ def test_chinese_interface(tmp_path: Path) -> None:
     nav = [a.get_text(" ", strip=True)
            for a in home.find("nav", class_="md-nav--primary").find_all(["a", "label"])]
     assert "督查督办" in nav and "Supervision" not in nav
-    assert home.find("h1").get_text(strip=True) == "政府办公厅门户"
+    assert home.find("h1").get_text(strip=True) == "市政府办公厅工作门户"
 
 
 def test_failed_validation_builds_nothing_and_keeps_the_site(tmp_path: Path) -> None:
@@ -279,7 +281,7 @@ def test_failed_validation_builds_nothing_and_keeps_the_site(tmp_path: Path) -> 
 
 def test_export_md_builds_with_plain_mkdocs(tmp_path: Path) -> None:
     out = tmp_path / "export"
-    n = export_markdown(ROOT / "mkdocs.yml", out, records=str(VALID), as_of=AS_OF)
+    n = export_markdown(ROOT / "mkdocs.yml", out, records=str(VALID), as_of=AS_OF, locale="en")
     assert n > 30
     config = yaml.load((out / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]

@@ -26,7 +26,7 @@ def build_pages(cat: Catalog, locale: str = "en",
 
 def other_pages(cat: Catalog, locale: str = "en") -> list[Page]:
     """The pages that are not one record's: indexes, dashboard, unit rollups, reference."""
-    return [*index_pages(cat, locale), *reference_pages()]
+    return [*index_pages(cat, locale), *reference_pages(locale)]
 
 
 __all__ = ["Page", "build_pages", "dashboard", "other_pages", "record_jobs", "record_pages",

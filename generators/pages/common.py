@@ -7,6 +7,7 @@ Record text is never trusted: plain fields are HTML-escaped, prose fields
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import nh3
 from ..catalog import Catalog
 from ..escaping import bidi_closed
 from ..figures import LiaisonRates
-from ..labels import labels, value_label
+from ..labels import labels, long_date, value_label
 from ..models import Record
 from ..models.appraisal import Appraisal
 from ..models.hotline import Hotline
@@ -126,6 +127,10 @@ class Ctx:
         if isinstance(rec, Meeting):
             return self.t("meeting_title", kind=value_label(rec.kind, self.locale),
                           n=rec.session, year=rec.date.year)
+        if isinstance(rec, Appraisal):
+            return self.t("appraisal_title", year=rec.year)
+        if isinstance(rec, Hotline):
+            return self.t("hotline_title", month=rec.month)
         return rec.title_text
 
     def href(self, rec: Record, anchor: str = "") -> str | None:
@@ -140,8 +145,9 @@ class Ctx:
             return f'<span class="not-published">{esc(self.t("not_published"))}</span>'
         if id_ in self.cat.decisions:
             meeting, _d = self.cat.decisions[id_]
-            return (f'<a href="{self.href(meeting, id_)}">'
-                    f'{esc(text or self.name(meeting) + " · " + id_)}</a>')
+            shown = esc(text) if text else (f"{esc(self.name(meeting))} · "
+                                            f"<code>{esc(id_)}</code>")
+            return f'<a href="{self.href(meeting, id_)}">{shown}</a>'
         if id_ in self.cat.topics:
             return esc(self.name(self.cat.topics[id_]))
         rec = self.cat.by_id.get(id_)
@@ -152,14 +158,32 @@ class Ctx:
         return f'<a href="{target}">{label}</a>' if target else label
 
     def links(self, ids: Iterable[str]) -> str:
-        return ", ".join(self.link(i) for i in ids)
+        return self.sep().join(self.link(i) for i in ids)
 
     def page_link(self, src: str, text: str) -> str:
         return f'<a href="{relative(self.src, src)}">{esc(text)}</a>'
 
     # -- building blocks --------------------------------------------------------------------
-    def badge(self, status: str) -> str:
-        return f'<span class="status status--{esc(status)}">{self.v(status)}</span>'
+    def badge(self, status: str, label: str | None = None) -> str:
+        """A status as a badge; label names the value label when the status's own reads
+        wrong in context (a liaison item's "overdue" is 逾期未答复)."""
+        return f'<span class="status status--{esc(status)}">{self.v(label or status)}</span>'
+
+    def day(self, day: dt.date) -> str:
+        """A date in prose (Babel): 2026年12月1日 in Chinese."""
+        return long_date(day, self.locale)
+
+    def colon(self) -> str:
+        """A label's colon: full-width in Chinese text."""
+        return "：" if self.locale == "zh" else ": "
+
+    def paren(self, html_text: str) -> str:
+        """A note in parentheses after what it explains: full-width in Chinese text."""
+        return f"（{html_text}）" if self.locale == "zh" else f" ({html_text})"
+
+    def sep(self) -> str:
+        """The list separator of the locale: 、 between Chinese items."""
+        return "、" if self.locale == "zh" else ", "
 
     def banner(self, kind: str, html_text: str) -> str:
         return f'<div class="banner banner--{esc(kind)}" role="status">{html_text}</div>\n'
@@ -237,6 +261,11 @@ def capped(ctx: Ctx, items: Sequence[Any], limit: int = SECTION_LIMIT,
 def percent_cell(x: float | None) -> tuple[str, float]:
     """A rate as shown ("–" when there is nothing to divide) with its sort key."""
     return ("–", -1.0) if x is None or x != x else (f"{x:.1f}%", x)
+
+
+def liaison_status(status: str) -> str:
+    """The value label of a liaison item's status (its "overdue" is not a supervision item's)."""
+    return {"overdue": "reply-overdue", "pending": "reply-pending"}.get(status, status)
 
 
 def rates_meta(ctx: Ctx, rates: LiaisonRates) -> str:

@@ -28,7 +28,17 @@ from ..summaries import (
     status_counts,
     supervision_by_unit,
 )
-from .common import Ctx, Page, capped, date_cell, esc, heading, percent_cell, rates_meta
+from .common import (
+    Ctx,
+    Page,
+    capped,
+    date_cell,
+    esc,
+    heading,
+    liaison_status,
+    percent_cell,
+    rates_meta,
+)
 
 DUE_SOON_DAYS = 14
 
@@ -170,7 +180,7 @@ def received_index(ctx: Ctx) -> Rendered:
                 c.link(r.handling.lead), c.v(last) if last else "",
                 c.links(r.handling.implemented_by)]
 
-    return "", Listing(["number", "title", "issuer", "date", "lead", "status",
+    return "", Listing(["number", "title", "issuer", "received_date", "lead", "status",
                         "implemented_by"], ctx.cat.of(Received), row, "received", [4, 5]), ""
 
 
@@ -189,8 +199,9 @@ def meetings_index(ctx: Ctx) -> Rendered:
     def row(c: Ctx, m: Meeting) -> list[object]:
         sts = [c.cat.supervision[s.id].status for d in m.decisions
                for s in c.cat.referrers(d.id, Supervision)]
-        summary = ", ".join(f"{c.v(s)} {sts.count(s)}" for s in SUPERVISION_ORDER if s in sts)
-        return [date_cell(m.date), c.link(m.id), c.v(m.kind), esc(m.session), c.link(m.chair),
+        summary = c.sep().join(f"{c.v(s)} {sts.count(s)}" for s in SUPERVISION_ORDER if s in sts)
+        return [date_cell(m.date), c.link(m.id), c.v(m.kind),
+                (esc(c.t("nth", n=m.session)), m.session), c.link(m.chair),
                 (str(len(m.decisions)), len(m.decisions)), summary]
 
     return "", Listing(["date", "title", "kind", "session", "chair", "decisions",
@@ -231,7 +242,7 @@ def supervision_index(ctx: Ctx) -> Rendered:
                            [int(counts[s]) for s in SUPERVISION_ORDER],
                            t("supervision"),
                            colours=[charts.STATUS_COLOURS[s] for s in SUPERVISION_ORDER])
-    out.append(charts.figure(chart, f"{t('supervision')}: {t('status')}", ctx.table(
+    out.append(charts.figure(chart, f"{t('supervision')}{ctx.colon()}{t('status')}", ctx.table(
         ["status", "count"], [[ctx.badge(s), str(int(counts[s]))] for s in SUPERVISION_ORDER],
         sortable=False), page_src=ctx.src))
 
@@ -245,7 +256,7 @@ def supervision_index(ctx: Ctx) -> Rendered:
                  -st.days_overdue if st.status == "overdue" else st.days_to_deadline)]
 
     listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days"],
-                      cat.of(Supervision), row, "supervision", [1, 4], True, t("progress"))
+                      cat.of(Supervision), row, "supervision", [1, 4], True, t("items"))
     tail = [heading(t("by_unit"), 2)]
     tail.append(ctx.table(
         ["unit", *SUPERVISION_ORDER, "total", "progress"],
@@ -288,7 +299,7 @@ def hotline_page(ctx: Ctx) -> str:
     if not months:
         return f"<p>{esc(t('none'))}</p>\n"
     latest = months[-1]
-    out = [heading(f"{t('ranking')} {latest}", 2)]
+    out = [heading(t("ranking_of", month=latest), 2)]
     out.append(ctx.table(["rank", "unit", "calls", "response_rate", "resolution_rate",
                           "satisfaction_rate", "composite"],
                          [[(str(r.rank), r.rank), ctx.link(r.unit),
@@ -326,19 +337,20 @@ def liaison_index(ctx: Ctx) -> Rendered:
     if by_session:
         out.append(heading(t("by_session"), 2))
         out.append(ctx.table(
-            ["session", "kind", "total_items", "reply_rate", "on_time_rate", "A", "B", "C",
+            ["liaison_session", "kind", "total_items", "reply_rate", "on_time_rate", "cat-A",
+             "cat-B", "cat-C",
              "satisfaction_rate"],
             [[str(row["session"]), ctx.v(row["kind"]), str(row["items"]),
               *[percent_cell(row[k]) for k in ("reply_rate", "on_time_rate", "A", "B", "C",
                                                "satisfaction_rate")]]
              for row in by_session], table_id="liaison-sessions"))
         labels = [f"{row['session']} {t(row['kind'])}" for row in by_session]
-        chart = charts.stacked_bar_chart(labels, {t(c): [0.0 if row[c] is None else row[c]
-                                                       for row in by_session]
-                                                for c in ("A", "B", "C")},
-                                       f"A/B/C {t('share')}", ylabel="%")
+        shares: dict[str, Sequence[float]] = {
+            t(f"cat-{c}"): [0.0 if row[c] is None else row[c] for row in by_session]
+            for c in ("A", "B", "C")}
+        chart = charts.stacked_bar_chart(labels, shares, f"A/B/C {t('share')}", ylabel="%")
         out.append(charts.figure(chart, f"A/B/C {t('share')}", ctx.table(
-            ["session", "A", "B", "C"],
+            ["liaison_session", "cat-A", "cat-B", "cat-C"],
             [[esc(lab), percent_cell(row["A"]), percent_cell(row["B"]), percent_cell(row["C"])]
              for lab, row in zip(labels, by_session, strict=True)],
             sortable=False), page_src=ctx.src))
@@ -355,14 +367,15 @@ def liaison_index(ctx: Ctx) -> Rendered:
 
     def row(c: Ctx, li: Liaison) -> list[object]:
         st = c.cat.liaison[li.id]
-        return [esc(li.number), c.link(li.id), c.v(li.kind), c.link(li.lead),
-                date_cell(st.due), (c.badge(st.status), st.status),
+        return [(esc(c.t("liaison_no", n=li.number)), li.number), c.link(li.id), c.v(li.kind),
+                c.link(li.lead),
+                date_cell(st.due), (c.badge(st.status, liaison_status(st.status)), st.status),
                 c.v(li.reply.category)[:1] if li.reply else "",
                 c.v(li.feedback) if li.feedback else ""]
 
-    return "".join(out), Listing(["number", "title", "kind", "lead", "due", "status",
-                                  "category", "feedback"], cat.of(Liaison), row, "liaison",
-                                 [2, 3, 5, 6], True, t("liaison")), ""
+    return "".join(out), Listing(["liaison_number", "title", "kind", "liaison_lead", "due",
+                                  "status", "reply_category", "feedback"], cat.of(Liaison),
+                                 row, "liaison", [2, 3, 5, 6], True, t("liaison")), ""
 
 
 def units_index(ctx: Ctx) -> str:
@@ -395,7 +408,9 @@ def dashboard(ctx: Ctx) -> str:
     soon = sorted((s for s in sups if s.state == "open"
                    and 0 <= cat.supervision[s.id].days_to_deadline <= DUE_SOON_DAYS),
                   key=lambda s: s.deadline)
-    out = [f'<p class="as-of">{esc(t("as_of"))} <time>{esc(today)}</time></p>\n']
+    space = "" if ctx.locale == "zh" else " "  # no space between Chinese words
+    out = [f'<p class="as-of">{esc(t("as_of"))}{space}<time datetime="{today}">'
+           f'{esc(ctx.day(today))}</time></p>\n']
     out.append(f'<div class="tiles">'
                f'<a class="tile tile--overdue" href="#overdue-items"><strong>{len(overdue)}'
                f'</strong> {esc(t("overdue"))}</a>'

@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import deps
 from ..catalog import Catalog
+from ..figures import AT_RISK_DAYS, AT_RISK_PERCENT
 from ..models import Record
 from ..models.activity import Activity
 from ..models.appraisal import Appraisal
@@ -27,6 +28,7 @@ from .common import (
     date_cell,
     esc,
     heading,
+    liaison_status,
     prose,
     prose_block,
     rates_meta,
@@ -63,25 +65,28 @@ def _history(ctx: Ctx, rec: Record) -> str:
     if not changes:
         return ""
     t = ctx.t
-    rows = [[date_cell(c.date), esc(c.message) if c.message else
+    # a commit message is what an editor wrote, in any language (record-text marks it so)
+    rows = [[date_cell(c.date), f'<span class="record-text">{esc(c.message)}</span>'
+             if c.message else
              f'<span class="not-published">{esc(t("not_published"))}</span>',
              f"<code>{esc(c.sha[:10])}</code>"] for c in changes]
-    return (f'<p class="last-changed">{esc(t("last_changed"))}: '
+    return (f'<p class="last-changed">{esc(t("last_changed"))}{ctx.colon()}'
             f"<time>{esc(changes[0].date)}</time></p>\n"
             + heading(t("change_history"), 2) + ctx.table(["date", "note", "id"], rows,
                                                           sortable=False))
 
 
 def _footer(ctx: Ctx, rec: Record) -> str:
-    return (f'<p class="record-footer">{esc(ctx.t("classification"))}: '
-            f'{ctx.v(rec.classification)} · {esc(ctx.t("id"))}: <code>{esc(rec.id)}</code>'
+    return (f'<p class="record-footer">{esc(ctx.t("classification"))}{ctx.colon()}'
+            f'{ctx.v(rec.classification)} · {esc(ctx.t("id"))}{ctx.colon()}'
+            f'<code>{esc(rec.id)}</code>'
             f'{_topics(ctx, rec)}</p>\n')
 
 
 def _topics(ctx: Ctx, rec: Record) -> str:
     if not rec.topics:
         return ""
-    return f' · {esc(ctx.t("topics"))}: ' + ctx.links(rec.topics)
+    return f' · {esc(ctx.t("topics"))}{ctx.colon()}' + ctx.links(rec.topics)
 
 
 def _referrers(ctx: Ctx, rec: Record) -> str:
@@ -102,8 +107,8 @@ def _referrers(ctx: Ctx, rec: Record) -> str:
                      _how(ctx, ln.source, ln.loc)])
     more = f'<p class="more">{esc(ctx.t("showing", n=len(rows), total=total))}</p>\n' \
         if total > len(rows) else ""
-    return heading(ctx.t("referenced_by"), 2) + ctx.table(["type", "title", "relations"], rows,
-                                                          sortable=False) + more
+    return heading(ctx.t("referenced_by"), 2) + ctx.table(
+        ["record_type", "title", "relations"], rows, sortable=False) + more
 
 
 def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
@@ -111,7 +116,13 @@ def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
     if isinstance(source, Document) and loc[:1] == ("relations",) and isinstance(loc[1], int):
         return ctx.v(source.relations[loc[1]].type)
     names = [p for p in loc if isinstance(p, str)]
-    return esc(ctx.t(names[-1] if names[-1] not in ("ref", "target") else names[0]))
+    field = names[-1] if names[-1] not in ("ref", "target") else names[0]
+    return esc(ctx.t(_FIELD_LABELS.get(field, field)))
+
+
+_FIELD_LABELS = {"document": "reply_document", "assigned": "assigned_on",
+                 "completed": "completed_on"}
+"""Fields whose name is not their label's key (a liaison reply's `document` is its 答复函)."""
 
 
 def _document(ctx: Ctx, d: Document) -> str:
@@ -124,12 +135,12 @@ def _document(ctx: Ctx, d: Document) -> str:
             out.append(ctx.banner("repealed", f"{esc(t('repealed_by'))} {by}" if by
                                   else esc(t("repealed_banner"))))
         elif v.status == "expired":
-            out.append(ctx.banner("expired", esc(t("expired_on", d=v.expires))))
+            out.append(ctx.banner("expired", esc(t("expired_on", d=ctx.day(v.expires)))))
         elif v.status == "expiring":
             out.append(ctx.banner("expiring", esc(t("expires_in", n=v.days_to_expiry,
-                                                    d=v.expires))))
+                                                    d=ctx.day(v.expires)))))
         elif v.status == "not-yet-effective":
-            out.append(ctx.banner("pending", esc(t("not_yet_banner", d=v.effective))))
+            out.append(ctx.banner("pending", esc(t("not_yet_banner", d=ctx.day(v.effective)))))
         if v.amended_by:
             out.append(ctx.banner("amended", f"{esc(t('amended_banner'))} — "
                                   f"{esc(t('amended_by'))} {ctx.links(v.amended_by)}"))
@@ -175,7 +186,7 @@ def _received(ctx: Ctx, r: Received) -> str:
     t = ctx.t
     out = [ctx.meta([("number", f"<strong>{esc(r.number)}</strong>"),
                      ("issuer", ctx.link(r.issuer)), ("type", ctx.v(r.type)),
-                     ("date", esc(r.received)), ("lead", ctx.link(r.handling.lead))])]
+                     ("received_date", esc(r.received)), ("lead", ctx.link(r.handling.lead))])]
     if r.summary:
         out.append(prose_block(r.summary))
     out.append(heading(t("handling"), 2) + ctx.table(
@@ -198,12 +209,12 @@ def _request(ctx: Ctx, r: Request) -> str:
         out.append(prose_block(r.summary))
     if r.review:
         out.append(heading(t("review"), 2) + ctx.meta([
-            ("date", esc(r.review.date)), ("by", ctx.link(r.review.by)),
+            ("date", esc(r.review.date)), ("reviewed_by", ctx.link(r.review.by)),
             ("recommendation", ctx.v(r.review.recommendation))])
             + prose_block(r.review.opinion))
     if r.decision:
-        out.append(heading(t("decision"), 2) + ctx.meta([
-            ("date", esc(r.decision.date)), ("by", ctx.link(r.decision.by)),
+        out.append(heading(t("decision_h"), 2) + ctx.meta([
+            ("date", esc(r.decision.date)), ("decided_by", ctx.link(r.decision.by)),
             ("outcome", ctx.badge(r.decision.outcome)),
             ("reply_document", ctx.link(r.decision.reply_document))]))
     return "".join(out)
@@ -211,7 +222,7 @@ def _request(ctx: Ctx, r: Request) -> str:
 
 def _meeting(ctx: Ctx, m: Meeting) -> str:
     t = ctx.t
-    out = [ctx.meta([("kind", ctx.v(m.kind)), ("session", esc(m.session)),
+    out = [ctx.meta([("kind", ctx.v(m.kind)), ("session", esc(t("nth", n=m.session))),
                      ("date", esc(m.date)), ("location", esc(m.location or "")),
                      ("chair", ctx.link(m.chair)), ("attendees", ctx.links(m.attendees)),
                      ("minutes", ctx.link(m.minutes))])]
@@ -260,22 +271,27 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
     elif st.status == "completed-late":
         out.append(ctx.banner("late", esc(t("days_late", n=st.days_overdue))))
     elif st.status == "at-risk":
-        out.append(ctx.banner("at-risk", esc(t("at_risk_banner")) + ": "
-                              + esc("; ".join(st.reasons))))
+        reasons = []
+        if st.days_to_deadline <= AT_RISK_DAYS and st.percent < AT_RISK_PERCENT:
+            reasons.append(t("risk_deadline", n=st.days_to_deadline, p=f"{st.percent:g}"))
+        if st.quiet_days:
+            reasons.append(t("risk_quiet", n=st.quiet_days))
+        out.append(ctx.banner("at-risk", esc(t("at_risk_banner") + ctx.colon()
+                                             + t("list_sep").join(reasons))))
     source = ctx.v(s.source.kind) + (f" — {ctx.link(s.source.ref)}" if s.source.ref else "")
     out.append(ctx.meta([
         ("status", ctx.badge(st.status)), ("progress", ctx.progress(st.percent)),
         ("source", source), ("lead", ctx.link(s.lead)), ("support", ctx.links(s.support)),
-        ("assigned", esc(s.assigned)), ("deadline", esc(s.deadline)
-                                        + (f" ({esc(t('days_left', n=st.days_to_deadline))})"
+        ("assigned_on", esc(s.assigned)), ("deadline", esc(s.deadline)
+                                        + (ctx.paren(esc(t("days_left", n=st.days_to_deadline)))
                                            if s.state == "open" and st.days_to_deadline >= 0
                                            else "")),
-        ("completed", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
+        ("completed_on", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
     if s.summary:
         out.append(prose_block(s.summary))
     if s.milestones:
         out.append(heading(t("milestones"), 2) + ctx.table(
-            ["title", "deadline", "completed"],
+            ["milestone", "planned_on", "done"],
             [[esc(m.title), date_cell(m.due), date_cell(m.done)] for m in s.milestones],
             sortable=False, indexed=True))
     if s.updates:
@@ -294,7 +310,7 @@ def _briefing(ctx: Ctx, b: Briefing) -> str:
            prose_block(b.summary)]
     if b.instructions:
         out.append(heading(t("instructions"), 2) + ctx.table(
-            ["by", "date", "note", "supervision"],
+            ["instructed_by", "date", "instruction_text", "supervision"],
             [[ctx.link(i.by), date_cell(i.date), prose(i.text), ctx.link(i.supervision)]
              for i in b.instructions], sortable=False, indexed=True))
     return "".join(out)
@@ -308,18 +324,19 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
         out.append(ctx.banner("late", esc(t("reply_late_banner", n=st.days_overdue))))
     elif st.status == "overdue":
         out.append(ctx.banner("overdue", esc(t("reply_overdue_banner", n=st.days_overdue))))
-    out.append(ctx.meta([("kind", ctx.v(li.kind)), ("number", esc(li.number)),
-                         ("session", esc(li.session)), ("proposers", esc("、".join(
+    out.append(ctx.meta([("kind", ctx.v(li.kind)),
+                         (_number_key(li), esc(t("liaison_no", n=li.number))),
+                         ("liaison_session", esc(li.session)), (_proposers(li), esc("、".join(
                              li.proposers) if ctx.locale == "zh" else ", ".join(li.proposers))),
-                         ("date", esc(li.received)), ("lead", ctx.link(li.lead)),
-                         ("support", ctx.links(li.support)), ("due", esc(st.due)),
-                         ("status", ctx.badge(st.status))]))
+                         ("date", esc(li.received)), ("liaison_lead", ctx.link(li.lead)),
+                         ("liaison_support", ctx.links(li.support)), ("due", esc(st.due)),
+                         ("status", ctx.badge(st.status, liaison_status(st.status)))]))
     if li.summary:
         out.append(prose_block(li.summary))
     if li.reply:
         r = li.reply
         out.append(heading(t("reply"), 2) + ctx.meta([
-            ("date", esc(r.date)), ("category", ctx.v(r.category)),
+            ("date", esc(r.date)), ("reply_category", ctx.v(r.category)),
             ("disclosure", ctx.v(r.disclosure)), ("reply_document", ctx.link(r.document)),
             ("feedback", ctx.v(li.feedback) if li.feedback else "")]))
         if r.disclosure == "withheld" and ctx.cat.audience == "public":
@@ -329,22 +346,36 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
     return "".join(out)
 
 
+def _other_name(ctx: Ctx, rec: Unit | Official) -> str:
+    """The name in the other language, when there is one besides the name shown."""
+    other = rec.name if ctx.locale == "zh" else (rec.name_zh or "")
+    return "" if other == ctx.name(rec) else other
+
+
+def _number_key(li: Liaison) -> str:
+    return "proposal_number" if li.kind == "cppcc-proposal" else "suggestion_number"
+
+
+def _proposers(li: Liaison) -> str:
+    return "proposers_cppcc" if li.kind == "cppcc-proposal" else "proposers_npc"
+
+
 def _unit(ctx: Ctx, u: Unit) -> str:
     t = ctx.t
     cat = ctx.cat
     roll = cat.unit_rollup(u.id)
     out = []
     if u.closed:
-        out.append(ctx.banner("closed", esc(t("closed_banner", d=u.closed.date,
+        out.append(ctx.banner("closed", esc(t("closed_banner", d=ctx.day(u.closed.date),
                                                 r=ctx.v(u.closed.reason)))
                               + (f" — {esc(t('replaced_by'))} {ctx.link(u.closed.replaced_by)}"
                                  if u.closed.replaced_by else "")))
-    other = u.name if ctx.locale == "zh" else (u.name_zh or "")
-    out.append(ctx.meta([("name", esc(other)), ("kind", ctx.v(u.kind)),
+    other = _other_name(ctx, u)
+    out.append(ctx.meta([("other_name", esc(other)), ("kind", ctx.v(u.kind)),
                          ("parent", ctx.link(u.parent))]))
     officials = [o for o in cat.officials.values() if u.id in o.portfolio]
     if officials:
-        out.append(ctx.meta([("officials", ctx.links(o.id for o in officials))]))
+        out.append(ctx.meta([("unit_officials", ctx.links(o.id for o in officials))]))
     notes: dict[str, str] = {}
 
     def cap(key: str, items: Sequence[Any], newest_last: bool = False) -> list[Any]:
@@ -366,11 +397,12 @@ def _unit(ctx: Ctx, u: Unit) -> str:
     sections: list[tuple[str, str]] = [
         ("owes", _supervision_rows(ctx, owed) if owed else ""),
         ("led_decisions", ctx.table(["decisions", "deadline", "title"], [
-            [ctx.link(d.id, d.id), date_cell(d.deadline), ctx.link(m.id)]
+            [f'<a href="{ctx.href(m, d.id)}"><code>{esc(d.id)}</code></a>',
+             date_cell(d.deadline), ctx.link(m.id)]
             for m, d in decisions]) if decisions else ""),
         ("issued", _doc_table(ctx, issued) if issued else ""),
         ("addressed", _doc_table(ctx, addressed) if addressed else ""),
-        ("received", ctx.table(["number", "title", "date"], [
+        ("received", ctx.table(["number", "title", "received_date"], [
             [esc(r.number), ctx.link(r.id), date_cell(r.received)]
             for r in received]) if received else ""),
         ("requests", ctx.table(["title", "submitted", "outcome"], [
@@ -381,7 +413,7 @@ def _unit(ctx: Ctx, u: Unit) -> str:
         ("briefings", ctx.table(["date", "title"], [
             [date_cell(b.date), ctx.link(b.id)] for b in briefings])
          if briefings else ""),
-        ("history", ctx.table(["year", "total", "rank", "grade"], [
+        ("history", ctx.table(["year", "total_score", "rank", "grade"], [
             [ctx.page_link(f"appraisal/{y}.md", str(y)), f"{r.total:.2f}", str(r.rank),
              ctx.badge(r.grade)] for y, r in roll.appraisal]) if roll.appraisal else ""),
         ("hotline", ctx.table(["month", "calls", "response_rate", "resolution_rate",
@@ -401,7 +433,8 @@ def _liaison_summary(ctx: Ctx, items: Sequence[Liaison], shown: list[Liaison]) -
     """Rates over all the unit's items; the table of the latest only."""
     table = ctx.table(["title", "kind", "due", "status"], [
         [ctx.link(li.id), ctx.v(li.kind), date_cell(ctx.cat.liaison[li.id].due),
-         ctx.badge(ctx.cat.liaison[li.id].status)] for li in shown])
+         ctx.badge(ctx.cat.liaison[li.id].status, liaison_status(ctx.cat.liaison[li.id].status))]
+        for li in shown])
     return rates_meta(ctx, ctx.cat.liaison_rates(items)) + table
 
 
@@ -417,10 +450,11 @@ def _official(ctx: Ctx, o: Official) -> str:
     shown: dict[str, list[Any]] = {}
     for key in ("chaired", "activities", "instructions", "signed", "decided", "verified"):
         shown[key], notes[key] = capped(ctx, getattr(roll, key))
-    other = o.name if ctx.locale == "zh" else (o.name_zh or "")
-    out = [ctx.meta([("name", esc(other)), ("position", ctx.v(o.position)),
-                     ("title", esc(o.title or "")), ("portfolio", ctx.links(o.portfolio)),
-                     ("from", esc(o.from_)), ("to", esc(o.to or ""))])]
+    other = _other_name(ctx, o)
+    out = [ctx.meta([("other_name", esc(other)), ("position", ctx.v(o.position)),
+                     ("official_title", esc(o.title or "")),
+                     ("portfolio", ctx.links(o.portfolio)),
+                     ("term_from", esc(o.from_)), ("term_to", esc(o.to or ""))])]
     sections = [
         ("chaired", ctx.table(["date", "title"], [[date_cell(m.date), ctx.link(m.id)]
                                                   for m in shown["chaired"]])),
@@ -432,7 +466,7 @@ def _official(ctx: Ctx, o: Official) -> str:
         ("decided", ctx.table(["title", "outcome"], [
             [ctx.link(r.id), ctx.badge(r.decision.outcome) if r.decision else ""]
             for r in shown["decided"]])),
-        ("verified", ctx.table(["title", "completed"], [
+        ("verified", ctx.table(["title", "completed_on"], [
             [ctx.link(s.id), date_cell(s.completed)] for s in shown["verified"]])),
     ]
     for key, body in sections:

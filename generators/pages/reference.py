@@ -6,6 +6,7 @@ Generated, so that they cannot drift from what the validator enforces
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..errors import CATALOGUE
+from ..labels import labels
 from ..models import FOLDERS, RECORD_TYPES, REGISTRY
 from ..scaffold import example as scaffold_example
 from .common import Page, esc, heading
@@ -88,49 +90,104 @@ def _inner_model(tp: Any) -> type[BaseModel] | None:
     return None
 
 
-def record_reference() -> str:
-    out = [heading("Record reference"),
-           "Generated from the models that `portal validate` enforces. Every record has "
-           "`classification` (public, internal, restricted; default internal) and optional "
-           "`topics`. Dates are `YYYY-MM-DD`; quote numbers that are text (`\"0123\"`) and "
-           "times (`\"09:30\"`).\n\n"]
+def _en(text: str, locale: str) -> str:
+    """English text not translated yet, marked as English in the Chinese edition (a reader's
+    browser and screen reader know; tests/test_locales.py leaves it out of its scan)."""
+    return f'<span lang="en">{text}</span>' if locale != "en" and text else text
+
+
+def record_reference(locale: str = "en") -> str:
+    t = labels(locale)
+    out = [heading(t("reference")), t("ref_intro") + "\n\n"]
     for rtype, model in RECORD_TYPES.items():
-        out.append(f"\n## {model.label} (`{rtype}`)\n\n")
+        paren = ("（", "）") if locale == "zh" else (" (", ")")
+        out.append(f"\n## {esc(t(f'rt-{rtype}'))}{paren[0]}`{rtype}`{paren[1]}\n\n")
         doc = (model.__doc__ or "").strip().splitlines()[0]
-        out.append(f"{esc(doc)}  \nFile: `{_WHERE[rtype]}`\n\n")
-        out.append("| field | required | type | meaning |\n|---|---|---|---|\n")
+        said = _DOC_ZH.get(rtype) if locale == "zh" else None
+        out.append(f"{said or _en(esc(doc), locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
+                   f"`{_WHERE[rtype]}`\n\n")
+        out.append(f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
+                   f"{t('meaning')} |\n|---|---|---|---|\n")
         for key, f, kind in _field_rows(model):
-            req = "yes" if f.is_required() else ""
+            req = t("yes") if f.is_required() else ""
             desc = (f.description or "").replace("\n", " ").replace("|", "\\|")
-            out.append(f"| `{key}` | {req} | {kind.replace('|', '/')} | {esc(desc)} |\n")
+            out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
+                       f"{_en(esc(desc), locale)} |\n")
         example = scaffold_example(rtype)
         if example:
-            out.append("\nExample (what `portal new " + rtype + "` writes):\n\n```yaml\n"
-                       + example + "```\n\n")
+            out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n" + example
+                       + "```\n\n")
     return "".join(out)
 
 
-def error_catalogue() -> str:
-    out = [heading("Error catalogue"),
-           "Every problem `portal validate` reports, as `path:line:col: CODE message (hint)`. "
-           "Codes are stable: CI annotations and scripts may rely on them. Warnings fail a run "
-           "only with `--strict`.\n\n"]
+_KIND_ZH = (("mapping of ", "映射，键为"), (" to ", "，值为"), ("list of ", "列表，元素为"),
+            ("mapping ", "映射"), ("one of ", "取值之一："), ("whole number", "整数"),
+            ("number", "数值"), ("text", "文本"), ("true/false", "是/否"),
+            ('time "HH:MM"', "时间（`HH:MM`）"), ('month "YYYY-MM"', "月份（`YYYY-MM`）"),
+            ("date", "日期"), ("id", "编号"), (" or ", "或"), (" (", "（"), ("(", "（"),
+            (")", "）"),
+            (", ", "，"))
+"""describe_type's words in Chinese, longest first where one holds another."""
+
+
+def kind_in(kind: str, locale: str) -> str:
+    """A field's type as describe_type says it, in the locale (code spans kept as written;
+    a nested model's name, such as Closure, is the model's and stays)."""
+    if locale != "zh":
+        return kind
+    parts = re.sub(r"mapping \((\w+)\)", r"mapping (`\1`)", kind).split("`")
+    for i in range(0, len(parts), 2):  # outside the code spans
+        text = parts[i]
+        for en, zh in _KIND_ZH:
+            text = text.replace(en, zh)
+        parts[i] = text.replace("，`", "、`") if i else text
+    return "`".join(parts).replace("`，`", "`、`")
+
+
+_DOC_ZH = {
+    "unit": "机构：市政府、市政府办公厅、各区政府、市级行政机关等。",
+    "official": "市政府领导。",
+    "topic": "两级主题分类中的一个主题。",
+    "document": "市政府或市政府办公厅制发的公文。",
+    "received": "国务院或国务院办公厅来文（收文）。",
+    "request": "请示或商洽事项。",
+    "meeting": "市政府全体会议、常务会议或专题会议。",
+    "activity": "市领导的检查、调研、会议、会见或仪式等政务活动。",
+    "supervision": "督办事项：交办、反馈、办结销号。",
+    "briefing": "报送领导的重要政务信息或社会舆情。",
+    "liaison": "人大代表建议或政协提案。",
+    "appraisal": "一个年度的绩效考评，文件名为`<year>.yaml`。",
+    "hotline": "一个月的接诉即办（12345热线）数据，文件名为`<YYYY-MM>.yaml`。",
+}
+"""The first line of each record type's description in Chinese (the models' docstrings)."""
+
+
+def _colon(locale: str) -> str:
+    return "：" if locale == "zh" else ": "
+
+
+def error_catalogue(locale: str = "en") -> str:
+    t = labels(locale)
+    out = [heading(t("errors")), t("err_intro") + "\n\n"]
     group = ""
     for c in CATALOGUE.values():
         if c.group != group:
             group = c.group
-            out.append(f"## {group}\n\n")
+            out.append(f"## {esc(t('errgroup-' + group))}\n\n")
         # a paragraph, not a heading, per code: the groups make the table of contents (a
         # heading each put the catalogue's entries twice more in every copy of the page's
         # navigation, past the size a page may have)
-        out.append(f"**`{c.code}`** — {c.title}  \n*{c.severity}*. **When:** "
-                   f"{esc(c.trigger)}  \n**Fix:** {esc(c.fix)}\n\n")
+        colon = _colon(locale)  # inside the bold, its space outside: "**When:** ..."
+        out.append(f"**`{c.code}`** — {_en(esc(c.title), locale)}  \n"
+                   f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
+                   f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}"
+                   f"{_en(esc(c.trigger), locale)}  \n"
+                   f"**{esc(t('err_fix'))}{colon.strip()}**{colon[1:]}{_en(esc(c.fix), locale)}"
+                   "\n\n")
     return "".join(out)
 
 
-def reference_pages() -> list[Page]:
-    return [Page("reference/records.md", "Record reference", record_reference(), in_nav=True),
-            Page("reference/errors.md", "Error catalogue", error_catalogue(), in_nav=True)]
-
-
-
+def reference_pages(locale: str = "en") -> list[Page]:
+    t = labels(locale)
+    return [Page("reference/records.md", t("reference"), record_reference(locale), in_nav=True),
+            Page("reference/errors.md", t("errors"), error_catalogue(locale), in_nav=True)]

@@ -61,7 +61,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory, serve: object) -> str:
     # search index in several shards merged by the browser
     site = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("en") / "site",
                       records=str(SAMPLE), as_of=SAMPLE_AS_OF,
-                      options={"background_from": 0, "search_shards": 3})
+                      options={"background_from": 0, "search_shards": 3}, locale="en")
     return serve(site)  # type: ignore[operator, no-any-return]
 
 
