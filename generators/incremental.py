@@ -113,6 +113,11 @@ def resolved_config(config_file: Path) -> str:
     Loader.add_constructor("!relative", lambda loader, node: f"!relative {node.value}")
     with config_file.open("rb") as fh:
         data = yaml_load(fh, Loader)
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("portal"), dict):
+            # where the records lie is no input of any page (their content is, by the
+            # digests): a full build of the same records elsewhere is the same build
+            plugin["portal"].pop("records_dir", None)
 
     def named(value: Any) -> str:  # !!python/name: tags give functions
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
