@@ -30,7 +30,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Path, Pat
         base = tmp_path_factory.mktemp(f"scale{n}")
         generate(n, 7, base / "records")
         site = build_site(ROOT / "mkdocs.yml", base / "site", records=str(base / "records"),
-                          as_of=AS_OF)
+                          as_of=AS_OF, locale="en")
         out[n] = (base / "records", site)
     return out
 
