@@ -14,10 +14,11 @@ import os
 import re
 from collections.abc import Mapping
 
-# The years the computed figures can hold (due dates and expiries lie years after a
-# record's date): the validator's range for record dates (models/common.py, not imported:
-# a validate answered from the cache imports no model); a test keeps the two equal.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
+"""The years a date may fall in, the as-of date's and the records' (models/common.py): the
+portal adds five years for an expiry, three months for a due date, and counts days and
+calendars from them; 9999 would overflow.  Here, not in the models, because a validate
+answered from the cache imports no model."""
 
 
 class AsOfError(ValueError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -390,45 +391,33 @@ def wide_colons(src: SourceFile, text: str) -> list[Problem]:
 
 def placeholders(src: SourceFile) -> list[Problem]:
     """TEXT_TODO for every text value that is still portal new's placeholder."""
-    out: list[Problem] = []
-
-    def visit(value: Any, loc: Loc) -> None:
-        if isinstance(value, str):
-            if value.startswith("TODO") and _TODO.match(value):
-                out.append(src.problem(loc, "TEXT_TODO",
-                                       f"{_name(loc)} is still the placeholder '{value}' "
-                                       "written by portal new"))
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                visit(v, (*loc, k))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                visit(v, (*loc, i))
-
-    visit(src.data, ())
-    return out
+    return [src.problem(loc, "TEXT_TODO", f"{_name(loc)} is still the placeholder '{value}' "
+                        "written by portal new")
+            for loc, value in _texts(src.data, ())
+            if value.startswith("TODO") and _TODO.match(value)]
 
 
 def text_controls(src: SourceFile) -> list[Problem]:
     """TEXT_CONTROL warnings for every text value holding an invisible character."""
-    out: list[Problem] = []
-
-    def visit(value: Any, loc: Loc) -> None:
-        if isinstance(value, str):
-            found = INVISIBLE.search(value)
-            if found:
-                out.append(src.problem(loc, "TEXT_CONTROL",
-                                       f"{_name(loc)} holds the invisible character "
-                                       f"U+{ord(found[0]):04X}"))
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                visit(v, (*loc, k))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                visit(v, (*loc, i))
-
-    visit(src.data, ())
+    out = []
+    for loc, value in _texts(src.data, ()):
+        found = INVISIBLE.search(value)
+        if found:
+            out.append(src.problem(loc, "TEXT_CONTROL", f"{_name(loc)} holds the invisible "
+                                   f"character U+{ord(found[0]):04X}"))
     return out
+
+
+def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    """Every text value of a record with its place, in the order of the file."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, (*loc, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, (*loc, i))
 
 
 def _name(loc: Loc) -> str:

@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..asof import FIRST_YEAR, LAST_YEAR
 from ..errors import INVISIBLE
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -29,9 +30,6 @@ LEVELS: dict[str, int] = {"public": 0, "internal": 1, "restricted": 2}
 SECRET_WORDS = {"secret", "confidential", "top-secret", "top secret", "秘密", "机密", "绝密"}
 
 
-FIRST_YEAR, LAST_YEAR = 1949, 2100
-"""The years a record's dates may fall in: the portal adds five years for an expiry, three
-months for a due date, and counts days and calendars from them; 9999 would overflow."""
 
 
 def in_range(day: dt.date, shown: str = "") -> dt.date:
