@@ -81,8 +81,9 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             plugin.config.strict_records = True
         for key, value in (options or {}).items():
             setattr(plugin.config, key, value)
-        if preloaded is not None:  # validated by the caller with the same folder and date
-            plugin.preloaded = preloaded  # type: ignore[attr-defined]
+        # validated by the caller with the same folder and date; None too, for MkDocs keeps
+        # one plugin instance for every build of a process
+        plugin.preloaded = preloaded  # type: ignore[attr-defined]
         plugin.read_caches = not full  # type: ignore[attr-defined]
         project = Path(cfg.config_file_path).parent.resolve()
         records_dir = (project / plugin.config.records_dir).resolve()

@@ -135,9 +135,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if not self.records_path.is_dir():
             raise PluginError(f"portal: records folder '{self.records_path}' does not exist")
         as_of = self._as_of()
-        if self.preloaded is not None:
-            records = self.preloaded
-        else:
+        # taken once: MkDocs keeps this instance for the next build of the process (a test
+        # suite, `portal serve`), which must not get these records
+        records, self.preloaded = self.preloaded, None
+        if records is None:
             records, report = validate(self.records_path, self.config.records_dir, as_of,
                                        use_cache=self.read_caches)
             if report.failed(self.config.strict_records):

@@ -45,6 +45,24 @@ def _build_in_a_fresh_process(site: Path, options: dict[str, object], broken: bo
                           check=False, cwd=ROOT)
 
 
+def test_a_build_never_takes_the_records_handed_to_an_earlier_one(tmp_path: Path) -> None:
+    """MkDocs keeps one plugin instance for every build of a process: records validated
+    for one build (portal build hands them over) must not be published by the next."""
+    from generators.validate import validate
+
+    other = tmp_path / "records"
+    shutil.copytree(VALID, other)
+    sup = other / "supervision/2026/sup-a.yaml"
+    sup.write_text(sup.read_text(encoding="utf-8").replace(
+        "title: Open 20 km", "title: Handed-over Open 20 km"), encoding="utf-8")
+    recs, _report = validate(other, "records", AS_OF)
+    first = build_site(ROOT / "mkdocs.yml", tmp_path / "one", records=str(other), as_of=AS_OF,
+                       preloaded=recs)
+    assert any(b"Handed-over" in page for page in snapshot(first).values())
+    second = build_site(ROOT / "mkdocs.yml", tmp_path / "two", records=str(VALID), as_of=AS_OF)
+    assert not any(b"Handed-over" in page for page in snapshot(second).values())
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     """Also whichever process renders the record pages: this one, or the background
     worker that large archives use."""
