@@ -47,10 +47,7 @@ $(AXE): package.json package-lock.json
 test: $(VENV)/.installed-test $(CHROMIUM) $(CJK_FONT) $(AXE)  ## lint, type-check and run every test (browser ones too)
 	$(BIN)/ruff check generators tests scripts bench
 	$(BIN)/mypy
-	# the fault tests in a process of their own: something they do leaks into later
-	# in-process builds (found at the end of a session, not yet traced; see the note)
-	$(BIN)/python -m pytest -q --ignore=tests/test_faults.py
-	$(BIN)/python -m pytest -q tests/test_faults.py
+	$(BIN)/python -m pytest -q
 
 test-fast: $(VENV)/.installed-test  ## the tests that need no browser and no full build (seconds)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
