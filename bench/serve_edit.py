@@ -27,7 +27,8 @@ AS_OF = "2026-11-27"
 WAIT = 900.0  # the longest a step may take before the run is abandoned
 
 
-def main(records: Path, edits: int) -> None:
+def measure(records: Path, edits: int) -> list[float]:
+    """Seconds from saving each edit to the preview serving it (printed as they come)."""
     target = next(p for p in sorted((records / "briefings").rglob("*.yaml"))
                   if "classification: restricted" not in p.read_text("utf-8"))
     original = target.read_text("utf-8")
@@ -51,6 +52,7 @@ def main(records: Path, edits: int) -> None:
             lines.put(line.rstrip())
 
     threading.Thread(target=read, daemon=True).start()
+    times: list[float] = []
     try:
         while not (m := re.search(r"Serving on (\S+)", lines.get(timeout=WAIT))):
             pass
@@ -67,13 +69,16 @@ def main(records: Path, edits: int) -> None:
             # answers when a build newer than the page's is visible
             urllib.request.urlopen(f"{url}livereload/{epoch[1]}/1", timeout=WAIT).read()
             shown = title in urllib.request.urlopen(page, timeout=WAIT).read().decode()
-            print(f"edit {n}: {time.monotonic() - saved:.2f} s"
-                  f"{'' if shown else ' (NOT shown: see the output of serve)'}")
+            if not shown:
+                raise SystemExit(f"edit {n} was not shown: see the output of portal serve")
+            times.append(time.monotonic() - saved)
+            print(f"edit {n}: {times[-1]:.2f} s")
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=WAIT)
         target.write_text(original, "utf-8")
+    return times
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 5)
+    measure(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 5)
