@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -19,10 +20,11 @@ from typing import Any
 
 import yaml
 
-from . import faults
+from . import faults, incremental
 from .errors import Report
 from .processes import remove_later
 
+log = logging.getLogger("mkdocs.plugins.portal")
 ENV = {"records_dir": "PORTAL_RECORDS", "audience": "PORTAL_AUDIENCE", "as_of": "PORTAL_AS_OF",
        "locale": "PORTAL_LOCALE"}
 
@@ -58,14 +60,16 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                locale: str | None = None, strict: bool = False,
                preloaded: list[Any] | None = None,
                options: dict[str, Any] | None = None, full: bool = False,
-               force: bool = False) -> Path:
+               force: bool = False, inputs: str | None = None) -> Path:
     """Build the portal into site_dir atomically; raise BuildError and keep the old site.
 
     When site_dir holds our last build with the same inputs (incremental.py), only the
     pages that changed are rebuilt, unless full (which reads no cache at all).  options:
     settings of the portal plugin (config.py) over those of mkdocs.yml.  force: replace
     a non-empty site_dir that the portal did not make.  publish_site.py says how the
-    site is put in place and what a killed build leaves."""
+    site is put in place and what a killed build leaves.  inputs: the records'
+    incremental.inputs_digest, taken by a caller that hands preloaded records over before
+    it read them; when the last build had the same key and inputs, nothing is done."""
     from mkdocs.config import load_config
 
     from . import cache, publish_site
@@ -87,6 +91,8 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
         plugin.read_caches = not full  # type: ignore[attr-defined]
         project = Path(cfg.config_file_path).parent.resolve()
         records_dir = (project / plugin.config.records_dir).resolve()
+        if inputs is None:  # records handed over were read before anything we could take
+            inputs = "" if preloaded is not None else incremental.inputs_digest(records_dir)
         try:
             publish_site.check_target(site_dir, records=records_dir,
                                       docs=Path(cfg.docs_dir).resolve(), project=project,
@@ -96,10 +102,16 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             with publish_site.locked(site_dir) as lock:
                 publish_site.recover(site_dir, lock)
                 cache.clean_temporaries(records_dir)
+                previous = None if full else incremental.load(records_dir, site_dir,
+                                                              plugin.build_key(cfg))  # type: ignore[attr-defined]
+                if incremental.unchanged(previous, inputs):
+                    log.info("portal: nothing changed since the last build")
+                    return site_dir
                 work = publish_site.Work.make(site_dir)
                 try:
                     with scratch_root(work.path):
-                        _build_into(cfg, plugin, work, site_dir, records_dir, full, lock)
+                        _build_into(cfg, plugin, work, site_dir, records_dir, previous,
+                                    lock, inputs)
                 except BaseException:
                     shutil.rmtree(work.path, ignore_errors=True)
                     if created:
@@ -121,16 +133,14 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
 
 
 def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: Path,
-                full: bool, lock: Any) -> None:
+                previous: Any, lock: Any, inputs: str) -> None:
     """MkDocs builds into the work folder; the result replaces the site at once."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    from . import incremental, publish_site
+    from . import publish_site
 
     cfg.site_dir = str(work.staging)
-    previous = None if full else incremental.load(records_dir, site_dir,
-                                                  plugin.build_key(cfg))
     plugin.previous = previous
     if previous is not None:
         linked = publish_site.start_next(site_dir, work)
@@ -157,6 +167,7 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
     faults.point("switched")
     state = plugin.files.next_state if plugin.files else None
     if state is not None:
+        state.inputs = inputs
         incremental.save(records_dir, site_dir, state)
 
 

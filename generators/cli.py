@@ -286,12 +286,14 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date, audience: str | None,
     the pages that changed are rebuilt."""
     from mkdocs.exceptions import MkDocsException
 
+    from . import incremental
     from .build import BuildError, build_site
     from .validate import validate
 
     folder = _records_dir(records)
     config = _config(config_file)
     _writable_parent(site_dir, "--site-dir")
+    inputs = incremental.inputs_digest(folder)  # before the records are read
     recs, report = validate(folder, _shown(records), as_of, use_cache=not full)
     if report.failed(strict):
         _print_problems(report)
@@ -304,7 +306,7 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date, audience: str | None,
     try:
         out = build_site(config, Path(site_dir), records=records, as_of=as_of,
                          audience=audience, locale=locale, strict=strict,
-                         preloaded=recs, full=full, force=force)
+                         preloaded=recs, full=full, force=force, inputs=inputs)
     except (BuildError, MkDocsException) as exc:  # MkDocs': a bad mkdocs.yml
         click.echo(f"Build failed, the previous site is untouched: {exc}", err=True)
         sys.exit(1)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import stat
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -30,10 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from . import deps
-from .cache import cache_path, code_version, dump_pickle, load_pickle
+from .cache import cache_path, code_version, dump_pickle, load_pickle, stamp_of
 from .catalog import Catalog
 
-FORMAT = 7
+FORMAT = 8
 MARKER = ".portal-build"
 """A file in the published site naming the build that made it (the state must match)."""
 
@@ -61,6 +62,9 @@ class State:
     nav: dict[str, tuple[str | None, dict[str, Any]]]
     """Source of each page in the navigation -> its title and front matter, which every
     page's navigation shows (a kept page is not read again)."""
+    inputs: str = ""
+    """inputs_digest() of the records as this build found them before reading them: with
+    the same key and inputs the next build would make the same site ("" if unknown)."""
 
 
 @dataclass(slots=True)
@@ -244,6 +248,41 @@ def load(records_dir: Path, site_dir: Path, key: str) -> Previous | None:
     if not isinstance(state, State) or state.key != key or state.build_id != build_id:
         return None
     return Previous(state, site_dir)
+
+
+def inputs_digest(records_dir: Path) -> str:
+    """What a build reads besides what the key holds: every file under the records folder
+    (its name and stamp: size, modification time and inode, which `portal validate`
+    trusts too) and the commit its git history ends at.  Taken before the records are
+    read, so a file saved while a build reads them, even saved back as it was, gives the
+    next build another digest."""
+    h = hashlib.sha256()
+    base = records_dir.resolve()
+    for path in sorted(base.rglob("*")):
+        with contextlib.suppress(OSError):  # gone since it was listed: not read either
+            st = path.stat()
+            if stat.S_ISREG(st.st_mode):
+                h.update(f"{path.relative_to(base).as_posix()}\0{stamp_of(st)}\n".encode())
+    h.update(f"\0head {history_head(base)}".encode())
+    return h.hexdigest()
+
+
+def history_head(folder: Path) -> str:
+    """The commit HEAD names in the git work tree holding folder ("" outside git): the
+    history record pages show is read from it."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "-C", str(folder), "rev-parse", "-q", "--verify", "HEAD"],
+                             capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
+def unchanged(previous: Previous | None, inputs: str) -> bool:
+    """The published site is what a build of these inputs would make: nothing to do."""
+    return previous is not None and bool(inputs) and previous.state.inputs == inputs
 
 
 def build_id(key: str, pages: dict[str, str], digests: dict[str, str],

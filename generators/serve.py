@@ -170,10 +170,12 @@ class Preview:
             return self._build(started, logged)
 
     def _build(self, started: float, logged: list[logging.LogRecord]) -> bytes | None:
+        from . import incremental
         from .build import BuildError, build_site
         from .validate import validate
 
         try:
+            inputs = incremental.inputs_digest(self.records)  # before they are read
             recs, report = validate(self.records, self.display, self.as_of)
             if report.failed(self.strict):
                 self.echo(report.text(), True)
@@ -187,7 +189,7 @@ class Preview:
                 self.echo(report.text(), True)
             build_site(self.config_file, self.site_dir, records=str(self.records),
                        as_of=self.as_of, audience=self.audience, locale=self.locale,
-                       strict=self.strict, preloaded=recs)
+                       strict=self.strict, preloaded=recs, inputs=inputs)
         except BuildError as exc:
             # the terminal has MkDocs' messages already (cli.py); the page needs them too
             lines = (exc.report.text().splitlines() if exc.report else []) + \

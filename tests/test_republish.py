@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF
+from .conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF, VALID
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -74,3 +74,80 @@ def test_the_build_key_holds_env_values_and_the_custom_dir(tmp_path: Path,
     assert key() == first
     template.write_text('{% extends "base.html" %}\n{# changed #}\n', encoding="utf-8")
     assert key() != first
+
+
+def test_a_build_with_nothing_changed_leaves_the_site_as_it_is(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The same key, the same records and the same commit: the site is what the build
+    would make, so it is left in place (`make portal` twice); any file added under the
+    records, even one no page shows, makes a build again (which keeps every page)."""
+    from generators.build import build_site
+
+    records = tmp_path / "records"
+    shutil.copytree(VALID, records)
+    site = tmp_path / "site"
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    first, before = site.stat().st_ino, snapshot(site)
+    with caplog.at_level("INFO"):
+        build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    assert "nothing changed since the last build" in caplog.text
+    assert site.stat().st_ino == first and snapshot(site) == before
+    (records / "notes.txt").write_text("a note beside the records\n", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    assert "nothing changed" not in caplog.text
+    assert site.stat().st_ino != first and snapshot(site) == before
+
+
+def test_a_record_saved_while_a_build_reads_the_records_is_not_missed(tmp_path: Path) -> None:
+    """The digest of the records is taken before they are read (here: before an editor
+    saved one): the build publishes what it read, and the next build, finding another
+    digest, is not taken for one with nothing changed."""
+    from generators import incremental
+    from generators.build import build_site
+    from generators.validate import validate
+
+    records = tmp_path / "records"
+    shutil.copytree(VALID, records)
+    site = tmp_path / "site"
+    inputs = incremental.inputs_digest(records)
+    recs, _report = validate(records, "records", AS_OF)
+    item = records / "supervision/2026/sup-a.yaml"
+    item.write_text(item.read_text(encoding="utf-8").replace("title: ", "title: Saved ", 1),
+                    encoding="utf-8")
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF,
+               preloaded=recs, inputs=inputs)
+    assert not any(b"Saved Open" in page for page in snapshot(site).values())
+    build_site(ROOT / "mkdocs.yml", site, records=str(records), as_of=AS_OF)
+    full = build_site(ROOT / "mkdocs.yml", tmp_path / "full", records=str(records),
+                      as_of=AS_OF, full=True)
+    assert any(b"Saved Open" in page for page in snapshot(site).values())
+    assert snapshot(site) == snapshot(full)
+
+
+def test_the_inputs_digest_changes_with_any_file_and_with_the_commit(tmp_path: Path) -> None:
+    import os
+
+    from generators.incremental import inputs_digest
+
+    from .conftest import git
+
+    records = tmp_path / "records"
+    shutil.copytree(VALID, records)
+    seen = {inputs_digest(records)}
+    assert inputs_digest(records) in seen  # the same folder, the same digest
+    item = records / "supervision/2026/sup-a.yaml"
+    item.write_bytes(item.read_bytes())  # saved again as it was: read again
+    os.utime(item, ns=(1, 1))
+    seen.add(inputs_digest(records))
+    (records / "attachments").mkdir()
+    (records / "attachments/a.pdf").write_bytes(b"%PDF-1.4\n")
+    seen.add(inputs_digest(records))
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "Archive")
+    seen.add(inputs_digest(records))
+    git(tmp_path, "commit", "-q", "--allow-empty", "-m", "Another commit")
+    seen.add(inputs_digest(records))
+    assert len(seen) == 5
