@@ -54,7 +54,8 @@ test-fast: $(VENV)/.installed-test  ## the tests that need no browser and no ful
 
 PROPTEST_EXAMPLES ?= 200
 proptest: $(VENV)/.installed-test  ## the republish property tests, long: PROPTEST_EXAMPLES sequences per archive
-	PROPTEST_EXAMPLES=$(PROPTEST_EXAMPLES) PROPTEST_EVERY_STEP=1 $(BIN)/python -m pytest -q tests/test_republish_props.py
+	PROPTEST_EXAMPLES=$(PROPTEST_EXAMPLES) PROPTEST_EVERY_STEP=1 PROPTEST_LOG=$(CURDIR)/proptest.log \
+	  $(BIN)/python -m pytest -q tests/test_republish_props.py
 
 serve: $(VENV)/.installed  ## live preview on http://127.0.0.1:8000/ that follows edits
 	$(BIN)/portal serve --records records

@@ -38,6 +38,9 @@ pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("PROPTEST_EXAMPLES", "2"))
 EVERY_STEP = os.environ.get("PROPTEST_EVERY_STEP") == "1"
+LOG = os.environ.get("PROPTEST_LOG")
+"""A file to which each sequence that passed adds a line (`make proptest`): a long run
+stopped part-way still says how many sequences, edits and comparisons passed."""
 OPTIONS = {"search_shards": 2, "background_from": 10**9}
 COPYRIGHT = "PORTAL_TEST_COPYRIGHT"
 START_ENV = "General Office (test)"
@@ -285,6 +288,7 @@ def run_sequence(work: Work, edits: list[tuple[str, int]]) -> None:
     shutil.rmtree(work.root)
     shutil.copytree(work.root.parent / "pristine", work.root, symlinks=True)
     work.as_of, work.env = work.start, START_ENV
+    applied, refused, compared = 0, 0, 0
     for name, k in edits:
         saved = _save(work, work.root.parent / "saved")
         if not EDITS[name](work, k):
@@ -295,10 +299,17 @@ def run_sequence(work: Work, edits: list[tuple[str, int]]) -> None:
         except BuildError:  # the edit broke the records: nothing changed; undo it
             assert snapshot(work.site) == before, f"a failed build changed the site ({name})"
             _restore(work, saved)
+            refused += 1
             continue
+        applied += 1
         if EVERY_STEP:
             _compare(work, name)
+            compared += 1
     _compare(work, " ".join(name for name, _ in edits))
+    if LOG:
+        with open(LOG, "a", encoding="utf-8") as log:
+            log.write(f"{work.root.parent.name}\t{' '.join(f'{n}:{k}' for n, k in edits)}"
+                      f"\tapplied {applied}\trefused {refused}\tidentical {compared + 1}\n")
 
 
 def _compare(work: Work, what: str) -> None:
