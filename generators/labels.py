@@ -143,6 +143,7 @@ _L: dict[str, tuple[str, str]] = {
     "record_count": ("{n} records", "共{n}条"),
     "open_data": ("Data", "数据"),
     "last_changed": ("Last changed", "最近修改"), "change_history": ("Change history", "修改记录"),
+    "commit": ("Commit", "提交编号"),
     "what_changed": ("What changed in this edition", "本期变化"), "edition": ("Edition", "版本"),
     "first_edition": ("This is the first edition: there is no previous one to compare with.",
                       "这是第一版，没有可比较的上一版。"),

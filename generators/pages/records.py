@@ -72,7 +72,7 @@ def _history(ctx: Ctx, rec: Record) -> str:
              f"<code>{esc(c.sha[:10])}</code>"] for c in changes]
     return (f'<p class="last-changed">{esc(t("last_changed"))}{ctx.colon()}'
             f"<time>{esc(changes[0].date)}</time></p>\n"
-            + heading(t("change_history"), 2) + ctx.table(["date", "note", "id"], rows,
+            + heading(t("change_history"), 2) + ctx.table(["date", "note", "commit"], rows,
                                                           sortable=False))
 
 
