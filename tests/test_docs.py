@@ -79,3 +79,13 @@ def test_the_chinese_reference_pages_are_chinese() -> None:
     assert "知悉范围：public（公开）&lt; internal（内部）" in records  # escaped where it lands
     english = record_reference("en")
     assert "Who may see it" in english and "知悉范围：" not in english
+
+
+def test_the_readme_gives_editors_the_record_reference() -> None:
+    """A clone has no ../shared/DESIGN.md: the editors' document is the Record reference."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    editors = readme.split("## For editors", 1)[1].split("\n## ", 1)[0]
+    assert "The editors' document is the portal's *Record reference*" in editors
+    assert "shared/" not in readme and "DESIGN.md" not in readme
