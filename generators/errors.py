@@ -95,8 +95,8 @@ _CATALOGUE: tuple[Code, ...] = (
          "Split the record, or move long texts and tables into attachments; raise the "
          "limit only if such a file is intended.",
          zh=Zh("记录文件过大",
-               "一个.yaml文件超过单个记录文件的大小上限（默认1 MiB，可用环境变量PORTAL_MAX_RECORD"
-               "_BYTES另行设定），未读取。",
+               "一个`.yaml`文件超过单个记录文件的大小上限（默认1 MiB，可用环境变量"
+               "`PORTAL_MAX_RECORD_BYTES`另行设定），未读取。",
                "拆分记录，或把长篇正文和表格改为附件；确需这么大的文件时，才提高上限。"),
          messages={
              "the file has {size} bytes, more than the limit of {limit} for one record file; it i"
@@ -108,8 +108,8 @@ _CATALOGUE: tuple[Code, ...] = (
          "is not inside a year folder.",
          "Move it to the folder of its record type (documents/<year>/, ...), or delete it.",
          zh=Zh("文件不在记录约定的位置",
-               "一个.yaml文件所在的文件夹不在记录约定之内，或记录文件没有放在年份文件夹中。",
-               "把文件移到对应记录类型的文件夹（documents/<年份>/等），或删除它。"),
+               "一个`.yaml`文件所在的文件夹不在记录约定之内，或记录文件没有放在年份文件夹中。",
+               "把文件移到对应记录类型的文件夹（`documents/<年份>/`等），或删除它。"),
          messages={
              "'{path}' is not a place of the records contract; it is ignored":
                  "“{path}”不在记录约定的位置，已忽略",
@@ -119,7 +119,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Re-save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8).",
          zh=Zh("文件不是UTF-8编码",
                "文件内容不是有效的UTF-8编码（中文Windows上的编辑器常保存为GBK）。",
-               "把文件另存为UTF-8编码（VS Code中：“通过编码保存”，选UTF-8）。"),
+               "把文件用UTF-8编码重新保存（在编辑器中选“另存为”，编码选UTF-8）。"),
          messages={
              "file is not UTF-8 (byte 0x{byte}); it looks like {enc}":
                  "文件不是UTF-8编码（字节0x{byte}），看来是{enc}编码",
@@ -129,7 +129,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "('---', 'null' or '~' alone).",
          "Write the record, or delete the file.",
          zh=Zh("空文件",
-               "文件中只有空白或注释，或只有一个空文档（单独的“---”“null”或“~”）。",
+               "文件中只有空白或注释，或只有一个空文档（单独的`---`、`null`或`~`）。",
                "写入记录内容，或删除该文件。"),
          messages={
              "the file is empty":
@@ -156,7 +156,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Delete the character at the position given, or re-save the file as plain UTF-8 "
          "text.",
          zh=Zh("文件中有控制字符",
-               "文件中有空字节（NUL）或其他YAML不允许的控制字符（把二进制文件存成了.yaml，或复制"
+               "文件中有空字节或其他YAML不允许的控制字符（把二进制文件存成了`.yaml`，或复制"
                "粘贴出错）。",
                "删除所给位置的字符，或把文件重新保存为纯UTF-8文本。"),
          messages={
@@ -194,7 +194,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "A line is indented with a tab; YAML allows spaces only.",
          "Replace the tab with spaces (two per level).",
          zh=Zh("缩进使用了制表符",
-               "有一行用制表符（Tab）缩进；YAML只允许用空格缩进。",
+               "有一行用制表符缩进；YAML只允许用空格缩进。",
                "把制表符换成空格（每级两个空格）。"),
          messages={
              "tab used for indentation":
@@ -245,9 +245,9 @@ _CATALOGUE: tuple[Code, ...] = (
          "no/yes/on/off as booleans, 1.10 as the number 1.1, where the field wants text.",
          "Put the value in quotes, e.g. number: \"0123\", start: \"12:30\".",
          zh=Zh("未加引号的值被读成了别的类型",
-               "YAML 1.1的意外规则：0123被读成八进制数83，12:30被读成数字750，no/yes/on/off被读成"
-               "是/否，1.10被读成数字1.1，而该字段需要的是文本。",
-               '给值加上引号，例如number: "0123"、start: "12:30"。'),
+               "YAML 1.1的意外规则：0123被读成八进制数83，12:30被读成数字750，"
+               "`no`、`yes`、`on`、`off`被读成是/否，1.10被读成数字1.1，而该字段需要的是文本。",
+               '给值加上引号，例如`number: "0123"`、`start: "12:30"`。'),
          messages={
              "{text} was read as {kind} {value}{note}, but {want} belongs here":
                  "{text}被读成了{kind}{value}{note}，但此处应为{want}",
@@ -415,8 +415,8 @@ _CATALOGUE: tuple[Code, ...] = (
          "A value still starts with TODO: portal new writes TODO where the editor must "
          "fill in a title, a summary, a name or an official's or unit's id.",
          "Write the real value in place of the TODO placeholder.",
-         zh=Zh("portal new留下的占位内容",
-               "某个值仍以TODO开头：portal new在需要编辑填写标题、摘要、名称或领导、单位系统编号"
+         zh=Zh("`portal new`留下的占位内容",
+               "某个值仍以TODO开头：`portal new`在需要编辑填写标题、摘要、名称或领导、单位系统编号"
                "的地方写入TODO。",
                "把TODO占位内容换成实际内容。"),
          messages={
@@ -430,7 +430,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Rename the id (and the file) to e.g. doc-2026-014.",
          zh=Zh("系统编号格式不对",
                "系统编号不是由小写英文字母、数字和连字符组成（1至64个字符，以字母或数字开头）。",
-               "把系统编号（和文件名）改成如doc-2026-014的形式。"),
+               "把系统编号（和文件名）改成如`doc-2026-014`的形式。"),
          messages={
              "'{v}' is not a valid id: lowercase a-z, 0-9 and '-', at most 64":
                  "“{v}”不是有效的系统编号：只能用小写字母a-z、数字0-9和“-”，最多64个字符",
@@ -441,7 +441,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "A record's file name is not <id>.yaml (or <year>.yaml, <YYYY-MM>.yaml).",
          "Rename the file, or correct the id.",
          zh=Zh("文件名与系统编号不一致",
-               "记录的文件名不是<系统编号>.yaml（或<年份>.yaml、<YYYY-MM>.yaml）。",
+               "记录的文件名不是`<系统编号>.yaml`（或`<年份>.yaml`、`<YYYY-MM>.yaml`）。",
                "改文件名或改系统编号，使两者一致；提示会说明改哪一个。"),
          messages={
              "id '{id}' differs from the file name '{file}'":
@@ -474,7 +474,7 @@ _CATALOGUE: tuple[Code, ...] = (
          zh=Zh("系统编号重复",
                "两条记录（或一条记录与一项会议决定）使用了同一个系统编号；系统编号在整个档案中必"
                "须唯一。",
-               "给其中一条换一个新的系统编号（portal new 类型 会给出下一个可用编号）。"),
+               "给其中一条换一个新的系统编号（`portal new 类型`会给出下一个可用编号）。"),
          messages={
              "id '{id}' is also used in {other}":
                  "系统编号“{id}”在{other}中也用过",
@@ -487,7 +487,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Correct one of the numbers; portal new document --prefix gives the next free one.",
          zh=Zh("文号重复",
                "两份公文的发文字号相同，或同一届次同一类型的两件建议提案编号相同。",
-               "改正其中一个编号；portal new document --prefix 会给出下一个可用文号。"),
+               "改正其中一个编号；`portal new document --prefix`会给出下一个可用文号。"),
          messages={
              "number {number} is also used by {other}":
                  "编号{number}已被{other}使用",
@@ -542,7 +542,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Add relations: [{type: repeals, target: <this id>}] to the repealing document.",
          zh=Zh("已废止但没有废止文件",
                "规范性文件的状态为已废止，但没有任何公文废止它。",
-               "在废止它的公文中添加relations: [{type: repeals, target: <本文件的系统编号>}]。"),
+               "在废止它的公文中添加`relations: [{type: repeals, target: <本文件的系统编号>}]`。"),
          messages={
              "{number} is marked repealed but no document repeals it":
                  "{number}标为已废止，但没有公文废止它",
@@ -590,7 +590,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Add the requesting unit to the reply's recipients, or correct the responds-to "
          "target.",
          zh=Zh("批复没有主送请示单位",
-               "批复（type: reply）答复一件请示，但提交请示的单位不在批复的主送单位中。",
+               "批复（`type: reply`）答复一件请示，但提交请示的单位不在批复的主送单位中。",
                "把请示单位加入批复的主送单位，或改正所答复的请示。"),
          messages={
              "this reply answers '{request}' from {unit}, which is not among its recipients":
@@ -652,8 +652,8 @@ _CATALOGUE: tuple[Code, ...] = (
          "in registry/officials.yaml.",
          zh=Zh("领导在任期以外履职",
                "某位领导签发公文、主持或出席会议、审核或审批请示、批示信息、核销督办事项或参加活"
-               "动的日期，早于任职开始日期或晚于任职结束日期（registry/officials.yaml）。",
-               "改正日期，改为当天在任的领导，或改正registry/officials.yaml中的任期。"),
+               "动的日期，早于任职开始日期或晚于任职结束日期（`registry/officials.yaml`）。",
+               "改正日期，改为当天在任的领导，或改正`registry/officials.yaml`中的任期。"),
          messages={
              "{who} {what} on {date}, outside the term (from {start} to {end})":
                  "{who}于{date}{what}，不在任期内（{start}至{end}）",
@@ -667,7 +667,7 @@ _CATALOGUE: tuple[Code, ...] = (
          zh=Zh("贯彻落实的公文早于其依据",
                "公文贯彻落实的公文成文日期（或收文的收到日期）晚于它自己的成文日期：不能贯彻落实"
                "尚未存在的文件。",
-               "改正两份公文中一份的成文日期，或改正implements（贯彻落实）的对象。"),
+               "改正两份公文中一份的成文日期，或改正`implements`（贯彻落实）的对象。"),
          messages={
              "written {written}, but implements '{target}', {what} {since}":
                  "成文日期为{written}，但所贯彻落实的“{target}”{what}于{since}",
@@ -679,9 +679,10 @@ _CATALOGUE: tuple[Code, ...] = (
          "planned: what a meeting decides is known only once it has met.",
          "Write outcome: planned until the meeting has been held, or correct its date.",
          zh=Zh("会议未召开就有了结果",
-               "会议日期晚于截止日期，但议题的结果不是planned（拟议）：会议的决定要等开会之后才能"
+               "会议日期晚于截止日期，但议题的结果不是`planned`（拟议）：会议的决定要等开会之后才能"
                "知道。",
-               "把议题结果写为outcome: planned（拟议），会议召开后再写实际结果；或改正会议日期。"),
+               "把议题结果写为`outcome: planned`（拟议），会议召开后再写实际结果；"
+               "或改正会议日期。"),
          messages={
              "item {item} is {outcome}, but the meeting of {date} is after the as-of date {as_of}":
                  "议题{item}的结果为{outcome}，但{date}的会议晚于截止日期{as_of}",
@@ -692,7 +693,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "An agenda item of a meeting dated before the as-of date is still planned.",
          "Record what the meeting did with the item (approved, deferred, noted, ...).",
          zh=Zh("已开会议的议题仍为拟议",
-               "会议日期早于截止日期，但议题仍为planned（拟议）。",
+               "会议日期早于截止日期，但议题仍为`planned`（拟议）。",
                "写明会议对该议题的处理结果（通过、暂缓、听取等）。"),
          messages={
              "item {item} is still planned, but the meeting was held on {date}":
@@ -715,7 +716,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Use the unit that replaced it (see the unit's replaced_by).",
          zh=Zh("使用了已撤并的单位",
                "记录的日期晚于某单位的撤并日期，却仍写了该单位。",
-               "改用职责承接单位（见该单位的replaced_by）。"),
+               "改用职责承接单位（见该单位的`replaced_by`）。"),
          messages={
              "unit '{unit}' closed on {date} ({reason})":
                  "单位“{unit}”已于{date}{reason}",
@@ -729,9 +730,9 @@ _CATALOGUE: tuple[Code, ...] = (
          "Use public, internal or restricted; remove classified material from git entirely "
          "(including its history) and report it to the security officer.",
          zh=Zh("知悉范围不允许",
-               "知悉范围不是public、internal、restricted之一。国家秘密（秘密、机密、绝密）绝不能"
+               "知悉范围不是`public`、`internal`、`restricted`之一。国家秘密（秘密、机密、绝密）绝不能"
                "进入本仓库。",
-               "使用public（公开）、internal（内部）或restricted（限定范围）；把涉密材料从git中彻"
+               "使用`public`（公开）、`internal`（内部）或`restricted`（限定范围）；把涉密材料从git中彻"
                "底删除（包括历史记录），并报告保密员。"),
          messages={
              "'{v}' is a state-secret level: classified material must never enter this repository":
@@ -746,7 +747,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Use a path relative to the attachments folder, without '..'.",
          zh=Zh("路径超出所在文件夹",
                "附件路径是绝对路径或以用户目录开头（/、~），含有“..”（包括百分号编码形式），写了U"
-               "RL协议或盘符（file:、C:），或含有控制字符；或者记录的系统编号会写到文件夹以外。",
+               "RL协议或盘符（`file:`、`C:`），或含有控制字符；或者记录的系统编号会写到文件夹以外。",
                "使用相对于附件文件夹的路径，不要含“..”。"),
          messages={
              "attachment path '{v}' leaves its folder":
@@ -761,7 +762,7 @@ _CATALOGUE: tuple[Code, ...] = (
                "文本中有控制字符或Unicode方向控制符（U+202A至U+202E、U+2066至U+2069等），会使标题"
                "看起来与实际内容不同。系统编号和文号直接拒收这类字符（ID_FORMAT、NUMBER_FORMAT）"
                "。",
-               "删除该字符（说明中显示为<U+XXXX>）；拿不准时重新输入该文本。"),
+               "删除该字符（说明中显示为`<U+XXXX>`）；拿不准时重新输入该文本。"),
          messages={
              "{field} holds the invisible character {char}":
                  "{field}中有不可见字符{char}",
@@ -879,7 +880,7 @@ def _said(value: Value, lang: Lang) -> str:
         text = str(value)
         for en, zh in _PHRASES_ZH:
             text = text.replace(en, zh)
-        return text
+        return text.replace("时 ", "时，")  # PyYAML's "while ... <problem>"
     if isinstance(value, dt.date):
         if lang == "zh":
             from .labels import long_date

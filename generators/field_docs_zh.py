@@ -13,19 +13,19 @@ FIELD_DOCS_ZH: dict[str, str] = {
     # every record
     "Record.id": "系统编号：小写字母、数字和连字符，与文件名一致（名录条目除外），"
                  "在整个档案中唯一。",
-    "Record.classification": "知悉范围：public（公开）< internal（内部）< restricted（限定范围）。"
-                             "国家秘密绝不能进入本仓库。",
-    "Record.topics": "主题分类的系统编号，取自registry/topics.yaml。",
+    "Record.classification": "知悉范围：`public`（公开）< `internal`（内部）< "
+                             "`restricted`（限定范围）。国家秘密绝不能进入本仓库。",
+    "Record.topics": "主题分类的系统编号，取自`registry/topics.yaml`。",
     # unit (单位)
     "Unit.name": "单位名称（英文版显示）。",
     "Unit.name_zh": "单位中文名称，中文版显示。",
     "Unit.kind": "单位类别：市政府、市政府办公厅、区政府、市级行政机关、国务院、人大政协等。",
     "Unit.parent": "上级单位的系统编号。",
-    "Unit.status": "状态：active（现有）或closed（已撤并）。",
-    "Unit.closed": "撤并情况；status为closed时必填。",
+    "Unit.status": "状态：`active`（现有）或`closed`（已撤并）。",
+    "Unit.closed": "撤并情况；`status`为`closed`时必填。",
     "Closure.date": "单位撤并的日期。",
-    "Closure.reason": "撤并原因：merged（撤并）、split（拆分）、renamed（更名）、"
-                      "abolished（撤销）。",
+    "Closure.reason": "撤并原因：`merged`（撤并）、`split`（拆分）、`renamed`（更名）、"
+                      "`abolished`（撤销）。",
     "Closure.replaced_by": "职责承接单位的系统编号（如有）。",
     # official (领导)
     "Official.name": "姓名（英文版显示）。",
@@ -58,9 +58,9 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Document.body": "正文。",
     "Normative.effective": "施行日期。",
     "Normative.expires": "失效日期（有效期的最后一天）；不填时为施行满五年的前一天。",
-    "Normative.status": "状态：in-force（现行有效）、amended（已修改）、repealed（已废止）。",
-    "Relation.type": "关联关系：amends（修改）、repeals（废止）、implements（贯彻落实）、"
-                     "supersedes（替代）、interprets（解读）、responds-to（答复）。",
+    "Normative.status": "状态：`in-force`（现行有效）、`amended`（已修改）、`repealed`（已废止）。",
+    "Relation.type": "关联关系：`amends`（修改）、`repeals`（废止）、`implements`（贯彻落实）、"
+                     "`supersedes`（替代）、`interprets`（解读）、`responds-to`（答复）。",
     "Relation.target": "所关联的公文（或收文）的系统编号。",
     "Attachment.title": "附件名称。",
     "Attachment.file": "附件文件的路径，相对于附件文件夹。",
@@ -76,12 +76,12 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Handling.steps": "办理环节。",
     "Handling.implemented_by": "贯彻落实该来文的本市公文。",
     "Step.date": "该环节的日期。",
-    "Step.action": "环节：registered（登记）、proposed（拟办）、assigned（交办）、"
-                   "implemented（落实）、filed（归档）。",
+    "Step.action": "环节：`registered`（登记）、`proposed`（拟办）、`assigned`（交办）、"
+                   "`implemented`（落实）、`filed`（归档）。",
     "Step.note": "说明。",
     # request (请示)
     "Request.from": "报送请示的单位。",
-    "Request.kind": "类型：request-for-instructions（请示）或for-discussion（商洽）。",
+    "Request.kind": "类型：`request-for-instructions`（请示）或`for-discussion`（商洽）。",
     "Request.title": "请示标题。",
     "Request.submitted": "报送日期。",
     "Request.review": "审核：审核单位或领导的拟办意见。",
@@ -96,8 +96,8 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Decision.outcome": "审批结果：同意、修改后同意、不同意、转办、退回。",
     "Decision.reply_document": "批复公文的系统编号（如已发批复）。",
     # meeting (会议)
-    "Meeting.kind": "会议类型：plenary（全体会议）、executive（常务会议）、"
-                    "special-topic（专题会议）。",
+    "Meeting.kind": "会议类型：`plenary`（全体会议）、`executive`（常务会议）、"
+                    "`special-topic`（专题会议）。",
     "Meeting.session": "当年同类会议的次序，如第12次常务会议的12。",
     "Meeting.date": "会议日期。",
     "Meeting.location": "会议地点。",
@@ -109,7 +109,7 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "AgendaItem.item": "议题序号。",
     "AgendaItem.title": "议题名称。",
     "AgendaItem.presenter": "汇报单位。",
-    "AgendaItem.outcome": "会议对议题的处理结果；截止日期之后召开的会议，写planned（拟议）。",
+    "AgendaItem.outcome": "会议对议题的处理结果；截止日期之后召开的会议，写`planned`（拟议）。",
     "AgendaItem.decisions": "会议决定事项。",
     "MeetingDecision.id": "决定事项的系统编号（督办事项据此引用）。",
     "MeetingDecision.text": "决定内容。",
@@ -135,13 +135,13 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Supervision.deadline": "办理期限。",
     "Supervision.milestones": "节点：计划时间和完成时间。",
     "Supervision.updates": "进展反馈。",
-    "Supervision.state": "状态：open（办理中）、completed（已办结）、suspended（暂缓办理）。",
-    "Supervision.completed": "办结日期；状态为completed时必填。",
+    "Supervision.state": "状态：`open`（办理中）、`completed`（已办结）、`suspended`（暂缓办理）。",
+    "Supervision.completed": "办结日期；状态为`completed`时必填。",
     "Supervision.verified_by": "核销办结的领导。",
     "Supervision.summary": "事项概要。",
     "Source.kind": "来源类型：会议决定、领导批示、规范性文件、重大决策、建议提案、重点任务等。",
     "Source.ref": "来源记录（会议决定、信息专报、公文或建议提案）的系统编号；"
-                  "重点任务（key-task）不填。",
+                  "重点任务（`key-task`）不填。",
     "Milestone.title": "节点名称。",
     "Milestone.due": "计划时间。",
     "Milestone.done": "完成时间；未完成的不填。",
@@ -162,7 +162,7 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Instruction.text": "批示内容。",
     "Instruction.supervision": "为落实批示而立项的督办事项的系统编号。",
     # liaison item (建议提案)
-    "Liaison.kind": "类型：npc-suggestion（人大代表建议）或cppcc-proposal（政协提案）。",
+    "Liaison.kind": "类型：`npc-suggestion`（人大代表建议）或`cppcc-proposal`（政协提案）。",
     "Liaison.number": "建议号或提案号，加引号：\"0123\"。",
     "Liaison.session": "人大或政协会议的年份。",
     "Liaison.proposers": "领衔代表（建议）或提案人（提案）。",
@@ -178,8 +178,8 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Reply.category": "答复类别：A类（所提问题已解决或基本解决）、B类（所提问题正在解决或已列入"
                       "计划逐步解决）、C类（因条件限制或其他原因需以后解决）。",
     "Reply.summary": "答复内容摘要。",
-    "Reply.disclosure": "答复的公开属性：full（全文公开）、summary（摘要公开）、"
-                        "withheld（不予公开）（国办发〔2014〕46号）。",
+    "Reply.disclosure": "答复的公开属性：`full`（全文公开）、`summary`（摘要公开）、"
+                        "`withheld`（不予公开）（国办发〔2014〕46号）。",
     "Reply.document": "答复函的系统编号（如以公文形式答复）。",
     # appraisal year (考评年度)
     "Appraisal.year": "考评年度。",

@@ -232,7 +232,7 @@ _L: dict[str, tuple[str, str]] = {
                           "未生成门户：请先改正上面列出的问题。"),
     "val_serve_nothing": ("Nothing was built: the browser shows these problems until they "
                           "are fixed.", "未生成门户：问题改正之前，浏览器显示这些问题。"),
-    "val_problems": ("The records have {n} problem{s}", "记录中有{n}个问题"),
+    "val_problems": ("Problems in the records: {n}", "记录中有{n}个问题"),
     "val_nothing_published": ("Nothing was published: fix the records above.",
                               "未发布：请先改正上面列出的问题。"),
 }

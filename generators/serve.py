@@ -184,7 +184,7 @@ class Preview:
                 self.echo(t("val_serve_nothing"), True)
                 problems = report.errors + (report.warnings if self.strict else [])
                 n = len(problems)
-                return problems_page(t("val_problems", n=n, s="s" * (n != 1)),
+                return problems_page(t("val_problems", n=n),
                                      report.text(lang).splitlines())
             if report.problems:
                 self.echo(report.text(lang), True)

@@ -76,7 +76,7 @@ def test_the_chinese_reference_pages_are_chinese() -> None:
         assert c.zh is not None
         entry = errors.split(f"**`{code}`**")[1].split("**`")[0]
         assert c.zh.title in entry and "**触发条件：**" in entry and "**处理方法：**" in entry
-    assert "知悉范围：public（公开）&lt; internal（内部）" in records  # escaped where it lands
+    assert "知悉范围：`public`（公开）&lt; `internal`（内部）" in records  # escaped as it lands
     english = record_reference("en")
     assert "Who may see it" in english and "知悉范围：" not in english
 

@@ -144,7 +144,7 @@ _KIND_ZH = (("mapping of ", "映射，键为"), (" to ", "，值为"), ("list of
             ("mapping ", "映射"), ("one of ", "取值之一："), ("whole number", "整数"),
             ("number", "数值"), ("text", "文本"), ("true/false", "是/否"),
             ('time "HH:MM"', "时间（`HH:MM`）"), ('month "YYYY-MM"', "月份（`YYYY-MM`）"),
-            ("date", "日期"), ("id", "编号"), (" or ", "或"), (" (", "（"), ("(", "（"),
+            ("date", "日期"), ("id", "系统编号"), (" or ", "或"), (" (", "（"), ("(", "（"),
             (")", "）"),
             (", ", "，"))
 """describe_type's words in Chinese, longest first where one holds another."""
