@@ -47,6 +47,11 @@ class Code:
     messages: dict[str, str] = field(default_factory=dict)
 
 
+# A new code is one block, both languages in it (tests/test_validate.py fails otherwise):
+#     Code("AREA_WHAT", "Group", "error", "Title", "When it is reported.", "What to do.",
+#          zh=Zh("标题", "何时报告。", "怎么处理（以动词开头）。"),
+#          messages={"'{value}' is wrong for {field}": "“{value}”不符合{field}的要求"}),
+# and problem(..., "AREA_WHAT", "'{value}' is wrong for {field}", value=..., field=...).
 _CATALOGUE: tuple[Code, ...] = (
     # -- the file and its YAML
     Code("FILE_UNREADABLE", "YAML", "error", "File cannot be read",
