@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from .errors import Problem
+from .errors import Lang, Problem
 
 
 def _data(text: str) -> str:
@@ -29,30 +29,30 @@ def _property(text: str) -> str:
 GITHUB_LEVEL = {"error": "error", "warning": "warning"}
 
 
-def github(problems: Iterable[Problem]) -> str:
+def github(problems: Iterable[Problem], lang: Lang = "en") -> str:
     """One workflow command per problem (titled with its code), in the report's order."""
     lines = []
     for p in problems:
         level = GITHUB_LEVEL.get(p.severity, "notice")
-        hint = f" ({p.hint})" if p.hint else ""
         lines.append(f"::{level} file={_property(p.path)},line={p.line},col={p.col},"
-                     f"title={_property(p.code)}::{_data(p.message + hint)}")
+                     f"title={_property(p.code)}::{_data(p.said(lang))}")
     return "\n".join(lines)
 
 
 CODEQUALITY_SEVERITY = {"error": "major", "warning": "minor"}
 
 
-def codequality(problems: Iterable[Problem]) -> str:
+def codequality(problems: Iterable[Problem], lang: Lang = "en") -> str:
     """GitLab's Code Quality report (a subset of Code Climate's issue format)."""
     issues = []
     for p in problems:
         # the fingerprint names the problem, not its line: an edit above it in the same
-        # file must not make GitLab report it as fixed and found again
+        # file must not make GitLab report it as fixed and found again (nor a run in the
+        # other language: the English message names it)
         fingerprint = hashlib.sha256(
             f"{p.path}\0{p.code}\0{p.message}".encode()).hexdigest()[:32]
         issues.append({
-            "description": f"{p.code} {p.message}" + (f" ({p.hint})" if p.hint else ""),
+            "description": f"{p.code} {p.said(lang)}",
             "check_name": p.code, "fingerprint": fingerprint,
             "severity": CODEQUALITY_SEVERITY.get(p.severity, "info"),
             "location": {"path": p.path, "lines": {"begin": p.line}}})

@@ -14,7 +14,8 @@ from typing import Any
 import click
 
 from .asof import FIRST_YEAR, LAST_YEAR, AsOfError, in_range, parse_date, resolve_as_of
-from .errors import Report
+from .errors import Lang, Report, portal_lang
+from .labels import labels
 from .scaffold import KINDS
 
 RECORDS_HELP = "Records folder (default: records/)."
@@ -133,9 +134,12 @@ def main() -> None:
               help="json: the same list as data; github: workflow commands that annotate "
                    "the lines of a pull request; codequality: GitLab's Code Quality report.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--lang", type=LOCALES, default=None,
+              help="Language of the messages and hints (default: the portal's locale, "
+                   "PORTAL_LOCALE, else zh); codes are the same in both.")
 @as_of_option
 @click.argument("files", nargs=-1, required=False)
-def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date,
+def validate_cmd(records: str, fmt: str, strict: bool, lang: str | None, as_of: dt.date,
                  files: tuple[str, ...]) -> None:
     """List every problem of the records as path:line:col: CODE message (hint).
 
@@ -161,12 +165,13 @@ def validate_cmd(records: str, fmt: str, strict: bool, as_of: dt.date,
         wanted = {os.path.realpath(f) for f in files}
         report.problems = [p for p in report.problems
                            if os.path.realpath(p.path) in wanted]
+    said = portal_lang(lang)
     if fmt in ("github", "codequality"):
         from . import annotations
 
-        click.echo(getattr(annotations, fmt)(report.sorted()))
+        click.echo(getattr(annotations, fmt)(report.sorted(), said))
     else:
-        click.echo(report.json() if fmt == "json" else report.text())
+        click.echo(report.json(said) if fmt == "json" else report.text(said))
     sys.exit(1 if report.failed(strict) else 0)
 
 
@@ -258,8 +263,8 @@ def _show_mkdocs_messages() -> None:
         logger.addHandler(handler)
 
 
-def _print_problems(report: Report) -> None:
-    click.echo(report.text(), err=True)
+def _print_problems(report: Report, lang: Lang) -> None:
+    click.echo(report.text(lang), err=True)
 
 
 @main.command("build")
@@ -296,8 +301,11 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date, audience: str | None,
     inputs = incremental.inputs_digest(folder)  # before the records are read
     recs, report = validate(folder, _shown(records), as_of, use_cache=not full)
     if report.failed(strict):
-        _print_problems(report)
-        click.echo("Nothing was built: fix the records above.", err=True)
+        # in the edition's language, as the pages: whoever builds the Chinese edition
+        # reads Chinese, and one switch (--locale / PORTAL_LOCALE) says which
+        lang = portal_lang(locale)
+        _print_problems(report, lang)
+        click.echo(labels(lang)("val_nothing_built"), err=True)
         sys.exit(1)
     _show_mkdocs_messages()
     # the records live to the end of this process: the cyclic collector need not walk
@@ -413,7 +421,7 @@ def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date,
                             audience=audience, locale=locale)
     except BuildError as exc:
         if exc.report:
-            _print_problems(exc.report)
+            _print_problems(exc.report, portal_lang(locale))
         raise click.ClickException(str(exc)) from None
     except MkDocsException as exc:
         raise click.ClickException(f"{config_file}: {exc}") from None
@@ -471,8 +479,9 @@ def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, 
     config = _config(config_file)
     _recs, report = validate(folder, _shown(records), as_of)
     if report.failed():
-        _print_problems(report)
-        click.echo("Nothing was published: fix the records above.", err=True)
+        lang = portal_lang(locales[0])  # the edition at the branch's root
+        _print_problems(report, lang)
+        click.echo(labels(lang)("val_nothing_published"), err=True)
         sys.exit(1)
     # mike's build takes the day validate took, whatever the clock says by then
     env = {"PORTAL_RECORDS": str(folder.resolve()), "PORTAL_AUDIENCE": audience,

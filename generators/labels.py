@@ -228,6 +228,14 @@ _L: dict[str, tuple[str, str]] = {
     "other_name": ("Chinese name", "英文名称"), "official_title": ("Title", "英文职务"),
     "term_from": ("In office from", "任职日期"), "term_to": ("In office until", "离任日期"),
     "meeting_title": ("{kind} meeting no. {n}, {year}", "市政府第{n}次{kind}"),
+    # issue 14 point 3: the lines portal build and serve print around the problems
+    "val_nothing_built": ("Nothing was built: fix the records above.",
+                          "未生成门户：请先改正上面列出的问题。"),
+    "val_serve_nothing": ("Nothing was built: the browser shows these problems until they "
+                          "are fixed.", "未生成门户：问题改正之前，浏览器显示这些问题。"),
+    "val_problems": ("Problems in the records: {n}", "记录中有{n}个问题"),
+    "val_nothing_published": ("Nothing was published: fix the records above.",
+                              "未发布：请先改正上面列出的问题。"),
 }
 
 # enum values of the contract

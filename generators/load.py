@@ -22,7 +22,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import INVISIBLE, Problem, problem
+from .errors import INVISIBLE, Problem, Term, Value, problem
 from .walk import max_record_bytes
 
 Loc = tuple[str | int, ...]
@@ -100,10 +100,10 @@ class SourceFile:
             loc = loc[:-1]
         return self.marks.get((), Mark(1, 1))
 
-    def problem(self, loc: Loc, code: str, message: str, hint: str = "",
-                key: bool = False) -> Problem:
+    def problem(self, loc: Loc, code: str, message: str, hint: str = "", /,
+                key: bool = False, **args: Value) -> Problem:
         m = self.mark(loc, key)
-        return problem(self.display, m.line, m.col, code, message, hint)
+        return problem(self.display, m.line, m.col, code, message, hint, **args)
 
 
 @dataclass(slots=True)
@@ -118,11 +118,11 @@ class LazySource:
     def path(self) -> Path:
         return Path(self.file)
 
-    def problem(self, loc: Loc, code: str, message: str, hint: str = "",
-                key: bool = False) -> Problem:
+    def problem(self, loc: Loc, code: str, message: str, hint: str = "", /,
+                key: bool = False, **args: Value) -> Problem:
         if self._loaded is None:
             self._loaded = load_file(self.path, self.display)[0]
-        return self._loaded.problem(loc, code, message, hint, key)
+        return self._loaded.problem(loc, code, message, hint, key, **args)
 
 
 class _Loader(yaml.CSafeLoader):
@@ -257,8 +257,8 @@ def read_text(src: SourceFile, raw: bytes) -> tuple[str | None, list[Problem]]:
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         enc = _guess_encoding(raw)
         return None, [problem(src.display, line, col, "YAML_ENCODING",
-                              f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                              f"it looks like {enc}")]
+                              "file is not UTF-8 (byte 0x{byte}); it looks like {enc}",
+                              byte=f"{raw[exc.start]:02x}", enc=Term(enc))]
 
 
 class Unreadable(Exception):
@@ -276,10 +276,13 @@ def read_record(path: str | Path, display: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        why = f"cannot read: {exc.strerror}"
+        why = Term(exc.strerror or str(exc))
         if os.path.islink(path):
-            why = f"a link to '{os.readlink(path)}', which leads nowhere ({exc.strerror})"
-        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE", why)) from None
+            raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE",
+                                     "a link to '{target}', which leads nowhere ({why})",
+                                     target=os.readlink(path), why=why)) from None
+        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE", "cannot read: {why}",
+                                 why=why)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -294,16 +297,16 @@ def read_record(path: str | Path, display: str) -> bytes:
             raise Unreadable(_too_large(display, len(raw), limit))
         return raw
     except OSError as exc:
-        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE",
-                                 f"cannot read: {exc.strerror}")) from None
+        raise Unreadable(problem(display, 1, 1, "FILE_UNREADABLE", "cannot read: {why}",
+                                 why=Term(exc.strerror or str(exc)))) from None
     finally:
         os.close(fd)
 
 
 def _too_large(display: str, size: int, limit: int) -> Problem:
     return problem(display, 1, 1, "FILE_SIZE",
-                   f"the file has {size:,} bytes, more than the limit of {limit:,} for one "
-                   "record file; it is not read")
+                   "the file has {size} bytes, more than the limit of {limit} for one "
+                   "record file; it is not read", size=f"{size:,}", limit=f"{limit:,}")
 
 
 def load_file(path: Path, display: str) -> tuple[SourceFile, list[Problem]]:
@@ -334,8 +337,9 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         more = len(_FORBIDDEN.findall(text)) - 1
         return src, [problem(src.display, line, col, "YAML_CONTROL",
-                             f"control character U+{ord(bad[0]):04X} in the file"
-                             + (f" ({more} more after it)" if more else ""))]
+                             "control character {char} in the file"
+                             + (" ({more} more after it)" if more else ""),
+                             char=f"U+{ord(bad[0]):04X}", more=more)]
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -347,10 +351,14 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
         what = " ".join(x for x in (exc.context, exc.problem) if x)
         code = "YAML_DEPTH" if "maximum nesting depth" in what else "YAML_SYNTAX"
         if code == "YAML_DEPTH":
-            what = f"lists and mappings nest more than {MAX_DEPTH} levels deep"
-        return src, [problem(src.display, line, col, code, what or str(exc))]
+            return src, [problem(src.display, line, col, code,
+                                 "lists and mappings nest more than {depth} levels deep",
+                                 depth=MAX_DEPTH)]
+        return src, [problem(src.display, line, col, code, "{detail}",
+                             detail=Term(what or str(exc)))]
     except yaml.YAMLError as exc:  # reader errors carry no mark
-        return src, [problem(src.display, 1, 1, "YAML_SYNTAX", str(exc).splitlines()[0])]
+        return src, [problem(src.display, 1, 1, "YAML_SYNTAX", "{detail}",
+                             detail=Term(str(exc).splitlines()[0]))]
     if node is None:
         return src, [problem(src.display, 1, 1, "YAML_EMPTY", "the file is empty")]
     if isinstance(node, ScalarNode) and "：" in text:
@@ -363,8 +371,8 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
         line, col = ((node.start_mark.line + 1, node.start_mark.column + 1) if node.value
                      else (1, 1))
         return src, [problem(src.display, line, col, "YAML_EMPTY",
-                             f"the file holds an empty document ('{node.value or '---'}') "
-                             "and no record")]
+                             "the file holds an empty document ('{doc}') and no record",
+                             doc=node.value or "---")]
     build = _Builder(src, problems)
     src.data = build.node(node, (), 0)
     if build.too_deep or build.too_many or build.loops:
@@ -383,16 +391,17 @@ def wide_colons(src: SourceFile, text: str) -> list[Problem]:
         line = text.count("\n", 0, m.start()) + 1
         col = m.end() - m.start()  # the colon itself
         out.append(problem(src.display, line, col, "YAML_COLON",
-                           f"the key '{m[2]}' is followed by the full-width colon '：'",
-                           "use the ASCII colon `:` followed by a space: "
-                           f"{m[2]}: ..."))
+                           "the key '{key}' is followed by the full-width colon '：'",
+                           "use the ASCII colon `:` followed by a space: {key}: ...",
+                           key=m[2]))
     return out
 
 
 def placeholders(src: SourceFile) -> list[Problem]:
     """TEXT_TODO for every text value that is still portal new's placeholder."""
-    return [src.problem(loc, "TEXT_TODO", f"{_name(loc)} is still the placeholder '{value}' "
-                        "written by portal new")
+    return [src.problem(loc, "TEXT_TODO",
+                        "{field} is still the placeholder '{value}' written by portal new",
+                        field=_name(loc), value=value)
             for loc, value in _texts(src.data, ())
             if value.startswith("TODO") and _TODO.match(value)]
 
@@ -403,8 +412,9 @@ def text_controls(src: SourceFile) -> list[Problem]:
     for loc, value in _texts(src.data, ()):
         found = INVISIBLE.search(value)
         if found:
-            out.append(src.problem(loc, "TEXT_CONTROL", f"{_name(loc)} holds the invisible "
-                                   f"character U+{ord(found[0]):04X}"))
+            out.append(src.problem(loc, "TEXT_CONTROL",
+                                   "{field} holds the invisible character {char}",
+                                   field=_name(loc), char=f"U+{ord(found[0]):04X}"))
     return out
 
 
@@ -421,7 +431,7 @@ def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 
 def _name(loc: Loc) -> str:
-    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or "the file"
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or Term("the file")
 
 
 class _Builder:
@@ -449,8 +459,8 @@ class _Builder:
             if self.aliased > MAX_ALIASED:
                 self.too_many = True
                 self.problems.append(src.problem(loc, "YAML_ALIAS",
-                                                 f"aliases expand to more than "
-                                                 f"{MAX_ALIASED:,} values"))
+                                                 "aliases expand to more than {n} values",
+                                                 n=f"{MAX_ALIASED:,}"))
                 return None
         if isinstance(node, ScalarNode):
             return _scalar(src, node, loc)
@@ -458,8 +468,8 @@ class _Builder:
             if not self.too_deep:
                 self.too_deep = True
                 self.problems.append(src.problem(loc, "YAML_DEPTH",
-                                                 f"lists and mappings nest more than "
-                                                 f"{MAX_DEPTH} levels deep"))
+                                                 "lists and mappings nest more than "
+                                                 "{depth} levels deep", depth=MAX_DEPTH))
             return None
         key = id(node)
         if key in self.open:
@@ -499,8 +509,8 @@ class _Builder:
                 first = src.key_marks[kloc]
                 self.problems.append(problem(src.display, kmark.line, kmark.col,
                                              "YAML_DUPLICATE_KEY",
-                                             f"key '{key}' already appears on line "
-                                             f"{first.line}"))
+                                             "key '{key}' already appears on line "
+                                             "{line}", key=key, line=first.line))
                 continue
             src.key_marks[kloc] = kmark
             out[key] = self.node(value_node, kloc, depth + 1, in_alias)

@@ -27,6 +27,8 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
 
 from .cache import cache_path
+from .errors import portal_lang
+from .labels import labels
 
 
 class PreviewServer(LiveReloadServer):
@@ -177,22 +179,24 @@ class Preview:
         try:
             inputs = incremental.inputs_digest(self.records)  # before they are read
             recs, report = validate(self.records, self.display, self.as_of)
+            lang = portal_lang(self.locale)  # the edition's language, as portal build
+            t = labels(lang)
             if report.failed(self.strict):
-                self.echo(report.text(), True)
-                self.echo("Nothing was built: the browser shows these problems until they "
-                          "are fixed.", True)
+                self.echo(report.text(lang), True)
+                self.echo(t("val_serve_nothing"), True)
                 problems = report.errors + (report.warnings if self.strict else [])
                 n = len(problems)
-                return problems_page(f"The records have {n} problem{'s' * (n != 1)}",
-                                     report.text().splitlines())
+                return problems_page(t("val_problems", n=n),
+                                     report.text(lang).splitlines())
             if report.problems:
-                self.echo(report.text(), True)
+                self.echo(report.text(lang), True)
             build_site(self.config_file, self.site_dir, records=str(self.records),
                        as_of=self.as_of, audience=self.audience, locale=self.locale,
                        strict=self.strict, preloaded=recs, inputs=inputs)
         except BuildError as exc:
             # the terminal has MkDocs' messages already (cli.py); the page needs them too
-            lines = (exc.report.text().splitlines() if exc.report else []) + \
+            lines = (exc.report.text(portal_lang(self.locale)).splitlines()
+                     if exc.report else []) + \
                 [r.getMessage() for r in logged] + [str(exc)]
             self.echo(str(exc), True)
             return problems_page("The build failed", lines)

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import cache, walk
-from .errors import Problem, Report, problem
+from .errors import Problem, Report, Term, Value, from_pydantic, problem
 from .load import (
     LazySource,
     Loc,
@@ -48,8 +48,12 @@ from .processes import ChildFailed, can_fork, in_child
 
 _TYPE_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
                "list": "a list", "dict": "a mapping", "NoneType": "nothing", "date": "a date"}
-_IMPLICIT_WHY = {"int": "the integer {v}", "float": "the number {v}", "bool": "the boolean {v}"}
-_RANGE = {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}
+_IMPLICIT_WHY = {"int": "the integer", "float": "the number", "bool": "the boolean"}
+_RANGE = {"greater_than_equal": "{field} is {value}, but must be at least {limit}",
+          "greater_than": "{field} is {value}, but must be greater than {limit}",
+          "less_than_equal": "{field} is {value}, but must be at most {limit}",
+          "less_than": "{field} is {value}, but must be less than {limit}"}
+"""pydantic's range errors, as SCHEMA_RANGE templates."""
 
 
 @dataclass(slots=True)
@@ -116,12 +120,13 @@ def discover(records_dir: Path, display_root: str) -> tuple[list[FileJob], list[
                 jobs.append(job)  # a broken link fails to read: FILE_UNREADABLE, as a file
                 continue
             problems.append(problem(display, 1, 1, "FILE_PLACE",
-                                    f"'{'/'.join(parts)}' is not a place of the records "
-                                    "contract; it is ignored"))
+                                    "'{path}' is not a place of the records contract; it "
+                                    "is ignored", path="/".join(parts)))
         elif kind == "special":
             problems.append(problem(display, 1, 1, "FILE_SPECIAL",
-                                    f"'{'/'.join(parts)}' is {_special_kind(path)}, not a "
-                                    "regular file; it is not opened"))
+                                    "'{path}' is {what}, not a regular file; it is not "
+                                    "opened", path="/".join(parts),
+                                    what=Term(_special_kind(path))))
         else:
             try:
                 target = os.readlink(path)
@@ -130,8 +135,9 @@ def discover(records_dir: Path, display_root: str) -> tuple[list[FileJob], list[
             where = ("outside the records folder" if kind == "outside"
                      else "to a folder inside the records folder")
             problems.append(problem(display, 1, 1, "FILE_LINK",
-                                    f"'{'/'.join(parts)}' is a link {where} ('{target}'); "
-                                    "it is not followed"))
+                                    "'{path}' is a link {where} ('{target}'); it is not "
+                                    "followed", path="/".join(parts), where=Term(where),
+                                    target=target))
     return jobs, problems
 
 
@@ -317,14 +323,15 @@ def build_records(job: FileJob, src: SourceFile
     if job.shape == "registry":
         if not isinstance(data, list):
             return [], [src.problem((), "YAML_TOP_LEVEL",
-                                    f"{job.name} must be a list of entries ('- id: ...'), "
-                                    f"not {_kind_of(data)}")], []
+                                    "{file} must be a list of entries ('- id: ...'), "
+                                    "not {kind}", file=job.name, kind=_kind_of(data))], []
         entries: list[tuple[Loc, Any]] = [((i,), item) for i, item in enumerate(data)]
     else:
         if not isinstance(data, dict):
             return [], [src.problem((), "YAML_TOP_LEVEL",
-                                    f"{job.model.label} files hold one mapping "
-                                    f"(key: value lines), not {_kind_of(data)}")], []
+                                    "{type} files hold one mapping (key: value lines), "
+                                    "not {kind}", type=Term(job.model.label),
+                                    kind=_kind_of(data))], []
         entries = [((), data)]
     records: list[Record] = []
     partial: list[Record] = []
@@ -332,7 +339,8 @@ def build_records(job: FileJob, src: SourceFile
     for base, item in entries:
         if not isinstance(item, dict):
             problems.append(src.problem(base, "YAML_TOP_LEVEL",
-                                        f"each entry is a mapping, not {_kind_of(item)}"))
+                                        "each entry is a mapping, not {kind}",
+                                        kind=_kind_of(item)))
             continue
         try:
             rec = job.model.model_validate(item)
@@ -441,43 +449,44 @@ def kept_path(kept: dict[Loc, list[int]], loc: Loc) -> Loc:
 def _identity_of_file(job: FileJob, src: SourceFile | LazySource, rec: Record) -> Iterator[Problem]:
     stem = job.stem
     if job.shape == "record" and rec.id != stem:
-        yield src.problem(("id",), "ID_FILENAME",
-                          f"id '{rec.id}' differs from the file name '{job.name}'",
-                          _rename_hint(job, rec.id, "id"))
+        yield src.problem(("id",), "ID_FILENAME", "id '{id}' differs from the file name '{file}'",
+                          _rename_hint(job, rec.id), id=rec.id, file=job.name,
+                          field="id", named=rec.id, stem=job.stem)
     if job.shape == "keyed":
         key = str(getattr(rec, "year", None) or getattr(rec, "month", ""))
         if key != stem:
             field_name = "year" if hasattr(rec, "year") else "month"
             yield src.problem((field_name,), "ID_FILENAME",
-                              f"{field_name} {key} differs from the file name '{job.name}'",
-                              _rename_hint(job, key, field_name))
+                              "{field} {named} differs from the file name '{file}'",
+                              _rename_hint(job, key), field=field_name, named=key,
+                              file=job.name, stem=job.stem)
     if job.folder_year and rec.main_date and rec.main_date.year != job.folder_year:
-        yield src.problem((), "ID_YEAR_FOLDER",
-                          f"dated {rec.main_date} but kept in the {job.folder_year} folder",
-                          f"move it to {job.model.folder}/{rec.main_date.year}/")
+        yield src.problem((), "ID_YEAR_FOLDER", "dated {date} but kept in the {year} folder",
+                          "move it to {folder}/{to}/", date=rec.main_date,
+                          year=job.folder_year, folder=job.model.folder,
+                          to=rec.main_date.year)
 
 
-def _rename_hint(job: FileJob, key: str, field_name: str) -> str:
+def _rename_hint(job: FileJob, key: str) -> str:
     """Rename the file to what its record says, unless a file of that name exists (a copy
-    whose id was not changed): then the id is what to change."""
+    whose id was not changed): then the id is what to change.  A template of ID_FILENAME
+    ({field}: id, year or month; {named}: its value; {stem}: the file's name)."""
     folder = os.path.dirname(job.file)
     # a record may have been copied from another year's folder of its type
     places = glob.glob(os.path.join(glob.escape(os.path.dirname(folder)), "[0-9]*",
                                     glob.escape(f"{key}.yaml"))) if job.folder_year else []
     if os.path.lexists(os.path.join(folder, f"{key}.yaml")) or places:
-        return (f"set {field_name}: {job.stem} ({key}.yaml already exists: this looks like "
-                "a copy whose id was not changed)")
-    if field_name == "id":
-        return f"rename the file to {key}.yaml, or set id: {job.stem}"
-    return f"rename the file to {key}.yaml, or set {field_name}: {job.stem}"
+        return ("set {field}: {stem} ({named}.yaml already exists: this looks like a copy "
+                "whose id was not changed)")
+    return "rename the file to {named}.yaml, or set {field}: {stem}"
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> Term:
     if isinstance(value, list):
-        return "a list"
+        return Term("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "a single value"
+        return Term("a mapping")
+    return Term("a single value")
 
 
 # -- pydantic errors -> problems ------------------------------------------------------------
@@ -494,44 +503,52 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
             name = str(loc[-1])
             allowed = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else \
-                "allowed here: " + ", ".join(sorted(allowed))
-            out.append(src.problem(at, "SCHEMA_UNKNOWN_FIELD", f"unknown field '{name}'", hint,
-                                   key=True))
+            out.append(src.problem(at, "SCHEMA_UNKNOWN_FIELD", "unknown field '{name}'",
+                                   "did you mean '{close}'?" if close else
+                                   "allowed here: {allowed}", key=True, name=name,
+                                   close=close[0] if close else "",
+                                   allowed=tuple(sorted(allowed))))
         elif kind == "missing":
             out.append(src.problem(at[:-1], "SCHEMA_MISSING_FIELD",
-                                   f"missing required field '{loc[-1]}'",
-                                   f"add {loc[-1]}: ... (see the record reference)"))
+                                   "missing required field '{name}'",
+                                   "add {name}: ... (see the record reference)",
+                                   name=str(loc[-1])))
         elif kind == "literal_error":
             allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ",")
                        .split(",") if a.strip()]
             value = err["input"]
             close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-            hint = (f"did you mean '{close[0]}'? " if close else "") + "allowed: " + \
-                ", ".join(allowed)
             if at in src.implicit:
-                out.append(_implicit(src, at, "one of " + ", ".join(allowed)))
+                out.append(_implicit(src, at, tuple(allowed)))
             else:
-                out.append(src.problem(at, "SCHEMA_ENUM", f"'{value}' is not allowed for "
-                                       f"{_name(loc)}", hint))
+                out.append(src.problem(at, "SCHEMA_ENUM", "'{value}' is not allowed for {field}",
+                                       "did you mean '{close}'? allowed: {allowed}" if close
+                                       else "allowed: {allowed}", value=str(value),
+                                       field=_name(loc), close=close[0] if close else "",
+                                       allowed=tuple(allowed)))
         elif kind.isupper():  # our own codes, raised by validators in the models
             extra = [int(p) if p.isdigit() else p for p in str(ctx.get("field", "")).split(".")
                      if p]
             where = (*at, *extra)
-            out.append(src.problem(where, kind, err["msg"]))
+            template, args = from_pydantic(kind, err["msg"], ctx)
+            out.append(src.problem(where, kind, template, "", key=False, **args))
         elif kind in _RANGE:
-            out.append(src.problem(at, "SCHEMA_RANGE",
-                                   f"{_name(loc)} is {err['input']}: {err['msg'].lower()}"))
+            limit = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
+            if isinstance(limit, float) and limit.is_integer():
+                limit = int(limit)  # "at most 100", not 100.0
+            out.append(src.problem(at, "SCHEMA_RANGE", _RANGE[kind], field=_name(loc),
+                                   value=str(err["input"]), limit=str(limit)))
         elif kind in ("too_short", "string_too_short"):
-            out.append(src.problem(at, "SCHEMA_MISSING_FIELD", f"{_name(loc)} must not be empty"))
+            out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} must not be empty",
+                                   "write at least one item under {field}", field=_name(loc)))
         elif kind == "string_pattern_mismatch":
-            out.append(src.problem(at, "SCHEMA_FORMAT",
-                                   f"'{err['input']}' does not match {ctx.get('pattern')}"))
+            out.append(src.problem(at, "SCHEMA_FORMAT", "'{value}' does not match {pattern}",
+                                   value=str(err["input"]), pattern=str(ctx.get("pattern"))))
         elif err["input"] is None:
-            out.append(src.problem(at, "SCHEMA_MISSING_FIELD", f"{_name(loc)} is empty",
-                                   _empty_hint(model, loc)))
+            out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} is empty",
+                                   _empty_hint(model, loc), field=_name(loc)))
         elif at in src.implicit and kind in ("string_type", "list_type"):
-            out.append(_implicit(src, at, "text"))
+            out.append(_implicit(src, at, Term("text")))
         elif kind in ("model_type", "model_attributes_type", "dict_type", "list_type",
                       "string_type", "int_type", "float_type", "bool_type", "date_type",
                       "int_from_float", "bool_parsing", "int_parsing", "float_parsing"):
@@ -539,16 +556,16 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
             if kind in ("model_type", "model_attributes_type"):
                 want = "a mapping"
             got = _TYPE_WORDS.get(type(err["input"]).__name__, type(err["input"]).__name__)
-            out.append(src.problem(at, "SCHEMA_TYPE",
-                                   f"{_name(loc)} must be {want}, not {got}"))
-        else:
-            out.append(src.problem(at, "SCHEMA_TYPE", f"{_name(loc)}: {err['msg']}"))
+            out.append(src.problem(at, "SCHEMA_TYPE", "{field} must be {want}, not {got}",
+                                   field=_name(loc), want=Term(want), got=Term(got)))
+        else:  # a check of pydantic's that the records do not meet yet: its own words
+            out.append(src.problem(at, "SCHEMA_TYPE", "{field}: {detail}", field=_name(loc),
+                                   detail=err["msg"]))
     # a misspelt field shows up twice (unknown 'sumary', missing 'summary'): say it once
-    meant = {p.hint.split("'")[1] for p in out
-             if p.code == "SCHEMA_UNKNOWN_FIELD" and p.hint.startswith("did you mean")}
-    return [p for p in out if not (p.code == "SCHEMA_MISSING_FIELD"
-                                   and p.message.startswith("missing required field")
-                                   and p.message.split("'")[1] in meant)]
+    meant = {dict(p.args)["close"] for p in out
+             if p.code == "SCHEMA_UNKNOWN_FIELD" and dict(p.args)["close"]}
+    return [p for p in out if not (p.template == "missing required field '{name}'"
+                                   and dict(p.args)["name"] in meant)]
 
 
 def _empty_hint(model: type[BaseModel], loc: Loc) -> str:
@@ -563,23 +580,27 @@ def _empty_hint(model: type[BaseModel], loc: Loc) -> str:
     return "write a value after the colon: this field is required"
 
 
-def _implicit(src: SourceFile, at: Loc, want: str) -> Problem:
+def _implicit(src: SourceFile, at: Loc, want: Term | tuple[str, ...]) -> Problem:
+    """YAML_UNQUOTED: want is Term("text") or the values allowed."""
     text, tag = src.implicit[at]
     value = src.data
     for part in at:
         value = value[part]
-    why = _IMPLICIT_WHY.get(tag, "a {tag}").format(v=value, tag=tag)
+    note = ""
     if ":" in text and tag in ("int", "float"):
-        why += " (YAML 1.1 reads HH:MM as base 60)"
+        note = " (YAML 1.1 reads HH:MM as base 60)"
     elif text.startswith("0") and tag == "int" and len(text) > 1:
-        why += " (YAML 1.1 reads a leading 0 as octal)"
-    return src.problem(at, "YAML_UNQUOTED",
-                       f"{text} was read as {why}, but {want} belongs here",
-                       f"quote it: \"{text}\"")
+        note = " (YAML 1.1 reads a leading 0 as octal)"
+    template = ("{text} was read as {kind} {value}{note}, but {want} belongs here"
+                if isinstance(want, Term) else
+                "{text} was read as {kind} {value}{note}, but one of {want} belongs here")
+    return src.problem(at, "YAML_UNQUOTED", template, 'quote it: "{text}"', text=text,
+                       kind=Term(_IMPLICIT_WHY.get(tag, f"a {tag}")), value=str(value),
+                       note=Term(note), want=want)
 
 
 def _name(loc: Loc) -> str:
-    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or "record"
+    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or Term("record")
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
@@ -619,17 +640,18 @@ def _unwrap(tp: Any) -> Any:
 
 # -- checks across records -----------------------------------------------------------------
 
-def _p(rec: Record, loc: Loc, code: str, message: str, hint: str = "") -> Problem:
+def _p(rec: Record, loc: Loc, code: str, message: str, hint: str = "", /,
+       **args: Value) -> Problem:
     src: SourceFile = rec.src
     kept = rec.__pydantic_private__.get("_kept") if rec.__pydantic_private__ else None
     if kept:
         loc = kept_path(kept, loc)
-    return src.problem((*rec._base, *loc), code, message, hint)
+    return src.problem((*rec._base, *loc), code, message, hint, key=False, **args)
 
 
 def _close(name: str, candidates: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else ""
 
 
 def check_archive(records: list[Record], as_of: dt.date,
@@ -649,12 +671,13 @@ def check_archive(records: list[Record], as_of: dt.date,
         first = by_id.get(id_)
         if first is not None and first is not rec:
             # said at both places: either editor may be the one to change
-            problems.append(_p(rec, loc, "ID_DUPLICATE",
-                               f"id '{id_}' is also used in {first.src.display}",
-                               "ids are unique across the archive; choose another"))
+            problems.append(_p(rec, loc, "ID_DUPLICATE", "id '{id}' is also used in {other}",
+                               "ids are unique across the archive; choose another",
+                               id=id_, other=first.src.display))
             problems.append(_p(first, claimed[id_], "ID_DUPLICATE",
-                               f"id '{id_}' is also used in {rec.src.display}",
-                               "ids are unique across the archive; choose another"))
+                               "id '{id}' is also used in {other}",
+                               "ids are unique across the archive; choose another",
+                               id=id_, other=rec.src.display))
         else:
             by_id[id_] = rec
             claimed[id_] = loc
@@ -681,47 +704,58 @@ def check_archive(records: list[Record], as_of: dt.date,
     for rec in records:
         for loc, kind, target in rec.refs():
             if target == rec.id:
-                problems.append(_p(rec, loc, "REF_SELF",
-                                   f"'{target}' is this {rec.label.lower()} itself"))
+                problems.append(_p(rec, loc, "REF_SELF", "'{target}' is this {type} itself",
+                                   target=target, type=Term(rec.label.lower())))
                 continue
             if target not in kinds[kind]:
                 if target in broken or (unknown and _may_be(kind, unknown)):
                     continue  # its own file's errors say what is wrong
                 actual = by_id.get(target)
-                what = f"no {kind.replace('-', ' ')} '{target}'"
-                if actual is not None:
-                    what += f" ('{target}' is a {actual.label.lower()})"
-                problems.append(_p(rec, loc, "REF_MISSING", what, _close(target, kinds[kind])))
+                close = _close(target, kinds[kind])
+                problems.append(_p(rec, loc, "REF_MISSING",
+                                   "no {kind} '{target}'" + (" ('{target}' is a {actual})"
+                                                             if actual is not None else ""),
+                                   "did you mean '{close}'?" if close else "",
+                                   kind=Term(kind.replace("-", " ")), target=target,
+                                   actual=Term(actual.label.lower() if actual else ""),
+                                   close=close))
                 continue
             if kind == "unit" and not isinstance(rec, Unit):
                 unit = units[target]
                 day = rec.main_date
                 if unit.closed and day and day > unit.closed.date:
-                    repl = f"; use {unit.closed.replaced_by}" if unit.closed.replaced_by else ""
                     problems.append(_p(rec, loc, "UNIT_CLOSED",
-                                       f"unit '{target}' closed on {unit.closed.date} "
-                                       f"({unit.closed.reason}){repl}"))
+                                       "unit '{unit}' closed on {date} ({reason})"
+                                       + ("; use {successor}" if unit.closed.replaced_by
+                                          else ""),
+                                       unit=target, date=unit.closed.date,
+                                       reason=Term(unit.closed.reason),
+                                       successor=unit.closed.replaced_by or ""))
             linked = by_id.get(target)
             if (linked is not None and kind not in ("unit", "official", "topic",
                                                     "unit-or-official")
                     and not isinstance(linked, Unit | Official | Topic)
                     and LEVELS[linked.classification] > LEVELS[rec.classification]):
                 problems.append(_p(rec, loc, "REF_CLASSIFICATION",
-                                   f"links to {linked.classification} '{target}' from a "
-                                   f"{rec.classification} record"))
+                                   "links to {to} '{target}' from a {from_} record",
+                                   to=Term(linked.classification), target=target,
+                                   from_=Term(rec.classification)))
         for loc, day, what in rec.date_checks():
             if day > as_of:
                 problems.append(_p(rec, loc, "DATE_FUTURE",
-                                   f"{what} dated {day}, after the as-of date {as_of}"))
+                                   "{what} dated {date}, after the as-of date {as_of}",
+                                   what=Term(what), date=day, as_of=as_of))
         for loc, who, day, what in rec.acts():
             official = officials.get(who)
             if official is None:
                 continue  # a unit (a review), or REF_MISSING
             if day < official.from_ or (official.to is not None and day > official.to):
-                term = (f"from {official.from_} to {official.to}" if official.to
-                        else f"which begins on {official.from_}")
                 problems.append(_p(rec, loc, "DATE_TERM",
-                                   f"{who} {what} on {day}, outside the term ({term})"))
+                                   "{who} {what} on {date}, outside the term "
+                                   + ("(from {start} to {end})" if official.to
+                                      else "(which begins on {start})"),
+                                   who=who, what=Term(what), date=day, start=official.from_,
+                                   end=official.to or ""))
     problems += _meeting_outcomes([r for r in records if isinstance(r, Meeting)], as_of)
     problems += _normative_chains([r for r in records if isinstance(r, Document)])
     problems += _document_links(records, by_id)
@@ -736,12 +770,13 @@ def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Probl
         for i, item in enumerate(m.agenda):
             if m.date > as_of and item.outcome != "planned":
                 yield _p(m, ("agenda", i, "outcome"), "DATE_OUTCOME",
-                         f"item {item.item} is {item.outcome}, but the meeting of {m.date} "
-                         f"is after the as-of date {as_of}", "write outcome: planned")
+                         "item {item} is {outcome}, but the meeting of {date} is after the "
+                         "as-of date {as_of}", "write outcome: planned", item=str(item.item),
+                         outcome=item.outcome, date=m.date, as_of=as_of)
             elif m.date < as_of and item.outcome == "planned":
                 yield _p(m, ("agenda", i, "outcome"), "DATE_PLANNED",
-                         f"item {item.item} is still planned, but the meeting was held on "
-                         f"{m.date}")
+                         "item {item} is still planned, but the meeting was held on {date}",
+                         item=str(item.item), date=m.date)
 
 
 def _may_be(kind: str, unknown: set[str] | frozenset[str]) -> bool:
@@ -761,21 +796,23 @@ def _document_links(records: list[Record], by_id: dict[str, Record]) -> Iterator
                     since = _existing_since(target)
                     if since is not None and since[0] > rec.written:
                         yield _p(rec, ("relations", i, "target"), "DATE_IMPLEMENTS",
-                                 f"written {rec.written}, but implements '{rel.target}', "
-                                 f"{since[1]} {since[0]}")
+                                 "written {written}, but implements '{target}', {what} {since}",
+                                 written=rec.written, target=rel.target, what=Term(since[1]),
+                                 since=since[0])
                 elif (rel.type == "responds-to" and rec.type == "reply"
                       and isinstance(target, Request) and target.from_ not in rec.recipients):
                     yield _p(rec, ("recipients",), "REPLY_ADDRESSEE",
-                             f"this reply answers '{target.id}' from {target.from_}, which is "
-                             "not among its recipients",
-                             f"add {target.from_} to recipients")
+                             "this reply answers '{request}' from {unit}, which is not among "
+                             "its recipients", "add {unit} to recipients",
+                             request=target.id, unit=target.from_)
         elif isinstance(rec, Received):
             for i, doc_id in enumerate(rec.handling.implemented_by):
                 doc = by_id.get(doc_id)
                 if isinstance(doc, Document) and doc.written < rec.received:
                     yield _p(rec, ("handling", "implemented_by", i), "DATE_IMPLEMENTS",
-                             f"'{doc_id}' is written {doc.written}, before this document "
-                             f"was received ({rec.received})")
+                             "'{doc}' is written {written}, before this document was "
+                             "received ({received})", doc=doc_id, written=doc.written,
+                             received=rec.received)
 
 
 def _existing_since(rec: Record | None) -> tuple[dt.date, str] | None:
@@ -804,7 +841,7 @@ def _parent_cycles(units: dict[str, Unit]) -> Iterator[Problem]:
                 i = loop.index(first)
                 shown = [*loop[i:], *loop[:i], first]
                 yield _p(units[first], ("parent",), "REF_CYCLE",
-                         "units are each other's parents: " + " → ".join(shown))
+                         "units are each other's parents: {chain}", chain=" → ".join(shown))
         done.update(path)
 
 
@@ -816,15 +853,18 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
             num = parse_number(rec.number)
             if isinstance(rec, Document) and num and num.year != rec.written.year:
                 yield _p(rec, ("number",), "NUMBER_YEAR",
-                         f"number {rec.number} is of {num.year} but written is {rec.written}",
-                         f"write {num.prefix}〔{rec.written.year}〕{num.seq}号 or correct the date")
+                         "number {number} is of {year} but written is {written}",
+                         "write {fixed} or correct the date", number=rec.number,
+                         year=num.year, written=rec.written,
+                         fixed=f"{num.prefix}〔{rec.written.year}〕{num.seq}号")
         elif isinstance(rec, Liaison):
             key = (rec.rtype, rec.kind, str(rec.session), rec.number)
         else:
             continue
         if key in seen:
             yield _p(rec, ("number",), "NUMBER_DUPLICATE",
-                     f"number {rec.number} is also used by {seen[key].src.display}")
+                     "number {number} is also used by {other}", number=rec.number,
+                     other=seen[key].src.display)
         else:
             seen[key] = rec
 
@@ -843,7 +883,7 @@ def _normative_chains(docs: list[Document]) -> Iterator[Problem]:
     for d in docs:
         if d.normative and d.normative.status == "repealed" and d.id not in repealed_by:
             yield _p(d, ("normative", "status"), "REF_REPEALED",
-                     f"{d.number} is marked repealed but no document repeals it")
+                     "{number} is marked repealed but no document repeals it", number=d.number)
     # a cycle: following supersedes from a document comes back to it
     state: dict[str, int] = {}
     by_id = {d.id: d for d in docs}
@@ -868,7 +908,7 @@ def _normative_chains(docs: list[Document]) -> Iterator[Problem]:
                 i = next(i for i, r in enumerate(first.relations) if r.type == "supersedes"
                          and r.target == cycle[1])
                 yield _p(first, ("relations", i, "target"), "REF_CYCLE",
-                         "supersedes chain loops: " + " → ".join(cycle))
+                         "supersedes chain loops: {chain}", chain=" → ".join(cycle))
 
 
 def release_positions(records: list[Record]) -> None:

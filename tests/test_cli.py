@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from generators.asof import AsOfError, resolve_as_of
 from generators.cli import main
+from generators.labels import long_date
 from generators.load import SourceFile, load_bytes
 from generators.schema import render_schemas
 
@@ -158,7 +159,8 @@ def test_every_command_takes_the_day_of_source_date_epoch(
     else:
         assert result.exit_code == 1, result.output
         assert "DATE_FUTURE" in result.output
-        assert f"after the as-of date {EARLY}" in result.output
+        # in Chinese, the portal's language unless told otherwise
+        assert f"晚于截止日期{long_date(EARLY, 'zh')}" in result.output
     # --as-of is stronger than the environment
     later = CliRunner().invoke(main, ["validate", "--records", str(valid_copy), "--as-of",
                                       str(AS_OF)], env=env)

@@ -47,3 +47,45 @@ def test_readme_names_every_command() -> None:
         [["make", "portal"], ["make", "test"]]
     for name in main.commands:  # type: ignore[attr-defined]
         assert f"portal {name}" in readme, f"portal {name} is not in the README"
+
+
+# -- the Chinese edition of the two reference pages (issue 14 points 1 and 3) ---------------
+
+def test_every_field_has_a_chinese_description() -> None:
+    """generators/field_docs_zh.py describes every field of every record type in Chinese;
+    a field added to a model needs its entry there (the message names the keys)."""
+    from generators.field_docs_zh import FIELD_DOCS_ZH
+    from generators.pages.reference import field_keys
+
+    keys = {key for model in RECORD_TYPES.values() for _row, key in field_keys(model)}
+    missing = sorted(keys - set(FIELD_DOCS_ZH))
+    assert not missing, ("fields without a Chinese description; add to FIELD_DOCS_ZH in "
+                         "generators/field_docs_zh.py:\n" + "\n".join(
+                             f'    "{k}": "…。",' for k in missing))
+    stale = sorted(set(FIELD_DOCS_ZH) - keys)
+    assert not stale, f"FIELD_DOCS_ZH describes fields no model has: {stale}"
+    assert all(re.search("[\u4e00-\u9fff]", text) for text in FIELD_DOCS_ZH.values())
+
+
+def test_the_chinese_reference_pages_are_chinese() -> None:
+    """No text left in English (marked <span lang="en">) on either page of the Chinese
+    edition; each code's Chinese title, trigger and fix are there."""
+    records, errors = record_reference("zh"), error_catalogue("zh")
+    assert 'lang="en"' not in records and 'lang="en"' not in errors
+    for code, c in CATALOGUE.items():
+        assert c.zh is not None
+        entry = errors.split(f"**`{code}`**")[1].split("**`")[0]
+        assert c.zh.title in entry and "**触发条件：**" in entry and "**处理方法：**" in entry
+    assert "知悉范围：`public`（公开）&lt; `internal`（内部）" in records  # escaped as it lands
+    english = record_reference("en")
+    assert "Who may see it" in english and "知悉范围：" not in english
+
+
+def test_the_readme_gives_editors_the_record_reference() -> None:
+    """A clone has no ../shared/DESIGN.md: the editors' document is the Record reference."""
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    editors = readme.split("## For editors", 1)[1].split("\n## ", 1)[0]
+    assert "The editors' document is the portal's *Record reference*" in editors
+    assert "shared/" not in readme and "DESIGN.md" not in readme

@@ -62,12 +62,14 @@ def test_the_hook_finds_the_portal_in_dot_venv(tmp_path: Path) -> None:
     failed = run_hook(repo, bad, good)
     assert failed.returncode == 1
     assert f"{bad}:" in failed.stdout and "SCHEMA_UNKNOWN_FIELD" in failed.stdout
+    assert "未知字段“lead”" in failed.stdout  # in the editors' language (issue 14 point 7)
 
 
 def test_without_make_portal_the_hook_says_what_to_do(tmp_path: Path) -> None:
     repo = clone(tmp_path, with_venv=False)
     result = run_hook(repo, _break(repo))
     assert result.returncode == 1 and "make portal" in result.stderr
+    assert "先运行一次 make portal" in result.stderr
 
 
 @pytest.mark.slow
@@ -90,6 +92,7 @@ def test_a_commit_in_a_fresh_clone_runs_the_hook(tmp_path: Path) -> None:
                              capture_output=True, text=True, check=False)
     assert refused.returncode == 1
     assert "SCHEMA_UNKNOWN_FIELD" in refused.stdout + refused.stderr
+    assert "未知字段“lead”" in refused.stdout + refused.stderr  # said in Chinese
     path = repo / bad
     fixed = path.read_text("utf-8").replace("lead: nobody\n", "").replace("summary: ",
                                                                           "summary: 又及，")

@@ -274,7 +274,9 @@ def test_failed_validation_builds_nothing_and_keeps_the_site(tmp_path: Path) -> 
                              str(ROOT / "mkdocs.yml"), "--as-of", str(AS_OF)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert "SCHEMA_ENUM" in result.stderr and "Nothing was built" in result.stderr
+    # said in the edition's language (Chinese unless --locale en)
+    assert "SCHEMA_ENUM" in result.stderr and "未生成门户" in result.stderr
+    assert "不是kind允许的取值" in result.stderr
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "previous edition"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 

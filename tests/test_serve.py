@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from generators.labels import long_date
 from generators.validate import validate
 
 from .conftest import AS_OF, ROOT
@@ -149,7 +150,7 @@ def test_serve_prints_problems_and_shows_them_escaped_instead_of_hanging(
     assert PAYLOAD not in page  # ... never as markup
     assert "alert(1)" not in parsed.title
     assert not any("alert(1)" in script for script in parsed.scripts)
-    assert f"after the as-of date {early}" in parsed.text
+    assert f"晚于截止日期{long_date(early, 'zh')}" in parsed.text  # Chinese, as the edition
     assert fetch(url)[0] == 500  # every page, the home page too
     _reloads_by_a_script_of_its_origin(url, page)
 
@@ -191,7 +192,7 @@ def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
     assert "Queues at clinics, edited" not in before
 
     brf.write_text(original.replace("id: brf-a", "id: Brf A"), encoding="utf-8")
-    server.wait_for(r"^Nothing was built")
+    server.wait_for(r"^未生成门户")  # the edition's language, Chinese by default
     status, broken = fetch(page)
     assert status == 500 and "ID_FORMAT" in broken
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from generators.cli import main
-from generators.errors import CATALOGUE, flatten
+from generators.errors import CATALOGUE, Problem, flatten
 from generators.validate import validate
 
 from .conftest import AS_OF, INVALID, SAMPLE, SAMPLE_AS_OF, VALID, overlay
@@ -87,8 +89,13 @@ def test_five_mistakes_in_one_run(tmp_path: Path) -> None:
         (f"{base}/meetings/2026/mtg-a.yaml:6:1", "YAML_DUPLICATE_KEY"),
         (f"{base}/supervision/2026/sup-b.yaml:4:7", "REF_MISSING"),
     ])
-    assert lines[-1] == "5 errors, 0 warnings"
+    assert lines[-1] == "5个错误，0个警告"  # Chinese by default: the office's language
     assert "京政办函〔2026〕7号" in result.output  # the corrected form is offered
+    english = CliRunner().invoke(main, ["validate", "--records", str(records),
+                                        "--as-of", str(AS_OF), "--lang", "en"])
+    assert english.output.splitlines()[-1] == "5 errors, 0 warnings"
+    assert [ln.split(" ")[:2] for ln in english.output.splitlines()[:-1]] == \
+        [ln.split(" ")[:2] for ln in lines[:-1]]  # the same problems, the same codes
 
 
 def test_paths_are_shown_as_the_user_gave_the_folder(tmp_path: Path) -> None:
@@ -210,3 +217,209 @@ def test_reading_with_a_helper_process_changes_nothing(tmp_path: Path,
     assert [r.model_dump() for r in helped[0]] == [r.model_dump() for r in alone[0]]
     assert helped[1].problems == alone[1].problems  # the same, in the same order
     assert ["YAML_DUPLICATE_KEY"] in flatten(helped[1].problems, "code")
+
+
+# -- the editors' language (issue 14 points 3 and 6) ----------------------------------------
+
+CJK = re.compile("[\u4e00-\u9fff]")
+HINTS = Path(__file__).parent / "fixtures" / "hints"
+GENERATORS = Path(__file__).resolve().parents[1] / "generators"
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_every_code_speaks_both_languages(code: str) -> None:
+    c = CATALOGUE[code]
+    assert c.zh is not None, f"{code} has no Chinese texts (zh=Zh(title, trigger, fix))"
+    for en, zh in ((c.title, c.zh.title), (c.trigger, c.zh.trigger), (c.fix, c.zh.fix)):
+        assert en.strip() and CJK.search(zh), f"{code}: '{zh}' is not Chinese"
+    assert c.zh.fix.endswith(("。", "）")), f"{code}: a fix is a sentence"
+    for en, zh in c.messages.items():
+        assert CJK.search(zh), f"{code}: '{en}' has no Chinese template"
+        # the Chinese says every value the English names, and no other
+        assert set(SLOT.findall(zh)) == set(SLOT.findall(en)), (code, en, zh)
+
+
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+def _strings(node: ast.expr | None) -> list[str]:
+    """Every text an argument can be: a literal, a + b, a if c else b (else none)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body) + _strings(node.orelse)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [a + b for a in _strings(node.left) for b in _strings(node.right)]
+    return []
+
+
+# (code's argument, message's, hint's) of each way a problem is made
+_MAKERS = {"problem": (3, 4, 5), "_p": (2, 3, 4), "PydanticCustomError": (0, 1, None)}
+
+
+def _templates() -> list[tuple[str, str, str]]:
+    """(file:line, code or '', template) of every message and hint the code passes as a
+    literal, and every text returned by a function that makes a hint (…_hint) or held in
+    a table of templates (_RANGE)."""
+    found = []
+    for path in sorted(GENERATORS.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(GENERATORS.parent)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else \
+                    getattr(node.func, "id", "")
+                at = _MAKERS.get(name)
+                if name == "problem" and isinstance(node.func, ast.Attribute):
+                    at = (1, 2, 3)  # src.problem(loc, code, message, hint)
+                if at is None:
+                    continue
+                args = node.args
+                code = args[at[0]].value if len(args) > at[0] and isinstance(
+                    args[at[0]], ast.Constant) else ""
+                for i in at[1:]:
+                    if i is not None and len(args) > i:
+                        found += [(f"{where}:{node.lineno}", str(code), t)
+                                  for t in _strings(args[i]) if t]
+            elif isinstance(node, ast.FunctionDef) and node.name.endswith("_hint"):
+                found += [(f"{where}:{r.lineno}", "", t) for r in ast.walk(node)
+                          if isinstance(r, ast.Return) for t in _strings(r.value)]
+            elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+                  and any(getattr(t, "id", "") == "_RANGE" for t in node.targets)):
+                found += [(f"{where}:{node.lineno}", "SCHEMA_RANGE", t)
+                          for v in node.value.values for t in _strings(v)]
+    return found
+
+
+def test_every_message_the_code_says_has_a_chinese_template() -> None:
+    templates = _templates()
+    assert len(templates) > 80  # the scan finds the messages (it would pass finding none)
+    every = {t for c in CATALOGUE.values() for t in c.messages}
+    missing = [f"{where} {code or '?'}: {t!r}" for where, code, t in templates
+               if t not in (CATALOGUE[code].messages if code in CATALOGUE else every)]
+    assert not missing, ("messages without a template in their code's messages= "
+                         "(generators/errors.py):\n" + "\n".join(missing))
+
+
+def _zh_problems(tmp_path: Path, fixture: Path) -> list[Problem]:
+    records = overlay(tmp_path, fixture)
+    return validate(records, "records", AS_OF, use_cache=False)[1].sorted()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_fixtures_problems_read_in_chinese(code: str, tmp_path: Path) -> None:
+    """Each problem said from its Chinese template: no English message passed through
+    (pydantic's own words included), no English hint."""
+    for p in _zh_problems(tmp_path, INVALID / code):
+        zh, hint = p.message_in("zh"), p.hint_in("zh")
+        assert p.template in CATALOGUE[p.code].messages, p.format()
+        assert CJK.search(zh) and p.message not in zh, p.format("zh")
+        assert CJK.search(hint) and p.hint not in hint, p.format("zh")
+        # pydantic's English must not show through (its messages start so)
+        assert not re.search(r"Input should|Field required|Value error", zh)
+        assert p.format("zh").startswith(f"{p.path}:{p.line}:{p.col}: {p.code} ")
+
+
+def test_values_in_chinese_messages_read_as_chinese(tmp_path: Path) -> None:
+    """Dates in prose as 2026年12月20日; our words (what happened, a record's type, an access
+    level) in Chinese; what the editor wrote, as written."""
+    said = {p.code: p.message_in("zh") for p in _zh_problems(tmp_path, INVALID / "DATE_FUTURE")}
+    assert said["DATE_FUTURE"] == "进展反馈日期为2026年12月20日，晚于截止日期2026年11月27日"
+    said = {p.code: p.message_in("zh")
+            for p in _zh_problems(tmp_path / "a", INVALID / "REF_CLASSIFICATION")}
+    assert said["REF_CLASSIFICATION"] == "公开记录链接到了内部记录“dec-a2”"
+    said = {p.code: p.message_in("zh")
+            for p in _zh_problems(tmp_path / "b", INVALID / "SCHEMA_ENUM")}
+    assert "“inspektion”" in said["SCHEMA_ENUM"]  # the editor's value, as written
+
+
+def test_pydantic_schema_errors_come_out_in_chinese(tmp_path: Path) -> None:
+    """pydantic's types (missing, wrong type, out of range, too short, enum) are mapped to
+    our templates, whatever words pydantic has."""
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    text = act.read_text(encoding="utf-8")
+    act.write_text(text.replace("title: Inspection of bus depots\n", "")
+                   .replace("officials: [mayor, vm-one]", "officials: {a: 1}")
+                   .replace("kind: inspection", "kind: visit"), encoding="utf-8")
+    sup = records / "supervision/2026/sup-b.yaml"
+    sup.write_text(re.sub(r"percent: \d+", "percent: -5", sup.read_text(encoding="utf-8"),
+                          count=1), encoding="utf-8")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].sorted()
+    zh = {p.code: p.message_in("zh") for p in problems}
+    assert zh["SCHEMA_MISSING_FIELD"] == "缺少必填字段“title”"
+    assert zh["SCHEMA_TYPE"] == "officials应为列表，而不是映射（“键: 值”）"
+    assert zh["SCHEMA_ENUM"] == "“visit”不是kind允许的取值"
+    assert zh["SCHEMA_RANGE"] == "updates.[0].percent为-5，不能小于0"
+
+
+def test_hints_in_both_languages_do_not_advise_removing_a_required_field(
+        tmp_path: Path) -> None:
+    problems = _zh_problems(tmp_path, HINTS / "empty-fields")
+    by_field = {dict(p.args)["field"]: p for p in problems}
+    assert set(by_field) == {"title", "units"}
+    title, units = by_field["title"], by_field["units"]  # title required, units optional
+    assert "remove" not in title.hint and "删除这一行" not in title.hint_in("zh")
+    assert "必填" in title.hint_in("zh")
+    assert "remove the line" in units.hint and "删除这一行" in units.hint_in("zh")
+
+
+def test_hints_in_both_languages_do_not_advise_a_name_that_exists(tmp_path: Path) -> None:
+    problems = [p for p in _zh_problems(tmp_path, HINTS / "copied-file")
+                if p.code == "ID_FILENAME"]
+    assert len(problems) == 2
+    for p in problems:
+        stem = Path(p.path).stem
+        assert "act-a.yaml" not in p.hint.split("(")[0]  # not "rename the file to act-a.yaml"
+        assert f"set id: {stem}" in p.hint and f"把id改为{stem}" in p.hint_in("zh")
+        assert "改名为act-a.yaml" not in p.hint_in("zh")
+
+
+# The Chinese fixes say what to do: each starts with an instruction, as the English ones
+# (tests/test_believable.py IMPERATIVE).
+ZH_IMPERATIVE = ("把", "检查", "删除", "拆分", "移", "改", "写", "按", "给", "补上", "从", "调整",
+                 "在", "使用", "统一", "删")
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_every_chinese_fix_says_what_to_do(code: str) -> None:
+    zh = CATALOGUE[code].zh
+    assert zh is not None
+    assert zh.fix.startswith(ZH_IMPERATIVE), f"{code}: '{zh.fix}' does not say what to do"
+
+
+def test_json_carries_the_code_and_the_message_in_the_language(tmp_path: Path) -> None:
+    records = overlay(tmp_path, INVALID / "YAML_UNQUOTED")
+    args = ["validate", "--records", str(records), "--format", "json", "--as-of", str(AS_OF)]
+    zh = json.loads(CliRunner().invoke(main, [*args, "--lang", "zh"]).output)
+    en = json.loads(CliRunner().invoke(main, [*args, "--lang", "en"]).output)
+    assert [p["code"] for p in zh["problems"]] == [p["code"] for p in en["problems"]]
+    for z, e in zip(zh["problems"], en["problems"], strict=True):
+        assert CJK.search(z["message"]) and CJK.search(z["hint"])
+        assert not CJK.search(e["hint"]) and e["message"] != z["message"]
+        assert {k: v for k, v in z.items() if k not in ("message", "hint")} == \
+            {k: v for k, v in e.items() if k not in ("message", "hint")}
+
+
+def test_ci_formats_speak_the_language_but_fingerprints_do_not(tmp_path: Path) -> None:
+    records = overlay(tmp_path, INVALID / "SCHEMA_ENUM")
+    args = ["validate", "--records", str(records), "--as-of", str(AS_OF), "--format"]
+    gh = CliRunner().invoke(main, [*args, "github", "--lang", "zh"]).output
+    assert "title=SCHEMA_ENUM::“inspektion”不是kind允许的取值" in gh
+    zh = json.loads(CliRunner().invoke(main, [*args, "codequality", "--lang", "zh"]).output)
+    en = json.loads(CliRunner().invoke(main, [*args, "codequality", "--lang", "en"]).output)
+    assert CJK.search(zh[0]["description"]) and not CJK.search(en[0]["description"])
+    # a run in the other language must not show the problem as fixed and found again
+    assert [i["fingerprint"] for i in zh] == [i["fingerprint"] for i in en]
+
+
+def test_the_portal_locale_chooses_the_language_when_lang_is_not_given(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    records = overlay(tmp_path, INVALID / "SCHEMA_ENUM")
+    args = ["validate", "--records", str(records), "--as-of", str(AS_OF)]
+    monkeypatch.setenv("PORTAL_LOCALE", "en")
+    assert CliRunner().invoke(main, args).output.splitlines()[-1] == "1 error, 0 warnings"
+    assert CliRunner().invoke(main, [*args, "--lang", "zh"]).output.splitlines()[-1] == \
+        "1个错误，0个警告"
+    monkeypatch.delenv("PORTAL_LOCALE")
+    assert CliRunner().invoke(main, args).output.splitlines()[-1] == "1个错误，0个警告"

@@ -6,6 +6,7 @@ Generated, so that they cannot drift from what the validator enforces
 
 from __future__ import annotations
 
+import inspect
 import re
 import types
 import typing
@@ -16,6 +17,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..errors import CATALOGUE
+from ..field_docs_zh import FIELD_DOCS_ZH
 from ..labels import labels
 from ..models import FOLDERS, RECORD_TYPES, REGISTRY
 from ..scaffold import example as scaffold_example
@@ -79,6 +81,21 @@ def _field_rows(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str,
             yield from _field_rows(inner, key + ".")
 
 
+def field_keys(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(row as the reference shows it, its key in FIELD_DOCS_ZH) for every field of
+    model: the key is "Declarer.field", Declarer the class that declares the field."""
+    for name, f in model.model_fields.items():
+        if f.exclude:
+            continue
+        written = f.alias or name
+        declarer = next((c for c in model.__mro__
+                         if name in inspect.get_annotations(c)), model)
+        yield prefix + written, f"{declarer.__name__}.{written}"
+        inner = _inner_model(f.annotation)
+        if inner is not None and inner is not model:
+            yield from field_keys(inner, prefix + written + ".")
+
+
 def _inner_model(tp: Any) -> type[BaseModel] | None:
     """The model inside a field's type (Foo, Foo | None, list[Foo], dict[str, Foo])."""
     if isinstance(tp, type) and issubclass(tp, BaseModel):
@@ -108,11 +125,14 @@ def record_reference(locale: str = "en") -> str:
                    f"`{_WHERE[rtype]}`\n\n")
         out.append(f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
                    f"{t('meaning')} |\n|---|---|---|---|\n")
+        doc_keys = dict(field_keys(model))
         for key, f, kind in _field_rows(model):
             req = t("yes") if f.is_required() else ""
-            desc = (f.description or "").replace("\n", " ").replace("|", "\\|")
+            zh = FIELD_DOCS_ZH.get(doc_keys[key]) if locale == "zh" else None
+            desc = esc(zh) if zh else _en(esc(f.description or ""), locale)
+            desc = desc.replace("\n", " ").replace("|", "\\|")
             out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
-                       f"{_en(esc(desc), locale)} |\n")
+                       f"{desc} |\n")
         example = scaffold_example(rtype)
         if example:
             out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n" + example
@@ -124,7 +144,7 @@ _KIND_ZH = (("mapping of ", "映射，键为"), (" to ", "，值为"), ("list of
             ("mapping ", "映射"), ("one of ", "取值之一："), ("whole number", "整数"),
             ("number", "数值"), ("text", "文本"), ("true/false", "是/否"),
             ('time "HH:MM"', "时间（`HH:MM`）"), ('month "YYYY-MM"', "月份（`YYYY-MM`）"),
-            ("date", "日期"), ("id", "编号"), (" or ", "或"), (" (", "（"), ("(", "（"),
+            ("date", "日期"), ("id", "系统编号"), (" or ", "或"), (" (", "（"), ("(", "（"),
             (")", "）"),
             (", ", "，"))
 """describe_type's words in Chinese, longest first where one holds another."""
@@ -178,12 +198,14 @@ def error_catalogue(locale: str = "en") -> str:
         # heading each put the catalogue's entries twice more in every copy of the page's
         # navigation, past the size a page may have)
         colon = _colon(locale)  # inside the bold, its space outside: "**When:** ..."
-        out.append(f"**`{c.code}`** — {_en(esc(c.title), locale)}  \n"
+        texts = c.zh if locale == "zh" and c.zh else None
+        title, trigger, fix = ((esc(texts.title), esc(texts.trigger), esc(texts.fix)) if texts
+                               else (_en(esc(c.title), locale), _en(esc(c.trigger), locale),
+                                     _en(esc(c.fix), locale)))
+        out.append(f"**`{c.code}`** — {title}  \n"
                    f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
-                   f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}"
-                   f"{_en(esc(c.trigger), locale)}  \n"
-                   f"**{esc(t('err_fix'))}{colon.strip()}**{colon[1:]}{_en(esc(c.fix), locale)}"
-                   "\n\n")
+                   f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}{trigger}  \n"
+                   f"**{esc(t('err_fix'))}{colon.strip()}**{colon[1:]}{fix}\n\n")
     return "".join(out)
 
 
