@@ -242,6 +242,8 @@ _L: dict[str, tuple[str, str]] = {
     "desk_liaison": ("Suggestions and proposals overdue", "逾期未答复的建议提案"),
     "desk_meeting": ("Next executive meeting", "下次常务会议"),
     "desk_hotline": ("12345 hotline: top and bottom districts", "接诉即办：排名前列和靠后的区"),
+    "desk_hotline_of": ("12345 hotline, {month}: top and bottom districts",
+                        "接诉即办（{month}）：排名前列和靠后的区"),
     "desk_see_all": ("All {n}", "查看全部（{n}件）"),
     "desk_meeting_page": ("The meeting's page", "查看会议"),
     "desk_hotline_page": ("The month's ranking", "查看当月排名"),

@@ -353,6 +353,8 @@ def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None
     """Where a block's count leads: its full list (filtered to the scope's unit when the
     scope is one unit), or the record its rows come from."""
     if block.list_src:
+        if not narrowed(rows, scope):
+            return None  # nothing to list
         href = relative(ctx.src, block.list_src)
         if scope is not None and scope.kind == "unit":
             unit = ref(ctx, scope.id)
@@ -401,7 +403,7 @@ def _title(ctx: Ctx, block: Block, rows: Sequence[Any]) -> str:
         note = f"（{day}）" if ctx.locale == "zh" else f" ({day})"
         return f"{title}{ctx.colon()}{ctx.name(ctx.cat.by_id[rows[0].id])}{note}"
     if block.key == "hotline" and rows:
-        return f"{title}{ctx.colon()}{rows[0].month}"
+        return ctx.t("desk_hotline_of", month=rows[0].month)
     return title
 
 
