@@ -356,3 +356,16 @@ def test_the_lists_record_what_they_read_and_the_build_writes_the_desk(cat: Cata
 def test_the_home_page_asks_for_the_desk_before_the_dashboard() -> None:
     text = (Path(__file__).parents[1] / "site_src/index.md").read_text(encoding="utf-8")
     assert text.index("portal_desk()") < text.index("portal_dashboard()")
+
+
+def test_record_text_in_a_desk_file_is_text_wherever_it_lands(records: list[Any]) -> None:
+    title = "</title><script>alert(1)</script> & \u202eevil"
+    hostile = _request(dt.date(2026, 11, 20)).model_copy(update={
+        "id": "req-h", "from_": "health", "title": title})
+    cat = build_catalog([*records, hostile], AS_OF, "internal")
+    text = desk_files(cat, "en")["desk/health.json"]
+    assert "<" not in text and ">" not in text and "&" not in text
+    shown = [r[0]["t"] for r in json.loads(text)["blocks"][0]["rows"]]
+    assert title + "\u202c" in shown  # the same text, its override closed
+    home = desk_html(Ctx(cat, "en", "index.md"))
+    assert "<script>alert" not in home and "&lt;script&gt;alert(1)" in home

@@ -33,6 +33,7 @@ from urllib.parse import quote
 
 from .. import deps
 from ..catalog import Catalog
+from ..escaping import bidi_closed, json_for_web
 from ..models.hotline import Hotline
 from ..models.liaison import Liaison
 from ..models.meeting import Meeting
@@ -229,7 +230,7 @@ class Cell:
         return esc(self.text)
 
     def data(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"t": self.text}
+        out: dict[str, Any] = {"t": bidi_closed(self.text)}
         if self.href:
             out["h"] = self.href
         if self.status:
@@ -489,12 +490,13 @@ def desk_files(cat: Catalog, locale: str) -> dict[str, str]:
             rec = cat.by_id[scope.id]
             views = desk_views(ctx, scope, rows)
             data = {"scope": {"kind": scope.kind, "id": scope.id,
-                              "t": ctx.name(rec), "h": ctx.href(rec)},
+                              "t": bidi_closed(ctx.name(rec)), "h": ctx.href(rec)},
                     "blocks": [{"key": v.key, "title": v.title, "count": v.count,
                                 "more": v.more, "rows": [[c.data() for c in r] for r in v.rows]}
                                for v in views]}
-            out[f"desk/{scope.id}.json"] = json.dumps(data, ensure_ascii=False,
-                                                      separators=(",", ":"), sort_keys=True)
+            # record text stays text even if a browser took the file for HTML
+            out[f"desk/{scope.id}.json"] = json_for_web(json.dumps(
+                data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
     return out
 
 
