@@ -42,11 +42,13 @@ from generators.pages.desk import (
     HOTLINE_ENDS,
     REQUEST_DAYS,
     Scope,
+    Waiting,
     desk_files,
     desk_html,
     desk_pages,
     desk_views,
     hotline_ends,
+    narrowed,
     request_waiting,
     scopes,
 )
@@ -299,6 +301,12 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
     requests = next(b for b in data["blocks"] if b["key"] == "requests")
     assert [r[0]["t"] for r in requests["rows"]] == ["Request on clinic hours",
                                                       "Request on night bus routes"]
+    # a row that names an official (an instruction's author) is on that official's desk
+    named = Waiting("brf-x", ("north",), AS_OF, 0, None, 0, officials=("vm-one",))
+    vm_one = next(s for s in scopes(cat) if s.id == "vm-one")
+    north = next(s for s in scopes(cat) if s.id == "north")
+    assert narrowed([named], vm_one) == [named] == narrowed([named], north)
+    assert narrowed([named], next(s for s in scopes(cat) if s.id == "mayor")) == []
     # an official with no portfolio has an empty desk, not the whole office's
     mayor = _file(cat, "mayor")
     assert {b["count"] for b in mayor["blocks"]} == {0}

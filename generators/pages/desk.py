@@ -77,6 +77,9 @@ class Waiting:
     due: dt.date | None
     days_overdue: int
     """Days past `due` (0 while not overdue: the due day itself is not overdue)."""
+    officials: tuple[str, ...] = ()
+    """The officials it waits on, if any (an instruction's author, a duty leader): the
+    desk of such an official shows it whatever their portfolio."""
 
     @property
     def overdue(self) -> bool:
@@ -319,7 +322,24 @@ BLOCKS: tuple[Block, ...] = (
     Block("hotline", "desk_hotline", ("desk_end", "unit", "rank", "composite"),
           hotline_ends, hotline_cells, None, 1, "desk_hotline_page"),
 )
-"""The desk, block by block, in the order it shows them."""
+"""The desk, block by block, in the order it shows them.
+
+Blocks that wait for records the contract's second edition adds (each one row function,
+one cells function, one line here, and its labels):
+- duty: today's and tomorrow's duty leader and officers, from `duty/<YYYY-MM>.yaml`
+  (a Duty model in the Catalog, `cat.of(Duty)`; rows for as_of and the day after, with
+  `officials=(leader,)` and `units=(unit,)` where the day names one; links to
+  `duty/<YYYY-MM>.md`);
+- incidents open: `incidents/<year>/` with no `final` report (a Waiting row: since the
+  day `occurred`, `units` the incident's units; a list page desk/incidents.md);
+- report-late: supervision_overdue takes the items whose status is `report-late` too
+  (or a block of its own), once figures.supervision_status gives it;
+- instructions awaiting feedback (批示件): received documents' and briefings'
+  `instructions` whose supervision item is not completed or that have none, rows with
+  `officials=(by,)`, once the rule for "feedback" is a figure;
+- requests: request_waiting takes the request's own `due` (and working days where
+  registry/calendar.yaml exists) instead of REQUEST_DAYS.
+"""
 
 
 # -- scopes ----------------------------------------------------------------------------------
@@ -344,10 +364,12 @@ def scopes(cat: Catalog) -> list[Scope]:
 
 
 def narrowed(rows: Sequence[Any], scope: Scope | None) -> list[Any]:
-    """The rows of a block that concern the scope (all of them without one)."""
+    """The rows of a block that concern the scope (all of them without one): a row naming
+    one of the scope's units, or, on an official's desk, naming the official."""
     if scope is None:
         return list(rows)
-    return [r for r in rows if scope.units.intersection(r.units)]
+    return [r for r in rows if scope.units.intersection(r.units)
+            or (scope.kind == "official" and scope.id in getattr(r, "officials", ()))]
 
 
 def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None) -> str | None:
