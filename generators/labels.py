@@ -236,6 +236,37 @@ _L: dict[str, tuple[str, str]] = {
     "val_problems": ("Problems in the records: {n}", "记录中有{n}个问题"),
     "val_nothing_published": ("Nothing was published: fix the records above.",
                               "未发布：请先改正上面列出的问题。"),
+    # issue 16: the leaders' desk (pages/desk.py, assets/desk.js)
+    "desk_title": ("Leaders' desk", "领导工作台"),
+    "desk_scope": ("Show the desk of", "查看范围"),
+    "desk_all": ("The whole office", "全部"),
+    "desk_officials": ("Municipal leaders (their portfolios)", "市领导（分管单位）"),
+    "desk_unit_page": ("Unit page: {name}", "单位页面：{name}"),
+    "desk_official_page": ("Official's page: {name}", "领导页面：{name}"),
+    "desk_failed": ("This desk could not be loaded: the whole office's desk is shown.",
+                    "未能加载所选范围，显示全部待办事项。"),
+    "desk_requests": ("Requests awaiting decision", "待决定的请示"),
+    "desk_received": ("State Council documents awaiting action", "待落实的国务院来文"),
+    "desk_supervision": ("Supervision items overdue", "逾期督办事项"),
+    "desk_liaison": ("Suggestions and proposals overdue", "逾期未答复的建议提案"),
+    "desk_meeting": ("Next executive meeting", "下次常务会议"),
+    "desk_hotline": ("12345 hotline: top and bottom districts", "接诉即办：排名前列和靠后的区"),
+    "desk_hotline_of": ("12345 hotline, {month}: top and bottom districts",
+                        "接诉即办（{month}）：排名前列和靠后的区"),
+    "desk_see_all": ("All {n}", "查看全部（{n}件）"),
+    "desk_meeting_page": ("The meeting's page", "查看会议"),
+    "desk_hotline_page": ("The month's ranking", "查看当月排名"),
+    "desk_due": ("Due", "办理时限"), "days_waiting": ("Days waiting", "已等待天数"),
+    "days_overdue_n": ("Days overdue", "逾期天数"),
+    "desk_overdue_by": ("Overdue by {n} days", "逾期{n}天"),
+    "agenda_item": ("Item", "议题序号"), "nth_item": ("Item {n}", "第{n}项"),
+    "desk_end": ("Where", "位次"), "desk_top": ("Top", "排名前列"),
+    "desk_bottom": ("Bottom", "排名靠后"), "rank_of": ("{rank} of {n}", "第{rank}名（共{n}个）"),
+    "desk_request_rule": ("A request is due {n} days after it was submitted and overdue "
+                          "from the day after; days waiting are calendar days from "
+                          "submission.",
+                          "请示办理时限为报送之日起{n}日，次日起为逾期；已等待天数按报送之日起的"
+                          "自然日计算。"),
 }
 
 # enum values of the contract

@@ -13,6 +13,7 @@ from typing import Any
 from .catalog import Catalog
 from .labels import long_date
 from .pages.common import Ctx, esc
+from .pages.desk import desk_html
 from .pages.indexes import dashboard
 from .stats import stats_counts
 
@@ -35,6 +36,11 @@ def define_env(env: Any) -> None:
     @env.macro
     def portal_dashboard() -> str:
         return dashboard(ctx())
+
+    @env.macro
+    def portal_desk() -> str:
+        """The leaders' desk (pages/desk.py): what awaits decision and action."""
+        return desk_html(ctx())
 
     @env.macro
     def portal_count(rtype: str) -> int:

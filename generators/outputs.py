@@ -24,12 +24,13 @@ from .editions import MANIFEST, changes_page, manifest_text
 from .history import read_history
 from .models import Record
 from .pages import Page, other_pages, record_pages
+from .pages.desk import desk_files
 from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
 """On every page."""
-PAGE_ASSETS = ("search.js",)
-"""Only on the page that asks for it (search.md)."""
+PAGE_ASSETS = ("search.js", "desk.js")
+"""Only on the page that asks for it (search.md; the desk on the home page)."""
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
@@ -101,5 +102,6 @@ def generated_others(cat: Catalog, locale: str, site_url: str = "",
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
     files = static_outputs(cat, site_url, locale) if static else assets()
+    files.update(desk_files(cat, locale))  # issue 16: the desk of each unit and official
     files[MANIFEST] = manifest_text(cat)
     return pages, files, charts

@@ -1,0 +1,550 @@
+"""The leaders' desk on the home page: what waits for a leader or a head of unit.
+
+Each block is one small function over the Catalog that returns typed rows (`Waiting`,
+`AgendaRow`, `HotlineRow`), and the desk is the table `BLOCKS`: a block's title, the
+columns it shows, its rows, how a row reads as cells and which full list it links to.
+Adding a block (the duty roster, incidents, instructions awaiting feedback) is one row
+function, one cells function and one line of `BLOCKS`.
+
+The whole office's desk is rendered into the home page.  Narrowed to one unit or to an
+official's portfolio, it is a small JSON file per unit and per official
+(`desk/<id>.json`, the same rows as cells: text, link, status), which the site's own
+script (`assets/portal/desk.js`) fetches when the address says `?unit=<id>` or
+`?official=<id>`, so a head of unit bookmarks "my unit" and a reload keeps it.  Files
+rather than hidden blocks in the page: at about 100 units and 20 officials hidden blocks
+would put every scope's rows (and every row's text) into the home page, which every
+reader downloads; one file per scope keeps the home page the size of one desk and a
+scope's file the size of its own rows (`DESK_ROWS` a block at most).
+
+Audiences: every row comes from the Catalog, which holds only what the build's audience
+may see, and only visible units and officials get a scope and a file, so a hidden record
+is in no count and no list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+from urllib.parse import quote
+
+from .. import deps
+from ..catalog import Catalog
+from ..escaping import bidi_closed, json_for_web
+from ..models.hotline import Hotline
+from ..models.liaison import Liaison
+from ..models.meeting import Meeting
+from ..models.received import Received
+from ..models.registry import Official, Unit
+from ..models.request import Request
+from ..models.supervision import Supervision
+from ..urls import relative
+from .common import Ctx, Page, column_class, esc
+from .indexes import Listing, paginate
+
+REQUEST_DAYS = 15
+"""办理时限 of a request for instructions: due this many calendar days after it was
+submitted, until requests carry a `due` of their own (DESIGN.md, second edition:
+`submitted` + the office's `request_days`, 15 unless configured)."""
+
+DESK_ROWS = 10
+"""Rows a block of the desk shows; its count and its link to the full list say the rest."""
+
+HOTLINE_ENDS = 3
+"""Districts shown at each end of the latest hotline month's ranking."""
+
+NO_DESK_KINDS = frozenset({"state-council", "legislature", "cppcc"})
+"""Units outside the municipal government get no desk of their own in the selector."""
+
+ASSET = "assets/portal/desk.js"
+"""The desk's script (outputs.PAGE_ASSETS): the only script the desk needs, from the site."""
+
+
+# -- typed rows ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A record that waits on someone: since when, for how long, by when, and how late."""
+
+    id: str
+    units: tuple[str, ...]
+    """The units it waits on (the desk narrowed to a unit shows the rows naming it)."""
+    since: dt.date
+    days: int
+    """Days waiting: calendar days from `since` to the as-of date."""
+    due: dt.date | None
+    days_overdue: int
+    """Days past `due` (0 while not overdue: the due day itself is not overdue)."""
+    officials: tuple[str, ...] = ()
+    """The officials it waits on, if any (an instruction's author, a duty leader): the
+    desk of such an official shows it whatever their portfolio."""
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """One item on the agenda of the next executive meeting."""
+
+    id: str
+    """The meeting's id (every row of the block links to the same meeting)."""
+    units: tuple[str, ...]
+    date: dt.date
+    item: int
+    title: str
+    presenter: str
+
+
+@dataclass(frozen=True, slots=True)
+class HotlineRow:
+    """A district at the top or the bottom of the latest hotline month's ranking."""
+
+    id: str
+    """The hotline month record's id."""
+    units: tuple[str, ...]
+    month: str
+    rank: int
+    of: int
+    composite: float
+    end: str
+    """"top" or "bottom"."""
+
+
+Row = Waiting | AgendaRow | HotlineRow
+
+
+# -- figures ---------------------------------------------------------------------------------
+def days_between(since: dt.date, as_of: dt.date) -> int:
+    """Calendar days from since to as_of (0 on the day itself, never negative)."""
+    return max((as_of - since).days, 0)
+
+
+def request_waiting(q: Request, as_of: dt.date, limit: int = REQUEST_DAYS) -> Waiting:
+    """A request awaiting decision: days waiting are counted from `submitted`; it is due
+    `limit` days after submission (REQUEST_DAYS, 15) and overdue from the day after.
+
+    Worked: submitted 2026-11-16, as of 2026-12-01: 15 days waiting, due 2026-12-01, not
+    overdue; as of 2026-12-02: 16 days waiting, overdue by 1 day."""
+    due = q.submitted + dt.timedelta(days=limit)
+    return Waiting(q.id, (q.from_,), q.submitted, days_between(q.submitted, as_of), due,
+                   max((as_of - due).days, 0))
+
+
+def received_waiting(r: Received, as_of: dt.date) -> Waiting:
+    """A State Council document awaiting action: received, with no `implemented` step
+    yet; days waiting are counted from receipt (no due date until received documents
+    carry one)."""
+    return Waiting(r.id, (r.handling.lead,), r.received, days_between(r.received, as_of),
+                   None, 0)
+
+
+def _overdue_first(rows: list[Waiting]) -> list[Waiting]:
+    """Overdue first (the most overdue first), then the longest waiting, then by id."""
+    return sorted(rows, key=lambda w: (-w.days_overdue, -w.days, w.id))
+
+
+# -- blocks: one function over the Catalog each ------------------------------------------------
+def awaiting_decision(cat: Catalog) -> list[Waiting]:
+    """Requests (请示 and 商洽) with no decision yet: 待决定的请示."""
+    return _overdue_first([request_waiting(q, cat.as_of) for q in cat.of(Request)
+                           if q.decision is None])
+
+
+def awaiting_action(cat: Catalog) -> list[Waiting]:
+    """Received State Council documents with no `implemented` step."""
+    return _overdue_first([received_waiting(r, cat.as_of) for r in cat.of(Received)
+                           if not any(s.action == "implemented" for s in r.handling.steps)])
+
+
+def supervision_overdue(cat: Catalog) -> list[Waiting]:
+    """Supervision items whose status is overdue (figures.supervision_status: open, past
+    the deadline), the most overdue first."""
+    out = []
+    for s in cat.of(Supervision):
+        st = cat.supervision[s.id]
+        if st.status == "overdue":
+            out.append(Waiting(s.id, (s.lead,), s.assigned, days_between(s.assigned, cat.as_of),
+                               s.deadline, st.days_overdue))
+    return _overdue_first(out)
+
+
+def liaison_overdue(cat: Catalog) -> list[Waiting]:
+    """Suggestions and proposals with no reply past their due date (figures.liaison_status:
+    逾期未答复), the most overdue first."""
+    out = []
+    for li in cat.of(Liaison):
+        st = cat.liaison[li.id]
+        if st.status == "overdue":
+            out.append(Waiting(li.id, (li.lead,), li.received,
+                               days_between(li.received, cat.as_of), st.due, st.days_overdue))
+    return _overdue_first(out)
+
+
+def next_executive(cat: Catalog) -> list[AgendaRow]:
+    """The agenda of the next executive meeting: the first on or after the as-of date
+    (today's meeting is the next one until the day is over)."""
+    coming = [m for m in cat.of(Meeting) if m.kind == "executive" and m.date >= cat.as_of]
+    if not coming:
+        return []
+    m = min(coming, key=lambda m: (m.date, m.id))
+    return [AgendaRow(m.id, (a.presenter,), m.date, a.item, a.title, a.presenter)
+            for a in sorted(m.agenda, key=attrgetter("item"))]
+
+
+def hotline_ends(cat: Catalog) -> list[HotlineRow]:
+    """The latest hotline month on file up to the as-of date: its HOTLINE_ENDS best and
+    HOTLINE_ENDS worst districts by the composite (figures.hotline_ranking); a month of
+    fewer districts shows each once."""
+    months = [h for h in cat.of(Hotline) if h.month <= f"{cat.as_of:%Y-%m}"]
+    if not months:
+        return []
+    h = max(months, key=attrgetter("month"))
+    ranks = cat.hotline[h.month]
+    n = len(ranks)
+    top = ranks[:HOTLINE_ENDS]
+    bottom = [r for r in ranks[max(n - HOTLINE_ENDS, len(top)):]]
+    return [HotlineRow(h.id, (r.unit,), h.month, r.rank, n, r.composite, end)
+            for end, rs in (("top", top), ("bottom", bottom)) for r in rs]
+
+
+# -- cells -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """What a cell shows, free of HTML: its text, the page it links to (relative to the
+    page the desk is on), a status badge, or "not published"."""
+
+    text: str
+    href: str | None = None
+    status: str | None = None
+    hidden: bool = False
+
+    def html(self) -> str:
+        if self.hidden:
+            return f'<span class="not-published">{esc(self.text)}</span>'
+        if self.status:
+            return (f'<span class="status status--{esc(self.status)}">{esc(self.text)}'
+                    f'</span>')
+        if self.href:
+            return f'<a href="{esc(self.href)}">{esc(self.text)}</a>'
+        return esc(self.text)
+
+    def data(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"t": bidi_closed(self.text)}
+        if self.href:
+            out["h"] = self.href
+        if self.status:
+            out["s"] = self.status
+        if self.hidden:
+            out["n"] = 1
+        return out
+
+
+def ref(ctx: Ctx, id_: str) -> Cell:
+    """A record, unit or official as a cell: its name and page, or "(not published)"."""
+    if id_ in ctx.cat.hidden:
+        return Cell(ctx.t("not_published"), hidden=True)
+    rec = ctx.cat.by_id.get(id_)
+    if rec is None:
+        return Cell(id_)
+    return Cell(ctx.name(rec), ctx.href(rec))
+
+
+def _due(ctx: Ctx, w: Waiting) -> list[Cell]:
+    return [Cell(str(w.due) if w.due else ""),
+            Cell(ctx.t("desk_overdue_by", n=w.days_overdue), status="overdue") if w.overdue
+            else Cell("")]
+
+
+def request_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
+    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.since)), Cell(str(w.days)),
+            *_due(ctx, w)]
+
+
+def received_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
+    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.since)), Cell(str(w.days))]
+
+
+def supervision_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
+    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.due)), Cell(str(w.days_overdue))]
+
+
+def liaison_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
+    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.due)), Cell(str(w.days_overdue))]
+
+
+def agenda_cells(ctx: Ctx, a: AgendaRow) -> list[Cell]:
+    return [Cell(ctx.t("nth_item", n=a.item)), Cell(a.title, ctx.href(ctx.cat.by_id[a.id])),
+            ref(ctx, a.presenter)]
+
+
+def hotline_cells(ctx: Ctx, h: HotlineRow) -> list[Cell]:
+    return [Cell(ctx.t(f"desk_{h.end}")), ref(ctx, h.units[0]),
+            Cell(ctx.t("rank_of", rank=h.rank, n=h.of)), Cell(f"{h.composite:.2f}")]
+
+
+# -- the table of blocks ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Block:
+    key: str
+    title: str
+    """Label key of the block's heading."""
+    headers: tuple[str, ...]
+    rows: Callable[[Catalog], Sequence[Any]]
+    cells: Callable[[Ctx, Any], list[Cell]]
+    list_src: str | None
+    """The desk's own listing of every row (desk/<key>.md), or None when the block links
+    to a record page instead (the meeting, the hotline month)."""
+    unit_column: int = 1
+    """The column naming the unit: the listing filters on it for a scoped desk's link."""
+    more: str = "desk_see_all"
+    """Label key of the link to the full list ({n}: how many) or to the record."""
+
+
+BLOCKS: tuple[Block, ...] = (
+    Block("requests", "desk_requests",
+          ("title", "from", "submitted", "days_waiting", "desk_due", "status"),
+          awaiting_decision, request_cells, "desk/requests.md"),
+    Block("received", "desk_received",
+          ("title", "lead", "received_date", "days_waiting"),
+          awaiting_action, received_cells, "desk/received.md"),
+    Block("supervision", "desk_supervision",
+          ("what", "lead", "deadline", "days_overdue_n"),
+          supervision_overdue, supervision_cells, "desk/supervision.md"),
+    Block("liaison", "desk_liaison",
+          ("title", "liaison_lead", "desk_due", "days_overdue_n"),
+          liaison_overdue, liaison_cells, "desk/liaison.md"),
+    Block("meeting", "desk_meeting", ("agenda_item", "title", "presenter"),
+          next_executive, agenda_cells, None, 2, "desk_meeting_page"),
+    Block("hotline", "desk_hotline", ("desk_end", "unit", "rank", "composite"),
+          hotline_ends, hotline_cells, None, 1, "desk_hotline_page"),
+)
+"""The desk, block by block, in the order it shows them.
+
+Blocks that wait for records the contract's second edition adds (each one row function,
+one cells function, one line here, and its labels):
+- duty: today's and tomorrow's duty leader and officers, from `duty/<YYYY-MM>.yaml`
+  (a Duty model in the Catalog, `cat.of(Duty)`; rows for as_of and the day after, with
+  `officials=(leader,)` and `units=(unit,)` where the day names one; links to
+  `duty/<YYYY-MM>.md`);
+- incidents open: `incidents/<year>/` with no `final` report (a Waiting row: since the
+  day `occurred`, `units` the incident's units; a list page desk/incidents.md);
+- report-late: supervision_overdue takes the items whose status is `report-late` too
+  (or a block of its own), once figures.supervision_status gives it;
+- instructions awaiting feedback (批示件): received documents' and briefings'
+  `instructions` whose supervision item is not completed or that have none, rows with
+  `officials=(by,)`, once the rule for "feedback" is a figure;
+- requests: request_waiting takes the request's own `due` (and working days where
+  registry/calendar.yaml exists) instead of REQUEST_DAYS.
+"""
+
+
+# -- scopes ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What the desk is narrowed to: one unit, or an official's portfolio."""
+
+    kind: str
+    """"unit" or "official"."""
+    id: str
+    units: frozenset[str]
+
+
+def scopes(cat: Catalog) -> list[Scope]:
+    """Every scope this audience may see: each official (their visible portfolio), each
+    unit of the municipal government (not NO_DESK_KINDS)."""
+    out = [Scope("official", o.id, frozenset(cat.shown(o.portfolio)))
+           for o in cat.of(Official) if o.id not in cat.hidden]
+    out += [Scope("unit", u.id, frozenset({u.id})) for u in cat.of(Unit)
+            if u.id not in cat.hidden and u.kind not in NO_DESK_KINDS]
+    return out
+
+
+def narrowed(rows: Sequence[Any], scope: Scope | None) -> list[Any]:
+    """The rows of a block that concern the scope (all of them without one): a row naming
+    one of the scope's units, or, on an official's desk, naming the official."""
+    if scope is None:
+        return list(rows)
+    return [r for r in rows if scope.units.intersection(r.units)
+            or (scope.kind == "official" and scope.id in getattr(r, "officials", ()))]
+
+
+def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None) -> str | None:
+    """Where a block's count leads: its full list (filtered to the scope's unit when the
+    scope is one unit), or the record its rows come from."""
+    if block.list_src:
+        if not narrowed(rows, scope):
+            return None  # nothing to list
+        href = relative(ctx.src, block.list_src)
+        if scope is not None and scope.kind == "unit":
+            unit = ref(ctx, scope.id)
+            href += f"?desk-{block.key}.f{block.unit_column}={quote(unit.text, safe='')}"
+        return href
+    if rows:
+        return ctx.href(ctx.cat.by_id[rows[0].id])
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockView:
+    """One block of one desk: how many, the first DESK_ROWS rows as cells, the link."""
+
+    key: str
+    title: str
+    headers: tuple[str, ...]
+    more_label: str
+    """The link's text, {n} standing for the count."""
+    count: int
+    rows: tuple[tuple[Cell, ...], ...]
+    more: str | None
+
+
+def desk_views(ctx: Ctx, scope: Scope | None = None,
+               rows: dict[str, Sequence[Any]] | None = None) -> list[BlockView]:
+    """The desk's blocks for a scope (the whole office without one); rows: each block's
+    rows if already made (one pass for every scope's file)."""
+    out = []
+    for block in BLOCKS:
+        every = rows[block.key] if rows is not None else block.rows(ctx.cat)
+        mine = narrowed(every, scope)
+        # the meeting and the hotline month are named and linked whatever the scope
+        out.append(BlockView(block.key, _title(ctx, block, every), block.headers,
+                             ctx.t(block.more, n="{n}"), len(mine),
+                             tuple(tuple(block.cells(ctx, r)) for r in mine[:DESK_ROWS]),
+                             _block_link(ctx, block, every, scope)))
+    return out
+
+
+def _title(ctx: Ctx, block: Block, rows: Sequence[Any]) -> str:
+    """The block's heading: the meeting's name and day, the hotline's month."""
+    title = ctx.t(block.title)
+    if block.key == "meeting" and rows:
+        day = ctx.day(rows[0].date)
+        note = f"（{day}）" if ctx.locale == "zh" else f" ({day})"
+        return f"{title}{ctx.colon()}{ctx.name(ctx.cat.by_id[rows[0].id])}{note}"
+    if block.key == "hotline" and rows:
+        return ctx.t("desk_hotline_of", month=rows[0].month)
+    return title
+
+
+# -- the home page ---------------------------------------------------------------------------
+_NOWRAP = frozenset({"desk_due", "received_date"})
+"""The desk's date columns that the shared column classes do not name."""
+
+
+def _column(header: str) -> str:
+    """A column's class: a title leads a phone's card, a date never wraps (common.py)."""
+    return column_class(header) or (' class="nw"' if header in _NOWRAP else "")
+
+
+def _block_html(ctx: Ctx, view: BlockView) -> str:
+    t = ctx.t
+    kinds = [_column(h) for h in view.headers]
+    head = "".join(f'<th scope="col"{k}>{esc(t(h))}</th>'
+                   for h, k in zip(view.headers, kinds, strict=True))
+    body = "".join("<tr>" + "".join(f'<td{k} data-label="{esc(t(h))}">{c.html()}</td>'
+                                    for h, k, c in zip(view.headers, kinds, row, strict=True))
+                   + "</tr>" for row in view.rows)
+    empty = "" if not view.rows else " hidden"
+    table_hidden = " hidden" if not view.rows else ""
+    more = (f'<a class="desk-more" href="{esc(view.more)}">'
+            f'{esc(view.more_label.replace("{n}", str(view.count)))}</a>') if view.more else \
+        '<a class="desk-more" hidden></a>'
+    return (f'<section class="desk-block" id="desk-{view.key}" data-block="{view.key}" '
+            f'data-more="{esc(view.more_label)}">'
+            f'<h2 class="desk-title"><span class="desk-name">{esc(view.title)}</span> '
+            f'<span class="desk-count">{view.count}</span></h2>'
+            f'<div class="table-wrap" data-pagefind-ignore{table_hidden}>'
+            f'<table class="data desk-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{body}</tbody></table></div>'
+            f'<p class="empty"{empty}>{esc(t("none"))}</p>'
+            f'<p class="more">{more}</p></section>\n')
+
+
+def _selector(ctx: Ctx) -> str:
+    """The scope selector: hidden until desk.js shows it (without the script the page is
+    the whole office's desk)."""
+    t = ctx.t
+    cat = ctx.cat
+    groups: dict[str, list[str]] = {}
+    for s in scopes(cat):
+        rec = cat.by_id[s.id]
+        if isinstance(rec, Official):
+            group = t("desk_officials")
+            text = esc(ctx.name(rec)) + ctx.paren(ctx.v(rec.position))
+        else:
+            group = ctx.v(rec.kind) if isinstance(rec, Unit) else ""
+            text = esc(ctx.name(rec))
+        groups.setdefault(group, []).append(
+            f'<option value="{s.kind}:{esc(s.id)}">{text}</option>')
+    options = "".join(f'<optgroup label="{esc(group)}">{"".join(opts)}</optgroup>'
+                      for group, opts in groups.items())
+    return (f'<form class="desk-scope" hidden data-unit="{esc(t("desk_unit_page"))}" '
+            f'data-official="{esc(t("desk_official_page"))}" '
+            f'data-failed="{esc(t("desk_failed"))}">'
+            f'<label for="desk-scope">{esc(t("desk_scope"))}</label> '
+            f'<select id="desk-scope"><option value="">{esc(t("desk_all"))}</option>'
+            f'{options}</select> <a class="desk-page" hidden></a>'
+            f'<span class="desk-status" role="status"></span></form>\n')
+
+
+def desk_html(ctx: Ctx) -> str:
+    """The whole office's desk, with the selector and the script that narrows it."""
+    blocks = "".join(_block_html(ctx, v) for v in desk_views(ctx))
+    root = relative(ctx.src, "index.md")  # the scopes' files and links are the home page's
+    note = f'<p class="desk-note">{esc(ctx.t("desk_request_rule", n=REQUEST_DAYS))}</p>\n'
+    return (f'<div class="desk" data-root="{esc(root)}">\n{_selector(ctx)}{blocks}{note}'
+            f'</div>\n<script src="{esc(root + ASSET)}"></script>\n')
+
+
+# -- the scopes' files -----------------------------------------------------------------------
+def desk_files(cat: Catalog, locale: str) -> dict[str, str]:
+    """desk/<id>.json for every scope: its blocks as on the home page (links relative to
+    the home page).  Each block's rows are made once and narrowed per scope."""
+    ctx = Ctx(cat, locale, "index.md")
+    with deps.paused():  # files made in every build: nothing to record
+        rows = {b.key: b.rows(cat) for b in BLOCKS}
+        out = {}
+        for scope in scopes(cat):
+            rec = cat.by_id[scope.id]
+            views = desk_views(ctx, scope, rows)
+            data = {"scope": {"kind": scope.kind, "id": scope.id,
+                              "t": bidi_closed(ctx.name(rec)), "h": ctx.href(rec)},
+                    "blocks": [{"key": v.key, "title": v.title, "count": v.count,
+                                "more": v.more, "rows": [[c.data() for c in r] for r in v.rows]}
+                               for v in views]}
+            # record text stays text even if a browser took the file for HTML
+            out[f"desk/{scope.id}.json"] = json_for_web(json.dumps(
+                data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+    return out
+
+
+# -- the full lists --------------------------------------------------------------------------
+def desk_pages(cat: Catalog, locale: str) -> Iterator[Page]:
+    """The full list behind each block that has one (desk/<key>.md), paginated like the
+    indexes; each records what it read (deps.py) through pages.indexes.paginate."""
+    for block in BLOCKS:
+        if block.list_src is None:
+            continue
+        ctx = Ctx(cat, locale, block.list_src)
+        with deps.recording() as head:
+            items = block.rows(cat)
+        listing = Listing(list(block.headers), items, _listing_row(block),
+                          f"desk-{block.key}", [block.unit_column], True)
+        intro = f"<p>{esc(ctx.t('desk_request_rule', n=REQUEST_DAYS))}</p>\n" \
+            if block.key == "requests" else ""
+        yield from paginate(cat, locale, block.list_src, ctx.t(block.title),
+                            (intro, listing, ""), in_nav=False, head=frozenset(head))
+
+
+def _listing_row(block: Block) -> Callable[[Ctx, Any], list[object]]:
+    def row(c: Ctx, item: Any) -> list[object]:
+        return [c_.html() for c_ in block.cells(c, item)]
+
+    return row
+
+
+__all__ = ["BLOCKS", "desk_files", "desk_html", "desk_pages"]

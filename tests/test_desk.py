@@ -1,0 +1,379 @@
+"""The leaders' desk (pages/desk.py): hand-worked figures, the counts equal to the lists
+they link to, the desk narrowed to one unit and to an official's portfolio, audiences.
+
+The valid fixture, as of 2026-11-27, with these records added (WAITING):
+
+    request   from       submitted   days waiting  due (+15)   overdue by
+    req-w1    health     2026-11-01  26            2026-11-16  11
+    req-w3    transport  2026-11-11  16            2026-11-26  1
+    req-w2    east       2026-11-12  15            2026-11-27  0 (the due day is not late)
+    req-s     secret     2026-11-20  7             2026-12-05  0  (a hidden unit's request)
+    req-x     health     2026-10-01  restricted: in no internal count
+
+    rcv-w1    lead health, received 2026-10-28, assigned, not implemented: 30 days waiting
+    lia-w1    lead transport, received 2026-07-01, due 2026-10-01 (+3 months), no reply:
+              overdue by 57 days (lia-c, received 2026-08-31, is due 2026-11-30: pending)
+    sup-c     (fixture) lead health, deadline 2026-08-31: overdue by 88 days
+    mtg-w1    executive, 2026-12-03: item 1 health, item 2 east (mtg-w2 on 2026-12-10 is
+              later; mtg-a of March is past)
+    hotline   2026-10 has three districts: all three at the top, none twice at the bottom
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generators import deps
+from generators.catalog import Catalog, build_catalog
+from generators.models.hotline import Hotline
+from generators.models.request import Request
+from generators.outputs import generated
+from generators.pages.common import Ctx
+from generators.pages.desk import (
+    BLOCKS,
+    DESK_ROWS,
+    HOTLINE_ENDS,
+    REQUEST_DAYS,
+    Scope,
+    Waiting,
+    desk_files,
+    desk_html,
+    desk_pages,
+    desk_views,
+    hotline_ends,
+    narrowed,
+    request_waiting,
+    scopes,
+)
+from generators.validate import validate
+
+from .conftest import AS_OF
+
+WAITING = {
+    "requests/2026/req-w1.yaml": """id: req-w1
+from: health
+kind: request-for-instructions
+title: Request on clinic hours
+submitted: 2026-11-01
+""",
+    "requests/2026/req-w2.yaml": """id: req-w2
+from: east
+kind: for-discussion
+title: Matter of a market's opening hours
+submitted: 2026-11-12
+""",
+    "requests/2026/req-w3.yaml": """id: req-w3
+from: transport
+kind: request-for-instructions
+title: Request on night bus routes
+submitted: 2026-11-11
+""",
+    "requests/2026/req-s.yaml": """id: req-s
+from: secret
+kind: request-for-instructions
+title: Request from a unit this audience does not see
+submitted: 2026-11-20
+""",
+    "requests/2026/req-x.yaml": """id: req-x
+from: health
+kind: request-for-instructions
+title: zqrestricted request
+submitted: 2026-10-01
+classification: restricted
+""",
+    "received/2026/rcv-w1.yaml": """id: rcv-w1
+number: 国办发〔2026〕9号
+issuer: sc
+title: State Council notice on clinics
+received: 2026-10-28
+type: notice
+handling:
+  lead: health
+  steps:
+    - {date: 2026-10-28, action: registered}
+    - {date: 2026-10-30, action: assigned}
+""",
+    "liaison/2026/lia-w1.yaml": """id: lia-w1
+kind: cppcc-proposal
+number: "0077"
+session: 2026
+proposers: [Member Sun]
+title: Proposal on bus shelters
+received: 2026-07-01
+lead: transport
+""",
+    "meetings/2026/mtg-w1.yaml": """id: mtg-w1
+kind: executive
+session: 4
+date: 2026-12-03
+chair: mayor
+agenda:
+  - {item: 2, title: Market hours, presenter: east, outcome: planned}
+  - {item: 1, title: Clinic hours, presenter: health, outcome: planned}
+""",
+    "meetings/2026/mtg-w2.yaml": """id: mtg-w2
+kind: executive
+session: 5
+date: 2026-12-10
+chair: mayor
+agenda:
+  - {item: 1, title: Bus shelters, presenter: transport, outcome: planned}
+""",
+}
+SECRET_UNIT = """- id: secret
+  name: zqsecret Bureau
+  kind: agency
+  status: active
+  classification: restricted
+"""
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> list[Any]:
+    from .conftest import overlay
+
+    root = overlay(tmp_path_factory.mktemp("desk"))
+    for rel, text in WAITING.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    units = root / "registry/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + SECRET_UNIT, encoding="utf-8")
+    recs, report = validate(root, "records", AS_OF)
+    assert not [p for p in report.problems if p.severity == "error"], report.problems
+    return recs
+
+
+@pytest.fixture(scope="module")
+def cat(records: list[Any]) -> Catalog:
+    return build_catalog(records, AS_OF, "internal")
+
+
+def counts(views: Any) -> dict[str, int]:
+    return {v.key: v.count for v in views}
+
+
+# -- figures -----------------------------------------------------------------------------------
+def _request(submitted: dt.date) -> Request:
+    return Request.model_validate({"id": "req-t", "from": "east", "title": "t",
+                                   "kind": "request-for-instructions",
+                                   "submitted": submitted})
+
+
+def test_a_request_is_due_fifteen_days_after_submission_and_late_the_day_after() -> None:
+    assert REQUEST_DAYS == 15
+    q = _request(dt.date(2026, 11, 16))
+    on_due_day = request_waiting(q, dt.date(2026, 12, 1))
+    assert (on_due_day.days, on_due_day.due, on_due_day.days_overdue) == \
+        (15, dt.date(2026, 12, 1), 0)
+    assert not on_due_day.overdue
+    day_after = request_waiting(q, dt.date(2026, 12, 2))
+    assert (day_after.days, day_after.days_overdue, day_after.overdue) == (16, 1, True)
+    # across a month end and a year end: 2026-12-20 + 15 days is 2027-01-04
+    late = request_waiting(_request(dt.date(2026, 12, 20)), dt.date(2027, 1, 10))
+    assert (late.days, late.due, late.days_overdue) == (21, dt.date(2027, 1, 4), 6)
+
+
+def test_blocks_hold_the_hand_worked_rows_overdue_first(cat: Catalog) -> None:
+    rows = {b.key: b.rows(cat) for b in BLOCKS}
+    assert [(w.id, w.days, w.days_overdue) for w in rows["requests"]] == [
+        ("req-w1", 26, 11), ("req-w3", 16, 1), ("req-w2", 15, 0), ("req-s", 7, 0)]
+    assert [(w.id, w.days) for w in rows["received"]] == [("rcv-w1", 30)]
+    assert [(w.id, w.due, w.days_overdue) for w in rows["supervision"]] == [
+        ("sup-c", dt.date(2026, 8, 31), 88)]
+    assert [(w.id, w.due, w.days_overdue) for w in rows["liaison"]] == [
+        ("lia-w1", dt.date(2026, 10, 1), 57)]
+    assert [(a.id, a.item, a.presenter) for a in rows["meeting"]] == [
+        ("mtg-w1", 1, "health"), ("mtg-w1", 2, "east")]
+    assert [(h.units, h.rank, h.end) for h in rows["hotline"]] == [
+        (("west",), 1, "top"), (("east",), 2, "top"), (("north",), 3, "top")]
+
+
+def test_the_hotline_block_shows_each_end_once(cat: Catalog) -> None:
+    month = Hotline.model_validate({"month": "2026-11", "districts": {
+        f"d{i}": {"calls": 100, "response_rate": 90, "resolution_rate": 90 - i,
+                  "satisfaction_rate": 90} for i in range(8)}})
+    ranked = build_catalog([*cat.records, month], AS_OF.replace(day=30), "internal")
+    rows = hotline_ends(ranked)
+    assert [(h.units[0], h.rank, h.end) for h in rows] == [
+        ("d0", 1, "top"), ("d1", 2, "top"), ("d2", 3, "top"),
+        ("d5", 6, "bottom"), ("d6", 7, "bottom"), ("d7", 8, "bottom")]
+    assert len(rows) == 2 * HOTLINE_ENDS
+    assert {h.month for h in rows} == {"2026-11"}
+    # as of October the November month is not out yet: the block shows October's
+    assert {h.month for h in hotline_ends(build_catalog(
+        [*cat.records, month], dt.date(2026, 10, 31), "internal"))} == {"2026-10"}
+
+
+def test_today_s_meeting_is_the_next_one(records: list[Any]) -> None:
+    on_the_day = build_catalog(records, dt.date(2026, 12, 3), "internal")
+    assert {a.id for a in BLOCKS[4].rows(on_the_day)} == {"mtg-w1"}
+    after = build_catalog(records, dt.date(2026, 12, 4), "internal")
+    assert {a.id for a in BLOCKS[4].rows(after)} == {"mtg-w2"}
+    assert BLOCKS[4].rows(build_catalog(records, dt.date(2026, 12, 11), "internal")) == []
+
+
+# -- counts and the lists they link to ---------------------------------------------------------
+def _list_rows(pages: dict[str, str], src: str, table: str) -> list[list[str]]:
+    soup = BeautifulSoup(pages[src], "html.parser")
+    body = soup.find("table", id=table).find("tbody")
+    return [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in body.find_all("tr")]
+
+
+def test_the_desk_s_counts_equal_the_lists_they_link_to(cat: Catalog) -> None:
+    pages = {p.src: p.markdown for p in desk_pages(cat, "en")}
+    ctx = Ctx(cat, "en", "index.md")
+    views = desk_views(ctx)
+    assert counts(views) == {"requests": 4, "received": 1, "supervision": 1, "liaison": 1,
+                             "meeting": 2, "hotline": 3}
+    html = BeautifulSoup(desk_html(ctx), "html.parser")
+    for block, view in zip(BLOCKS, views, strict=True):
+        section = html.find("section", id=f"desk-{block.key}")
+        assert int(section.find(class_="desk-count").get_text()) == view.count
+        if block.list_src is None:
+            continue
+        link = section.find("a", class_="desk-more")["href"]
+        assert link == block.list_src[:-3] + "/"  # desk/requests.md -> desk/requests/
+        assert len(_list_rows(pages, block.list_src, f"desk-{block.key}")) == view.count
+    # the meeting block links to the meeting, whose agenda has the two items it counts
+    meeting = html.find("section", id="desk-meeting").find("a", class_="desk-more")["href"]
+    assert meeting == "meetings/2026/mtg-w1/"
+
+
+def test_a_block_shows_at_most_desk_rows_and_counts_them_all(records: list[Any]) -> None:
+    many = [_request(dt.date(2026, 11, 1)).model_copy(update={"id": f"req-m{i}"})
+            for i in range(DESK_ROWS + 3)]
+    cat = build_catalog([*records, *many], AS_OF, "internal")
+    view = desk_views(Ctx(cat, "en", "index.md"))[0]
+    assert view.count == DESK_ROWS + 3 + 4
+    assert len(view.rows) == DESK_ROWS
+    assert "All 17" in desk_html(Ctx(cat, "en", "index.md"))
+
+
+# -- narrowed ----------------------------------------------------------------------------------
+def _file(cat: Catalog, id_: str, locale: str = "en") -> dict[str, Any]:
+    return json.loads(desk_files(cat, locale)[f"desk/{id_}.json"])  # type: ignore[no-any-return]
+
+
+def test_the_desk_narrowed_to_one_unit(cat: Catalog) -> None:
+    data = _file(cat, "health")
+    assert data["scope"] == {"kind": "unit", "id": "health", "t": "Health Commission",
+                             "h": "units/health/"}
+    blocks = {b["key"]: b for b in data["blocks"]}
+    assert {k: b["count"] for k, b in blocks.items()} == {
+        "requests": 1, "received": 1, "supervision": 1, "liaison": 0, "meeting": 1,
+        "hotline": 0}
+    assert [c["t"] for c in blocks["requests"]["rows"][0]] == [
+        "Request on clinic hours", "Health Commission", "2026-11-01", "26", "2026-11-16",
+        "Overdue by 11 days"]
+    assert blocks["requests"]["rows"][0][5]["s"] == "overdue"
+    # the meeting is named and linked even where the unit presents one item of two
+    assert blocks["meeting"]["more"] == "meetings/2026/mtg-w1/"
+    assert [c["t"] for c in blocks["meeting"]["rows"][0]][1:] == ["Clinic hours",
+                                                                 "Health Commission"]
+    # each count equals the full list's rows of that unit, which the link filters to
+    pages = {p.src: p.markdown for p in desk_pages(cat, "en")}
+    for block in BLOCKS:
+        if block.list_src is None:
+            continue
+        rows = _list_rows(pages, block.list_src, f"desk-{block.key}")
+        mine = [r for r in rows if r[block.unit_column] == "Health Commission"]
+        assert len(mine) == blocks[block.key]["count"], block.key
+        assert blocks[block.key]["more"] == (
+            f"{block.list_src[:-3]}/?desk-{block.key}.f{block.unit_column}=Health%20Commission"
+            if mine else None)  # an empty block links to no list
+    assert blocks["liaison"]["more"] is None
+
+
+def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
+    data = _file(cat, "vm-one")  # portfolio: transport, health
+    assert data["scope"]["kind"] == "official"
+    assert {b["key"]: b["count"] for b in data["blocks"]} == {
+        "requests": 2, "received": 1, "supervision": 1, "liaison": 1, "meeting": 1,
+        "hotline": 0}
+    requests = next(b for b in data["blocks"] if b["key"] == "requests")
+    assert [r[0]["t"] for r in requests["rows"]] == ["Request on clinic hours",
+                                                      "Request on night bus routes"]
+    # a row that names an official (an instruction's author) is on that official's desk
+    named = Waiting("brf-x", ("north",), AS_OF, 0, None, 0, officials=("vm-one",))
+    vm_one = next(s for s in scopes(cat) if s.id == "vm-one")
+    north = next(s for s in scopes(cat) if s.id == "north")
+    assert narrowed([named], vm_one) == [named] == narrowed([named], north)
+    assert narrowed([named], next(s for s in scopes(cat) if s.id == "mayor")) == []
+    # an official with no portfolio has an empty desk, not the whole office's
+    mayor = _file(cat, "mayor")
+    assert {b["count"] for b in mayor["blocks"]} == {0}
+
+
+def test_every_visible_unit_and_official_has_a_desk_and_an_option(cat: Catalog) -> None:
+    files = desk_files(cat, "zh")
+    ids = {s.id for s in scopes(cat)}
+    assert {f"desk/{i}.json" for i in ids} == set(files)
+    assert {"health", "east", "vm-one", "mayor"} <= ids
+    assert "sc" not in ids  # the State Council has no desk in the municipal portal
+    options = BeautifulSoup(desk_html(Ctx(cat, "zh", "index.md")), "html.parser").select(
+        "#desk-scope option")
+    assert {o["value"] for o in options} == {""} | {f"{s.kind}:{s.id}" for s in scopes(cat)}
+
+
+# -- audiences ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("audience", ["public", "internal", "restricted"])
+def test_a_hidden_record_or_unit_is_in_no_count_list_or_file(records: list[Any],
+                                                             audience: str) -> None:
+    cat = build_catalog(records, AS_OF, audience)
+    files = desk_files(cat, "en")
+    home = desk_html(Ctx(cat, "en", "index.md"))
+    pages = "".join(p.markdown for p in desk_pages(cat, "en"))
+    everything = home + pages + "".join(files.values())
+    health = json.loads(files["desk/health.json"])["blocks"][0]["count"]
+    total = desk_views(Ctx(cat, "en", "index.md"))[0].count
+    if audience == "restricted":
+        assert "zqrestricted" in everything and "zqsecret" in everything
+        assert "desk/secret.json" in files
+        assert (health, total) == (2, 5)
+    else:
+        assert "zqrestricted" not in everything and "zqsecret" not in everything
+        assert "desk/secret.json" not in files
+        assert Scope("unit", "secret", frozenset({"secret"})) not in scopes(cat)
+        # the public edition has none of the (internal) requests at all
+        assert (health, total) == ((0, 0) if audience == "public" else (1, 4))
+
+
+# -- the build ---------------------------------------------------------------------------------
+def test_the_lists_record_what_they_read_and_the_build_writes_the_desk(cat: Catalog) -> None:
+    with deps.recording() as keys:
+        list(desk_pages(cat, "en"))
+    assert {"of:request", "of:received", "of:supervision", "of:liaison"} <= keys
+    assert {"r:req-w1", "r:health"} <= keys
+    pages, files = generated(cat, "zh")
+    assert {"desk/requests.md", "desk/received.md", "desk/supervision.md",
+            "desk/liaison.md"} <= {p.src for p in pages}
+    assert "desk/health.json" in files and "assets/portal/desk.js" in files
+    lists = {p.src: p.markdown for p in pages}
+    assert "待决定的请示" in lists["desk/requests.md"]
+    assert re.search(r"逾期11天", lists["desk/requests.md"])
+
+
+def test_the_home_page_asks_for_the_desk_before_the_dashboard() -> None:
+    text = (Path(__file__).parents[1] / "site_src/index.md").read_text(encoding="utf-8")
+    assert text.index("portal_desk()") < text.index("portal_dashboard()")
+
+
+def test_record_text_in_a_desk_file_is_text_wherever_it_lands(records: list[Any]) -> None:
+    title = "</title><script>alert(1)</script> & \u202eevil"
+    hostile = _request(dt.date(2026, 11, 20)).model_copy(update={
+        "id": "req-h", "from_": "health", "title": title})
+    cat = build_catalog([*records, hostile], AS_OF, "internal")
+    text = desk_files(cat, "en")["desk/health.json"]
+    assert "<" not in text and ">" not in text and "&" not in text
+    shown = [r[0]["t"] for r in json.loads(text)["blocks"][0]["rows"]]
+    assert title + "\u202c" in shown  # the same text, its override closed
+    home = desk_html(Ctx(cat, "en", "index.md"))
+    assert "<script>alert" not in home and "&lt;script&gt;alert(1)" in home
