@@ -213,6 +213,17 @@ _CATALOGUE: tuple[Code, ...] = (
          "A date before 1949 or after 2100 (often a typo such as 9999 or 2206); the "
          "portal computes expiry and due dates, ages and calendars within these years.",
          "Correct the year."),
+    # issue 16: duty office
+    Code("DUTY_DAY", "Dates", "error", "Roster day outside its month",
+         "A day of a duty roster (duty/<YYYY-MM>.yaml) lies outside the month the file "
+         "covers: 2026-11-31 or 2026-12-01 in the roster of 2026-11.",
+         "Correct the day, or move it to the roster of its own month."),
+    Code("DATE_REPORT", "Dates", "error", "Incident report not after the occurrence",
+         "An incident's report (首报, 续报 or 终报) is dated at or before the minute the "
+         "incident occurred: the duty office cannot hear of it before it happens, and the "
+         "reporting minutes would be zero or negative.",
+         "Correct the report's at, or the incident's occurred (both \"YYYY-MM-DDTHH:MM\", "
+         "Beijing time)."),
     Code("UNIT_CLOSED", "Dates", "warning", "Closed unit used after closing",
          "A record dated after a unit's closing date names that unit.",
          "Use the unit that replaced it (see the unit's replaced_by)."),

@@ -674,6 +674,8 @@ def check_archive(records: list[Record], as_of: dt.date,
     kinds["decision"] = set(decisions)
     kinds["record"] = set(by_id)
     kinds["unit-or-official"] = kinds["unit"] | kinds["official"]
+    # issue 16: a leader's instruction is given on a briefing or an incident
+    kinds["instructed"] = kinds["briefing"] | kinds["incident"]
 
     problems += _numbers(records)
     units = {r.id: r for r in records if isinstance(r, Unit)}
@@ -688,7 +690,7 @@ def check_archive(records: list[Record], as_of: dt.date,
                 if target in broken or (unknown and _may_be(kind, unknown)):
                     continue  # its own file's errors say what is wrong
                 actual = by_id.get(target)
-                what = f"no {kind.replace('-', ' ')} '{target}'"
+                what = f"no {_KIND_WORDS.get(kind, kind.replace('-', ' '))} '{target}'"
                 if actual is not None:
                     what += f" ('{target}' is a {actual.label.lower()})"
                 problems.append(_p(rec, loc, "REF_MISSING", what, _close(target, kinds[kind])))
@@ -742,6 +744,10 @@ def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Probl
                 yield _p(m, ("agenda", i, "outcome"), "DATE_PLANNED",
                          f"item {item.item} is still planned, but the meeting was held on "
                          f"{m.date}")
+
+
+_KIND_WORDS = {"instructed": "briefing or incident"}  # issue 16: duty office
+"""How a message names a kind of reference that is not one record type."""
 
 
 def _may_be(kind: str, unknown: set[str] | frozenset[str]) -> bool:

@@ -23,7 +23,8 @@ from .common import Page, esc, heading
 
 _WHERE = {**{m.rtype: f"records/registry/{k}.yaml (a list)" for k, m in REGISTRY.items()},
           **{m.rtype: f"records/{k}/<year>/<id>.yaml" for k, m in FOLDERS.items()},
-          "appraisal": "records/appraisal/<year>.yaml", "hotline": "records/hotline/<YYYY-MM>.yaml"}
+          "appraisal": "records/appraisal/<year>.yaml", "hotline": "records/hotline/<YYYY-MM>.yaml",
+          "duty": "records/duty/<YYYY-MM>.yaml"}  # issue 16: duty office
 
 
 def describe_type(tp: Any) -> str:
