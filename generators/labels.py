@@ -267,6 +267,8 @@ _L: dict[str, tuple[str, str]] = {
     "duty_calendar": ("Duty roster", "值班表"),
     "duty_event": ("Duty: {leader}; officers {officers}", "带班领导：{leader}；值班员：{officers}"),
     "all_incidents": ("All incidents", "全部突发事件"),
+    "duty_legend": ("Each day: the leader on duty (in bold), then the duty officers.",
+                    "每日依次为带班领导（加粗）和值班员。"),
 }
 
 # enum values of the contract

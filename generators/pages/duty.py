@@ -80,8 +80,9 @@ def limits_note(ctx: Ctx) -> str:
     """The limits the figures are measured against, as staff quote them (INCIDENT_LIMITS)."""
     p1, w1 = INCIDENT_LIMITS["I"]
     p3, w3 = INCIDENT_LIMITS["III"]
+    space = "" if ctx.locale == "zh" else " "  # no space between Chinese sentences
     return (f'<p class="limits">{esc(ctx.t("incident_limits", p1=p1, w1=w1, p3=p3, w3=w3))}'
-            f' {esc(ctx.t("beijing_time"))}</p>\n')
+            f'{space}{esc(ctx.t("beijing_time"))}</p>\n')
 
 
 # -- duty/index.md ------------------------------------------------------------------------
@@ -170,7 +171,7 @@ def duty_month(ctx: Ctx, d: Duty) -> str:
                      f"{body}</li>")
     out.append(f'<ol class="duty-week" aria-label="{esc(ctx.name(d))}">' + "".join(cells)
                + "</ol>\n")
-    out.append(f'<p class="limits">{esc(t("duty_leader"))} · {esc(t("duty_officers"))}</p>\n')
+    out.append(f'<p class="limits">{esc(t("duty_legend"))}</p>\n')
     return "".join(out)
 
 
