@@ -247,6 +247,38 @@ _CATALOGUE: tuple[Code, ...] = (
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CATALOGUE}
 
+# issue 16: duty office.  The Chinese texts of its codes, messages and words, in the form of
+# the validator's Chinese catalogue being added beside this one (Code(zh=Zh(title, trigger,
+# fix), messages={English template: Chinese template}) and TERMS_ZH): moved into it when both
+# are merged, and until then the one place they are kept.
+DUTY_ZH: dict[str, tuple[tuple[str, str, str] | None, dict[str, str]]] = {
+    "DUTY_DAY": (("值班日期不在本月",
+                  "值班表（duty/<YYYY-MM>.yaml）中的某一天不在该文件所属的月份内，例如2026-11的"
+                  "值班表中出现2026-12-01。",
+                  "改正日期，或把这一天移到其所属月份的值班表中。"),
+                 {"day {d} is not in the roster's month {m}":
+                  "{d}不在本值班表所属的月份（{m}）内"}),
+    "DATE_REPORT": (("报告时间不晚于事发时间",
+                     "突发事件的某次报告（首报、续报或终报）时间早于或等于事发时间：值班室不可能在"
+                     "事发前收到报告，报告用时也会是零或负数。",
+                     "改正该次报告的at，或事件的occurred（均写作\"YYYY-MM-DDTHH:MM\"，北京时间）。"),
+                    {"report at {a} is not after the occurrence at {o}":
+                     "报告时间{a}不晚于事发时间{o}"}),
+    "SCHEMA_FORMAT": (None, {
+        "'{v}' is not a time of day as the duty office writes it: write "
+        "\"YYYY-MM-DDTHH:MM\" (quoted, Beijing time, no seconds)":
+            "“{v}”不是值班室使用的时间格式：请写作\"YYYY-MM-DDTHH:MM\"（加引号，北京时间，"
+            "不写秒）",
+        "'{v}' is not a time: write \"YYYY-MM-DDTHH:MM\" (Beijing time)":
+            "“{v}”不是时间：请写作\"YYYY-MM-DDTHH:MM\"（北京时间）"}),
+    "SCHEMA_DATE": (None, {"'{v}' is not a day: write YYYY-MM-DD":
+                           "“{v}”不是日期：请写作YYYY-MM-DD"}),
+    "TERMS": (None, {
+        "duty": "值班表", "duty roster": "值班表", "incident": "突发事件",
+        "incident report": "突发事件报告", "briefing or incident": "信息专报或突发事件",
+        "leads the duty": "带班", "instructs on the incident": "批示突发事件"}),
+}
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:

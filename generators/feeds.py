@@ -223,8 +223,11 @@ def duty_events(cat: Catalog, base_url: str = "", locale: str = "en") -> list[Sp
             leader = (t("not_published") if day.leader in cat.hidden or official is None
                       else (getattr(official, "name_zh", None) if locale == "zh" else None)
                       or str(getattr(official, "name", day.leader)))
-            events.append((f"duty-{key}", t("duty_event", leader=leader,
-                                              officers=sep.join(day.officers)),
+            # each name closed on its own: a direction override in one officer's name
+            # must not run on into the next one's
+            events.append((f"duty-{key}", t("duty_event", leader=ical_text(leader),
+                                              officers=sep.join(ical_text(o)
+                                                                for o in day.officers)),
                            dt.date.fromisoformat(key), url, cat.as_of, None, None, ""))
     return events
 

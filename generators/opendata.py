@@ -269,7 +269,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "level": ("Incident level: I, II, III or IV (特别重大, 重大, 较大, 一般).",
               "事件级别：I、II、III或IV（特别重大、重大、较大、一般）。"),
     "occurred": ("When the incident occurred, YYYY-MM-DDTHH:MM, Beijing time.",
-                 "事发时间，YYYY-MM-DDTHH:MM，北京时间。"),
+                 "事发时间，`YYYY-MM-DDTHH:MM`，北京时间。"),
     "units": ("Ids of the units handling the incident, separated by spaces.",
               "处置单位编号，以空格分隔。"),
     "phone_minutes": ("Minutes from the occurrence to the first phone report; empty if "
@@ -279,7 +279,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
                     "该级别电话报告的时限（分钟）。"),
     "phone_late": ("true when the phone report came after its limit (or none came and "
                    "the limit has passed).",
-                   "电话报告超过时限（或未报告且已过时限）时为true。"),
+                   "电话报告超过时限（或未报告且已过时限）时为`true`。"),
     "written_minutes": ("Minutes from the occurrence to the first written report; empty "
                         "if none was made.",
                         "事发至首次书面报告的分钟数；未书面报告的为空。"),
@@ -287,7 +287,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
                       "该级别书面报告的时限（分钟）。"),
     "written_late": ("true when the written report came after its limit (or none came "
                      "and the limit has passed).",
-                     "书面报告超过时限（或未报告且已过时限）时为true。"),
+                     "书面报告超过时限（或未报告且已过时限）时为`true`。"),
     "closed_at": ("When the final report (终报) came; empty while the incident is open.",
                   "终报时间；尚未终报的为空。"),
     "supervision": ("Ids of the supervision items leaders' instructions started, separated "

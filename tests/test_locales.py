@@ -39,6 +39,8 @@ ALLOWED_ASCII = frozenset({
     "CSV", "JSON", "PDF", "YAML", "Atom", "iCalendar", "JavaScript", "UTF", "git", "ISO",
     # field formats: YYYY-MM-DD, HH:MM
     "YYYY", "HH",
+    # incident levels as the office writes them: 较大（III级） (issue 16)
+    "III",
     # codes editors type: error codes and record types (the reference pages' headings)
     *(w for code in CATALOGUE for w in code.split("_")), *RECORD_TYPES,
 })

@@ -134,15 +134,18 @@ class IncidentReport(Strict):
     channel: Literal["phone", "written"]
     """phone (电话报告) or written (书面报告)."""
     summary: Markdown
+    """What the report said."""
 
 
 class IncidentInstruction(Strict):
     """A leader's instruction (批示) on the incident."""
 
     by: Id
+    """The official who gave it (registry/officials.yaml), within his term."""
     at: Stamp
     """When it was given, "YYYY-MM-DDTHH:MM" (Beijing time)."""
     text: Markdown
+    """The instruction as written (批示内容)."""
     supervision: Id | None = None
     """The supervision item opened to carry it out."""
 
@@ -156,6 +159,7 @@ class Incident(Record):
     id_prefix: ClassVar[str] = "inc"
 
     title: Text
+    """The incident as the duty office names it."""
     category: Literal["natural-disaster", "accident", "public-health", "social-security"]
     """自然灾害, 事故灾难, 公共卫生事件 or 社会安全事件."""
     level: Literal["I", "II", "III", "IV"]
@@ -163,11 +167,13 @@ class Incident(Record):
     occurred: Stamp
     """When it happened, "YYYY-MM-DDTHH:MM" (Beijing time)."""
     location: Text | None = None
+    """Where it happened."""
     units: list[Id] = Field(min_length=1)
     """The units handling it."""
     reports: list[IncidentReport] = Field(min_length=1)
     """Every report received, in any order (pages sort them by time)."""
     instructions: list[IncidentInstruction] = []
+    """Leaders' instructions (批示) on it, each perhaps starting a supervision item."""
 
     @model_validator(mode="after")
     def _reports_after_occurrence(self) -> Incident:

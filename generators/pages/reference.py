@@ -159,6 +159,9 @@ _DOC_ZH = {
     "liaison": "人大代表建议或政协提案。",
     "appraisal": "一个年度的绩效考评，文件名为`<year>.yaml`。",
     "hotline": "一个月的接诉即办（12345热线）数据，文件名为`<YYYY-MM>.yaml`。",
+    # issue 16: duty office
+    "duty": "一个月的值班表（带班领导和值班员），文件名为`<YYYY-MM>.yaml`。",
+    "incident": "报送市政府总值班室的突发事件：首报、续报、终报和领导批示。",
 }
 """The first line of each record type's description in Chinese (the models' docstrings)."""
 
