@@ -243,3 +243,15 @@ def test_both_editions_name_the_duty_terms(catalogs: dict[str, Catalog]) -> None
     zh = _pages(catalogs["internal"], "zh")
     assert "带班领导" in zh["duty/index.md"] and "值班员" in zh["duty/index.md"]
     assert isinstance(catalogs["internal"].get("duty-2026-11", Duty), Duty)
+
+
+def test_the_accessors_note_what_they_read(catalogs: dict[str, Catalog]) -> None:
+    """A page showing today's roster or the open incidents is made again when a roster
+    appears or changes, or an incident's figures do (README, "Republish")."""
+    from generators import deps
+
+    cat = catalogs["restricted"]
+    with deps.recording() as keys:
+        cat.roster_of(dt.date(2026, 12, 3))  # no roster of December yet: absent, noted
+        cat.open_incidents()
+    assert {"r:duty-2026-12", "of:incident", "inc:inc-a", "inc:inc-r"} <= keys
