@@ -22,12 +22,14 @@ from . import deps
 from .figures import (
     AppraisalResult,
     HotlineRank,
+    IncidentTiming,
     LiaisonRates,
     LiaisonStatus,
     SupervisionStatus,
     Validity,
     appraisal_results,
     hotline_ranking,
+    incident_timing,
     liaison_rates,
     liaison_status,
     normative_validity,
@@ -39,6 +41,7 @@ from .models.activity import Activity
 from .models.appraisal import Appraisal
 from .models.briefing import Briefing
 from .models.document import Document
+from .models.duty import Duty, DutyDay, Incident  # issue 16: duty office
 from .models.hotline import Hotline
 from .models.liaison import Liaison
 from .models.meeting import Meeting, MeetingDecision
@@ -152,6 +155,8 @@ class Catalog:
     liaison: dict[str, LiaisonStatus] = field(default_factory=dict)
     appraisal: dict[int, list[AppraisalResult]] = field(default_factory=dict)
     hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
+    incidents: dict[str, IncidentTiming] = field(default_factory=dict)
+    """issue 16: incident id -> its reporting minutes and open/closed (figures.py)."""
     _rollups: dict[str, UnitRollup] | None = None
     _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
@@ -202,6 +207,21 @@ class Catalog:
         if blob is None:
             blob = self._dumps[rec.id] = rec.model_dump_json(by_alias=True).encode("utf-8")
         return blob
+
+    # -- issue 16: duty office ---------------------------------------------------------------
+    def roster_of(self, day: dt.date) -> DutyDay | None:
+        """Who is on duty on a day (带班领导 and 值班员), None when no roster of this
+        audience covers it.  Noted as the month's roster (`r:duty-<YYYY-MM>`), so a page
+        showing it is made again when the roster changes or appears."""
+        roster = self.by_id.get(f"duty-{day:%Y-%m}")
+        return roster.day(day) if isinstance(roster, Duty) else None
+
+    def open_incidents(self) -> list[Incident]:
+        """Incidents without a final report (终报), newest first, as this audience sees
+        them (a restricted one is absent from a lower audience's catalog, and so from this
+        count).  Noted as every incident and every incident's figures."""
+        timing = self.incidents
+        return [i for i in self.of(Incident) if timing[i.id].status == "open"]
 
     # -- rollups ---------------------------------------------------------------------------
     def unit_rollup(self, unit_id: str) -> UnitRollup:
@@ -453,6 +473,7 @@ def _track(cat: Catalog) -> None:
     cat.liaison = Tracked("lia", cat.liaison)
     cat.appraisal = Tracked("ap", cat.appraisal)
     cat.hotline = Tracked("hl", cat.hotline)
+    cat.incidents = Tracked("inc", cat.incidents)  # issue 16: duty office
 
 
 def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
@@ -501,3 +522,5 @@ def _compute(cat: Catalog) -> None:
                                if r.unit not in cat.hidden]
     for h in cat.of(Hotline):
         cat.hotline[h.month] = [r for r in hotline_ranking(h) if r.unit not in cat.hidden]
+    for inc in cat.of(Incident):  # issue 16: duty office
+        cat.incidents[inc.id] = incident_timing(inc, cat.as_of)

@@ -7,9 +7,10 @@ read (the way Sphinx's `env.note_dependency` works):
                 (with its history), a meeting's decision, a topic, "hidden" or "absent"
     in:<id>     the records that name the id (links_to, referrers), with their content
     of:<type>   every record of a type, in order, with their content (of(), by_type)
-    sup:<id>, val:<id>, lia:<id>, ap:<year>, hl:<month>
+    sup:<id>, val:<id>, lia:<id>, ap:<year>, hl:<month>, inc:<id>
                 a computed figure (supervision status, validity, liaison status, an
-                appraisal year's results, a hotline month's ranking); <prefix>:* the
+                appraisal year's results, a hotline month's ranking, an incident's
+                reporting minutes); <prefix>:* the
                 whole table (iterated)
     unit:<id>, official:<id>
                 a unit's or an official's rollup, with the content of every record in it

@@ -360,6 +360,13 @@ _CATALOGUE: tuple[Code, ...] = (
                  '“{v}”不是时间：写作"HH:MM"',
              '\'{v}\' is not a month: write "YYYY-MM"':
                  '“{v}”不是月份：写作"YYYY-MM"',
+             # issue 16: duty office
+             "'{v}' is not a time of day as the duty office writes it: write "
+             "\"YYYY-MM-DDTHH:MM\" (quoted, Beijing time, no seconds)":
+                 "“{v}”不是值班室使用的时间格式：写作\"YYYY-MM-DDTHH:MM\"（加引号，北京时间，"
+                 "不写秒）",
+             "'{v}' is not a time: write \"YYYY-MM-DDTHH:MM\" (Beijing time)":
+                 "“{v}”不是时间：写作\"YYYY-MM-DDTHH:MM\"（北京时间）",
          }),
     Code("SCHEMA_DATE", "Schema", "error", "Impossible or malformed date",
          "A date that is not YYYY-MM-DD or does not exist (2026-02-30, 2025-02-29).",
@@ -374,6 +381,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "“{v}”不是日期：写作YYYY-MM-DD",
              "'{v}' is not a real date":
                  "“{v}”这个日期不存在",
+             "'{v}' is not a day: write YYYY-MM-DD":  # issue 16: duty office
+                 "“{v}”不是日期：写作YYYY-MM-DD",
          }),
     Code("SCHEMA_WEIGHTS", "Schema", "error", "Weights do not sum to 100",
          "An appraisal year's indicator weights do not add up to 100.",
@@ -716,6 +725,29 @@ _CATALOGUE: tuple[Code, ...] = (
              "{v} lies outside {a}-{b}, the years the portal handles":
                  "{v}不在门户处理的年份范围（{a}—{b}年）内",
          }),
+    # issue 16: duty office
+    Code("DUTY_DAY", "Dates", "error", "Roster day outside its month",
+         "A day of a duty roster (duty/<YYYY-MM>.yaml) lies outside the month the file "
+         "covers: 2026-11-31 or 2026-12-01 in the roster of 2026-11.",
+         "Correct the day, or move it to the roster of its own month.",
+         zh=Zh("值班日期不在本月",
+               "值班表（duty/<YYYY-MM>.yaml）中的某一天不在该文件所属的月份内，例如2026-11的"
+               "值班表中出现2026-12-01。",
+               "改正日期，或把这一天移到其所属月份的值班表中。"),
+         messages={"day {d} is not in the roster's month {m}":
+                   "{d}不在本值班表所属的月份（{m}）内"}),
+    Code("DATE_REPORT", "Dates", "error", "Incident report not after the occurrence",
+         "An incident's report (首报, 续报 or 终报) is dated at or before the minute the "
+         "incident occurred: the duty office cannot hear of it before it happens, and the "
+         "reporting minutes would be zero or negative.",
+         "Correct the report's at, or the incident's occurred (both \"YYYY-MM-DDTHH:MM\", "
+         "Beijing time).",
+         zh=Zh("报告时间不晚于事发时间",
+               "突发事件的某次报告（首报、续报或终报）时间早于或等于事发时间：值班室不可能在"
+               "事发前收到报告，报告用时也会是零或负数。",
+               "改正该次报告的at，或事件的occurred（均写作\"YYYY-MM-DDTHH:MM\"，北京时间）。"),
+         messages={"report at {a} is not after the occurrence at {o}":
+                   "报告时间{a}不晚于事发时间{o}"}),
     Code("UNIT_CLOSED", "Dates", "warning", "Closed unit used after closing",
          "A record dated after a unit's closing date names that unit.",
          "Use the unit that replaced it (see the unit's replaced_by).",
@@ -777,6 +809,7 @@ _CATALOGUE: tuple[Code, ...] = (
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CATALOGUE}
 
 
+
 Lang = Literal["en", "zh"]
 
 
@@ -801,6 +834,10 @@ Value = str | int | dt.date | tuple[str, ...]
 2026年12月1日) or a list (joined by ", " or "、")."""
 
 TERMS_ZH: dict[str, str] = {
+    # issue 16: duty office
+    "duty": "值班表", "duty roster": "值班表", "incident": "突发事件",
+    "incident report": "突发事件报告", "briefing or incident": "信息专报或突发事件",
+    "leads the duty": "带班", "instructs on the incident": "批示突发事件",
     # kinds of value (SCHEMA_TYPE, YAML_TOP_LEVEL, YAML_UNQUOTED)
     "text": "文本", "a whole number": "整数", "a number": "数值",
     "true/false": "是/否（true/false）",

@@ -21,6 +21,7 @@ from .models import Record
 from .models.activity import Activity
 from .models.briefing import Briefing
 from .models.document import Document
+from .models.duty import Duty, Incident, when  # issue 16: duty office
 from .models.liaison import Liaison
 from .models.meeting import Meeting
 from .models.supervision import Supervision
@@ -122,6 +123,15 @@ def atom_feeds(cat: Catalog, base_url: str = "", locale: str = "en") -> dict[str
                              li.reply.date, _page(li), t("reply_withheld") if withheld
                              else li.reply.summary, li.reply.category))
     add("liaison-replies", t("feed_replies"), replies)
+    # issue 16: duty office: each incident, updated by its latest report
+    incidents = []
+    for inc in cat.of(Incident):
+        latest = max(inc.reports, key=lambda r: r.at)
+        incidents.append(Entry(f"incident/{inc.id}", inc.title, when(latest.at).date(),
+                               _page(inc), f"{value_label(latest.kind, locale)}"
+                               f"{'：' if locale == 'zh' else ': '}{latest.summary}",
+                               inc.level))
+    add("incidents", t("feed_incidents"), incidents)
     return out
 
 
@@ -191,11 +201,35 @@ def calendars(cat: Catalog, base_url: str = "", locale: str = "en") -> dict[str,
             per_unit.setdefault(u, []).append(ev)
     texts: dict[Spec, str] = {}
     out = {"feeds/calendar.ics": _ics(t("calendar_name"), everything, texts)}
+    out["feeds/duty.ics"] = _ics(t("duty_calendar"), duty_events(cat, base_url, locale),
+                                 texts)  # issue 16: duty office
     for unit, events in sorted(per_unit.items()):
         if events and unit not in cat.hidden:  # a hidden unit has no calendar of its own
             out[f"feeds/calendar-{unit}.ics"] = _ics(
                 t("calendar_of", name=_name(cat, unit, locale)), events, texts)
     return out
+
+
+def duty_events(cat: Catalog, base_url: str = "", locale: str = "en") -> list[Spec]:
+    """issue 16: one all-day event a roster day: its leader (带班领导) and officers (值班员),
+    linked to the month's page; a leader this audience does not see is "(not published)"."""
+    t = labels(locale)
+    sep = "、" if locale == "zh" else ", "
+    events: list[Spec] = []
+    for roster in cat.of(Duty):
+        url = (base_url + _page(roster)) if base_url else ""
+        for key, day in sorted(roster.days.items()):
+            official = cat.by_id.get(day.leader)
+            leader = (t("not_published") if day.leader in cat.hidden or official is None
+                      else (getattr(official, "name_zh", None) if locale == "zh" else None)
+                      or str(getattr(official, "name", day.leader)))
+            # each name closed on its own: a direction override in one officer's name
+            # must not run on into the next one's
+            events.append((f"duty-{key}", t("duty_event", leader=ical_text(leader),
+                                              officers=sep.join(ical_text(o)
+                                                                for o in day.officers)),
+                           dt.date.fromisoformat(key), url, cat.as_of, None, None, ""))
+    return events
 
 
 def _name(cat: Catalog, id_: str, locale: str) -> str:

@@ -15,6 +15,7 @@ from typing import Literal
 
 from .models.appraisal import Appraisal
 from .models.document import Document
+from .models.duty import Incident, when  # issue 16: duty office
 from .models.hotline import DistrictFigures, Hotline
 from .models.liaison import Liaison
 from .models.supervision import Supervision
@@ -281,3 +282,73 @@ def hotline_ranking(month: Hotline) -> list[HotlineRank]:
     ranked = [HotlineRank(u, c, r, month.districts[u])
               for u, c, r in zip(units, comps, competition_ranks(comps), strict=True)]
     return sorted(ranked, key=lambda h: (h.rank, h.unit))
+
+
+# -- issue 16: duty office -------------------------------------------------------------------
+INCIDENT_LIMITS: dict[str, tuple[int, int]] = {
+    "I": (30, 60), "II": (30, 60), "III": (60, 120), "IV": (60, 120)}
+"""Minutes within which the duty office must have the first phone report (电话报告) and the
+first written report (书面报告) of an incident, by level.  Levels I and II (特别重大, 重大):
+30 and 60 minutes, as the contract gives them.  Levels III and IV (较大, 一般): 60 and 120
+minutes, the office's own rule for lesser events (one hour by phone, two in writing);
+change them here, the pages and the open data quote this table."""
+
+IncidentStatusName = Literal["open", "closed"]
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentTiming:
+    """How fast an incident was reported, and whether it is closed."""
+
+    status: IncidentStatusName
+    phone_minutes: int | None
+    """Minutes from the occurrence to the first phone report; None if none was made."""
+    written_minutes: int | None
+    """Minutes from the occurrence to the first written report; None if none was made."""
+    phone_limit: int
+    written_limit: int
+    phone_late: bool
+    written_late: bool
+    closed_at: str | None = None
+    """When the final report (终报) came, "YYYY-MM-DDTHH:MM"; None while open."""
+
+    @property
+    def late(self) -> bool:
+        return self.phone_late or self.written_late
+
+
+def minutes_between(start: dt.datetime, end: dt.datetime) -> int:
+    """Whole minutes from start to end (Beijing time, both to the minute): 23:40 to 00:15
+    the next day is 35 minutes."""
+    return int((end - start).total_seconds() // 60)
+
+
+def incident_timing(incident: Incident, as_of: dt.date,
+                    limits: dict[str, tuple[int, int]] | None = None) -> IncidentTiming:
+    """Reporting times of an incident, as staff quote them.
+
+    The phone minutes are counted from `occurred` to the earliest report whose channel is
+    phone, of any kind (首报, 续报 or 终报); the written minutes likewise to the earliest
+    written report.  A report is late when its minutes exceed the level's limit
+    (INCIDENT_LIMITS): exactly at the limit is on time.  A report never made is late once
+    its limit has passed by the end of the as-of day, and not yet late before.  An
+    incident is closed once a final report (终报) has come, open otherwise.
+    """
+    phone_limit, written_limit = (limits or INCIDENT_LIMITS)[incident.level]
+    start = when(incident.occurred)
+    end_of_day = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(0, 0))
+
+    def first(channel: str) -> int | None:
+        times = [when(r.at) for r in incident.reports if r.channel == channel]
+        return minutes_between(start, min(times)) if times else None
+
+    def late(minutes: int | None, limit: int) -> bool:
+        if minutes is None:
+            return minutes_between(start, end_of_day) > limit
+        return minutes > limit
+
+    phone, written = first("phone"), first("written")
+    finals = sorted(r.at for r in incident.reports if r.kind == "final")
+    return IncidentTiming("closed" if finals else "open", phone, written, phone_limit,
+                          written_limit, late(phone, phone_limit),
+                          late(written, written_limit), finals[0] if finals else None)

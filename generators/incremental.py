@@ -215,7 +215,8 @@ class Digests:
 
 
 _FIGURES = {"sup": "supervision", "val": "validity", "lia": "liaison", "ap": "appraisal",
-            "hl": "hotline"}
+            "hl": "hotline",
+            "inc": "incidents"}  # issue 16: duty office
 
 
 def _hash(text: str) -> str:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton, get_day_names
 from babel.numbers import format_decimal
 
 Locale = str
@@ -267,6 +267,48 @@ _L: dict[str, tuple[str, str]] = {
                           "submission.",
                           "请示办理时限为报送之日起{n}日，次日起为逾期；已等待天数按报送之日起的"
                           "自然日计算。"),
+    # issue 16: duty office
+    "duty_office": ("Duty office", "值班"), "duty": ("Duty roster", "值班表"),
+    "incidents": ("Incidents", "突发事件"),
+    "rt-duty": ("Duty roster", "值班表"), "rt-incident": ("Incident", "突发事件"),
+    "duty_title": ("Duty roster {month}", "{month}值班表"),
+    "duty_leader": ("Leader on duty", "带班领导"), "duty_officers": ("Duty officers", "值班员"),
+    "duty_unit": ("Unit on duty", "值班单位"),
+    "today": ("Today", "今日"), "tomorrow": ("Tomorrow", "明日"),
+    "duty_today": ("On duty today, {d}", "今日值班（{d}）"),
+    "duty_tomorrow": ("On duty tomorrow, {d}", "明日值班（{d}）"),
+    "duty_months": ("Rosters by month", "各月值班表"),
+    "no_roster": ("No roster for this day.", "当日未排班。"),
+    "month_prev": ("Previous month", "上月"), "month_next": ("Next month", "下月"),
+    "incident_level": ("Level", "事件级别"), "occurred": ("Occurred", "发生时间"),
+    "incident_units": ("Units handling it", "处置单位"),
+    "reports": ("Reports", "报告情况"), "report_kind": ("Report", "报告类型"),
+    "report_at": ("Received", "报告时间"), "report_by": ("Reported by", "报告单位"),
+    "channel": ("Channel", "报告方式"),
+    "reporting_times": ("Reporting times", "报告时效"),
+    "phone_report": ("First phone report", "首次电话报告"),
+    "written_report": ("First written report", "首次书面报告"),
+    "report_minutes": ("Minutes after occurrence", "距事发（分钟）"),
+    "limit_minutes": ("Limit (minutes)", "时限（分钟）"),
+    "minutes_n": ("{n} min", "{n}分钟"),
+    "not_reported": ("Not reported", "未报告"), "closed_at": ("Final report", "终报时间"),
+    "open_incidents": ("Open incidents", "未终报的突发事件"),
+    "recent_incidents": ("Incidents", "突发事件"),
+    "incident_late_banner": ("Reported late: {what}", "迟报：{what}"),
+    "incident_open_banner": ("Open: no final report yet", "尚未终报"),
+    "incident_limits": ("Reporting limits, counted from the occurrence: levels I and II, "
+                        "{p1} minutes by phone and {w1} in writing; levels III and IV, {p3} "
+                        "and {w3} minutes. A report exactly at the limit is on time.",
+                        "报告时限自事发时起算：I级、II级事件电话报告{p1}分钟、书面报告{w1}"
+                        "分钟；III级、IV级事件电话报告{p3}分钟、书面报告{w3}分钟。恰在时限"
+                        "内报告的为按时。"),
+    "beijing_time": ("Times are Beijing time.", "时间均为北京时间。"),
+    "feed_incidents": ("Incidents reported to the duty office", "突发事件信息"),
+    "duty_calendar": ("Duty roster", "值班表"),
+    "duty_event": ("Duty: {leader}; officers {officers}", "带班领导：{leader}；值班员：{officers}"),
+    "all_incidents": ("All incidents", "全部突发事件"),
+    "duty_legend": ("Each day: the leader on duty (in bold), then the duty officers.",
+                    "每日依次为带班领导（加粗）和值班员。"),
 }
 
 # enum values of the contract
@@ -343,6 +385,17 @@ _V: dict[str, tuple[str, str]] = {
     "deputy-secretary-general": ("Deputy secretary-general", "副秘书长"),
     "merged": ("merged", "已撤并"), "split": ("split", "拆分"), "renamed": ("renamed", "更名"),
     "abolished": ("abolished", "撤销"),
+    # issue 16: duty office
+    "first": ("First report", "首报"), "follow-up": ("Follow-up report", "续报"),
+    "final": ("Final report", "终报"),
+    "phone": ("Phone", "电话报告"), "written": ("Written", "书面报告"),
+    "natural-disaster": ("Natural disaster", "自然灾害"), "accident": ("Accident", "事故灾难"),
+    "public-health": ("Public health", "公共卫生事件"),
+    "social-security": ("Social security", "社会安全事件"),
+    "I": ("I (extraordinarily serious)", "特别重大（I级）"), "II": ("II (serious)", "重大（II级）"),
+    "III": ("III (major)", "较大（III级）"), "IV": ("IV (ordinary)", "一般（IV级）"),
+    "incident-open": ("Open", "未终报"), "incident-closed": ("Closed", "已终报"),
+    "incident-late": ("Reported late", "迟报"), "incident-on-time": ("On time", "按时"),
 }
 
 
@@ -387,6 +440,17 @@ def long_date(day: dt.date, locale: Locale) -> str:
     """A date in prose as the locale writes it: 2026年12月1日, 1 December 2026 (tables keep
     ISO dates, which sort and do not wrap)."""
     return format_date(day, format="long", locale=_BABEL.get(locale, "en_GB"))
+
+
+def long_month(day: dt.date, locale: Locale) -> str:
+    """A month in prose (Babel): 2026年12月, December 2026 (issue 16: the roster's month)."""
+    return format_skeleton("yMMMM", day, locale=_BABEL.get(locale, "en_GB"))
+
+
+def weekday_names(locale: Locale) -> list[str]:
+    """Monday first: 周一 … 周日, Mon … Sun (Babel; issue 16: the roster's calendar)."""
+    names = get_day_names("abbreviated", locale=_BABEL.get(locale, "en_GB"))
+    return [str(names[i]) for i in range(7)]
 
 
 def number(n: float, locale: Locale) -> str:

@@ -9,6 +9,7 @@ can say "quote it" instead of "wrong type".
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import stat
@@ -190,6 +191,8 @@ def _plain(node: Node) -> Any:
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = _plain(key_node)
+            if isinstance(key, dt.date):  # a day key (duty rosters): its text, as _Builder
+                key = key_node.value
             if not isinstance(key, str) or key in out:
                 raise _NeedsPositions  # duplicate, or a key YAML read as non-text
             out[key] = _plain(value_node)
@@ -226,6 +229,8 @@ class _Counted:
                 out: dict[Any, Any] = {}
                 for key_node, value_node in node.value:
                     name = _plain(key_node) if isinstance(key_node, ScalarNode) else None
+                    if isinstance(name, dt.date):  # a day key, as in _plain
+                        name = key_node.value
                     if not isinstance(name, str) or name in out:
                         raise _NeedsPositions
                     out[name] = self.plain(value_node, in_alias)

@@ -7,6 +7,7 @@ when a column lacks a line.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from .memo import remember
 from .models import Record
 from .models.activity import Activity
 from .models.briefing import Briefing
+from .models.duty import Duty, Incident  # issue 16: duty office
 from .models.meeting import Meeting
 from .models.received import Received
 from .models.registry import Official, Unit
@@ -92,6 +94,40 @@ COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
         "id": lambda o: o.id, "name": lambda o: o.name, "position": lambda o: o.position,
         "portfolio": lambda o: " ".join(c.shown(o.portfolio))}),
 }
+
+# issue 16: duty office
+def _duty(cat: Catalog) -> pd.DataFrame:
+    rows = [{"date": dt.date.fromisoformat(key), "leader": cat.shown_id(day.leader),
+             "officers": " ".join(day.officers), "unit": cat.shown_id(day.unit)}
+            for roster in sorted(cat.of(Duty), key=lambda r: r.month)
+            for key, day in sorted(roster.days.items())]
+    return pd.DataFrame(rows, columns=["date", "leader", "officers", "unit"])
+
+
+def _incidents(cat: Catalog) -> pd.DataFrame:
+    rows = []
+    for inc in cat.of(Incident):
+        tm = cat.incidents[inc.id]
+        rows.append({"id": inc.id, "title": inc.title, "category": inc.category,
+                     "level": inc.level, "occurred": inc.occurred,
+                     "units": " ".join(cat.shown(inc.units)),
+                     "phone_minutes": tm.phone_minutes, "phone_limit": tm.phone_limit,
+                     "phone_late": tm.phone_late, "written_minutes": tm.written_minutes,
+                     "written_limit": tm.written_limit, "written_late": tm.written_late,
+                     "status": tm.status, "closed_at": tm.closed_at,
+                     "supervision": " ".join(cat.shown(
+                         i.supervision for i in inc.instructions if i.supervision))})
+    cols = ["id", "title", "category", "level", "occurred", "units", "phone_minutes",
+            "phone_limit", "phone_late", "written_minutes", "written_limit", "written_late",
+            "status", "closed_at", "supervision"]
+    df = pd.DataFrame(rows, columns=cols)
+    # minutes are whole numbers, empty where no such report was made
+    for col in ("phone_minutes", "written_minutes"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+COLLECTIONS.update({"duty": _duty, "incidents": _incidents})  # issue 16: duty office
 
 COLUMNS: dict[str, tuple[str, str]] = {
     "id": ("Record id (stable; also the last part of the record's URL).",
@@ -168,8 +204,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
                      "逾期天数（在办事项），或超过完成时限办结的天数。"),
     "last_report": ("Date of the latest progress report.",
                     "最近一次进展反馈的日期。"),
-    "category": ("Briefings: category; liaison: reply category A, B or C.",
-                 "政务信息：类别；建议提案：答复类别A、B或C。"),
+    "category": ("Briefings: category; liaison: reply category A, B or C; incidents: "
+                 "natural-disaster, accident, public-health or social-security.",
+                 "政务信息：类别；建议提案：答复类别A、B或C；突发事件：`natural-disaster`"
+                 "（自然灾害）、`accident`（事故灾难）、`public-health`（公共卫生事件）或"
+                 "`social-security`（社会安全事件）。"),
     "instructions": ("Number of leaders' instructions.",
                      "领导批示数。"),
     "proposers": ("Proposers.",
@@ -222,6 +261,38 @@ COLUMNS: dict[str, tuple[str, str]] = {
                  "职务。"),
     "portfolio": ("Unit ids in the official's charge, separated by spaces.",
                   "分管单位编号，以空格分隔。"),
+    # issue 16: duty office
+    "leader": ("Duty roster: official id of the leader on duty (带班领导).",
+               "值班表：带班领导（领导编号）。"),
+    "officers": ("Duty roster: the duty officers' names (值班员), separated by spaces.",
+                 "值班表：值班员姓名，以空格分隔。"),
+    "level": ("Incident level: I, II, III or IV (特别重大, 重大, 较大, 一般).",
+              "事件级别：I、II、III或IV（特别重大、重大、较大、一般）。"),
+    "occurred": ("When the incident occurred, YYYY-MM-DDTHH:MM, Beijing time.",
+                 "事发时间，`YYYY-MM-DDTHH:MM`，北京时间。"),
+    "units": ("Ids of the units handling the incident, separated by spaces.",
+              "处置单位编号，以空格分隔。"),
+    "phone_minutes": ("Minutes from the occurrence to the first phone report; empty if "
+                      "none was made.",
+                      "事发至首次电话报告的分钟数；未电话报告的为空。"),
+    "phone_limit": ("The limit for the phone report at this level, minutes.",
+                    "该级别电话报告的时限（分钟）。"),
+    "phone_late": ("true when the phone report came after its limit (or none came and "
+                   "the limit has passed).",
+                   "电话报告超过时限（或未报告且已过时限）时为`true`。"),
+    "written_minutes": ("Minutes from the occurrence to the first written report; empty "
+                        "if none was made.",
+                        "事发至首次书面报告的分钟数；未书面报告的为空。"),
+    "written_limit": ("The limit for the written report at this level, minutes.",
+                      "该级别书面报告的时限（分钟）。"),
+    "written_late": ("true when the written report came after its limit (or none came "
+                     "and the limit has passed).",
+                     "书面报告超过时限（或未报告且已过时限）时为`true`。"),
+    "closed_at": ("When the final report (终报) came; empty while the incident is open.",
+                  "终报时间；尚未终报的为空。"),
+    "supervision": ("Ids of the supervision items leaders' instructions started, separated "
+                    "by spaces.",
+                    "领导批示交办的督办事项编号，以空格分隔。"),
 }
 """What each column of the open data means: English, Chinese (each edition's data page)."""
 

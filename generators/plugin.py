@@ -51,7 +51,8 @@ THEME = Path(__file__).parent / "theme"
 NAV_KEYS = {"Home": "home", "Search": "search", "Documents": "documents",
             "Meetings": "meetings", "Supervision": "supervision", "Appraisal": "appraisal",
             "Information": "information", "Liaison": "liaison", "Units": "units",
-            "Officials": "officials", "Data": "open_data", "About": "about"}
+            "Officials": "officials", "Data": "open_data", "About": "about",
+            "Duty": "duty_office"}  # issue 16: duty office
 
 VARIANT = ".en.md"
 """A hand-written page's English source beside its Chinese one (about.md, about.en.md): the

@@ -119,6 +119,29 @@ month: "{key}"  # quoted
 top_topics: [TODO topic]
 classification: internal
 """,
+    # issue 16: duty office
+    "duty": """\
+month: "{key}"  # quoted
+days:  # every day of the month: 带班领导 (an official's id) and 值班员 (names)
+{days}
+classification: internal
+""",
+    "incident": """\
+id: {id}
+title: TODO title
+category: accident  # natural-disaster, accident, public-health, social-security
+level: IV  # I 特别重大, II 重大, III 较大, IV 一般
+occurred: "{today}T08:00"  # quoted, Beijing time
+location: TODO location
+units: [{district}]
+reports:
+  - kind: first  # first 首报, follow-up 续报, final 终报
+    at: "{today}T08:30"
+    by: {district}
+    channel: phone  # phone 电话报告, written 书面报告
+    summary: TODO what was reported
+classification: internal
+""",
     "appraisal": """\
 year: {year}
 {body}
@@ -248,6 +271,29 @@ def _appraisal_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
     return {"body": _dump(body)}
 
 
+def _next_duty_month(folder: Path, year: int) -> str:
+    """issue 16: the month after the newest roster of that year or later (December's
+    roster is followed by January's of the next year); with none, this month in this
+    year, else January."""
+    months = sorted(k for k in _keyed(folder) if re.fullmatch(r"\d{4}-\d\d", k)
+                    and int(k[:4]) >= year)
+    if not months:
+        today = dt.date.today()
+        return f"{year}-{today.month if today.year == year else 1:02d}"
+    y, m = map(int, months[-1].split("-"))
+    return f"{y + m // 12}-{m % 12 + 1:02d}"
+
+
+def _duty_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
+    """issue 16: every day of the month, its leader and officers to fill in."""
+    import calendar
+
+    year, month = map(int, key.split("-"))
+    length = calendar.monthrange(year, month)[1]
+    return {"days": "\n".join(f'  "{key}-{d:02d}": {{leader: TODO-official-id, officers: '
+                               f'[TODO name]}}' for d in range(1, length + 1))}
+
+
 @dataclass(frozen=True)
 class Kind:
     """How `portal new` makes a record of one type."""
@@ -275,6 +321,9 @@ KINDS: dict[str, Kind] = {
     "liaison": Kind(_TEXT["liaison"]),
     "hotline": Kind(_TEXT["hotline"], key=_next_month, fill=_hotline_fill),
     "appraisal": Kind(_TEXT["appraisal"], key=_appraisal_key, fill=_appraisal_fill),
+    # issue 16: duty office
+    "duty": Kind(_TEXT["duty"], key=_next_duty_month, fill=_duty_fill),
+    "incident": Kind(_TEXT["incident"]),
 }
 """Every record type `portal new` makes (the registry's lists are edited by hand)."""
 
@@ -327,7 +376,8 @@ def example(rtype: str) -> str | None:
     from .models import RECORD_TYPES
 
     model = RECORD_TYPES[rtype]
-    key = {"hotline": "2026-01", "appraisal": "2026"}.get(rtype, f"{model.id_prefix}-2026-001")
+    key = {"hotline": "2026-01", "appraisal": "2026",
+           "duty": "2026-01"}.get(rtype, f"{model.id_prefix}-2026-001")
     nowhere = Path(os.devnull) / "records"  # no registry, no earlier record
     return kind.template.format(
         id=key if kind.key is None else f"{rtype}-{key}", key=key, number="京政办发〔2026〕1号",

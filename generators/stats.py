@@ -15,6 +15,9 @@ def stats_counts(cat: Catalog) -> list[tuple[str, int, list[tuple[str, int]]]]:
         "supervision": Counter(s.status for s in cat.supervision.values()),
         "liaison": Counter(s.status for s in cat.liaison.values()),
         "document": Counter(v.status for v in cat.validity.values()),
+        # issue 16: open or closed, and how many were reported late
+        "incident": Counter(i.status for i in cat.incidents.values())
+        + Counter("late" for i in cat.incidents.values() if i.late),
     }
     statuses["meeting"] = Counter({"decisions": len(cat.decisions)})
     return [(rtype, len(cat.by_type.get(rtype, [])),

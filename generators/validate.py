@@ -697,6 +697,8 @@ def check_archive(records: list[Record], as_of: dt.date,
     kinds["decision"] = set(decisions)
     kinds["record"] = set(by_id)
     kinds["unit-or-official"] = kinds["unit"] | kinds["official"]
+    # issue 16: a leader's instruction is given on a briefing or an incident
+    kinds["instructed"] = kinds["briefing"] | kinds["incident"]
 
     problems += _numbers(records)
     units = {r.id: r for r in records if isinstance(r, Unit)}
@@ -716,7 +718,8 @@ def check_archive(records: list[Record], as_of: dt.date,
                                    "no {kind} '{target}'" + (" ('{target}' is a {actual})"
                                                              if actual is not None else ""),
                                    "did you mean '{close}'?" if close else "",
-                                   kind=Term(kind.replace("-", " ")), target=target,
+                                   kind=Term(_KIND_WORDS.get(kind, kind.replace("-", " "))),
+                                   target=target,
                                    actual=Term(actual.label.lower() if actual else ""),
                                    close=close))
                 continue
@@ -777,6 +780,10 @@ def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Probl
                 yield _p(m, ("agenda", i, "outcome"), "DATE_PLANNED",
                          "item {item} is still planned, but the meeting was held on {date}",
                          item=str(item.item), date=m.date)
+
+
+_KIND_WORDS = {"instructed": "briefing or incident"}  # issue 16: duty office
+"""How a message names a kind of reference that is not one record type."""
 
 
 def _may_be(kind: str, unknown: set[str] | frozenset[str]) -> bool:

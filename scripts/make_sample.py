@@ -726,6 +726,7 @@ def main() -> None:
             else:
                 year = r.pop("_year")
                 yaml_dump(OUT / f"{folder}/{year}/{r['id']}.yaml", r)
+    __import__("sample_duty").write_duty(OUT)  # issue 16: duty office (its own rng)
     residue = [p for p in OUT.rglob("*.yaml")
                if re.search(r"\(\d+\)|&id\d|\*id\d", p.read_text(encoding="utf-8"))]
     assert not residue, residue

@@ -52,7 +52,10 @@ def test_an_official_may_act_on_the_last_day_of_the_term(tmp_path: Path, to: str
     if ok:
         # the mayor's later acts are outside the term: a signature, an activity, an instruction
         assert {p.path for p in problems} == {"records/activities/2026/act-a.yaml",
-                                              "records/briefings/2026/brf-a.yaml"}
+                                              "records/briefings/2026/brf-a.yaml",
+                                              # issue 16: on duty, instructing on an incident
+                                              "records/duty/2026-11.yaml",
+                                              "records/incidents/2026/inc-r.yaml"}
     else:
         assert ["records/meetings/2026/mtg-a.yaml", 6, "DATE_TERM"] in flatten(problems)
         chair = next(p for p in problems if p.path.endswith("mtg-a.yaml"))
@@ -62,7 +65,8 @@ def test_an_official_may_act_on_the_last_day_of_the_term(tmp_path: Path, to: str
 
 
 def test_every_kind_of_act_is_held_to_the_term(tmp_path: Path) -> None:
-    """Sign, chair, attend, review, decide, instruct, verify, take part: each outside."""
+    """Sign, chair, attend, review, decide, instruct, verify, take part, lead the duty: each
+    outside."""
     records = overlay(tmp_path)
     edit(records / "registry/officials.yaml", "  from: 2023-01-01\n  classification",
          "  from: 2026-12-01\n  classification")  # mayor's (first) term begins after it all
@@ -82,6 +86,11 @@ def test_every_kind_of_act_is_held_to_the_term(tmp_path: Path) -> None:
         ("sup-a.yaml", "sg verifies the completion"),
         ("act-a.yaml", "mayor takes part in the activity"),
         ("act-a.yaml", "vm-one takes part in the activity"),
+        # issue 16: leading the duty, instructing on an incident
+        ("2026-11.yaml", "mayor leads the duty"),
+        ("2026-11.yaml", "vm-one leads the duty"),
+        ("inc-a.yaml", "vm-one instructs on the incident"),
+        ("inc-r.yaml", "mayor instructs on the incident"),
     }
 
 

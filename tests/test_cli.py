@@ -60,7 +60,8 @@ def test_stats_counts_types_and_statuses() -> None:
     rows = {line.split()[0]: line.split(None, 2)[1:] for line in out.splitlines()[1:]}
     assert rows["supervision"][0] == "4"
     assert "overdue 1" in rows["supervision"][1]
-    assert rows["total"] == ["33"]
+    assert rows["incident"] == ["2", "closed 1, late 2, open 1"]  # issue 16: duty office
+    assert rows["total"] == ["36"]
 
 
 def test_bad_option_is_one_line() -> None:

@@ -75,11 +75,17 @@ def plant_in_fixture(records: Path, s: Sentinels) -> None:
         word = s.add(f"zq{level[:4]}{re.sub(r'[^a-z0-9]', '', path.stem)}sentinel", level)
         if "title" in data:
             data["title"] = f"{data['title']} {word}"
+        elif "days" in data:  # issue 16: a duty roster has no title: its officers' names
+            for day in data["days"].values():
+                day["officers"] = [*day["officers"], word]
         else:
             data["summary"] = f"{data.get('summary', '')} {word}".strip()
         if "updates" in data:  # words deep inside a record must not leak either
             for u in data["updates"]:
                 u["note"] = f"{u['note']} {word}"
+        if "reports" in data:  # issue 16: an incident's reports, deep inside it
+            for r in data["reports"]:
+                r["summary"] = f"{r['summary']} {word}"
         _dump(path, data)
 
 
@@ -285,6 +291,22 @@ def _hidden_records(records: Path, s: Sentinels, n: int, level: str) -> None:
 
     clone("hotline/2026-09.yaml", f"hotline/2026-0{6 + n}.yaml", hot)
 
+    # issue 16: duty office: an incident (its reports and instructions) and a month's roster
+    def inc(d: Any) -> None:
+        d.update(id=s.add(f"inc-zq-{tag}", level), title=word("inctitle"),
+                 location=word("inclocation"), units=[f"zq-unit-{tag}"])
+        d["reports"][0]["summary"] = word("increport")
+        d["instructions"][0]["text"] = word("incinstruction")
+
+    clone("incidents/2026/inc-a.yaml", f"incidents/2026/inc-zq-{tag}.yaml", inc)
+
+    def duty(d: Any) -> None:
+        month = f"2026-0{6 + n}"
+        d.update(month=month, days={f"{month}-15": {"leader": f"zq-off-{tag}",
+                                                     "officers": [word("dutyofficer")]}})
+
+    clone("duty/2026-11.yaml", f"duty/2026-0{6 + n}.yaml", duty)
+
 
 def make_history(repo: Path, s: Sentinels) -> None:
     """Commits whose messages must be withheld below a level: they touched a public record
@@ -352,7 +374,8 @@ def test_every_kind_of_hidden_thing_carries_a_sentinel(archive: tuple[Path, Sent
     for prefix in ("zq-unit-", "zq-off-", "zq-topic-", "zq-child-", "zqmsgadd", "zqmsgrename",
                    "zqmsgdelete", "zqmsgregistry", "zqmsgdeclass", "doc-zq-", "rcv-zq-",
                    "req-zq-", "mtg-zq-", "act-zq-", "sup-zq-", "brf-zq-", "lia-zq-",
-                   "zqaprsummary", "zqhottopic"):
+                   "zqaprsummary", "zqhottopic",
+                   "inc-zq-", "zqdutyofficer"):  # issue 16: duty office
         assert {lvl for w, lvl in s.level.items() if w.startswith(prefix)} == set(HIDDEN)
 
 

@@ -41,6 +41,8 @@ ALLOWED_ASCII = frozenset({
     "Windows", "GBK", "Unicode", "URL", "FIFO", "MiB",
     # field formats: YYYY-MM-DD, HH:MM
     "YYYY", "HH",
+    # incident levels as the office writes them: 较大（III级） (issue 16)
+    "III",
     # codes editors type: error codes and record types (the reference pages' headings)
     *(w for code in CATALOGUE for w in code.split("_")), *RECORD_TYPES,
 })

@@ -35,7 +35,8 @@ def test_every_record_type_with_a_folder_has_a_skeleton() -> None:
     assert set(KINDS) == {m.rtype for m in (*FOLDERS.values(), *KEYED.values())}
 
 
-@pytest.mark.parametrize("rtype", sorted(set(KINDS) - {"document", "hotline", "appraisal"}))
+@pytest.mark.parametrize("rtype", sorted(set(KINDS) - {"document", "hotline", "appraisal",
+                                                       "duty"}))
 def test_new_writes_a_skeleton_with_the_next_free_id(rtype: str, valid_copy: Path) -> None:
     first = new(valid_copy, rtype, "--year", "2026")
     path = made(first)
@@ -110,3 +111,42 @@ def test_a_filled_in_skeleton_validates(rtype: str, valid_copy: Path) -> None:
     _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2027, month=12))
     assert [p for p in report.problems if Path(p.path).name == path.name] == []
     assert report.errors == []
+
+
+# -- issue 16: duty office ---------------------------------------------------------------------
+
+def test_new_duty_is_the_month_after_the_newest_roster_with_every_day(valid_copy: Path,
+                                                                      ) -> None:
+    result = new(valid_copy, "duty", "--year", "2026")
+    path = made(result)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    # the fixture's newest roster is 2026-11: the next is December, all 31 days
+    assert path.name == "2026-12.yaml" and data["month"] == "2026-12"
+    assert "new duty duty-2026-12" in result.stderr
+    assert list(data["days"]) == [f"2026-12-{d:02d}" for d in range(1, 32)]
+    # December's roster is followed by January's of the next year
+    assert made(new(valid_copy, "duty", "--year", "2026")).name == "2027-01.yaml"
+
+
+def test_new_incident_prints_its_id_and_a_filled_in_one_validates(valid_copy: Path) -> None:
+    result = new(valid_copy, "incident", "--year", "2026")
+    path = made(result)
+    assert path == valid_copy / "incidents/2026/inc-2026-001.yaml"
+    assert "new incident inc-2026-001" in result.stderr
+    text = path.read_text(encoding="utf-8")
+    _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2027))
+    assert {p.code for p in report.problems if Path(p.path).name == path.name} == {"TEXT_TODO"}
+    text = (text.replace("TODO title", "道路结冰致多车追尾").replace("TODO location", "京藏高速")
+            .replace("TODO what was reported", "已封闭一条车道。"))
+    path.write_text(text, encoding="utf-8")
+    _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2027))
+    assert [p for p in report.problems if Path(p.path).name == path.name] == []
+
+
+def test_a_filled_in_duty_roster_validates(valid_copy: Path) -> None:
+    path = made(new(valid_copy, "duty", "--year", "2026"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("TODO-official-id", "sg").replace("TODO name", "王晓东"),
+                    encoding="utf-8")
+    _recs, report = validate(valid_copy, "records", AS_OF)
+    assert [p for p in report.problems if Path(p.path).name == path.name] == []

@@ -96,7 +96,8 @@ def test_record_pages_show_their_git_history(tmp_path: Path) -> None:
     shutil.copytree(VALID, repo / "records")
     git(repo, "init", "-q")
     git(repo, "add", "-A", ".", ":!records/documents/2026/doc-r.yaml",
-        ":!records/supervision/2026/sup-d.yaml")  # the restricted records come later
+        ":!records/supervision/2026/sup-d.yaml",
+        ":!records/incidents/2026/inc-r.yaml")  # the restricted records come later
     git(repo, "commit", "-qm", "Import the archive", date="2026-11-01T10:00:00")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Add the restricted records", date="2026-11-02T10:00:00")

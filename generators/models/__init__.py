@@ -5,6 +5,7 @@ from .appraisal import Appraisal
 from .briefing import Briefing
 from .common import LEVELS, Record
 from .document import Document
+from .duty import Duty, Incident  # issue 16: duty office
 from .hotline import Hotline
 from .liaison import Liaison
 from .meeting import Meeting, MeetingDecision
@@ -18,11 +19,13 @@ REGISTRY: dict[str, type[Record]] = {"units": Unit, "officials": Official, "topi
 
 FOLDERS: dict[str, type[Record]] = {
     m.folder: m
-    for m in (Document, Received, Request, Meeting, Activity, Supervision, Briefing, Liaison)
+    for m in (Document, Received, Request, Meeting, Activity, Supervision, Briefing, Liaison,
+              Incident)  # issue 16: duty office (Incident)
 }
 """<folder>/<year>/<id>.yaml: one record a file."""
 
-KEYED: dict[str, type[Record]] = {"appraisal": Appraisal, "hotline": Hotline}
+KEYED: dict[str, type[Record]] = {"appraisal": Appraisal, "hotline": Hotline,
+                                  "duty": Duty}  # issue 16: duty office
 """<folder>/<key>.yaml: one file per year or month."""
 
 RECORD_TYPES: dict[str, type[Record]] = {
@@ -30,6 +33,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
 
 __all__ = [
     "FOLDERS", "KEYED", "LEVELS", "RECORD_TYPES", "REGISTRY", "Activity", "Appraisal",
-    "Briefing", "Document", "Hotline", "Liaison", "Meeting", "MeetingDecision", "Official",
-    "Received", "Record", "Request", "Supervision", "Topic", "Unit",
+    "Briefing", "Document", "Duty", "Hotline", "Incident", "Liaison", "Meeting",
+    "MeetingDecision", "Official", "Received", "Record", "Request", "Supervision", "Topic",
+    "Unit",
 ]

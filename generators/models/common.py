@@ -117,7 +117,8 @@ class Strict(BaseModel):
 
 RefKind = Literal["unit", "official", "topic", "document", "decision", "supervision",
                   "liaison", "received", "meeting", "briefing", "request", "record",
-                  "unit-or-official"]
+                  "unit-or-official",
+                  "instructed"]  # issue 16: a briefing or an incident (a leader's 批示 on it)
 Ref = tuple[tuple[str | int, ...], RefKind, str]
 Act = tuple[tuple[str | int, ...], str, dt.date, str]
 """(where the official's id stands, the official's id, the day, what the official does)."""

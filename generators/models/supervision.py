@@ -14,14 +14,15 @@ from .common import Act, Date, Id, Markdown, Percent, Record, Ref, RefKind, Stri
 SourceKind = Literal["meeting-decision", "leader-instruction", "normative-document",
                      "major-decision", "key-task", "liaison"]
 _SOURCE_REF: dict[str, RefKind] = {
-    "meeting-decision": "decision", "leader-instruction": "briefing",
+    "meeting-decision": "decision", "leader-instruction": "instructed",
     "normative-document": "document", "major-decision": "record", "liaison": "liaison"}
 
 
 class Source(Strict):
     kind: SourceKind
     ref: Id | None = None
-    """The decision, briefing, document or liaison item it comes from (all but key-task)."""
+    """The decision, briefing or incident, document or liaison item it comes from (all but
+    key-task)."""
 
     @model_validator(mode="after")
     def _ref(self) -> Source:

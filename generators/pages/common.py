@@ -19,9 +19,10 @@ import nh3
 from ..catalog import Catalog
 from ..escaping import bidi_closed
 from ..figures import LiaisonRates
-from ..labels import labels, long_date, value_label
+from ..labels import labels, long_date, long_month, value_label
 from ..models import Record
 from ..models.appraisal import Appraisal
+from ..models.duty import Duty  # issue 16: duty office
 from ..models.hotline import Hotline
 from ..models.meeting import Meeting
 from ..models.registry import Official, Topic, Unit
@@ -30,7 +31,8 @@ from ..urls import relative
 # folders whose record URLs carry the year (DESIGN.md's portal map)
 _YEARLY = {"document": "documents", "received": "received", "request": "requests",
            "meeting": "meetings", "activity": "activities", "briefing": "briefings",
-           "liaison": "liaison"}
+           "liaison": "liaison",
+           "incident": "incidents"}  # issue 16: duty office
 _FLAT = {"supervision": "supervision", "unit": "units", "official": "officials"}
 
 
@@ -44,6 +46,8 @@ def record_src(rec: Record) -> str | None:
         return f"appraisal/{rec.year}.md"
     if isinstance(rec, Hotline):
         return f"information/hotline/{rec.month}.md"
+    if isinstance(rec, Duty):  # issue 16: duty office
+        return f"duty/{rec.month}.md"
     return None  # topics have no page of their own
 
 
@@ -131,6 +135,8 @@ class Ctx:
             return self.t("appraisal_title", year=rec.year)
         if isinstance(rec, Hotline):
             return self.t("hotline_title", month=rec.month)
+        if isinstance(rec, Duty):  # issue 16: duty office
+            return self.t("duty_title", month=long_month(rec.main_date, self.locale))
         return rec.title_text
 
     def href(self, rec: Record, anchor: str = "") -> str | None:

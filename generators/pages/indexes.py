@@ -469,4 +469,14 @@ _INDEXES = [
     ("liaison/index.md", "liaison", liaison_index),
     ("units/index.md", "units", units_index),
     ("officials/index.md", "officials", officials_index),
+    # issue 16: duty office
+    ("duty/index.md", "duty_office", lambda ctx: _duty().duty_index(ctx)),
+    ("incidents/index.md", "incidents", lambda ctx: _duty().incidents_index(ctx)),
 ]
+
+
+def _duty() -> Any:
+    """pages.duty (it imports Listing from here: imported when first rendered)."""
+    from . import duty
+
+    return duty

@@ -13,6 +13,7 @@ from ..models.activity import Activity
 from ..models.appraisal import Appraisal
 from ..models.briefing import Briefing
 from ..models.document import Document
+from ..models.duty import Duty, Incident  # issue 16: duty office
 from ..models.hotline import Hotline
 from ..models.liaison import Liaison
 from ..models.meeting import Meeting
@@ -34,6 +35,7 @@ from .common import (
     rates_meta,
     record_src,
 )
+from .duty import duty_month, incident_page  # issue 16: duty office
 from .finding import search_block
 
 
@@ -499,4 +501,6 @@ _RENDERERS: dict[type, Callable[[Ctx, Record], str]] = {
     Meeting: _meeting, Activity: _activity, Supervision: _supervision,  # type: ignore[dict-item]
     Briefing: _briefing, Liaison: _liaison, Unit: _unit,  # type: ignore[dict-item]
     Official: _official, Appraisal: _appraisal, Hotline: _hotline,  # type: ignore[dict-item]
+    # issue 16: duty office
+    Duty: duty_month, Incident: incident_page,  # type: ignore[dict-item]
 }

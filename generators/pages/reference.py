@@ -25,7 +25,8 @@ from .common import Page, esc, heading
 
 _WHERE = {**{m.rtype: f"records/registry/{k}.yaml (a list)" for k, m in REGISTRY.items()},
           **{m.rtype: f"records/{k}/<year>/<id>.yaml" for k, m in FOLDERS.items()},
-          "appraisal": "records/appraisal/<year>.yaml", "hotline": "records/hotline/<YYYY-MM>.yaml"}
+          "appraisal": "records/appraisal/<year>.yaml", "hotline": "records/hotline/<YYYY-MM>.yaml",
+          "duty": "records/duty/<YYYY-MM>.yaml"}  # issue 16: duty office
 
 
 def describe_type(tp: Any) -> str:
@@ -178,6 +179,9 @@ _DOC_ZH = {
     "liaison": "人大代表建议或政协提案。",
     "appraisal": "一个年度的绩效考评，文件名为`<year>.yaml`。",
     "hotline": "一个月的接诉即办（12345热线）数据，文件名为`<YYYY-MM>.yaml`。",
+    # issue 16: duty office
+    "duty": "一个月的值班表（带班领导和值班员），文件名为`<YYYY-MM>.yaml`。",
+    "incident": "报送市政府总值班室的突发事件：首报、续报、终报和领导批示。",
 }
 """The first line of each record type's description in Chinese (the models' docstrings)."""
 
