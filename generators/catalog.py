@@ -38,6 +38,7 @@ from .models import LEVELS, Record
 from .models.activity import Activity
 from .models.appraisal import Appraisal
 from .models.briefing import Briefing
+from .models.calendar import CalendarYear
 from .models.document import Document
 from .models.hotline import Hotline
 from .models.liaison import Liaison
@@ -46,6 +47,7 @@ from .models.received import Received
 from .models.registry import Official, Topic, Unit
 from .models.request import Request
 from .models.supervision import Supervision
+from .workdays import NO_CALENDAR, WorkCalendar, work_calendar
 
 R = TypeVar("R", bound=Record)
 K = TypeVar("K")
@@ -152,6 +154,8 @@ class Catalog:
     liaison: dict[str, LiaisonStatus] = field(default_factory=dict)
     appraisal: dict[int, list[AppraisalResult]] = field(default_factory=dict)
     hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
+    calendar: WorkCalendar = NO_CALENDAR
+    """issue 16: the office's working days (registry/calendar.yaml), or calendar days."""
     _rollups: dict[str, UnitRollup] | None = None
     _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
@@ -191,6 +195,12 @@ class Catalog:
 
     def years(self, model: type[Record]) -> list[int]:
         return sorted({r.main_date.year for r in self.of(model) if r.main_date}, reverse=True)
+
+    def counts_working_days(self) -> bool:
+        """issue 16: whether time limits are counted in working days (a calendar exists),
+        noted as the calendar's records (a page saying which depends on them)."""
+        deps.note("of:calendar")
+        return self.calendar.working
 
     def liaison_rates(self, items: Iterable[Liaison] | None = None) -> LiaisonRates:
         return liaison_rates(self.of(Liaison) if items is None else items, self.as_of)
@@ -478,6 +488,7 @@ def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
 
 
 def _compute(cat: Catalog) -> None:
+    cat.calendar = work_calendar(cat.of(CalendarYear))  # issue 16 (read before the figures)
     repealed_by: dict[str, str] = {}
     amended_by: dict[str, list[str]] = defaultdict(list)
     for d in cat.of(Document):

@@ -227,6 +227,15 @@ _L: dict[str, tuple[str, str]] = {
     "other_name": ("Chinese name", "英文名称"), "official_title": ("Title", "英文职务"),
     "term_from": ("In office from", "任职日期"), "term_to": ("In office until", "离任日期"),
     "meeting_title": ("{kind} meeting no. {n}, {year}", "市政府第{n}次{kind}"),
+    # issue 16: supervision, requests, received documents, meetings as processes
+    "rt-calendar": ("Working calendar year", "工作日历"),
+    "working_days": ("working days", "个工作日"),
+    "calendar_days": ("calendar days", "天（自然日）"),
+    "days_counted_working": ("Days are working days on the office's calendar (holidays and "
+                             "adjusted working days counted).",
+                             "天数按工作日计算（已扣除法定节假日，计入调休上班日）。"),
+    "days_counted_calendar": ("Days are calendar days (no working calendar in the archive).",
+                              "天数按自然日计算（未配置工作日历）。"),
 }
 
 # enum values of the contract

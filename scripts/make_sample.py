@@ -729,6 +729,7 @@ def main() -> None:
     residue = [p for p in OUT.rglob("*.yaml")
                if re.search(r"\(\d+\)|&id\d|\*id\d", p.read_text(encoding="utf-8"))]
     assert not residue, residue
+    __import__("sample_process").process(OUT)  # issue 16: processes (its own rng)
     print(f"wrote {sum(1 for _ in OUT.rglob('*.yaml'))} files to {OUT}")
 
 

@@ -158,6 +158,7 @@ _DOC_ZH = {
     "liaison": "人大代表建议或政协提案。",
     "appraisal": "一个年度的绩效考评，文件名为`<year>.yaml`。",
     "hotline": "一个月的接诉即办（12345热线）数据，文件名为`<YYYY-MM>.yaml`。",
+    "calendar": "一年的工作日历：法定节假日和调休上班日。",  # issue 16
 }
 """The first line of each record type's description in Chinese (the models' docstrings)."""
 
