@@ -20,10 +20,13 @@ from typing import Any, TypeVar
 
 from . import deps
 from .figures import (
+    REQUEST_DAYS,
     AppraisalResult,
     HotlineRank,
     LiaisonRates,
     LiaisonStatus,
+    ReceivedStatus,
+    RequestStatus,
     SupervisionStatus,
     Validity,
     appraisal_results,
@@ -31,6 +34,8 @@ from .figures import (
     liaison_rates,
     liaison_status,
     normative_validity,
+    received_status,
+    request_status,
     supervision_status,
 )
 from .history import Change, file_key
@@ -156,6 +161,10 @@ class Catalog:
     hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
     calendar: WorkCalendar = NO_CALENDAR
     """issue 16: the office's working days (registry/calendar.yaml), or calendar days."""
+    request_days: int = REQUEST_DAYS
+    """issue 16: a request's time limit when it gives no due date (config request_days)."""
+    requests: dict[str, RequestStatus] = field(default_factory=dict)
+    received: dict[str, ReceivedStatus] = field(default_factory=dict)
     _rollups: dict[str, UnitRollup] | None = None
     _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
@@ -398,11 +407,11 @@ def _sort_key(rec: Record) -> tuple[int, str]:
 
 
 def build_catalog(records: list[Record], as_of: dt.date,
-                  audience: str = "restricted") -> Catalog:
+                  audience: str = "restricted", request_days: int = REQUEST_DAYS) -> Catalog:
     """Link the records visible to audience and compute every figure for as_of."""
     level = LEVELS[audience]
     visible = [r for r in records if LEVELS[r.classification] <= level]
-    cat = Catalog(as_of=as_of, audience=audience, records=visible)
+    cat = Catalog(as_of=as_of, audience=audience, records=visible, request_days=request_days)
     cat.hidden = hidden_ids(records, level)
     for rec in visible:
         cat.by_id[rec.id] = rec
@@ -463,6 +472,8 @@ def _track(cat: Catalog) -> None:
     cat.liaison = Tracked("lia", cat.liaison)
     cat.appraisal = Tracked("ap", cat.appraisal)
     cat.hotline = Tracked("hl", cat.hotline)
+    cat.requests = Tracked("req", cat.requests)  # issue 16
+    cat.received = Tracked("rcs", cat.received)
 
 
 def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
@@ -502,9 +513,13 @@ def _compute(cat: Catalog) -> None:
         if v:
             cat.validity[d.id] = v
     for s in cat.of(Supervision):
-        cat.supervision[s.id] = supervision_status(s, cat.as_of)
+        cat.supervision[s.id] = supervision_status(s, cat.as_of, cat.calendar)
     for li in cat.of(Liaison):
         cat.liaison[li.id] = liaison_status(li, cat.as_of)
+    for q in cat.of(Request):  # issue 16
+        cat.requests[q.id] = request_status(q, cat.as_of, cat.calendar, cat.request_days)
+    for rv in cat.of(Received):
+        cat.received[rv.id] = received_status(rv, cat.as_of, cat.calendar)
     years = {a.year: a for a in cat.of(Appraisal)}
     # a hidden unit's row is left out; the others keep the ranks the record gives them
     for year, a in sorted(years.items()):

@@ -181,6 +181,10 @@ _CATALOGUE: tuple[Code, ...] = (
          "request is not among the reply's recipients.",
          "Add the requesting unit to the reply's recipients, or correct the responds-to "
          "target."),
+    # issue 16: requests submitted to a meeting
+    Code("REF_AGENDA_ITEM", "References", "error", "Agenda item the meeting does not have",
+         "A request's agenda names a meeting whose agenda has no item of that number.",
+         "Correct agenda.item to the number of the meeting's item that took up the request."),
     # -- dates
     Code("DATE_ORDER", "Dates", "error", "Dates in the wrong order",
          "A deadline before the assignment, a reply before receipt, a completion before "

@@ -211,7 +211,8 @@ class Digests:
 
 
 _FIGURES = {"sup": "supervision", "val": "validity", "lia": "liaison", "ap": "appraisal",
-            "hl": "hotline"}
+            "hl": "hotline",
+            "req": "requests", "rcs": "received"}  # issue 16
 
 
 def _hash(text: str) -> str:
