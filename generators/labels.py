@@ -247,7 +247,7 @@ _L: dict[str, tuple[str, str]] = {
     "last_report": ("Last report", "最近反馈"),
     "report_late_items": ("Progress reports late", "未按期反馈的督办事项"),
     "awaiting_action": ("Awaiting action", "待落实的国务院来文"),
-    "meeting_title_term": ("{kind} meeting no. {n}, term {term}", "市政府第{n}次{kind}"),
+    "meeting_title_term": ("{kind} meeting no. {n}", "市政府第{n}次{kind}"),
     "term": ("Government term", "政府届次"), "term_n": ("term {n}", "第{n}届"),
     "observers": ("Observing units", "列席单位"),
     "feed_overdue": ("Overdue items: supervision, requests, received documents",

@@ -271,3 +271,10 @@ def test_overdue_feed_lists_what_the_lists_hold(sample: Catalog) -> None:
         {r.id for r in workflow.received_awaiting_action(sample)
          if sample.received[r.id].status == "overdue"}
     assert ids == expected
+
+
+def test_zh_numerals_of_terms() -> None:
+    from generators.pages.process import zh_numeral
+
+    assert [zh_numeral(n) for n in (1, 10, 16, 20, 99, 100)] == \
+        ["一", "十", "十六", "二十", "九十九", "100"]

@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..asof import FIRST_YEAR, LAST_YEAR
 from .common import Date, Id, Level, Record, Strict, Text
 
 
@@ -33,7 +34,8 @@ class CalendarYear(Record):
     classification: Level = "public"
     """The calendar is public (the State Council publishes it); it sets every audience's
     working-day figures alike."""
-    year: int = Field(ge=2000, le=2099)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    """The year this entry covers."""
     holidays: list[Holiday] = []
     """Days off (法定节假日 and the days moved to join them)."""
     workdays: list[Date] = []

@@ -36,6 +36,7 @@ class Instruction(Strict):
     by: Id
     """Official who gave it."""
     date: Date
+    """Day of the instruction."""
     text: Markdown
     """批示内容."""
     supervision: Id | None = None

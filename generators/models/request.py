@@ -36,8 +36,11 @@ class CoSign(Strict):
     """A co-signing opinion (会签意见) of a unit concerned."""
 
     unit: Id
+    """The unit that co-signed."""
     date: Date
+    """Day of its opinion."""
     opinion: Markdown
+    """会签意见."""
 
 
 class Approval(Strict):
@@ -46,13 +49,16 @@ class Approval(Strict):
     by: Id
     """Official who signed off."""
     date: Date
+    """Day of the sign-off."""
     opinion: Markdown
+    """The official's opinion (审批意见)."""
 
 
 class AgendaRef(Strict):
     """The meeting agenda item a request was submitted to (上会)."""
 
     meeting: Id
+    """The meeting's id."""
     item: int = Field(ge=1)
     """Number of the item on that meeting's agenda."""
 

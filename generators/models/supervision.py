@@ -56,7 +56,9 @@ class Reminder(Strict):
     """A reminder (催办) sent to the lead unit."""
 
     date: Date
+    """Day the reminder was sent."""
     note: Markdown | None = None
+    """What it asked for."""
 
 
 class Closure(Strict):

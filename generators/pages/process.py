@@ -14,6 +14,23 @@ def days_note(ctx: Ctx) -> str:
     return f'<p class="days-note">{esc(ctx.t(key))}</p>\n'
 
 
+_DIGITS = "零一二三四五六七八九"
+
+
+def zh_numeral(n: int) -> str:
+    """1-99 in Chinese numerals as terms are written (第十六届); other numbers as digits."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else _DIGITS[tens]) + "十" if tens else "") + \
+        (_DIGITS[ones] if ones else "")
+
+
+def term_text(ctx: Ctx, term: int) -> str:
+    """第十六届 in Chinese, term 16 in English."""
+    return ctx.t("term_n", n=zh_numeral(term) if ctx.locale == "zh" else term)
+
+
 def days_unit(ctx: Ctx) -> str:
     return ctx.t("working_days" if ctx.cat.counts_working_days() else "calendar_days")
 

@@ -34,7 +34,7 @@ from .common import (
     record_src,
 )
 from .finding import search_block
-from .process import circulating, days_note, days_unit, received_badge
+from .process import circulating, days_note, days_unit, received_badge, term_text
 
 
 def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
@@ -121,7 +121,8 @@ def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
 
 
 _FIELD_LABELS = {"document": "reply_document", "assigned": "assigned_on",
-                 "completed": "completed_on"}
+                 "completed": "completed_on",
+                 "meeting": "agenda_ref"}  # issue 16: a request's agenda.meeting
 """Fields whose name is not their label's key (a liaison reply's `document` is its 答复函)."""
 
 
@@ -270,7 +271,7 @@ def _request(ctx: Ctx, r: Request) -> str:
 def _meeting(ctx: Ctx, m: Meeting) -> str:
     t = ctx.t
     out = [ctx.meta([("kind", ctx.v(m.kind)),
-                     ("term", esc(t("term_n", n=m.term)) if m.term else ""),
+                     ("term", esc(term_text(ctx, m.term)) if m.term else ""),
                      ("session", esc(t("nth", n=m.session))),
                      ("date", esc(m.date)), ("location", esc(m.location or "")),
                      ("chair", ctx.link(m.chair)), ("attendees", ctx.links(m.attendees)),
@@ -475,12 +476,18 @@ def _unit(ctx: Ctx, u: Unit) -> str:
             for m, d in decisions]) if decisions else ""),
         ("issued", _doc_table(ctx, issued) if issued else ""),
         ("addressed", _doc_table(ctx, addressed) if addressed else ""),
-        ("received", ctx.table(["number", "title", "received_date"], [
-            [esc(r.number), ctx.link(r.id), date_cell(r.received)]
+        ("received", ctx.table(["number", "title", "received_date", "time_limit", "status"], [
+            [esc(r.number), ctx.link(r.id), date_cell(r.received),
+             date_cell(ctx.cat.received[r.id].due),  # issue 16: time limits
+             received_badge(ctx, ctx.cat.received[r.id].status)]
             for r in received]) if received else ""),
-        ("requests", ctx.table(["title", "submitted", "outcome"], [
+        ("requests", ctx.table(["title", "submitted", "outcome", "time_limit", "days_waiting",
+                                "status"], [
             [ctx.link(r.id), date_cell(r.submitted),
-             ctx.badge(r.decision.outcome) if r.decision else ""]
+             ctx.badge(r.decision.outcome) if r.decision else "",
+             date_cell(ctx.cat.requests[r.id].due),
+             (str(ctx.cat.requests[r.id].days_waiting), ctx.cat.requests[r.id].days_waiting),
+             ctx.badge(ctx.cat.requests[r.id].status)]
             for r in requests]) if requests else ""),
         ("liaison", _liaison_summary(ctx, roll.liaison_led, liaison) if liaison else ""),
         ("briefings", ctx.table(["date", "title"], [
