@@ -82,6 +82,10 @@ def test_every_kind_of_act_is_held_to_the_term(tmp_path: Path) -> None:
         ("sup-a.yaml", "sg verifies the completion"),
         ("act-a.yaml", "mayor takes part in the activity"),
         ("act-a.yaml", "vm-one takes part in the activity"),
+        # issue 16: the approval chain, the closure, a leader's instruction on a received
+        ("req-a.yaml", "sg approves the request"),
+        ("sup-a.yaml", "sg approves the closure"),
+        ("rcv-a.yaml", "vm-one instructs on the document"),
     }
 
 

@@ -76,9 +76,9 @@ class Received(Record):
                                       {"d": str(self.due), "field": "due"})
         for i, ins in enumerate(self.instructions):
             if ins.date < self.received:
+                # the item, not its date: one round of validate's repairs takes it out
                 raise PydanticCustomError("DATE_ORDER", "instruction of {d} before receipt",
-                                          {"d": str(ins.date),
-                                           "field": f"instructions.{i}.date"})
+                                          {"d": str(ins.date), "field": f"instructions.{i}"})
         return self
 
     @property

@@ -107,9 +107,9 @@ class Request(Record):
             *(("approvals", i, a.date) for i, a in enumerate(self.approvals))]
         for name, i, day in dated:
             if day < self.submitted:
+                # the item, not its date: one round of validate's repairs takes it out
                 raise PydanticCustomError("DATE_ORDER", "{what} dated {d}, before submission",
-                                          {"what": name, "d": str(day),
-                                           "field": f"{name}.{i}.date"})
+                                          {"what": name, "d": str(day), "field": f"{name}.{i}"})
         return self
 
     @property
