@@ -234,7 +234,8 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
         recs, report = validate((base / pc.records_dir).resolve(), pc.records_dir, day)
         if report.errors:
             raise BuildError("the records have problems; nothing was exported", report)
-        cat = open_catalog(recs, (base / pc.records_dir).resolve(), day, pc.audience)
+        cat = open_catalog(recs, (base / pc.records_dir).resolve(), day, pc.audience,
+                           pc.request_days)
         docs = out / "docs"
         shutil.copytree(cfg.docs_dir, docs)
         _choose_variants(docs, pc.locale)

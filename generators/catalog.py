@@ -20,11 +20,14 @@ from typing import Any, TypeVar
 
 from . import deps
 from .figures import (
+    REQUEST_DAYS,
     AppraisalResult,
     HotlineRank,
     IncidentTiming,
     LiaisonRates,
     LiaisonStatus,
+    ReceivedStatus,
+    RequestStatus,
     SupervisionStatus,
     Validity,
     appraisal_results,
@@ -33,6 +36,8 @@ from .figures import (
     liaison_rates,
     liaison_status,
     normative_validity,
+    received_status,
+    request_status,
     supervision_status,
 )
 from .history import Change, file_key
@@ -40,6 +45,7 @@ from .models import LEVELS, Record
 from .models.activity import Activity
 from .models.appraisal import Appraisal
 from .models.briefing import Briefing
+from .models.calendar import CalendarYear
 from .models.document import Document
 from .models.duty import Duty, DutyDay, Incident  # issue 16: duty office
 from .models.hotline import Hotline
@@ -49,6 +55,7 @@ from .models.received import Received
 from .models.registry import Official, Topic, Unit
 from .models.request import Request
 from .models.supervision import Supervision
+from .workdays import NO_CALENDAR, WorkCalendar, work_calendar
 
 R = TypeVar("R", bound=Record)
 K = TypeVar("K")
@@ -157,6 +164,12 @@ class Catalog:
     hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
     incidents: dict[str, IncidentTiming] = field(default_factory=dict)
     """issue 16: incident id -> its reporting minutes and open/closed (figures.py)."""
+    calendar: WorkCalendar = NO_CALENDAR
+    """issue 16: the office's working days (registry/calendar.yaml), or calendar days."""
+    request_days: int = REQUEST_DAYS
+    """issue 16: a request's time limit when it gives no due date (config request_days)."""
+    requests: dict[str, RequestStatus] = field(default_factory=dict)
+    received: dict[str, ReceivedStatus] = field(default_factory=dict)
     _rollups: dict[str, UnitRollup] | None = None
     _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
@@ -196,6 +209,12 @@ class Catalog:
 
     def years(self, model: type[Record]) -> list[int]:
         return sorted({r.main_date.year for r in self.of(model) if r.main_date}, reverse=True)
+
+    def counts_working_days(self) -> bool:
+        """issue 16: whether time limits are counted in working days (a calendar exists),
+        noted as the calendar's records (a page saying which depends on them)."""
+        deps.note("of:calendar")
+        return self.calendar.working
 
     def liaison_rates(self, items: Iterable[Liaison] | None = None) -> LiaisonRates:
         return liaison_rates(self.of(Liaison) if items is None else items, self.as_of)
@@ -408,11 +427,11 @@ def _sort_key(rec: Record) -> tuple[int, str]:
 
 
 def build_catalog(records: list[Record], as_of: dt.date,
-                  audience: str = "restricted") -> Catalog:
+                  audience: str = "restricted", request_days: int = REQUEST_DAYS) -> Catalog:
     """Link the records visible to audience and compute every figure for as_of."""
     level = LEVELS[audience]
     visible = [r for r in records if LEVELS[r.classification] <= level]
-    cat = Catalog(as_of=as_of, audience=audience, records=visible)
+    cat = Catalog(as_of=as_of, audience=audience, records=visible, request_days=request_days)
     cat.hidden = hidden_ids(records, level)
     for rec in visible:
         cat.by_id[rec.id] = rec
@@ -474,6 +493,8 @@ def _track(cat: Catalog) -> None:
     cat.appraisal = Tracked("ap", cat.appraisal)
     cat.hotline = Tracked("hl", cat.hotline)
     cat.incidents = Tracked("inc", cat.incidents)  # issue 16: duty office
+    cat.requests = Tracked("req", cat.requests)  # issue 16
+    cat.received = Tracked("rcs", cat.received)
 
 
 def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
@@ -499,6 +520,7 @@ def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
 
 
 def _compute(cat: Catalog) -> None:
+    cat.calendar = work_calendar(cat.of(CalendarYear))  # issue 16 (read before the figures)
     repealed_by: dict[str, str] = {}
     amended_by: dict[str, list[str]] = defaultdict(list)
     for d in cat.of(Document):
@@ -512,9 +534,13 @@ def _compute(cat: Catalog) -> None:
         if v:
             cat.validity[d.id] = v
     for s in cat.of(Supervision):
-        cat.supervision[s.id] = supervision_status(s, cat.as_of)
+        cat.supervision[s.id] = supervision_status(s, cat.as_of, cat.calendar)
     for li in cat.of(Liaison):
         cat.liaison[li.id] = liaison_status(li, cat.as_of)
+    for q in cat.of(Request):  # issue 16
+        cat.requests[q.id] = request_status(q, cat.as_of, cat.calendar, cat.request_days)
+    for rv in cat.of(Received):
+        cat.received[rv.id] = received_status(rv, cat.as_of, cat.calendar)
     years = {a.year: a for a in cat.of(Appraisal)}
     # a hidden unit's row is left out; the others keep the ranks the record gives them
     for year, a in sorted(years.items()):

@@ -28,7 +28,8 @@ from .memo import remembered
 from .urls import relative
 
 _COLOURS = ["#1f5fa8", "#c0392b", "#2e8b57", "#e69f00", "#6a3d9a", "#7f7f7f"]
-STATUS_COLOURS = {"overdue": "#b42318", "at-risk": "#dc6803", "not-started": "#98a2b3",
+STATUS_COLOURS = {"overdue": "#b42318", "report-late": "#f79009", "at-risk": "#dc6803",
+                  "not-started": "#98a2b3",
                   "on-track": "#1f5fa8", "suspended": "#667085", "completed-late": "#7a5af8",
                   "completed": "#12b76a"}
 _FONT_STACK = ("'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',"

@@ -26,6 +26,9 @@ class PortalConfig(base.Config):
     """Name of the edition being published (set by portal publish)."""
     previous_edition = c.Optional(c.Type(str))
     """Path of the previous edition's edition.json (set by portal publish)."""
+    request_days = c.Type(int, default=15)
+    """issue 16: the time limit of a request (办理时限) that gives no due date, in working
+    days where registry/calendar.yaml exists, else calendar days."""
     strict_records = c.Type(bool, default=False)
     """Treat validation warnings as errors."""
     background_from = c.Type(int, default=1000)

@@ -404,6 +404,16 @@ _CATALOGUE: tuple[Code, ...] = (
                "、考评等次分数线顺序不对、单位有得分却不在任何分组中等。",
                "按说明修改：说明中会指出相关的两个字段。"),
          messages={
+             # issue 16: calendar, supervision as a process
+             "{d} is a weekday: workdays lists only the Saturdays and Sundays worked (调休上班)":
+                 "{d}是工作日：workdays只列调休上班的周六、周日",
+             "state: completed needs completed: <date> (or an approved closure)":
+                 "state: completed须写completed: <日期>（或已批准的销号）",
+             "the closure is approved: the item is completed (state: completed)":
+                 "销号已批准：该事项已办结（写state: completed）",
+             "completed {c} differs from closure.approved {a}: the approved closure is the "
+             "completion":
+                 "completed（{c}）与closure.approved（{a}）不同：批准销号之日即为办结日期",
              "grade thresholds must fall: excellent > good > fair":
                  "等次分数线必须依次降低：优秀 > 良好 > 一般",
              "{u} is in both groups":
@@ -612,6 +622,17 @@ _CATALOGUE: tuple[Code, ...] = (
              "add {unit} to recipients":
                  "把{unit}加入recipients（主送单位）",
          }),
+    # issue 16: requests submitted to a meeting
+    Code("REF_AGENDA_ITEM", "References", "error", "Agenda item the meeting does not have",
+         "A request's agenda names a meeting whose agenda has no item of that number.",
+         "Correct agenda.item to the number of the meeting's item that took up the request.",
+         zh=Zh("会议议程中没有该项议题",
+               "请示的agenda写了一次会议，但该会议的议程中没有这个序号的议题。",
+               "把agenda.item改为会议审议该请示的议题序号。"),
+         messages={
+             "meeting {meeting} has no agenda item {item} (its items: {items})":
+                 "会议{meeting}的议程中没有第{item}项议题（其议题为：{items}）",
+         }),
     # -- dates
     Code("DATE_ORDER", "Dates", "error", "Dates in the wrong order",
          "A deadline before the assignment, a reply before receipt, a completion before "
@@ -621,6 +642,14 @@ _CATALOGUE: tuple[Code, ...] = (
                "办理期限早于交办日期、答复早于收到日期、办结早于交办日期、结束早于开始等。",
                "改正两个日期中的一个。"),
          messages={
+             # issue 16: calendar, requests, received documents, supervision as a process
+             "holiday {n} ends before it starts": "假期“{n}”的结束日期早于开始日期",
+             "due {d} before receipt": "办理时限{d}早于收文日期",
+             "instruction of {d} before receipt": "{d}的批示早于收文日期",
+             "due {d} before submission": "办理时限{d}早于报送日期",
+             "closure requested before assignment": "申请销号日期早于交办日期",
+             "closure approved {a} before it was requested": "批准销号日期{a}早于申请销号日期",
+             "reminder of {d} before assignment": "{d}的催办早于交办日期",
              "ends ({e}) before it starts ({s})":
                  "结束时间（{e}）早于开始时间（{s}）",
              "expires before it takes effect":

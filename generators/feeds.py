@@ -24,6 +24,8 @@ from .models.document import Document
 from .models.duty import Duty, Incident, when  # issue 16: duty office
 from .models.liaison import Liaison
 from .models.meeting import Meeting
+from .models.received import Received
+from .models.request import Request
 from .models.supervision import Supervision
 from .pages.common import record_src
 from .urls import url_of
@@ -132,6 +134,36 @@ def atom_feeds(cat: Catalog, base_url: str = "", locale: str = "en") -> dict[str
                                f"{'：' if locale == 'zh' else ': '}{latest.summary}",
                                inc.level))
     add("incidents", t("feed_incidents"), incidents)
+    add("overdue", t("feed_overdue"), overdue_entries(cat, locale))  # issue 16
+    return out
+
+
+def overdue_entries(cat: Catalog, locale: str) -> list[Entry]:
+    """The desk's overdue items: supervision items overdue or with a report late, requests
+    undecided past their due date, received documents not implemented past theirs.  An
+    entry is dated the first day it was late and named by its status, so a reader sees an
+    item again when it moves from report-late to overdue."""
+    t = labels(locale)
+    day = dt.timedelta(days=1)
+    out: list[Entry] = []
+    for s in cat.of(Supervision):
+        st = cat.supervision[s.id]
+        if st.status == "overdue":
+            out.append(Entry(f"overdue/{s.id}/overdue", s.title, s.deadline + day, _page(s),
+                             t("days_overdue", n=st.days_overdue), st.status))
+        elif st.status == "report-late" and st.report_due:
+            out.append(Entry(f"overdue/{s.id}/report-late", s.title, st.report_due + day,
+                             _page(s), value_label(st.status, locale), st.status))
+    for q in cat.of(Request):
+        rs = cat.requests[q.id]
+        if rs.status == "overdue":
+            out.append(Entry(f"overdue/{q.id}/overdue", q.title, rs.due + day, _page(q),
+                             value_label("awaiting-approval", locale), "request"))
+    for r in cat.of(Received):
+        vs = cat.received[r.id]
+        if vs.status == "overdue" and vs.due:
+            out.append(Entry(f"overdue/{r.id}/overdue", f"{r.number} {r.title}", vs.due + day,
+                             _page(r), value_label("awaiting-action", locale), "received"))
     return out
 
 

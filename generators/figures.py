@@ -18,17 +18,20 @@ from .models.document import Document
 from .models.duty import Incident, when  # issue 16: duty office
 from .models.hotline import DistrictFigures, Hotline
 from .models.liaison import Liaison
+from .models.received import Received
+from .models.request import Request
 from .models.supervision import Supervision
+from .workdays import NO_CALENDAR, WorkCalendar, add_days, days_between
 
 AT_RISK_DAYS = 14  # deadline this close ...
 AT_RISK_PERCENT = 80  # ... and progress below this
-STALE_DAYS = 30  # no progress report for this long
+REPORT_GRACE_DAYS = 5  # a progress report may come this many (working) days after its cycle
 EXPIRING_DAYS = 180
 # 接诉即办 composite, Beijing's weighting of the three rates
 HOTLINE_WEIGHTS = {"response_rate": 0.10, "resolution_rate": 0.45, "satisfaction_rate": 0.45}
 
-SupervisionStatusName = Literal["completed", "completed-late", "suspended", "overdue", "at-risk",
-                                "on-track", "not-started"]
+SupervisionStatusName = Literal["completed", "completed-late", "suspended", "overdue",
+                                "report-late", "at-risk", "on-track", "not-started"]
 ValidityName = Literal["not-yet-effective", "in-force", "expiring", "expired", "amended",
                        "repealed"]
 Grade = Literal["excellent", "good", "fair", "poor"]
@@ -49,43 +52,81 @@ class SupervisionStatus:
     """Why an item is at risk, in English (the pages say it in their language from the
     fields below)."""
     quiet_days: int = 0
-    """At risk for silence: days without a progress report; 0 otherwise."""
+    """Calendar days since the latest progress report (or the assignment, if none)."""
+    report_due: dt.date | None = None
+    """Open items: the last day the next progress report is on time (cycle plus grace)."""
+    days_report_late: int = 0
+    """report-late: days past report_due (working days where the calendar exists)."""
+    closed_without_approval: bool = False
+    """Completed, but the closure (销号) has not been approved."""
 
 
-def supervision_status(item: Supervision, as_of: dt.date) -> SupervisionStatus:
-    """Status of a supervised matter on as_of.
+def add_cycle(day: dt.date, cycle: str) -> dt.date:
+    """The day one reporting cycle after day: weekly 7 days, fortnightly 14 days, monthly
+    the same day of the next month, quarterly the same day three months on (the month's
+    last day where it has no such day: 31 January + 1 month = 28 or 29 February)."""
+    if cycle == "weekly":
+        return day + dt.timedelta(days=7)
+    if cycle == "fortnightly":
+        return day + dt.timedelta(days=14)
+    months = 3 if cycle == "quarterly" else 1
+    m = day.month - 1 + months
+    y, m = day.year + m // 12, m % 12 + 1
+    last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m, min(day.day, last))
 
-    completed / completed-late: state completed, on or before / after the deadline.
-    suspended: state suspended.  Open items: overdue once the as-of date is past the
-    deadline (the deadline day itself is not overdue); at-risk when the deadline is
-    within 14 days and progress is under 80 %, or when nothing has been reported for
-    30 days or more (counted from the assignment if there was never a report);
-    not-started when no progress has been reported yet; on-track otherwise.
+
+def report_due(item: Supervision, cal: WorkCalendar = NO_CALENDAR) -> dt.date:
+    """The last day on which the next progress report (反馈) is on time: one cycle after
+    the latest report (the assignment if there is none yet), plus 5 days' grace counted in
+    working days where the office's calendar exists, in calendar days otherwise."""
+    latest = item.latest
+    start = latest.date if latest else item.assigned
+    return add_days(add_cycle(start, item.report_cycle), REPORT_GRACE_DAYS, cal)
+
+
+def supervision_status(item: Supervision, as_of: dt.date,
+                       cal: WorkCalendar = NO_CALENDAR) -> SupervisionStatus:
+    """Status of a supervised matter on as_of, the first of these that applies:
+
+    completed / completed-late: completed (the approved closure, 销号, is the completion;
+    else state completed), on or before / after the deadline.  suspended: state
+    suspended.  overdue: the as-of date is past the deadline (the deadline day itself is
+    not overdue).  report-late (未按期反馈): no progress report within the reporting cycle
+    (default monthly) plus 5 days' grace, counted from the latest report or, before the
+    first, from the assignment (report_due; the grace in working days where the calendar
+    exists).  at-risk: the deadline within 14 days and progress under 80 %.
+    not-started: no progress reported yet.  on-track otherwise.
     """
     latest = item.latest
     percent = latest.percent if latest else 0.0
     to_deadline = (item.deadline - as_of).days
     last = latest.date if latest else None
-    if item.state == "completed" and item.completed is not None:
-        late = (item.completed - item.deadline).days
+    done = item.completion
+    if done is not None:
+        late = (done - item.deadline).days
         return SupervisionStatus("completed-late" if late > 0 else "completed", 100.0,
-                                 to_deadline, max(late, 0), last)
+                                 to_deadline, max(late, 0), last,
+                                 closed_without_approval=not (item.closure and
+                                                              item.closure.approved))
     if item.state == "suspended":
         return SupervisionStatus("suspended", percent, to_deadline, 0, last)
-    if to_deadline < 0:
-        return SupervisionStatus("overdue", percent, to_deadline, -to_deadline, last)
-    reasons = []
-    if to_deadline <= AT_RISK_DAYS and percent < AT_RISK_PERCENT:
-        reasons.append(f"deadline in {to_deadline} days at {percent:g} %")
     quiet = (as_of - (last or item.assigned)).days
-    if quiet >= STALE_DAYS:
-        reasons.append(f"no progress report for {quiet} days")
-    if reasons:
-        return SupervisionStatus("at-risk", percent, to_deadline, 0, last, tuple(reasons),
-                                 quiet if quiet >= STALE_DAYS else 0)
+    due = report_due(item, cal)
+    if to_deadline < 0:
+        return SupervisionStatus("overdue", percent, to_deadline, -to_deadline, last,
+                                 quiet_days=quiet, report_due=due)
+    if as_of > due:
+        return SupervisionStatus("report-late", percent, to_deadline, 0, last,
+                                 (f"no progress report since {last or item.assigned}",),
+                                 quiet, due, days_between(due, as_of, cal))
+    if to_deadline <= AT_RISK_DAYS and percent < AT_RISK_PERCENT:
+        return SupervisionStatus("at-risk", percent, to_deadline, 0, last,
+                                 (f"deadline in {to_deadline} days at {percent:g} %",),
+                                 quiet, due)
     if latest is None:
-        return SupervisionStatus("not-started", 0.0, to_deadline, 0, None)
-    return SupervisionStatus("on-track", percent, to_deadline, 0, last)
+        return SupervisionStatus("not-started", 0.0, to_deadline, 0, None, (), quiet, due)
+    return SupervisionStatus("on-track", percent, to_deadline, 0, last, (), quiet, due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,3 +393,79 @@ def incident_timing(incident: Incident, as_of: dt.date,
     return IncidentTiming("closed" if finals else "open", phone, written, phone_limit,
                           written_limit, late(phone, phone_limit),
                           late(written, written_limit), finals[0] if finals else None)
+
+
+# -- issue 16: requests and received documents with time limits ----------------------------
+
+REQUEST_DAYS = 15  # 办理时限 of a request, from submission, unless the office configures one
+
+RequestStatusName = Literal["decided", "decided-late", "pending", "overdue"]
+ReceivedStatusName = Literal["implemented", "implemented-late", "awaiting-action", "overdue"]
+
+
+@dataclass(frozen=True, slots=True)
+class RequestStatus:
+    status: RequestStatusName
+    due: dt.date
+    days_waiting: int
+    """Pending: days from submission to the as-of date; decided: to the decision."""
+    days_overdue: int
+    """Overdue: days past the due date; decided-late: days decided after it."""
+    stage: str
+    """Where a pending request stands: awaiting-review, awaiting-approval (reviewed),
+    in-approval (part of the chain signed), decided."""
+
+
+def request_due(item: Request, cal: WorkCalendar = NO_CALENDAR,
+                request_days: int = REQUEST_DAYS) -> dt.date:
+    """Its due date (办理时限) if it gives one, else submitted + request_days, counted in
+    working days where the office's calendar exists, in calendar days otherwise."""
+    return item.due or add_days(item.submitted, request_days, cal)
+
+
+def request_status(item: Request, as_of: dt.date, cal: WorkCalendar = NO_CALENDAR,
+                   request_days: int = REQUEST_DAYS) -> RequestStatus:
+    """A request on as_of.  Days waiting: from the submission to the decision, or to the
+    as-of date while none is taken (0 on the day of submission).  decided / decided-late:
+    decided on or before / after the due date.  overdue: no decision and the as-of date is
+    past the due date (the due day itself is not overdue).  pending otherwise.  Days are
+    working days where the calendar exists, calendar days otherwise."""
+    due = request_due(item, cal, request_days)
+    if item.decision:
+        late = max(days_between(due, item.decision.date, cal), 0)
+        return RequestStatus("decided-late" if late else "decided", due,
+                             days_between(item.submitted, item.decision.date, cal), late,
+                             "decided")
+    stage = ("in-approval" if item.approvals else "awaiting-approval" if item.review
+             else "awaiting-review")
+    waiting = days_between(item.submitted, as_of, cal)
+    over = days_between(due, as_of, cal) if as_of > due else 0
+    return RequestStatus("overdue" if over else "pending", due, waiting, over, stage)
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedStatus:
+    status: ReceivedStatusName
+    due: dt.date | None
+    days_since_receipt: int
+    """Awaiting action: days from receipt to the as-of date; implemented: to the first
+    implemented step."""
+    days_overdue: int
+
+
+def received_status(item: Received, as_of: dt.date,
+                    cal: WorkCalendar = NO_CALENDAR) -> ReceivedStatus:
+    """A received document on as_of.  Awaiting action (待落实) until a handling step says
+    implemented (落实); overdue when still awaiting and the as-of date is past its due date
+    (none given: never overdue); implemented-late when implemented after it.  Days since
+    receipt run to the as-of date, or to the implementing step; working days where the
+    calendar exists, calendar days otherwise."""
+    done = item.implemented
+    due = item.due
+    if done is not None:
+        late = max(days_between(due, done, cal), 0) if due else 0
+        return ReceivedStatus("implemented-late" if late else "implemented", due,
+                              days_between(item.received, done, cal), late)
+    over = days_between(due, as_of, cal) if due and as_of > due else 0
+    return ReceivedStatus("overdue" if over else "awaiting-action", due,
+                          days_between(item.received, as_of, cal), over)

@@ -216,7 +216,8 @@ class Digests:
 
 _FIGURES = {"sup": "supervision", "val": "validity", "lia": "liaison", "ap": "appraisal",
             "hl": "hotline",
-            "inc": "incidents"}  # issue 16: duty office
+            "inc": "incidents",  # issue 16: duty office
+            "req": "requests", "rcs": "received"}  # issue 16
 
 
 def _hash(text: str) -> str:

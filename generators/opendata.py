@@ -66,15 +66,29 @@ COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
         "issuer": lambda r: c.shown_id(r.issuer),
         "title": lambda r: r.title, "received": lambda r: r.received,
         "lead": lambda r: c.shown_id(r.handling.lead),
-        "implemented_by": lambda r: " ".join(c.shown(r.handling.implemented_by))}),
+        "implemented_by": lambda r: " ".join(c.shown(r.handling.implemented_by)),
+        # issue 16: time limits
+        "due_date": lambda r: r.due, "status": lambda r: c.received[r.id].status,
+        "days_since_receipt": lambda r: c.received[r.id].days_since_receipt,
+        "days_overdue": lambda r: c.received[r.id].days_overdue,
+        "instructions": lambda r: len(r.instructions)}),
     "requests": lambda c: _simple(c, Request, {
         "id": lambda r: r.id, "from": lambda r: c.shown_id(r.from_), "kind": lambda r: r.kind,
         "title": lambda r: r.title, "submitted": lambda r: r.submitted,
-        "outcome": lambda r: r.decision.outcome if r.decision else None}),
+        "outcome": lambda r: r.decision.outcome if r.decision else None,
+        # issue 16: time limits, the approval chain, the meeting
+        "number": lambda r: r.number, "due_date": lambda r: c.requests[r.id].due,
+        "days_waiting": lambda r: c.requests[r.id].days_waiting,
+        "days_overdue": lambda r: c.requests[r.id].days_overdue,
+        "status": lambda r: c.requests[r.id].status, "stage": lambda r: c.requests[r.id].stage,
+        "approvals": lambda r: len(r.approvals),
+        "meeting": lambda r: c.shown_id(r.agenda.meeting) if r.agenda else ""}),
     "meetings": lambda c: _simple(c, Meeting, {
         "id": lambda m: m.id, "kind": lambda m: m.kind, "session": lambda m: m.session,
         "date": lambda m: m.date, "chair": lambda m: c.shown_id(m.chair),
-        "decisions": lambda m: len(m.decisions)}),
+        "decisions": lambda m: len(m.decisions),
+        "term": lambda m: m.term,  # issue 16
+        "observers": lambda m: " ".join(c.shown(m.observers))}),
     "decisions": _decisions,
     "activities": lambda c: _simple(c, Activity, {
         "id": lambda a: a.id, "date": lambda a: a.date, "title": lambda a: a.title,
@@ -168,8 +182,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
                   "报送日期。"),
     "outcome": ("Decision outcome, empty while pending.",
                 "审批结果，尚未审批时为空。"),
-    "session": ("Meetings: number within kind and year; liaison: year of the session.",
-                "会议：当年同类会议的次序；建议提案：会议年度。"),
+    "session": ("Meetings: number within kind and term (within the year where no term is "
+                "given); liaison: year of the session.",
+                "会议：本届政府同类会议的次序（未注明届次的，为当年次序）；建议提案：会议年度。"),
     "date": ("Date.",
              "日期。"),
     "chair": ("Official id of the chair.",
@@ -293,6 +308,50 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "supervision": ("Ids of the supervision items leaders' instructions started, separated "
                     "by spaces.",
                     "领导批示交办的督办事项编号，以空格分隔。"),
+    # issue 16: supervision as a process, requests and received documents with time limits
+    "sup_number": ("Supervision number (督办编号).",
+                   "督办编号。"),
+    "cycle": ("Reporting cycle: weekly, fortnightly, monthly (default) or quarterly.",
+              "反馈周期：`weekly`（每周）、`fortnightly`（每两周）、`monthly`（每月，默认）"
+              "或`quarterly`（每季度）。"),
+    "report_due": ("Open items: last day the next progress report is on time (one cycle after "
+                   "the latest report, plus 5 days' grace).",
+                   "在办事项：下次进展反馈的截止日期（最近一次反馈后一个反馈周期，另加5天宽限期）。"),
+    "days_report_late": ("report-late items: days past report_due (working days where the "
+                         "office's calendar exists).",
+                         "未按期反馈事项：超过反馈截止日期的天数（配置工作日历的，按工作日计算）。"),
+    "reminders": ("Number of reminders (催办) sent.",
+                  "催办次数。"),
+    "closure_requested": ("Date the lead unit asked for closure (销号).",
+                          "申请销号日期。"),
+    "closure_approved": ("Date the closure was approved: the completion.",
+                         "批准销号日期，即办结日期。"),
+    "circulars": ("Ids of the circulars (通报) that named the item, separated by spaces.",
+                  "通报该事项的文件编号，以空格分隔。"),
+    "due_date": ("Requests and received documents: due date (办理时限); a request without "
+                 "one is due request_days (15, working days where the calendar exists) after "
+                 "submission.",
+                 "请示和收文的办理时限；请示未注明的，为报送后第15天（可配置；配置工作日历的，"
+                 "按工作日计算）。"),
+    "days_since_receipt": ("Days from receipt to implementation, or to the build date while "
+                           "awaiting action (working days where the office's calendar "
+                           "exists).",
+                           "自收文至落实的天数；尚待落实的，计至生成日期（配置工作日历的，"
+                           "按工作日计算）。"),
+    "days_waiting": ("Days from submission to the decision, or to the build date while "
+                     "undecided (working days where the office's calendar exists).",
+                     "自报送至审批的天数；尚未审批的，计至生成日期（配置工作日历的，"
+                     "按工作日计算）。"),
+    "stage": ("Where a request stands: awaiting-review, awaiting-approval, in-approval, "
+              "decided.",
+              "请示所处环节：`awaiting-review`（待审核）、`awaiting-approval`（待审批）、"
+              "`in-approval`（审批中）、`decided`（已审批）。"),
+    "approvals": ("Number of sign-offs in the approval chain.",
+                  "审批流程中的签批次数。"),
+    "term": ("The government's term (届) the meeting is numbered within.",
+             "会议所属的政府届次。"),
+    "observers": ("Observing unit ids (列席单位), separated by spaces.",
+                  "列席单位编号，以空格分隔。"),
 }
 """What each column of the open data means: English, Chinese (each edition's data page)."""
 

@@ -21,6 +21,7 @@ from .catalog import Catalog, attach_history, build_catalog
 from .charts import Chart, draw_all
 from .charts import collecting as charts_collecting
 from .editions import MANIFEST, changes_page, manifest_text
+from .figures import REQUEST_DAYS
 from .history import read_history
 from .models import Record
 from .pages import Page, other_pages, record_pages
@@ -34,10 +35,10 @@ PAGE_ASSETS = ("search.js", "desk.js")
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
-                 audience: str) -> Catalog:
+                 audience: str, request_days: int = REQUEST_DAYS) -> Catalog:
     """The catalog of validated records for one audience, with their git history."""
     release_positions(records)
-    cat = build_catalog(records, as_of, audience)
+    cat = build_catalog(records, as_of, audience, request_days)
     levels = cache_path(records_dir, "history-levels").with_suffix(".json")
     attach_history(cat, read_history(records_dir, levels))
     return cat

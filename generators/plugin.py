@@ -145,7 +145,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if report.failed(self.config.strict_records):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
-        self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience)
+        self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience,
+                                    self.config.request_days)
         gc.freeze()  # see on_files
         config.theme["language"] = self.config.locale  # Material's own strings, <html lang>
         # the site's name, description and footer in the edition's language; mkdocs.yml

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from .models import FOLDERS, KEYED, REGISTRY, Record
+from .models.calendar import CalendarYear
 
 
 def schema_for(model: type[Record], registry: bool = False) -> dict[str, Any]:
     schema = model.model_json_schema(by_alias=True, mode="validation")
-    if model in KEYED.values():  # the id of appraisal and hotline files is derived
+    if model in KEYED.values() or model is CalendarYear:  # a derived id (from year or month)
         schema["properties"].pop("id", None)
     if registry:
         defs = schema.pop("$defs", {})

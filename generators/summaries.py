@@ -21,7 +21,7 @@ from .memo import remember
 from .models.liaison import Liaison
 from .models.supervision import Supervision
 
-SUPERVISION_ORDER = ["overdue", "at-risk", "not-started", "on-track", "suspended",
+SUPERVISION_ORDER = ["overdue", "report-late", "at-risk", "not-started", "on-track", "suspended",
                      "completed-late", "completed"]
 GRADES = ["excellent", "good", "fair", "poor"]
 GROUPS = ["district", "agency"]

@@ -24,10 +24,20 @@ def supervision_frame(cat: Catalog) -> pd.DataFrame:
                      "assigned": s.assigned, "deadline": s.deadline, "state": s.state,
                      "status": st.status, "percent": st.percent,
                      "days_to_deadline": st.days_to_deadline, "days_overdue": st.days_overdue,
-                     "last_report": st.last_report})
+                     "last_report": st.last_report,
+                     # issue 16: supervision as a process
+                     "sup_number": s.number, "cycle": s.report_cycle,
+                     "report_due": st.report_due if s.state == "open" else None,
+                     "days_report_late": st.days_report_late,
+                     "reminders": len(s.reminders),
+                     "closure_requested": s.closure.requested if s.closure else None,
+                     "closure_approved": s.closure.approved if s.closure else None,
+                     "circulars": " ".join(cat.shown(s.circulars))})
     return pd.DataFrame(rows, columns=["id", "title", "lead", "source", "assigned", "deadline",
                                        "state", "status", "percent", "days_to_deadline",
-                                       "days_overdue", "last_report"])
+                                       "days_overdue", "last_report", "sup_number", "cycle",
+                                       "report_due", "days_report_late", "reminders",
+                                       "closure_requested", "closure_approved", "circulars"])
 
 
 def liaison_frame(cat: Catalog) -> pd.DataFrame:

@@ -762,6 +762,7 @@ def check_archive(records: list[Record], as_of: dt.date,
     problems += _meeting_outcomes([r for r in records if isinstance(r, Meeting)], as_of)
     problems += _normative_chains([r for r in records if isinstance(r, Document)])
     problems += _document_links(records, by_id)
+    problems += _request_agenda(records, by_id)  # issue 16
     problems += _parent_cycles(units)
     return problems
 
@@ -784,6 +785,19 @@ def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Probl
 
 _KIND_WORDS = {"instructed": "briefing or incident"}  # issue 16: duty office
 """How a message names a kind of reference that is not one record type."""
+
+
+def _request_agenda(records: list[Record], by_id: dict[str, Record]) -> Iterator[Problem]:
+    """A request submitted to a meeting names an item the meeting's agenda has."""
+    for rec in records:
+        if isinstance(rec, Request) and rec.agenda:
+            meeting = by_id.get(rec.agenda.meeting)
+            if isinstance(meeting, Meeting) and rec.agenda.item not in {
+                    a.item for a in meeting.agenda}:
+                items = ", ".join(str(a.item) for a in meeting.agenda)
+                yield _p(rec, ("agenda", "item"), "REF_AGENDA_ITEM",
+                         "meeting {meeting} has no agenda item {item} (its items: {items})",
+                         meeting=meeting.id, item=str(rec.agenda.item), items=items)
 
 
 def _may_be(kind: str, unknown: set[str] | frozenset[str]) -> bool:

@@ -494,7 +494,8 @@ def documents() -> list[dict[str, Any]]:
 def minutes_doc(meeting: dict[str, Any], topics: str) -> dict[str, Any]:
     n = meeting["session"]
     d = doc(f"doc-2026-{200 + n:03d}", f"京政会纪〔2026〕{n}号", "minutes",
-            f"市政府2026年第{n}次常务会议纪要", "general-office", meeting["date"] + days(2),
+            f"市政府第{n + TERM_BEFORE['executive']}次常务会议纪要", "general-office",
+            meeting["date"] + days(2),
             f"记录会议研究{topics}等事项的议定意见及牵头单位。", cls=meeting["classification"],
             recipients=["general-office"])
     d.pop("published", None)  # minutes are circulated, not published
@@ -618,6 +619,9 @@ MEETINGS: list[tuple[str, int, dt.date, bool, bool, list[tuple[Any, ...]]]] = [
     ]),
 ]
 KIND_ZH = {"executive": "常务会议", "plenary": "全体会议", "special-topic": "专题会议"}
+TERM, TERM_BEFORE = 16, {"executive": 70, "plenary": 3}
+"""Issue 16: the government's term (届) and the meetings of each kind it held before 2026:
+executive and plenary meetings are numbered within the term."""
 
 
 def _future_outcome() -> str:
@@ -664,12 +668,18 @@ def meetings() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             "classification": "restricted" if restricted else "internal",
         }
         topics = "、".join(re.sub(r"^(研究|审议|听取|部署)", "", a["title"]) for a in agenda[:2])
-        m["summary"] = (f"市政府2026年第{session}次{KIND_ZH[kind]}，研究{topics}等事项。"
+        named = (f"市政府第{session + TERM_BEFORE[kind]}次" if kind in TERM_BEFORE
+                 else f"市政府2026年第{session}次")
+        m["summary"] = (f"{named}{KIND_ZH[kind]}，研究{topics}等事项。"
                         if held else f"拟于{zh_date(day)}召开，议题以会议通知为准。")
         if held and kind == "executive":
             md = minutes_doc(m, topics)
             minutes.append(md)
             m["minutes"] = md["id"]
+        if kind in TERM_BEFORE:  # issue 16: numbered within the term, with observers (列席)
+            m["term"], m["session"] = TERM, session + TERM_BEFORE[kind]
+            m["observers"] = ["npc-standing", "cppcc-bj"] if kind == "plenary" else sorted(
+                {a["presenter"] for a in agenda} - {"general-office"})
         out.append(m)
     return out, minutes
 
@@ -730,6 +740,7 @@ def main() -> None:
     residue = [p for p in OUT.rglob("*.yaml")
                if re.search(r"\(\d+\)|&id\d|\*id\d", p.read_text(encoding="utf-8"))]
     assert not residue, residue
+    __import__("sample_process").process(OUT)  # issue 16: processes (its own rng)
     print(f"wrote {sum(1 for _ in OUT.rglob('*.yaml'))} files to {OUT}")
 
 

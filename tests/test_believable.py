@@ -91,6 +91,10 @@ def test_every_kind_of_act_is_held_to_the_term(tmp_path: Path) -> None:
         ("2026-11.yaml", "vm-one leads the duty"),
         ("inc-a.yaml", "vm-one instructs on the incident"),
         ("inc-r.yaml", "mayor instructs on the incident"),
+        # issue 16: the approval chain, the closure, a leader's instruction on a received
+        ("req-a.yaml", "sg approves the request"),
+        ("sup-a.yaml", "sg approves the closure"),
+        ("rcv-a.yaml", "vm-one instructs on the document"),
     }
 
 

@@ -61,7 +61,7 @@ def test_stats_counts_types_and_statuses() -> None:
     assert rows["supervision"][0] == "4"
     assert "overdue 1" in rows["supervision"][1]
     assert rows["incident"] == ["2", "closed 1, late 2, open 1"]  # issue 16: duty office
-    assert rows["total"] == ["36"]
+    assert rows["total"] == ["37"]
 
 
 def test_bad_option_is_one_line() -> None:

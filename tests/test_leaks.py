@@ -261,6 +261,9 @@ def _hidden_records(records: Path, s: Sentinels, n: int, level: str) -> None:
         d.pop("completed")
         d.pop("verified_by")
         d["updates"] = [{"date": "2026-06-01", "percent": 50, "note": word("supnote")}]
+        # issue 16: reopened, its closure is only requested; its texts must not leak either
+        d["closure"] = {"requested": "2026-06-02", "opinion": word("supclosure")}
+        d["reminders"] = [{"date": "2026-06-10", "note": word("supreminder")}]
 
     clone("supervision/2026/sup-a.yaml", f"supervision/2026/sup-zq-{tag}.yaml", sup)
 

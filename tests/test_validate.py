@@ -49,7 +49,7 @@ def test_invalid_fixture_reports_its_code_at_its_line(code: str, tmp_path: Path)
 def test_valid_fixture_is_clean() -> None:
     recs, report = validate(VALID, "records", AS_OF)
     assert report.problems == []
-    assert len(recs) == 36  # issue 16: a duty roster and two incidents
+    assert len(recs) == 37  # issue 16: a duty roster, two incidents, one calendar year
 
 
 def test_sample_archive_is_clean() -> None:

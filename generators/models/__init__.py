@@ -3,6 +3,7 @@
 from .activity import Activity
 from .appraisal import Appraisal
 from .briefing import Briefing
+from .calendar import CalendarYear
 from .common import LEVELS, Record
 from .document import Document
 from .duty import Duty, Incident  # issue 16: duty office
@@ -14,7 +15,8 @@ from .registry import Official, Topic, Unit
 from .request import Request
 from .supervision import Supervision
 
-REGISTRY: dict[str, type[Record]] = {"units": Unit, "officials": Official, "topics": Topic}
+REGISTRY: dict[str, type[Record]] = {"units": Unit, "officials": Official, "topics": Topic,
+                                     "calendar": CalendarYear}  # issue 16: working days
 """registry/<name>.yaml: a list of entries."""
 
 FOLDERS: dict[str, type[Record]] = {
@@ -33,7 +35,7 @@ RECORD_TYPES: dict[str, type[Record]] = {
 
 __all__ = [
     "FOLDERS", "KEYED", "LEVELS", "RECORD_TYPES", "REGISTRY", "Activity", "Appraisal",
-    "Briefing", "Document", "Duty", "Hotline", "Incident", "Liaison", "Meeting",
+    "Briefing", "CalendarYear", "Document", "Duty", "Hotline", "Incident", "Liaison", "Meeting",
     "MeetingDecision", "Official", "Received", "Record", "Request", "Supervision", "Topic",
     "Unit",
 ]

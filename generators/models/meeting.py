@@ -44,11 +44,16 @@ class Meeting(Record):
 
     kind: Literal["plenary", "executive", "special-topic"]
     session: int = Field(ge=1)
-    """Number of the meeting within its kind and year (e.g. the 12th executive meeting)."""
+    """Number of the meeting within its kind and term where term is given (市政府第N次常务会议),
+    else within its kind and year (first edition)."""
+    term: int | None = Field(default=None, ge=1)
+    """The government's term (届), e.g. 16: the session is numbered within it."""
     date: Date
     location: Text | None = None
     chair: Id
     attendees: list[Id] = []
+    observers: list[Id] = []
+    """列席单位: units that attend without a vote."""
     agenda: list[AgendaItem] = Field(min_length=1)
     minutes: Id | None = None
     """The minutes (纪要) document."""
@@ -60,8 +65,10 @@ class Meeting(Record):
 
     @property
     def title_text(self) -> str:
-        return f"{self.kind.replace('-', ' ').capitalize()} meeting no. {self.session}, " \
-               f"{self.date.year}"
+        kind = self.kind.replace('-', ' ').capitalize()
+        if self.term:
+            return f"{kind} meeting no. {self.session}, term {self.term}"
+        return f"{kind} meeting no. {self.session}, {self.date.year}"
 
     @property
     def decisions(self) -> list[MeetingDecision]:
@@ -72,6 +79,8 @@ class Meeting(Record):
         yield ("chair",), "official", self.chair
         for i, o in enumerate(self.attendees):
             yield ("attendees", i), "official", o
+        for i, u in enumerate(self.observers):
+            yield ("observers", i), "unit", u
         for i, a in enumerate(self.agenda):
             yield ("agenda", i, "presenter"), "unit", a.presenter
             for j, d in enumerate(a.decisions):

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Markdown, Record, Ref, Strict, Text
+from .common import Act, Date, Id, Markdown, Record, Ref, Strict, Text
 from .document import DocNumberText, DocType
 
 Action = Literal["registered", "proposed", "assigned", "implemented", "filed"]
@@ -30,6 +30,19 @@ class Handling(Strict):
     """Local documents that implement it."""
 
 
+class Instruction(Strict):
+    """A leader's written instruction (批示) on the document."""
+
+    by: Id
+    """Official who gave it."""
+    date: Date
+    """Day of the instruction."""
+    text: Markdown
+    """批示内容."""
+    supervision: Id | None = None
+    """The supervision item it started, if any."""
+
+
 class Received(Record):
     """A document received from the State Council or its General Office (收文)."""
 
@@ -46,6 +59,10 @@ class Received(Record):
     type: DocType
     handling: Handling
     summary: Markdown | None = None
+    due: Date | None = None
+    """The date by which implementation must be reported (办理时限)."""
+    instructions: list[Instruction] = []
+    """Leaders' instructions (批示) on it."""
 
     @model_validator(mode="after")
     def _steps(self) -> Received:
@@ -54,7 +71,21 @@ class Received(Record):
                 raise PydanticCustomError("DATE_ORDER", "handling step on {d} before receipt",
                                           {"d": str(step.date),
                                            "field": f"handling.steps.{i}.date"})
+        if self.due and self.due < self.received:
+            raise PydanticCustomError("DATE_ORDER", "due {d} before receipt",
+                                      {"d": str(self.due), "field": "due"})
+        for i, ins in enumerate(self.instructions):
+            if ins.date < self.received:
+                # the item, not its date: one round of validate's repairs takes it out
+                raise PydanticCustomError("DATE_ORDER", "instruction of {d} before receipt",
+                                          {"d": str(ins.date), "field": f"instructions.{i}"})
         return self
+
+    @property
+    def implemented(self) -> dt.date | None:
+        """The day of the first implemented step (落实), or None: awaiting action."""
+        days = [s.date for s in self.handling.steps if s.action == "implemented"]
+        return min(days) if days else None
 
     @property
     def main_date(self) -> dt.date:
@@ -66,10 +97,20 @@ class Received(Record):
         yield ("handling", "lead"), "unit", self.handling.lead
         for i, d in enumerate(self.handling.implemented_by):
             yield ("handling", "implemented_by", i), "document", d
+        for i, ins in enumerate(self.instructions):
+            yield ("instructions", i, "by"), "official", ins.by
+            if ins.supervision:
+                yield ("instructions", i, "supervision"), "supervision", ins.supervision
+
+    def acts(self) -> Iterator[Act]:
+        for i, ins in enumerate(self.instructions):
+            yield ("instructions", i, "by"), ins.by, ins.date, "instructs on the document"
 
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
         yield ("received",), self.received, "receipt"
         for i, s in enumerate(self.handling.steps):
             yield ("handling", "steps", i, "date"), s.date, "handling step"
+        for i, ins in enumerate(self.instructions):
+            yield ("instructions", i, "date"), ins.date, "instruction"
 
 

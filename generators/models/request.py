@@ -32,6 +32,37 @@ class Decision(Strict):
     """The reply (批复) document, if one was issued."""
 
 
+class CoSign(Strict):
+    """A co-signing opinion (会签意见) of a unit concerned."""
+
+    unit: Id
+    """The unit that co-signed."""
+    date: Date
+    """Day of its opinion."""
+    opinion: Markdown
+    """会签意见."""
+
+
+class Approval(Strict):
+    """One step of the approval chain (秘书长 → 分管副市长 → 市长) before the decision."""
+
+    by: Id
+    """Official who signed off."""
+    date: Date
+    """Day of the sign-off."""
+    opinion: Markdown
+    """The official's opinion (审批意见)."""
+
+
+class AgendaRef(Strict):
+    """The meeting agenda item a request was submitted to (上会)."""
+
+    meeting: Id
+    """The meeting's id."""
+    item: int = Field(ge=1)
+    """Number of the item on that meeting's agenda."""
+
+
 class Request(Record):
     """A request for instructions or a matter for discussion (请示 / 议事)."""
 
@@ -48,6 +79,17 @@ class Request(Record):
     review: Review | None = None
     decision: Decision | None = None
     summary: Markdown | None = None
+    number: Text | None = None
+    """The requester's own document number (any prefix, e.g. 京发改文〔2026〕12号)."""
+    due: Date | None = None
+    """办理时限; when not given, submitted + the office's request_days (15 unless
+    configured), in working days where the calendar exists."""
+    co_sign: list[CoSign] = []
+    """会签意见 of the units concerned."""
+    approvals: list[Approval] = []
+    """The approval chain before the decision, in order."""
+    agenda: AgendaRef | None = None
+    """The meeting agenda item it was submitted to."""
 
     @model_validator(mode="after")
     def _order(self) -> Request:
@@ -57,6 +99,17 @@ class Request(Record):
                                           {"what": type(part).__name__.lower(),
                                            "d": str(part.date),
                                            "field": f"{type(part).__name__.lower()}.date"})
+        if self.due and self.due < self.submitted:
+            raise PydanticCustomError("DATE_ORDER", "due {d} before submission",
+                                      {"d": str(self.due), "field": "due"})
+        dated: list[tuple[str, int, dt.date]] = [
+            *(("co_sign", i, c.date) for i, c in enumerate(self.co_sign)),
+            *(("approvals", i, a.date) for i, a in enumerate(self.approvals))]
+        for name, i, day in dated:
+            if day < self.submitted:
+                # the item, not its date: one round of validate's repairs takes it out
+                raise PydanticCustomError("DATE_ORDER", "{what} dated {d}, before submission",
+                                          {"what": name, "d": str(day), "field": f"{name}.{i}"})
         return self
 
     @property
@@ -72,6 +125,12 @@ class Request(Record):
             yield ("decision", "by"), "official", self.decision.by
             if self.decision.reply_document:
                 yield ("decision", "reply_document"), "document", self.decision.reply_document
+        for i, c in enumerate(self.co_sign):
+            yield ("co_sign", i, "unit"), "unit", c.unit
+        for i, a in enumerate(self.approvals):
+            yield ("approvals", i, "by"), "official", a.by
+        if self.agenda:
+            yield ("agenda", "meeting"), "meeting", self.agenda.meeting
 
     def acts(self) -> Iterator[Act]:
         # review.by may name a unit: only an official's id has a term (validate skips others)
@@ -80,6 +139,8 @@ class Request(Record):
         if self.decision:
             yield ("decision", "by"), self.decision.by, self.decision.date, \
                 "decides the request"
+        for i, a in enumerate(self.approvals):
+            yield ("approvals", i, "by"), a.by, a.date, "approves the request"
 
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
         yield ("submitted",), self.submitted, "submission"
@@ -87,3 +148,7 @@ class Request(Record):
             yield ("review", "date"), self.review.date, "review"
         if self.decision:
             yield ("decision", "date"), self.decision.date, "decision"
+        for i, c in enumerate(self.co_sign):
+            yield ("co_sign", i, "date"), c.date, "co-signing opinion"
+        for i, a in enumerate(self.approvals):
+            yield ("approvals", i, "date"), a.date, "approval"

@@ -128,9 +128,10 @@ class Ctx:
     def name(self, rec: Record) -> str:
         if isinstance(rec, Unit | Official | Topic) and self.locale == "zh" and rec.name_zh:
             return rec.name_zh
-        if isinstance(rec, Meeting):
-            return self.t("meeting_title", kind=value_label(rec.kind, self.locale),
-                          n=rec.session, year=rec.date.year)
+        if isinstance(rec, Meeting):  # issue 16: numbered within the term where it says one
+            return self.t("meeting_title_term" if rec.term else "meeting_title",
+                          kind=value_label(rec.kind, self.locale), n=rec.session,
+                          year=rec.date.year, term=rec.term)
         if isinstance(rec, Appraisal):
             return self.t("appraisal_title", year=rec.year)
         if isinstance(rec, Hotline):

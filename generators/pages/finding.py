@@ -62,10 +62,11 @@ def _status(ctx: Ctx, rec: Record) -> str:
         return cat.supervision[rec.id].status
     if isinstance(rec, Liaison):
         return cat.liaison[rec.id].status
-    if isinstance(rec, Request):
-        return rec.decision.outcome if rec.decision else "pending"
-    if isinstance(rec, Received) and rec.handling.steps:
-        return rec.handling.steps[-1].action
+    if isinstance(rec, Request):  # issue 16: undecided ones pending or overdue
+        return rec.decision.outcome if rec.decision else cat.requests[rec.id].status
+    if isinstance(rec, Received):  # issue 16: implemented, awaiting action or overdue
+        status = cat.received[rec.id].status
+        return "received-implemented" if status == "implemented" else status
     return ""
 
 

@@ -28,6 +28,11 @@ from ..summaries import (
     status_counts,
     supervision_by_unit,
 )
+from ..workflow import (
+    received_awaiting_action,
+    requests_awaiting_decision,
+    supervision_report_late,
+)
 from .common import (
     Ctx,
     Page,
@@ -39,6 +44,7 @@ from .common import (
     percent_cell,
     rates_meta,
 )
+from .process import days_note, received_badge
 
 DUE_SOON_DAYS = 14
 
@@ -174,25 +180,52 @@ def normative_register(ctx: Ctx) -> Rendered:
 
 
 def received_index(ctx: Ctx) -> Rendered:
+    # issue 16: what awaits action heads the page; every row says its state and days
+    awaiting = received_awaiting_action(ctx.cat)
+    head = [heading(ctx.t("awaiting_action"), 2) + ctx.table(
+        ["number", "title", "lead", "received_date", "time_limit", "days", "status"],
+        [[esc(r.number), ctx.link(r.id), ctx.link(r.handling.lead), date_cell(r.received),
+          date_cell(ctx.cat.received[r.id].due),
+          (str(ctx.cat.received[r.id].days_since_receipt),
+           ctx.cat.received[r.id].days_since_receipt),
+          received_badge(ctx, ctx.cat.received[r.id].status)] for r in awaiting],
+        table_id="received-awaiting") if awaiting else "", days_note(ctx)]
+
     def row(c: Ctx, r: Received) -> list[object]:
         last = r.handling.steps[-1].action if r.handling.steps else ""
+        st = c.cat.received[r.id]
         return [esc(r.number), c.link(r.id), c.link(r.issuer), date_cell(r.received),
                 c.link(r.handling.lead), c.v(last) if last else "",
-                c.links(r.handling.implemented_by)]
+                c.links(r.handling.implemented_by), received_badge(c, st.status),
+                (str(st.days_since_receipt), st.days_since_receipt)]
 
-    return "", Listing(["number", "title", "issuer", "received_date", "lead", "status",
-                        "implemented_by"], ctx.cat.of(Received), row, "received", [4, 5]), ""
+    return "".join(head), Listing(["number", "title", "issuer", "received_date", "lead",
+                                   "step", "implemented_by", "status", "days"],
+                                  ctx.cat.of(Received), row, "received", [4, 7]), ""
 
 
 def requests_index(ctx: Ctx) -> Rendered:
+    waiting = requests_awaiting_decision(ctx.cat)
+    head = [heading(ctx.t("awaiting_decision"), 2) + ctx.table(
+        ["title", "from", "submitted", "time_limit", "days_waiting", "stage", "status"],
+        [[ctx.link(q.id), ctx.link(q.from_), date_cell(q.submitted),
+          date_cell(ctx.cat.requests[q.id].due),
+          (str(ctx.cat.requests[q.id].days_waiting), ctx.cat.requests[q.id].days_waiting),
+          ctx.v(ctx.cat.requests[q.id].stage), ctx.badge(ctx.cat.requests[q.id].status)]
+         for q in waiting], table_id="requests-awaiting") if waiting else "", days_note(ctx)]
+
     def row(c: Ctx, r: Request) -> list[object]:
+        st = c.cat.requests[r.id]
         return [c.link(r.id), c.link(r.from_), c.v(r.kind), date_cell(r.submitted),
                 c.v(r.review.recommendation) if r.review else "",
                 c.badge(r.decision.outcome) if r.decision else "",
-                c.link(r.decision.reply_document) if r.decision else ""]
+                c.link(r.decision.reply_document) if r.decision else "",
+                date_cell(st.due), (str(st.days_waiting), st.days_waiting), c.badge(st.status)]
 
-    return "", Listing(["title", "from", "kind", "submitted", "recommendation", "outcome",
-                        "reply_document"], ctx.cat.of(Request), row, "requests", [1, 2, 5]), ""
+    return "".join(head), Listing(["title", "from", "kind", "submitted", "recommendation",
+                                   "outcome", "reply_document", "time_limit", "days_waiting",
+                                   "status"], ctx.cat.of(Request), row, "requests",
+                                  [1, 2, 5]), ""
 
 
 def meetings_index(ctx: Ctx) -> Rendered:
@@ -253,9 +286,11 @@ def supervision_index(ctx: Ctx) -> Rendered:
                 (c.progress(st.percent), st.percent),
                 (str(st.days_overdue) if st.status == "overdue" else
                  (str(st.days_to_deadline) if s.state == "open" else ""),
-                 -st.days_overdue if st.status == "overdue" else st.days_to_deadline)]
+                 -st.days_overdue if st.status == "overdue" else st.days_to_deadline),
+                date_cell(st.last_report), esc(s.number or "")]
 
-    listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days"],
+    listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days",
+                       "last_report", "sup_number"],
                       cat.of(Supervision), row, "supervision", [1, 4], True, t("items"))
     tail = [heading(t("by_unit"), 2)]
     tail.append(ctx.table(
@@ -411,9 +446,12 @@ def dashboard(ctx: Ctx) -> str:
     space = "" if ctx.locale == "zh" else " "  # no space between Chinese words
     out = [f'<p class="as-of">{esc(t("as_of"))}{space}<time datetime="{today}">'
            f'{esc(ctx.day(today))}</time></p>\n']
+    late = supervision_report_late(cat)  # issue 16
     out.append(f'<div class="tiles">'
                f'<a class="tile tile--overdue" href="#overdue-items"><strong>{len(overdue)}'
                f'</strong> {esc(t("overdue"))}</a>'
+               f'<a class="tile" href="#report-late-items"><strong>{len(late)}</strong> '
+               f'{esc(t("report-late"))}</a>'
                f'<a class="tile" href="#due-soon"><strong>{len(soon)}</strong> '
                f'{esc(t("due_soon"))}</a></div>\n')
     out.append(heading(t("overdue_items"), 2).replace("\n\n", ' { #overdue-items }\n\n', 1))
@@ -425,6 +463,16 @@ def dashboard(ctx: Ctx) -> str:
          (str(cat.supervision[s.id].days_overdue), cat.supervision[s.id].days_overdue),
          ctx.progress(cat.supervision[s.id].percent)] for s in overdue],
         table_id="dashboard-overdue"))
+    out.append(heading(t("report_late_items"), 2).replace(
+        "\n\n", " { #report-late-items }\n\n", 1))
+    late, more_late = capped(ctx, late, more_src="supervision/index.md")
+    out.append(more_late)
+    out.append(ctx.table(["what", "lead", "last_report", "days", "progress"], [
+        [ctx.link(s.id), ctx.link(s.lead), date_cell(cat.supervision[s.id].last_report),
+         (str(cat.supervision[s.id].days_report_late), cat.supervision[s.id].days_report_late),
+         ctx.progress(cat.supervision[s.id].percent)] for s in late],
+        table_id="dashboard-report-late"))
+    out.append(days_note(ctx))
     out.append(heading(t("due_soon"), 2).replace("\n\n", " { #due-soon }\n\n", 1))
     out.append(more_soon)
     out.append(ctx.table(["what", "lead", "deadline", "status", "progress"], [

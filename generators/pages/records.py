@@ -7,7 +7,6 @@ from typing import Any
 
 from .. import deps
 from ..catalog import Catalog
-from ..figures import AT_RISK_DAYS, AT_RISK_PERCENT
 from ..models import Record
 from ..models.activity import Activity
 from ..models.appraisal import Appraisal
@@ -37,6 +36,7 @@ from .common import (
 )
 from .duty import duty_month, incident_page  # issue 16: duty office
 from .finding import search_block
+from .process import circulating, days_note, days_unit, received_badge, term_text
 
 
 def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
@@ -123,7 +123,8 @@ def _how(ctx: Ctx, source: Record, loc: tuple[str | int, ...]) -> str:
 
 
 _FIELD_LABELS = {"document": "reply_document", "assigned": "assigned_on",
-                 "completed": "completed_on"}
+                 "completed": "completed_on",
+                 "meeting": "agenda_ref"}  # issue 16: a request's agenda.meeting
 """Fields whose name is not their label's key (a liaison reply's `document` is its 答复函)."""
 
 
@@ -169,9 +170,12 @@ def _document(ctx: Ctx, d: Document) -> str:
         out.append(heading(t("relations"), 2) + ctx.table(
             ["type", "title"], [[ctx.v(r.type), ctx.link(r.target)] for r in d.relations],
             sortable=False))
-    sups = ctx.cat.referrers(d.id, Supervision)
+    circulated = circulating(ctx, d.id)
+    sups = [s for s in ctx.cat.referrers(d.id, Supervision) if s not in circulated]
     if sups:
         out.append(heading(t("supervision"), 2) + _supervision_rows(ctx, sups))
+    if circulated:
+        out.append(heading(t("circulated_items"), 2) + _supervision_rows(ctx, circulated))
     return "".join(out)
 
 
@@ -186,11 +190,28 @@ def _supervision_rows(ctx: Ctx, items: list[Supervision]) -> str:
 
 def _received(ctx: Ctx, r: Received) -> str:
     t = ctx.t
-    out = [ctx.meta([("number", f"<strong>{esc(r.number)}</strong>"),
-                     ("issuer", ctx.link(r.issuer)), ("type", ctx.v(r.type)),
-                     ("received_date", esc(r.received)), ("lead", ctx.link(r.handling.lead))])]
+    st = ctx.cat.received[r.id]
+    out = []
+    if st.status == "overdue":
+        out.append(ctx.banner("overdue", esc(t("received_overdue_banner", n=st.days_overdue,
+                                                unit=days_unit(ctx)))))
+    elif st.status == "awaiting-action":
+        out.append(ctx.banner("at-risk", esc(t("received_awaiting_banner",
+                                                n=st.days_since_receipt, unit=days_unit(ctx)))))
+    out.append(ctx.meta([("number", f"<strong>{esc(r.number)}</strong>"),
+                         ("issuer", ctx.link(r.issuer)), ("type", ctx.v(r.type)),
+                         ("received_date", esc(r.received)), ("lead", ctx.link(r.handling.lead)),
+                         ("time_limit", esc(r.due or "")),
+                         ("status", received_badge(ctx, st.status))]))
+    if st.status in ("overdue", "awaiting-action"):
+        out.append(days_note(ctx))
     if r.summary:
         out.append(prose_block(r.summary))
+    if r.instructions:
+        out.append(heading(t("instructions"), 2) + ctx.table(
+            ["instructed_by", "date", "instruction_text", "supervision"],
+            [[ctx.link(i.by), date_cell(i.date), prose(i.text), ctx.link(i.supervision)]
+             for i in r.instructions], sortable=False, indexed=True))
     out.append(heading(t("handling"), 2) + ctx.table(
         ["date", "action", "note"],
         [[date_cell(s.date), ctx.v(s.action), prose(s.note)] for s in r.handling.steps],
@@ -205,15 +226,42 @@ def _received(ctx: Ctx, r: Received) -> str:
 
 def _request(ctx: Ctx, r: Request) -> str:
     t = ctx.t
-    out = [ctx.meta([("from", ctx.link(r.from_)), ("kind", ctx.v(r.kind)),
-                     ("submitted", esc(r.submitted))])]
+    st = ctx.cat.requests[r.id]
+    out = []
+    if st.status == "overdue":
+        out.append(ctx.banner("overdue", esc(t("request_overdue_banner", n=st.days_overdue,
+                                                unit=days_unit(ctx)))))
+    elif st.status == "pending":
+        out.append(ctx.banner("at-risk", esc(t("request_waiting_banner", n=st.days_waiting,
+                                                unit=days_unit(ctx)))))
+    agenda = ""
+    if r.agenda:
+        agenda = ctx.link(r.agenda.meeting) + (
+            "" if r.agenda.meeting in ctx.cat.hidden
+            else " " + esc(t("agenda_item_n", n=r.agenda.item)))
+    out.append(ctx.meta([("from", ctx.link(r.from_)), ("req_number", esc(r.number or "")),
+                         ("kind", ctx.v(r.kind)), ("submitted", esc(r.submitted)),
+                         ("time_limit", esc(st.due)), ("days_waiting", esc(st.days_waiting)),
+                         ("status", ctx.badge(st.status)), ("stage", ctx.v(st.stage)),
+                         ("agenda_ref", agenda)]))
+    out.append(days_note(ctx))
     if r.summary:
         out.append(prose_block(r.summary))
+    if r.co_sign:
+        out.append(heading(t("co_sign"), 2) + ctx.table(
+            ["unit", "date", "opinion"],
+            [[ctx.link(c.unit), date_cell(c.date), prose(c.opinion)] for c in r.co_sign],
+            sortable=False, indexed=True))
     if r.review:
         out.append(heading(t("review"), 2) + ctx.meta([
             ("date", esc(r.review.date)), ("reviewed_by", ctx.link(r.review.by)),
             ("recommendation", ctx.v(r.review.recommendation))])
             + prose_block(r.review.opinion))
+    if r.approvals:
+        out.append(heading(t("approvals"), 2) + ctx.table(
+            ["approved_by", "date", "opinion"],
+            [[ctx.link(a.by), date_cell(a.date), prose(a.opinion)] for a in r.approvals],
+            sortable=False, indexed=True))
     if r.decision:
         out.append(heading(t("decision_h"), 2) + ctx.meta([
             ("date", esc(r.decision.date)), ("decided_by", ctx.link(r.decision.by)),
@@ -224,17 +272,24 @@ def _request(ctx: Ctx, r: Request) -> str:
 
 def _meeting(ctx: Ctx, m: Meeting) -> str:
     t = ctx.t
-    out = [ctx.meta([("kind", ctx.v(m.kind)), ("session", esc(t("nth", n=m.session))),
+    out = [ctx.meta([("kind", ctx.v(m.kind)),
+                     ("term", esc(term_text(ctx, m.term)) if m.term else ""),
+                     ("session", esc(t("nth", n=m.session))),
                      ("date", esc(m.date)), ("location", esc(m.location or "")),
                      ("chair", ctx.link(m.chair)), ("attendees", ctx.links(m.attendees)),
+                     ("observers", ctx.links(ctx.cat.shown(m.observers))),
                      ("minutes", ctx.link(m.minutes))])]
     if m.summary:
         out.append(prose_block(m.summary))
     out.append(heading(t("agenda"), 2))
+    on_agenda = ctx.cat.referrers(m.id, Request)  # issue 16: requests submitted to it
     for a in m.agenda:
         out.append(heading(f"{a.item}. {a.title}", 3))
         out.append(ctx.meta([("presenter", ctx.link(a.presenter)),
-                             ("outcome", ctx.badge(a.outcome))]))
+                             ("outcome", ctx.badge(a.outcome)),
+                             ("requests_on_item", ctx.links(
+                                 q.id for q in on_agenda if q.agenda and
+                                 q.agenda.item == a.item))]))
         for d in a.decisions:
             sups = [s for s in ctx.cat.referrers(d.id, Supervision)]
             status = "".join(
@@ -272,23 +327,29 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
         out.append(ctx.banner("overdue", esc(t("days_overdue", n=st.days_overdue))))
     elif st.status == "completed-late":
         out.append(ctx.banner("late", esc(t("days_late", n=st.days_overdue))))
+    elif st.status == "report-late":
+        out.append(ctx.banner("report-late", esc(t(
+            "report_late_banner", d=st.last_report or s.assigned, n=st.days_report_late,
+            unit=days_unit(ctx)))))
     elif st.status == "at-risk":
-        reasons = []
-        if st.days_to_deadline <= AT_RISK_DAYS and st.percent < AT_RISK_PERCENT:
-            reasons.append(t("risk_deadline", n=st.days_to_deadline, p=f"{st.percent:g}"))
-        if st.quiet_days:
-            reasons.append(t("risk_quiet", n=st.quiet_days))
-        out.append(ctx.banner("at-risk", esc(t("at_risk_banner") + ctx.colon()
-                                             + t("list_sep").join(reasons))))
+        out.append(ctx.banner("at-risk", esc(t("at_risk_banner") + ctx.colon() + t(
+            "risk_deadline", n=st.days_to_deadline, p=f"{st.percent:g}"))))
+    if st.closed_without_approval:
+        out.append(ctx.banner("late", esc(t("closed_unapproved"))))
     source = ctx.v(s.source.kind) + (f" — {ctx.link(s.source.ref)}" if s.source.ref else "")
     out.append(ctx.meta([
+        ("sup_number", esc(s.number or "")),
         ("status", ctx.badge(st.status)), ("progress", ctx.progress(st.percent)),
         ("source", source), ("lead", ctx.link(s.lead)), ("support", ctx.links(s.support)),
         ("assigned_on", esc(s.assigned)), ("deadline", esc(s.deadline)
                                         + (ctx.paren(esc(t("days_left", n=st.days_to_deadline)))
                                            if s.state == "open" and st.days_to_deadline >= 0
                                            else "")),
-        ("completed_on", esc(s.completed or "")), ("verified_by", ctx.link(s.verified_by))]))
+        ("cycle", ctx.v(s.report_cycle)),
+        ("report_due", esc(st.report_due) if st.report_due and s.state == "open" else ""),
+        ("completed_on", esc(s.completion or "")), ("verified_by", ctx.link(s.verified_by))]))
+    if st.report_due and s.state == "open":
+        out.append(days_note(ctx))
     if s.summary:
         out.append(prose_block(s.summary))
     if s.milestones:
@@ -302,6 +363,19 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
             [[date_cell(u.date), ctx.progress(u.percent), prose(u.note), prose(u.difficulties),
               prose(u.next_steps)] for u in sorted(s.updates, key=lambda u: u.date,
                                                      reverse=True)], sortable=False, indexed=True))
+    if s.reminders:
+        out.append(heading(t("reminders"), 2) + ctx.table(
+            ["date", "reminder_note"], [[date_cell(r.date), prose(r.note)] for r in s.reminders],
+            sortable=False, indexed=True))
+    if s.closure:
+        c = s.closure
+        out.append(heading(t("closure"), 2) + ctx.meta([
+            ("closure_requested", esc(c.requested)),
+            ("closure_approved", esc(c.approved) if c.approved else esc(t("closure_pending"))),
+            ("closure_by", ctx.link(c.by))]) + (prose_block(c.opinion) if c.opinion else ""))
+    if s.circulars:
+        out.append(heading(t("circulars"), 2) + "<ul>" + "".join(
+            f"<li>{ctx.link(d)}</li>" for d in s.circulars) + "</ul>\n")
     return "".join(out)
 
 
@@ -404,12 +478,18 @@ def _unit(ctx: Ctx, u: Unit) -> str:
             for m, d in decisions]) if decisions else ""),
         ("issued", _doc_table(ctx, issued) if issued else ""),
         ("addressed", _doc_table(ctx, addressed) if addressed else ""),
-        ("received", ctx.table(["number", "title", "received_date"], [
-            [esc(r.number), ctx.link(r.id), date_cell(r.received)]
+        ("received", ctx.table(["number", "title", "received_date", "time_limit", "status"], [
+            [esc(r.number), ctx.link(r.id), date_cell(r.received),
+             date_cell(ctx.cat.received[r.id].due),  # issue 16: time limits
+             received_badge(ctx, ctx.cat.received[r.id].status)]
             for r in received]) if received else ""),
-        ("requests", ctx.table(["title", "submitted", "outcome"], [
+        ("requests", ctx.table(["title", "submitted", "outcome", "time_limit", "days_waiting",
+                                "status"], [
             [ctx.link(r.id), date_cell(r.submitted),
-             ctx.badge(r.decision.outcome) if r.decision else ""]
+             ctx.badge(r.decision.outcome) if r.decision else "",
+             date_cell(ctx.cat.requests[r.id].due),
+             (str(ctx.cat.requests[r.id].days_waiting), ctx.cat.requests[r.id].days_waiting),
+             ctx.badge(ctx.cat.requests[r.id].status)]
             for r in requests]) if requests else ""),
         ("liaison", _liaison_summary(ctx, roll.liaison_led, liaison) if liaison else ""),
         ("briefings", ctx.table(["date", "title"], [

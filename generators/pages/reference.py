@@ -182,6 +182,7 @@ _DOC_ZH = {
     # issue 16: duty office
     "duty": "一个月的值班表（带班领导和值班员），文件名为`<YYYY-MM>.yaml`。",
     "incident": "报送市政府总值班室的突发事件：首报、续报、终报和领导批示。",
+    "calendar": "一年的工作日历：法定节假日和调休上班日。",  # issue 16
 }
 """The first line of each record type's description in Chinese (the models' docstrings)."""
 
