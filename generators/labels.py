@@ -227,6 +227,8 @@ _L: dict[str, tuple[str, str]] = {
     "other_name": ("Chinese name", "英文名称"), "official_title": ("Title", "英文职务"),
     "term_from": ("In office from", "任职日期"), "term_to": ("In office until", "离任日期"),
     "meeting_title": ("{kind} meeting no. {n}, {year}", "市政府第{n}次{kind}"),
+    # issue 17: units, suggestions and proposals by session, hotline streets, appraisal groups
+    "credit_code": ("Unified social credit code", "统一社会信用代码"),
 }
 
 # enum values of the contract
@@ -303,6 +305,9 @@ _V: dict[str, tuple[str, str]] = {
     "deputy-secretary-general": ("Deputy secretary-general", "副秘书长"),
     "merged": ("merged", "已撤并"), "split": ("split", "拆分"), "renamed": ("renamed", "更名"),
     "abolished": ("abolished", "撤销"),
+    # issue 17: units, suggestions and proposals by session, hotline streets, appraisal groups
+    "development-zone": ("Economic-technological development zone", "经开区"),
+    "party-committee": ("Party committee", "党委"),
 }
 
 

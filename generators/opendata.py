@@ -87,7 +87,8 @@ COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
     "hotline": hotline_frame,
     "units": lambda c: _simple(c, Unit, {
         "id": lambda u: u.id, "name": lambda u: u.name, "name_zh": lambda u: u.name_zh,
-        "kind": lambda u: u.kind, "status": lambda u: u.status}),
+        "kind": lambda u: u.kind, "status": lambda u: u.status,
+        "code": lambda u: u.code}),  # issue 17
     "officials": lambda c: _simple(c, Official, {
         "id": lambda o: o.id, "name": lambda o: o.name, "position": lambda o: o.position,
         "portfolio": lambda o: " ".join(c.shown(o.portfolio))}),
@@ -222,6 +223,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
                  "职务。"),
     "portfolio": ("Unit ids in the official's charge, separated by spaces.",
                   "分管单位编号，以空格分隔。"),
+    # issue 17: units, liaison by session, hotline streets, appraisal per group
+    "code": ("Unified social credit code (统一社会信用代码, GB 32100-2015), 18 characters.",
+             "统一社会信用代码（GB 32100-2015），18位。"),
 }
 """What each column of the open data means: English, Chinese (each edition's data page)."""
 

@@ -3,17 +3,68 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Record, Ref, Strict, Text
+from .common import Date, Id, Record, Ref, Strict, Text, refuse_invisible
 
 UnitKind = Literal["government", "general-office", "district", "agency", "state-council",
-                   "legislature", "cppcc", "other"]
+                   "legislature", "cppcc", "other",
+                   # issue 17: second edition of the contract
+                   "development-zone", "party-committee"]
 Position = Literal["mayor", "executive-vice-mayor", "vice-mayor", "secretary-general",
                    "deputy-secretary-general", "other"]
+
+
+CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+"""The 31 characters of a unified social credit code (GB 32100-2015): digits and the
+capital letters without I, O, S, V and Z."""
+CREDIT_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+"""Weight of each of the first 17 characters: 3 to the power (position - 1), modulo 31
+(1, 3, 9, 27, 19, 26, ...)."""
+
+
+def credit_check_char(first17: str) -> str:
+    """The 18th character of a unified social credit code (GB 32100-2015, 5.4).
+
+    Each of the first 17 characters counts as its place in CREDIT_CHARS (0-9 as
+    themselves, A = 10, ... Y = 30) times its weight (CREDIT_WEIGHTS); the check
+    value is 31 minus the sum modulo 31 (31 becomes 0), written as the character of
+    that place."""
+    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(first17, CREDIT_WEIGHTS, strict=True))
+    return CREDIT_CHARS[(31 - total % 31) % 31]
+
+
+def credit_code_problem(code: str) -> str | None:
+    """What is wrong with a unified social credit code, or None: 18 characters of
+    CREDIT_CHARS, the 3rd to 8th an administrative division code (digits), the last the
+    check character of the first 17."""
+    if len(code) != 18:
+        return f"has {len(code)} characters, not 18"
+    bad = sorted({c for c in code if c not in CREDIT_CHARS})
+    if bad:
+        return ("holds " + ", ".join(repr(c) for c in bad)
+                + ": only 0-9 and the capitals A-Y without I, O, S, V, Z")
+    if not code[2:8].isdigit():
+        return "characters 3-8 (the administrative division code) must be digits"
+    want = credit_check_char(code[:17])
+    if code[17] != want:
+        return f"check character is {code[17]}, but the first 17 characters give {want}"
+    return None
+
+
+def _credit_code(value: Any) -> Any:
+    refuse_invisible(value, "SCHEMA_FORMAT", "code")
+    problem = credit_code_problem(value)
+    if problem:
+        raise PydanticCustomError("SCHEMA_FORMAT", "unified social credit code '{v}' {p}",
+                                  {"v": value, "p": problem})
+    return value
+
+
+CreditCode = Annotated[str, AfterValidator(_credit_code)]
 
 
 class Closure(Strict):
@@ -38,6 +89,9 @@ class Unit(Record):
     parent: Id | None = None
     status: Literal["active", "closed"] = "active"
     closed: Closure | None = None
+    code: CreditCode | None = None
+    """Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters, the
+    last a check character the validator verifies."""
 
     @model_validator(mode="after")
     def _closed_matches_status(self) -> Unit:

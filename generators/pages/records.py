@@ -372,7 +372,8 @@ def _unit(ctx: Ctx, u: Unit) -> str:
                                  if u.closed.replaced_by else "")))
     other = _other_name(ctx, u)
     out.append(ctx.meta([("other_name", esc(other)), ("kind", ctx.v(u.kind)),
-                         ("parent", ctx.link(u.parent))]))
+                         ("parent", ctx.link(u.parent)),
+                         ("credit_code", f"<code>{esc(u.code)}</code>" if u.code else "")]))
     officials = [o for o in cat.officials.values() if u.id in o.portfolio]
     if officials:
         out.append(ctx.meta([("unit_officials", ctx.links(o.id for o in officials))]))
