@@ -125,6 +125,12 @@ _CATALOGUE: tuple[Code, ...] = (
          "completion date, a supervision source without its ref, grade thresholds out of order, "
          "a unit scored but in no group.",
          "Follow the message: it names both fields."),
+    # issue 17: suggestions and proposals by session
+    Code("SESSION_YEAR", "Schema", "warning", "Session written as a year",
+         "A deputy's suggestion or CPPCC proposal gives its session as a year "
+         "(session: 2026), the first edition's form. It is still read, but numbers and "
+         "rates are kept per session (市十六届人大四次会议), which a year does not name.",
+         "Write the session as its term and meeting: session: {term: 16, meeting: 4}."),
     Code("TEXT_TODO", "Schema", "error", "Placeholder left by portal new",
          "A value still starts with TODO: portal new writes TODO where the editor must "
          "fill in a title, a summary, a name or an official's or unit's id.",

@@ -51,7 +51,7 @@ _L: dict[str, tuple[str, str]] = {
     "instructed_by": ("Instruction by", "批示领导"),
     "instruction_text": ("Instruction", "批示内容"),
     "session": ("No.", "次序"), "nth": ("no. {n}", "第{n}次"),
-    "liaison_session": ("Session", "会议年度"), "chair": ("Chair", "主持人"),
+    "liaison_session": ("Session", "所属会议"), "chair": ("Chair", "主持人"),
     "attendees": ("Attendees", "出席领导"), "agenda": ("Agenda", "议题"),
     "decisions": ("Decisions", "议定事项"), "deadline": ("Deadline", "完成时限"),
     "minutes": ("Minutes", "会议纪要"), "location": ("Location", "地点"),
@@ -101,7 +101,7 @@ _L: dict[str, tuple[str, str]] = {
                      "本门户所载记录为示例数据。"),
     "by_unit": ("By unit", "按单位"), "by_type": ("By type", "按类型"),
     "by_issuer": ("By issuer", "按发文机关"), "by_year": ("By year", "按年度"),
-    "by_session": ("By session", "按会议年度"),
+    "by_session": ("By session", "按会议"),
     "grade_distribution": ("Grade distribution", "等次分布"),
     "scorecards": ("Scorecards", "单位得分"), "ranking": ("Ranking", "排名"),
     "trend": ("Monthly trend", "月度趋势"), "what": ("What", "事项"),
@@ -229,6 +229,66 @@ _L: dict[str, tuple[str, str]] = {
     "meeting_title": ("{kind} meeting no. {n}, {year}", "市政府第{n}次{kind}"),
     # issue 17: units, suggestions and proposals by session, hotline streets, appraisal groups
     "credit_code": ("Unified social credit code", "统一社会信用代码"),
+    "session_npc": ("{m} session of the {t} Municipal People's Congress", "市{t}届人大{m}次会议"),
+    "session_cppcc": ("{m} session of the {t} Municipal CPPCC Committee", "市政协{t}届{m}次会议"),
+    "session_year_npc": ("Municipal People's Congress, {year}", "{year}年市人大会议"),
+    "session_year_cppcc": ("Municipal CPPCC Committee, {year}", "{year}年市政协会议"),
+    "session_title_npc": ("Deputies' suggestions: {s}", "{s}代表建议"),
+    "session_title_cppcc": ("CPPCC proposals: {s}", "{s}提案"),
+    "all_sessions": ("All sessions", "全部会议"),
+    "key_items": ("Key items", "重点建议提案"),
+    "key_leader": ("Led by", "领办市领导"),
+    "contacts": ("Contacts with the proposers", "沟通情况"),
+    "contact-meeting": ("Meeting", "见面座谈"), "contact-phone": ("Phone call", "电话沟通"),
+    "contact-visit": ("Visit", "走访"),
+    "contact_rate": ("Contact rate", "沟通率"),
+    "reply_letter": ("Reply letter no.", "答复函号"),
+    "rehandling": ("Re-handling", "重新办理"),
+    "rehandling_requested": ("Requested", "提出日期"),
+    "second_reply": ("Second reply", "重新答复"),
+    "rehandled": ("Handled again", "重新办理件数"),
+    "rehandling_banner": ("Being handled again after a dissatisfied feedback: no second reply "
+                          "yet.", "因代表委员不满意正在重新办理，尚未重新答复。"),
+    "abc_shares": ("A/B/C shares", "A、B、C类占比"),
+    "rate_definitions": ("How the rates are counted", "指标口径"),
+    "def-reply_rate": ("Items replied to, of all items.", "已答复件数占全部件数的比例。"),
+    "def-on_time_rate": ("Items whose first reply came by the due date (three months after "
+                         "receipt unless set otherwise), of the items replied to or past their "
+                         "due date.",
+                         "在办理时限内（未另行确定的，为交办后3个月）首次答复的件数，占已答复或"
+                         "已到办理时限件数的比例。"),
+    "def-satisfaction_rate": ("Satisfied or basically satisfied, of the items with feedback; "
+                              "after a re-handling, the feedback on the second reply counts.",
+                              "代表委员反馈满意和基本满意的件数，占已反馈件数的比例；重新办理的，"
+                              "以重新答复后的反馈为准。"),
+    "def-contact_rate": ("Items whose handling unit met, called or visited the deputy or "
+                         "member at least once by the day of the first reply (items not yet "
+                         "replied to: at least once so far), of all items.",
+                         "承办单位在首次答复前（含答复当日）与代表委员见面、电话或走访沟通至少一次"
+                         "的件数，占全部件数的比例；尚未答复的，以截至目前有无沟通计。"),
+    "streets": ("Streets and townships", "街乡镇"), "street": ("Street or township", "街乡镇"),
+    "street_district": ("District", "所属区"),
+    "streets_month": ("Streets and townships of", "街乡镇排名月份"),
+    "top_ten": ("Top ten streets and townships", "街乡镇排名前十"),
+    "bottom_ten": ("Bottom ten streets and townships", "街乡镇排名后十"),
+    "rank_from_bottom": ("Rank from the bottom", "倒数排名"),
+    "rank_of": ("{rank} of {n}", "第{rank}名（共{n}个）"),
+    "focus": ("Topic of the month", "每月一题"),
+    "special_treatment": ("Under special treatment", "治理类街乡镇"),
+    "tie_rule": ("equal scores share a rank (1, 2, 2, 4); every street tied at tenth place is "
+                 "listed", "得分相同的并列同一名次（如1、2、2、4），并列第十名的全部列入"),
+    "all_streets": ("All streets and townships", "全部街乡镇"),
+    "streets_intro": ("Each street's or township's latest month; its page shows every month. "
+                      "Type a name to find it.",
+                      "列出各街乡镇最近一个月的情况，点击名称查看各月趋势；可输入名称筛选。"),
+    "street_trend": ("{name}: monthly trend", "{name}月度趋势"),
+    "liaison_sessions": ("Suggestions and proposals by session", "建议提案（按会议）"),
+    "liaison_units": ("Suggestions and proposals by session and unit", "建议提案（按会议和单位）"),
+    "hotline_streets": ("12345 hotline: streets and townships", "接诉即办：街乡镇"),
+    "def-abc_shares": ("Replies in category A, B or C, of the items replied to; after a "
+                       "re-handling, the second reply's category counts.",
+                       "A类、B类、C类答复件数分别占已答复件数的比例；重新办理的，以重新答复的"
+                       "类别为准。"),
 }
 
 # enum values of the contract

@@ -726,7 +726,21 @@ def check_archive(records: list[Record], as_of: dt.date,
     problems += _normative_chains([r for r in records if isinstance(r, Document)])
     problems += _document_links(records, by_id)
     problems += _parent_cycles(units)
+    problems += _liaison_sessions(records)  # issue 17
     return problems
+
+
+def _liaison_sessions(records: list[Record]) -> Iterator[Problem]:
+    """A session written as a year (the first edition) is read, with a warning that shows
+    the session form (issue 17)."""
+    for rec in records:
+        if isinstance(rec, Liaison) and rec.session.year is not None:
+            example = ("term: 16, meeting: 4 (市十六届人大四次会议)"
+                       if rec.kind == "npc-suggestion"
+                       else "term: 14, meeting: 4 (市政协十四届四次会议)")
+            yield _p(rec, ("session",), "SESSION_YEAR",
+                     f"session given as the year {rec.session.year}",
+                     f"write the session as its term and meeting, e.g. session: {{{example}}}")
 
 
 def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Problem]:
@@ -819,7 +833,7 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
                          f"number {rec.number} is of {num.year} but written is {rec.written}",
                          f"write {num.prefix}〔{rec.written.year}〕{num.seq}号 or correct the date")
         elif isinstance(rec, Liaison):
-            key = (rec.rtype, rec.kind, str(rec.session), rec.number)
+            key = (rec.rtype, rec.session_key, rec.number)
         else:
             continue
         if key in seen:

@@ -729,6 +729,8 @@ def main() -> None:
     residue = [p for p in OUT.rglob("*.yaml")
                if re.search(r"\(\d+\)|&id\d|\*id\d", p.read_text(encoding="utf-8"))]
     assert not residue, residue
+    from sample_regs import regs  # issue 17: the registers' second-edition fields
+    regs(OUT)
     print(f"wrote {sum(1 for _ in OUT.rglob('*.yaml'))} files to {OUT}")
 
 

@@ -3,10 +3,28 @@ session, hotline streets, appraisal per group), against figures worked out by ha
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
+from generators.catalog import build_catalog
+from generators.figures import (
+    contacted_before_reply,
+    liaison_rates,
+    street_ranking,
+    top_and_bottom,
+)
+from generators.models.hotline import Hotline
+from generators.models.liaison import Liaison
 from generators.models.registry import Unit, credit_check_char, credit_code_problem
+from generators.pages.common import Ctx
+from generators.pages.liaison import ordinal_en, session_name, zh_numeral
+from generators.summaries import liaison_rates_by
+from generators.validate import validate
+
+from .conftest import AS_OF, overlay
 
 # -- units: unified social credit code (GB 32100-2015) ------------------------------------------
 
@@ -50,3 +68,206 @@ def test_unit_refuses_a_wrong_check_character_and_takes_the_new_kinds() -> None:
     with pytest.raises(ValidationError) as exc:
         Unit.model_validate({**base, "kind": "development-zone", "code": "91350100M000100Y44"})
     assert exc.value.errors()[0]["type"] == "SCHEMA_FORMAT"
+
+
+# -- suggestions and proposals by session -------------------------------------------------------
+
+D = dt.date
+AS_OF_L = D(2026, 11, 27)
+NPC4 = {"term": 16, "meeting": 4}
+NPC3 = {"term": 16, "meeting": 3}
+RECEIVED = D(2026, 2, 1)
+
+
+def _item(id_: str, session: object, *, kind: str = "npc-suggestion",
+          received: dt.date = RECEIVED, lead: str = "transport", **more: object) -> Liaison:
+    return Liaison.model_validate({"id": id_, "kind": kind, "number": id_[-3:],
+                                   "session": session, "proposers": ["代表甲"],
+                                   "title": f"关于{id_}的建议", "received": received,
+                                   "lead": lead, **more})
+
+
+def _reply(day: dt.date, cat: str = "A") -> dict[str, object]:
+    return {"date": day, "category": cat, "summary": "已办理。", "disclosure": "full"}
+
+
+def test_session_names_in_both_languages() -> None:
+    assert [zh_numeral(n) for n in (1, 4, 10, 14, 16, 20, 21, 99)] == \
+        ["一", "四", "十", "十四", "十六", "二十", "二十一", "九十九"]
+    assert [ordinal_en(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 113)] == \
+        ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "113th"]
+    cat = build_catalog([], AS_OF_L)
+    npc = _item("l-001", NPC4)
+    cppcc = _item("l-002", {"term": 14, "meeting": 4}, kind="cppcc-proposal")
+    year = _item("l-003", 2026)
+    zh, en = Ctx(cat, "zh"), Ctx(cat, "en")
+    assert session_name(zh, npc) == "市十六届人大四次会议"
+    assert session_name(zh, cppcc) == "市政协十四届四次会议"
+    assert session_name(en, npc) == "4th session of the 16th Municipal People's Congress"
+    assert session_name(zh, year) == "2026年市人大会议"
+    assert (npc.session_key, cppcc.session_key, year.session_key) == \
+        ("npc-16-4", "cppcc-14-4", "npc-2026")
+
+
+def test_contact_rule_counts_contacts_up_to_the_reply_day() -> None:
+    on_day = _item("c-001", NPC4, reply=_reply(D(2026, 4, 1)),
+                   contacts=[{"date": D(2026, 4, 1), "kind": "phone"}])
+    after = _item("c-002", NPC4, reply=_reply(D(2026, 4, 1)),
+                  contacts=[{"date": D(2026, 4, 2), "kind": "visit"}])
+    open_ = _item("c-003", NPC4, contacts=[{"date": D(2026, 3, 1), "kind": "meeting"}])
+    silent = _item("c-004", NPC4)
+    assert [contacted_before_reply(x) for x in (on_day, after, open_, silent)] == \
+        [True, False, True, False]
+    # 沟通率 = 2 of 4 = 50.0 %
+    assert liaison_rates([on_day, after, open_, silent], AS_OF_L).contact_rate == 50.0
+
+
+def test_rates_per_session_worked_by_hand() -> None:
+    """Two sessions of deputies' suggestions, as of 2026-11-27.
+
+    16th congress, 4th session (received 2026-02-01, due 2026-05-01), four items:
+      a  replied 04-20 (on time), A, satisfied, a meeting on 03-01
+      b  replied 05-20 (late), C, dissatisfied, re-handled: second reply 07-01, B,
+         basically satisfied; a phone call on 06-20 (after the first reply: not counted)
+      c  replied 04-30 (on time), B, no feedback, a visit on 04-30 (the reply day: counted)
+      d  no reply, due 05-01 passed (overdue), no contact
+      办复率 3/4 = 75.0; 按期办复率 2 of 4 due = 50.0; 满意率 2 of 2 with feedback (a
+      satisfied, b basically satisfied after re-handling) = 100.0; 沟通率 2/4 = 50.0;
+      A/B/C of 3 replies, b counted as its second reply B: A 1 = 33.3, B 2 = 66.7, C 0.
+    16th congress, 3rd session (received 2025-02-10), one item: replied 2025-03-01, A,
+      dissatisfied, no contact: 办复率 100.0, 满意率 0.0, 沟通率 0.0.
+    """
+    items = [
+        _item("s-001", NPC4, reply=_reply(D(2026, 4, 20), "A"), feedback="satisfied",
+              contacts=[{"date": D(2026, 3, 1), "kind": "meeting"}]),
+        _item("s-002", NPC4, reply=_reply(D(2026, 5, 20), "C"), feedback="dissatisfied",
+              contacts=[{"date": D(2026, 6, 20), "kind": "phone"}],
+              rehandling={"requested": D(2026, 5, 30), "reply": _reply(D(2026, 7, 1), "B"),
+                          "feedback": "basically-satisfied"}),
+        _item("s-003", NPC4, reply=_reply(D(2026, 4, 30), "B"),
+              contacts=[{"date": D(2026, 4, 30), "kind": "visit"}]),
+        _item("s-004", NPC4),
+        _item("s-005", NPC3, received=D(2025, 2, 10), reply=_reply(D(2025, 3, 1), "A"),
+              feedback="dissatisfied"),
+    ]
+    cat = build_catalog(list(items), AS_OF_L)
+    rows = {r["session"]: r for r in liaison_rates_by(cat, "session")}
+    assert list(rows) == ["npc-16-3", "npc-16-4"]  # oldest session first
+    four = rows["npc-16-4"]
+    assert (four["items"], four["replied"], four["rehandled"]) == (4, 3, 1)
+    assert (four["reply_rate"], four["on_time_rate"], four["satisfaction_rate"],
+            four["contact_rate"]) == (75.0, 50.0, 100.0, 50.0)
+    assert (four["A"], four["B"], four["C"]) == (33.3, 66.7, 0.0)
+    three = rows["npc-16-3"]
+    assert (three["reply_rate"], three["satisfaction_rate"], three["contact_rate"]) == \
+        (100.0, 0.0, 0.0)
+
+
+def test_rehandling_follows_a_dissatisfied_reply_and_its_dates_run_forward() -> None:
+    with pytest.raises(ValidationError) as exc:
+        _item("r-001", NPC4, reply=_reply(D(2026, 4, 1)), feedback="satisfied",
+              rehandling={"requested": D(2026, 4, 10)})
+    assert exc.value.errors()[0]["type"] == "SCHEMA_RULE"
+    with pytest.raises(ValidationError) as exc:
+        _item("r-002", NPC4, reply=_reply(D(2026, 4, 1)), feedback="dissatisfied",
+              rehandling={"requested": D(2026, 4, 10), "reply": _reply(D(2026, 4, 5))})
+    assert exc.value.errors()[0]["type"] == "DATE_ORDER"
+    with pytest.raises(ValidationError) as exc:
+        _item("r-003", NPC4, contacts=[{"date": D(2026, 1, 20), "kind": "phone"}])
+    assert exc.value.errors()[0]["type"] == "DATE_ORDER"
+
+
+def _write(records: Path, name: str, text: str) -> None:
+    (records / "liaison/2026" / name).write_text(text, encoding="utf-8")
+
+
+def test_numbers_are_unique_within_kind_and_session(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    body = ("kind: {kind}\nnumber: \"0012\"\nsession: {{term: {t}, meeting: {m}}}\n"
+            "proposers: [代表乙]\ntitle: 关于公交的建议\nreceived: 2026-03-01\nlead: transport\n")
+    # lia-a is the deputies' suggestion 0012 of the 4th session of the 16th congress
+    _write(records, "lia-p.yaml", "id: lia-p\n" + body.format(kind="cppcc-proposal", t=14, m=4))
+    _write(records, "lia-q.yaml", "id: lia-q\n" + body.format(kind="npc-suggestion", t=16, m=3))
+    _recs, report = validate(records, "records", AS_OF)
+    assert report.problems == []
+    _write(records, "lia-r.yaml", "id: lia-r\n" + body.format(kind="npc-suggestion", t=16, m=4))
+    _recs, report = validate(records, "records", AS_OF)
+    assert [(p.code, p.path.rsplit("/", 1)[-1]) for p in report.problems] == \
+        [("NUMBER_DUPLICATE", "lia-r.yaml")]
+
+
+def test_a_year_session_is_read_with_a_warning_and_a_key_leader_must_be_in_office(
+        tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    _write(records, "lia-y.yaml", "id: lia-y\nkind: cppcc-proposal\nnumber: \"0099\"\n"
+           "session: 2026\nproposers: [委员丙]\ntitle: 关于绿地的提案\nreceived: 2026-03-01\n"
+           "lead: transport\nkey: {leader: mayor}\n")
+    recs, report = validate(records, "records", AS_OF)
+    problems = [(p.code, p.severity) for p in report.problems]
+    assert problems == [("SESSION_YEAR", "warning")]
+    assert "term: 14, meeting: 4" in report.problems[0].hint
+    assert any(r.id == "lia-y" for r in recs)
+    officials = (records / "registry/officials.yaml").read_text(encoding="utf-8")
+    (records / "registry/officials.yaml").write_text(
+        officials.replace("from: 2023-01-01", "from: 2026-06-01", 1), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF)
+    assert ("DATE_TERM", "lia-y.yaml") in {(p.code, p.path.rsplit("/", 1)[-1])
+                                           for p in report.problems}
+
+
+# -- hotline: streets and townships -------------------------------------------------------------
+
+def _month(streets: dict[str, tuple[float, float, float]], **more: object) -> Hotline:
+    return Hotline.model_validate({
+        "month": "2026-10",
+        "districts": {"east": {"calls": 50_000, "response_rate": 99.5, "resolution_rate": 93.0,
+                               "satisfaction_rate": 94.0}},
+        "streets": {n: {"district": "east", "calls": 3000, "response_rate": r,
+                        "resolution_rate": s, "satisfaction_rate": t}
+                    for n, (r, s, t) in streets.items()}, **more})
+
+
+def test_street_ranking_with_ties_worked_by_hand() -> None:
+    """Composite = 0.10 × response + 0.45 × resolution + 0.45 × satisfaction.
+
+    Twelve streets; response 100 everywhere (10.00 points), resolution = satisfaction = x,
+    so the composite is 10 + 0.9x:
+      x = 99 -> 99.10 (s01); 98 -> 98.20 (s02, s03: tied 2nd); 97 -> 97.30 (s04) ... down to
+      s09 at 92 -> 92.80; s10 and s11 tie at 91 -> 91.90; s12 at 90 -> 91.00.
+    Ranks: s01 1, s02 2, s03 2, s04 4, s05 5, ... s09 9, s10 10, s11 10, s12 12.
+    Top ten: ranks 1-10, both streets tied at 10th included: 11 streets (all but s12).
+    From the bottom: s12 1, s10 and s11 2 (tied), s09 4, ... s04 9, s02 and s03 10 (tied),
+    s01 12.  Bottom ten: s12, s10, s11, s09 ... s04, s02, s03: 11 streets (all but s01).
+    """
+    xs = {"s01": 99, "s02": 98, "s03": 98, "s04": 97, "s05": 96, "s06": 95, "s07": 94,
+          "s08": 93, "s09": 92, "s10": 91, "s11": 91, "s12": 90}
+    ranks = street_ranking(_month({n: (100.0, x, x) for n, x in xs.items()}))
+    by_name = {s.name: s for s in ranks}
+    assert by_name["s01"].composite == 99.10 and by_name["s12"].composite == 91.00
+    assert [(s.name, s.rank) for s in ranks][:4] == [("s01", 1), ("s02", 2), ("s03", 2),
+                                                     ("s04", 4)]
+    assert (by_name["s10"].rank, by_name["s11"].rank, by_name["s12"].rank) == (10, 10, 12)
+    assert (by_name["s12"].rank_from_bottom, by_name["s10"].rank_from_bottom,
+            by_name["s03"].rank_from_bottom, by_name["s01"].rank_from_bottom) == (1, 2, 10, 12)
+    top, bottom = top_and_bottom(ranks)
+    assert [s.name for s in top] == [f"s{i:02d}" for i in range(1, 12)]
+    assert [s.name for s in bottom] == ["s12", "s10", "s11", "s09", "s08", "s07", "s06", "s05",
+                                        "s04", "s02", "s03"]
+    # with no tie at the boundary the lists hold exactly ten
+    top, bottom = top_and_bottom(ranks[:10] + ranks[11:])  # without s11
+    assert len(top) == 10 and "s12" not in {s.name for s in top}
+
+
+def test_streets_belong_to_a_district_of_the_month_and_special_names_a_street() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Hotline.model_validate({
+            "month": "2026-10", "districts": {"east": {"calls": 1, "response_rate": 99,
+                                                       "resolution_rate": 90,
+                                                       "satisfaction_rate": 90}},
+            "streets": {"甲街道": {"district": "west", "calls": 1, "response_rate": 99,
+                                   "resolution_rate": 90, "satisfaction_rate": 90}}})
+    assert exc.value.errors()[0]["type"] == "SCHEMA_RULE"
+    with pytest.raises(ValidationError):
+        _month({"甲街道": (99, 90, 90)}, special_treatment=["乙街道"])
+    month = _month({"甲街道": (99, 90, 90)}, special_treatment=["甲街道"], focus=["物业服务"])
+    assert month.special_treatment == ["甲街道"]
