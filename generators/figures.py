@@ -271,8 +271,13 @@ def grade_of(total: float, appraisal: Appraisal) -> Grade:
 
 def appraisal_results(appraisal: Appraisal,
                       previous: Appraisal | None = None) -> list[AppraisalResult]:
-    """Weighted totals plus adjustments, ranks within each group, grades, change on last year."""
-    weights = {i.id: i.weight for i in appraisal.indicators}
+    """Weighted totals plus adjustments, ranks within each group, grades, change on last year.
+
+    Each group is weighted by its own indicator set where the year gives one per group
+    (Appraisal.indicator_sets), else by the shared list; totals are compared, ranked and
+    graded within the group only.  Change: this year's total minus last year's, for a unit
+    appraised both years (whatever the indicator sets were)."""
+    sets = appraisal.indicator_sets
     adjust: Counter[str] = Counter()
     for a in appraisal.adjustments:
         adjust[a.unit] += a.points  # type: ignore[assignment]
@@ -280,6 +285,7 @@ def appraisal_results(appraisal: Appraisal,
     out: list[AppraisalResult] = []
     for group in ("district", "agency"):
         units = [u for u in getattr(appraisal.groups, group) if u in appraisal.scores]
+        weights = {i.id: i.weight for i in sets.get(group, [])}
         weighted = [sum(appraisal.scores[u][k] * w for k, w in weights.items()) / 100
                     for u in units]
         totals = [round(w + adjust[u], 2) for u, w in zip(units, weighted, strict=True)]

@@ -285,6 +285,9 @@ _L: dict[str, tuple[str, str]] = {
     "liaison_sessions": ("Suggestions and proposals by session", "建议提案（按会议）"),
     "liaison_units": ("Suggestions and proposals by session and unit", "建议提案（按会议和单位）"),
     "hotline_streets": ("12345 hotline: streets and townships", "接诉即办：街乡镇"),
+    "indicator_set": ("Indicators", "考评指标"),
+    "definition": ("Definition", "指标说明"),
+    "indicator_source": ("Source of scores", "评分单位"),
     "def-abc_shares": ("Replies in category A, B or C, of the items replied to; after a "
                        "re-handling, the second reply's category counts.",
                        "A类、B类、C类答复件数分别占已答复件数的比例；重新办理的，以重新答复的"

@@ -371,7 +371,9 @@ def partial_record(model: type[Record], item: dict[str, Any],
     for _round in range(_REPAIRS):
         drops: set[Loc] = set()
         for err in exc.errors(include_url=False):
-            loc: Loc = tuple(p for p in err["loc"] if p != "[key]")
+            # a union's tag in parentheses names the form, not a place in the file (issue 17)
+            loc: Loc = tuple(p for p in err["loc"] if p != "[key]"
+                             and not (isinstance(p, str) and p.startswith("(")))
             if err["type"].isupper():  # a rule of ours: it names the field it is about
                 named = str((err.get("ctx") or {}).get("field", ""))
                 loc = (*loc, *(int(p) if p.isdigit() else p for p in named.split(".") if p))
@@ -486,7 +488,9 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                       model: type[BaseModel]) -> list[Problem]:
     out = []
     for err in exc.errors(include_url=False):
-        loc: Loc = tuple(p for p in err["loc"] if p != "[key]")
+        # a union's tag in parentheses names the form, not a place in the file (issue 17)
+        loc: Loc = tuple(p for p in err["loc"] if p != "[key]"
+                         and not (isinstance(p, str) and p.startswith("(")))
         ctx = err.get("ctx") or {}
         at = (*base, *loc)
         kind = err["type"]

@@ -213,9 +213,60 @@ def hotline(out: Path) -> None:
         yaml_dump(path, _before_classification(rec, **extra))
 
 
+# -- appraisal: an indicator set per group, definitions, sources, grade labels ----------------
+DEFINITIONS = {
+    "key-tasks": ("市政府年度重点任务按期完成情况，由市政府督查室按季度核验。", "general-office"),
+    "rule-of-law": ("行政规范性文件合法性审核、行政复议和行政诉讼等依法行政情况。", "justice"),
+    "hotline": ("接诉即办月度考评得分的年度平均（响应率、解决率、满意率）。", "service-data"),
+    "fiscal": ("预算执行进度和项目支出绩效目标完成情况。", "finance"),
+    "satisfaction": ("委托第三方开展的群众满意度调查得分。", "general-office"),
+}
+AGENCY_SET = {
+    # agencies are appraised on their own set: the same weights, their own two indicators
+    "hotline": {"id": "service-quality", "name": "Government services", "name_zh": "政务服务质效",
+                "definition": "政务服务事项网上可办率、办件时限和接诉即办派单的办理质效。",
+                "source": "service-data"},
+    "satisfaction": {"id": "client-satisfaction", "name": "Client satisfaction",
+                     "name_zh": "服务对象满意度",
+                     "definition": "区政府和企业群众对市级行政机关工作的评价得分。",
+                     "source": "general-office"},
+}
+BDA_SCORES = {"key-tasks": 88.5, "rule-of-law": 86.0, "hotline": 87.5, "fiscal": 84.0,
+              "satisfaction": 85.5}
+"""The development zone, appraised with the districts from 2025 (a total of 86.75: no
+excellent grade, so the 2025 circular's list of excellent units stands)."""
+
+
+def appraisal(out: Path) -> None:
+    """2025: one indicator set per group, with definitions and sources, and the development
+    zone among the districts; 2024: the office's older grade labels (好/较好/一般/较差)."""
+    path = out / "appraisal/2024.yaml"
+    rec = _load(path)
+    yaml_dump(path, _before_classification(rec, grade_labels={
+        "excellent": "好", "good": "较好", "fair": "一般", "poor": "较差"}))
+    path = out / "appraisal/2025.yaml"
+    rec = _load(path)
+    district = [dict(i, definition=DEFINITIONS[i["id"]][0], source=DEFINITIONS[i["id"]][1])
+                for i in rec["indicators"]]
+    agency = [dict(AGENCY_SET[i["id"]], weight=i["weight"]) if i["id"] in AGENCY_SET else dict(i)
+              for i in district]
+    rename = {k: v["id"] for k, v in AGENCY_SET.items()}
+    rec["indicators"] = {"district": district, "agency": agency}
+    rec["groups"]["district"].append("bda")
+    scores = {}
+    for unit, card in rec["scores"].items():
+        if unit in rec["groups"]["agency"]:
+            card = {rename.get(k, k): v for k, v in card.items()}
+        scores[unit] = card
+    scores["bda"] = dict(BDA_SCORES)
+    rec["scores"] = scores
+    yaml_dump(path, rec)
+
+
 def regs(out: Path) -> None:
     """Every part, in the order the issue lists them."""
     units(out)
     liaison(out)
     hotline(out)
+    appraisal(out)
 

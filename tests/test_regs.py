@@ -7,18 +7,22 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from generators.catalog import build_catalog
 from generators.figures import (
+    appraisal_results,
     contacted_before_reply,
     liaison_rates,
     street_ranking,
     top_and_bottom,
 )
+from generators.models.appraisal import Appraisal
 from generators.models.hotline import Hotline
 from generators.models.liaison import Liaison
 from generators.models.registry import Unit, credit_check_char, credit_code_problem
+from generators.pages.appraisal import grade_label
 from generators.pages.common import Ctx
 from generators.pages.liaison import ordinal_en, session_name, zh_numeral
 from generators.summaries import liaison_rates_by
@@ -271,3 +275,106 @@ def test_streets_belong_to_a_district_of_the_month_and_special_names_a_street() 
         _month({"甲街道": (99, 90, 90)}, special_treatment=["乙街道"])
     month = _month({"甲街道": (99, 90, 90)}, special_treatment=["甲街道"], focus=["物业服务"])
     assert month.special_treatment == ["甲街道"]
+
+
+# -- appraisal per group ------------------------------------------------------------------------
+
+def _appraisal(**more: object) -> Appraisal:
+    base: dict[str, object] = {
+        "year": 2026,
+        "indicators": {
+            "district": [{"id": "tasks", "name": "重点任务", "weight": 60},
+                         {"id": "hotline", "name": "接诉即办", "weight": 40,
+                          "definition": "按月考评得分的年度平均。", "source": "go"}],
+            "agency": [{"id": "tasks", "name": "重点任务", "weight": 50},
+                       {"id": "service", "name": "政务服务", "weight": 30},
+                       {"id": "law", "name": "依法行政", "weight": 20}]},
+        "groups": {"district": ["east", "west", "north"], "agency": ["transport", "health"]},
+        "grades": {"excellent": 90, "good": 80, "fair": 70},
+        "scores": {"east": {"tasks": 95, "hotline": 85}, "west": {"tasks": 80, "hotline": 90},
+                   "north": {"tasks": 70, "hotline": 60},
+                   "transport": {"tasks": 90, "service": 90, "law": 90},
+                   "health": {"tasks": 100, "service": 80, "law": 70}},
+        "grade_labels": {"excellent": "好", "good": "较好", "fair": "一般", "poor": "较差"}}
+    return Appraisal.model_validate({**base, **more})
+
+
+def test_per_group_totals_and_grades_worked_by_hand() -> None:
+    """Districts (tasks 60, hotline 40):
+      east  95·0.6 + 85·0.4 = 57 + 34 = 91.00 -> 1st, excellent (≥ 90)
+      west  80·0.6 + 90·0.4 = 48 + 36 = 84.00 -> 2nd, good (≥ 80)
+      north 70·0.6 + 60·0.4 = 42 + 24 = 66.00 -> 3rd, poor (< 70)
+    Agencies (tasks 50, service 30, law 20):
+      transport 90·0.5 + 90·0.3 + 90·0.2 = 90.00 -> 1st (tie), excellent
+      health   100·0.5 + 80·0.3 + 70·0.2 = 50 + 24 + 14 = 88.00; with +2 adjustment
+               90.00 -> 1st (tie), excellent
+    """
+    a = _appraisal(adjustments=[{"unit": "health", "points": 2, "reason": "表扬加分。"}])
+    res = {r.unit: r for r in appraisal_results(a)}
+    assert [(res[u].weighted, res[u].total, res[u].rank, res[u].grade)
+            for u in ("east", "west", "north")] == \
+        [(91.0, 91.0, 1, "excellent"), (84.0, 84.0, 2, "good"), (66.0, 66.0, 3, "poor")]
+    assert (res["transport"].total, res["transport"].rank, res["transport"].grade) == \
+        (90.0, 1, "excellent")
+    assert (res["health"].weighted, res["health"].adjustment, res["health"].total,
+            res["health"].rank) == (88.0, 2.0, 90.0, 1)
+
+
+def test_year_on_year_change_across_different_indicator_sets() -> None:
+    """Last year one shared list (tasks 100): east 80, west 90.  This year east 91.00
+    (+11.00) and west 84.00 (-6.00); north was not appraised last year (no change)."""
+    last = Appraisal.model_validate({
+        "year": 2025, "indicators": [{"id": "tasks", "name": "重点任务", "weight": 100}],
+        "groups": {"district": ["east", "west"]},
+        "grades": {"excellent": 90, "good": 80, "fair": 70},
+        "scores": {"east": {"tasks": 80}, "west": {"tasks": 90}}})
+    res = {r.unit: r for r in appraisal_results(_appraisal(), last)}
+    assert (res["east"].change, res["east"].previous_rank) == (11.0, 2)
+    assert (res["west"].change, res["west"].previous_rank) == (-6.0, 1)
+    assert res["north"].change is None
+
+
+def test_each_group_set_sums_to_100_and_scores_follow_the_group() -> None:
+    with pytest.raises(ValidationError) as exc:
+        _appraisal(indicators={
+            "district": [{"id": "tasks", "name": "重点任务", "weight": 60},
+                         {"id": "hotline", "name": "接诉即办", "weight": 30}],
+            "agency": [{"id": "tasks", "name": "重点任务", "weight": 100}]})
+    err = exc.value.errors()[0]
+    assert err["type"] == "SCHEMA_WEIGHTS" and "of district sum to 90" in err["msg"]
+    with pytest.raises(ValidationError) as exc:  # an agency scored on the district set
+        _appraisal(scores={**_appraisal().scores,
+                           "health": {"tasks": 90, "hotline": 90}})
+    assert exc.value.errors()[0]["type"] == "SCHEMA_RULE"
+    with pytest.raises(ValidationError) as exc:  # agencies without a set of their own
+        _appraisal(indicators={"district": _appraisal().indicator_sets["district"]})
+    assert "agency group has units but no indicators" in exc.value.errors()[0]["msg"]
+
+
+def test_grade_labels_are_the_years_own_in_chinese() -> None:
+    a = _appraisal()
+    cat = build_catalog([], AS_OF_L)
+    zh, en = Ctx(cat, "zh"), Ctx(cat, "en")
+    assert [grade_label(zh, a, g) for g in ("excellent", "good", "fair", "poor")] == \
+        ["好", "较好", "一般", "较差"]
+    assert grade_label(en, a, "good") == "Good"
+    plain = _appraisal(grade_labels=None)
+    assert grade_label(zh, plain, "excellent") == "优秀"
+
+
+def test_a_weight_error_in_a_group_set_points_at_its_line(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    path = records / "appraisal/2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    shared = data["indicators"]
+    agency = [dict(i) for i in shared]
+    agency[0]["weight"] = agency[0]["weight"] + 5  # 105 in all
+    data["indicators"] = {"district": shared, "agency": agency}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF)
+    [problem] = report.problems
+    key = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+               if ln.startswith("  agency:"))
+    # at the agency set (its first item, on the line after its key), not at `indicators`
+    assert (problem.code, problem.line) == ("SCHEMA_WEIGHTS", key + 1)

@@ -385,6 +385,8 @@ def _proposers(li: Liaison) -> str:
 
 
 def _unit(ctx: Ctx, u: Unit) -> str:
+    from .appraisal import grade_badge
+
     t = ctx.t
     cat = ctx.cat
     roll = cat.unit_rollup(u.id)
@@ -438,9 +440,11 @@ def _unit(ctx: Ctx, u: Unit) -> str:
         ("briefings", ctx.table(["date", "title"], [
             [date_cell(b.date), ctx.link(b.id)] for b in briefings])
          if briefings else ""),
-        ("history", ctx.table(["year", "total_score", "rank", "grade"], [
+        ("history", ctx.table(["year", "total_score", "rank", "grade", "change"], [
             [ctx.page_link(f"appraisal/{y}.md", str(y)), f"{r.total:.2f}", str(r.rank),
-             ctx.badge(r.grade)] for y, r in roll.appraisal]) if roll.appraisal else ""),
+             grade_badge(ctx, cat.get(f"appraisal-{y}", Appraisal), r.grade),
+             "" if r.change is None else f"{r.change:+.2f}"]
+            for y, r in roll.appraisal]) if roll.appraisal else ""),
         ("hotline", ctx.table(["month", "calls", "response_rate", "resolution_rate",
                                "satisfaction_rate", "composite", "rank"], [
             [ctx.page_link(f"information/hotline/{m}.md", m), str(r.figures.calls),
