@@ -284,6 +284,7 @@ _L: dict[str, tuple[str, str]] = {
     "street_trend": ("{name}: monthly trend", "{name}月度趋势"),
     "liaison_sessions": ("Suggestions and proposals by session", "建议提案（按会议）"),
     "liaison_units": ("Suggestions and proposals by session and unit", "建议提案（按会议和单位）"),
+    "appraisal_indicators": ("Appraisal indicators", "绩效考评指标"),
     "hotline_streets": ("12345 hotline: streets and townships", "接诉即办：街乡镇"),
     "indicator_set": ("Indicators", "考评指标"),
     "definition": ("Definition", "指标说明"),

@@ -28,6 +28,7 @@ from .models.registry import Official, Unit
 from .models.request import Request
 from .tables import (
     appraisal_frame,
+    appraisal_indicators_frame,
     documents_frame,
     hotline_frame,
     hotline_streets_frame,
@@ -90,6 +91,7 @@ COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
     "liaison_sessions": liaison_sessions_frame,
     "liaison_units": liaison_units_frame,
     "appraisal": _appraisal,
+    "appraisal_indicators": appraisal_indicators_frame,  # issue 17
     "hotline": hotline_frame,
     "hotline_streets": hotline_streets_frame,  # issue 17
     "units": lambda c: _simple(c, Unit, {
@@ -282,6 +284,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
                          "街乡镇（并列的全部列入）。"),
     "special_treatment": ("true when the street is on the month's special-treatment list "
                           "(治理类街乡镇).", "是否列入当月治理类街乡镇。"),
+    "indicator": ("Appraisal: indicator id (within the year and group).",
+                  "考评指标编号（在年度和组别内唯一）。"),
+    "weight": ("Appraisal: the indicator's weight in its group, percent.",
+               "考评指标在本组中的权重（百分比）。"),
+    "definition": ("Appraisal: what the indicator measures and how it is scored.",
+                   "考评指标说明：考评内容和评分方法。"),
     "code": ("Unified social credit code (统一社会信用代码, GB 32100-2015), 18 characters.",
              "统一社会信用代码（GB 32100-2015），18位。"),
 }

@@ -101,6 +101,21 @@ def hotline_frame(cat: Catalog) -> pd.DataFrame:
                                        "rank"])
 
 
+def appraisal_indicators_frame(cat: Catalog) -> pd.DataFrame:
+    """Each year's indicators per group with their weights, definitions and sources
+    (issue 17); a source unit this audience may not see is left empty."""
+    from .models.appraisal import Appraisal
+
+    rows = [{"year": a.year, "group": group, "indicator": i.id, "name": i.name,
+             "name_zh": i.name_zh, "weight": i.weight, "definition": i.definition,
+             "source": cat.shown_id(i.source) or None}
+            for a in sorted(cat.of(Appraisal), key=lambda a: a.year)
+            for group, inds in a.indicator_sets.items() if getattr(a.groups, group)
+            for i in inds]
+    return pd.DataFrame(rows, columns=["year", "group", "indicator", "name", "name_zh",
+                                       "weight", "definition", "source"])
+
+
 def hotline_streets_frame(cat: Catalog) -> pd.DataFrame:
     """Every month's streets and townships with their ranks (issue 17); a street of a
     district this audience may not see has no row, the others keep their ranks."""

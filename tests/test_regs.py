@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from generators.catalog import build_catalog
+from generators.charts import draw_all
 from generators.figures import (
     appraisal_results,
     contacted_before_reply,
@@ -22,8 +23,11 @@ from generators.models.appraisal import Appraisal
 from generators.models.hotline import Hotline
 from generators.models.liaison import Liaison
 from generators.models.registry import Unit, credit_check_char, credit_code_problem
+from generators.opendata import exports
+from generators.pages import build_pages
 from generators.pages.appraisal import grade_label
 from generators.pages.common import Ctx
+from generators.pages.hotline import street_src
 from generators.pages.liaison import ordinal_en, session_name, zh_numeral
 from generators.summaries import liaison_rates_by
 from generators.validate import validate
@@ -378,3 +382,32 @@ def test_a_weight_error_in_a_group_set_points_at_its_line(tmp_path: Path) -> Non
                if ln.startswith("  agency:"))
     # at the agency set (its first item, on the line after its key), not at `indicators`
     assert (problem.code, problem.line) == ("SCHEMA_WEIGHTS", key + 1)
+
+
+def test_a_hostile_street_name_is_text_on_every_page_and_file(tmp_path: Path) -> None:
+    """Street names are keys (record text): escaped on the month, streets and street pages,
+    in the charts and in the open data."""
+    records = overlay(tmp_path)
+    path = records / "hotline/2026-10.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hostile = '<script>alert("街")</script>&{{ 7*7 }}'
+    district = next(iter(data["districts"]))
+    figures = {"district": district, "calls": 3000, "response_rate": 99.0,
+               "resolution_rate": 90.0, "satisfaction_rate": 91.0}
+    data["streets"] = {hostile: figures, "甲街道": {**figures, "satisfaction_rate": 95.0}}
+    data["special_treatment"] = [hostile]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    recs, report = validate(records, "records", AS_OF)
+    assert report.errors == []
+    cat = build_catalog(recs, AS_OF, "internal")
+    charts_out: dict[str, object] = {}
+    pages = build_pages(cat, "zh", charts_out)  # type: ignore[arg-type]
+    shown = [p for p in pages if "&lt;script&gt;alert" in p.markdown]
+    assert {p.src for p in shown} >= {"information/hotline/2026-10.md",
+                                      "information/hotline/streets.md",
+                                      street_src(hostile)}
+    assert not [p.src for p in pages if "<script>alert" in p.markdown]
+    svgs = draw_all(charts_out)  # type: ignore[arg-type]
+    assert not [k for k, v in svgs.items() if "<script>alert" in v]
+    csv = exports(cat)["data/hotline_streets.csv"]
+    assert hostile.replace('"', '""') in csv
