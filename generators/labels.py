@@ -275,8 +275,9 @@ _L: dict[str, tuple[str, str]] = {
     "rank_of": ("{rank} of {n}", "第{rank}名（共{n}个）"),
     "focus": ("Topic of the month", "每月一题"),
     "special_treatment": ("Under special treatment", "治理类街乡镇"),
-    "tie_rule": ("equal scores share a rank (1, 2, 2, 4); every street tied at tenth place is "
-                 "listed", "得分相同的并列同一名次（如1、2、2、4），并列第十名的全部列入"),
+    "tie_rule": ("Equal scores share a rank (1, 2, 2, 4); every street or township tied at "
+                 "tenth place is listed among the top or bottom ten.",
+                 "得分相同的并列同一名次（如1、2、2、4）；并列第十名的，全部列入前十名或后十名。"),
     "all_streets": ("All streets and townships", "全部街乡镇"),
     "streets_intro": ("Each street's or township's latest month; its page shows every month. "
                       "Type a name to find it.",

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from pydantic import ValidationError
 
 from generators.catalog import build_catalog
 from generators.charts import draw_all
+from generators.cli import main
 from generators.figures import (
     appraisal_results,
     contacted_before_reply,
@@ -411,3 +413,25 @@ def test_a_hostile_street_name_is_text_on_every_page_and_file(tmp_path: Path) ->
     assert not [k for k, v in svgs.items() if "<script>alert" in v]
     csv = exports(cat)["data/hotline_streets.csv"]
     assert hostile.replace('"', '""') in csv
+
+
+def test_portal_new_appraisal_keeps_each_groups_set(tmp_path: Path) -> None:
+    """After a year with a set per group, the new year's skeleton keeps both sets and the
+    grade labels, and scores each unit on its own group's indicators."""
+    records = overlay(tmp_path)
+    a = _appraisal()
+    last = yaml.safe_load((records / "appraisal/2026.yaml").read_text(encoding="utf-8"))
+    last["indicators"] = a.model_dump(exclude_none=True)["indicators"]
+    last["grade_labels"] = a.model_dump()["grade_labels"]
+    last["scores"] = a.scores
+    last.pop("adjustments", None)
+    (records / "appraisal/2026.yaml").write_text(yaml.safe_dump(last, allow_unicode=True),
+                                                 encoding="utf-8")
+    result = CliRunner().invoke(main, ["new", "appraisal", "--year", "2027",
+                                       "--records", str(records)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((records / "appraisal/2027.yaml").read_text(encoding="utf-8"))
+    assert data["indicators"] == last["indicators"]
+    assert data["grade_labels"]["excellent"] == "好"
+    assert set(data["scores"]["east"]) == {"tasks", "hotline"}
+    assert set(data["scores"]["health"]) == {"tasks", "service", "law"}

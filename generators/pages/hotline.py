@@ -30,8 +30,9 @@ def street_src(name: str) -> str:
 def weights_line(ctx: Ctx) -> str:
     """How the composite is made, in the page's language (HOTLINE_WEIGHTS)."""
     parts = " + ".join(f"{ctx.t(k)} × {w * 100:g}%" for k, w in HOTLINE_WEIGHTS.items())
-    return (f'<p class="weights">{esc(ctx.t("composite"))} = {esc(parts)}'
-            f'{ctx.paren(esc(ctx.t("tie_rule")))}</p>\n')
+    stop = "。" if ctx.locale == "zh" else ". "
+    return (f'<p class="weights">{esc(ctx.t("composite"))} = {esc(parts)}{stop}'
+            f'{esc(ctx.t("tie_rule"))}</p>\n')
 
 
 def shown_streets(ctx: Ctx, month: Hotline) -> list[StreetRank]:

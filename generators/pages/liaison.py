@@ -155,6 +155,8 @@ def _session_body(ctx: Ctx, first: Liaison, items: Sequence[Liaison]) -> Any:
 
     t = ctx.t
     cat = ctx.cat
+    # one kind a session: its items carry a 建议号 or a 提案号
+    number = "proposal_number" if first.kind == "cppcc-proposal" else "suggestion_number"
     rates = cat.liaison_rates(items)
     out = [ctx.meta([
         ("liaison_session", esc(session_name(ctx, first))), ("kind", ctx.v(first.kind)),
@@ -175,12 +177,12 @@ def _session_body(ctx: Ctx, first: Liaison, items: Sequence[Liaison]) -> Any:
     if keyed:
         out.append(heading(t("key_items"), 2))
         out.append(ctx.table(
-            ["liaison_number", "title", "key_leader", "liaison_lead", "status"],
+            [number, "title", "key_leader", "liaison_lead", "status"],
             [[(esc(t("liaison_no", n=li.number)), li.number), ctx.link(li.id),
               ctx.link(li.key.leader if li.key else None), ctx.link(li.lead),
               ctx.badge(cat.liaison[li.id].status, liaison_status(cat.liaison[li.id].status))]
              for li in keyed], table_id="liaison-key-items"))
     out.append(definitions(ctx))
-    listing = Listing(ITEM_HEADERS, list(items), item_row, "liaison", [3, 5, 6], True,
-                      t("liaison"))
+    listing = Listing([number, *ITEM_HEADERS[1:]], list(items), item_row, "liaison",
+                      [3, 5, 6], True, t("liaison"))
     return "".join(out), listing, ""
