@@ -285,6 +285,8 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              "missing required field '{name}'":
                  "缺少必填字段“{name}”",
+             "session needs term and meeting (e.g. term: 16, meeting: 4)":  # issue 17
+                 "session需要写届次和会次（如term: 16, meeting: 4）",
              "add {name}: ... (see the record reference)":
                  "添加“{name}: ...”并填写内容（见记录字段说明）",
              "{field} must not be empty":
@@ -361,6 +363,18 @@ _CATALOGUE: tuple[Code, ...] = (
              '\'{v}\' is not a month: write "YYYY-MM"':
                  '“{v}”不是月份：写作"YYYY-MM"',
              # issue 16: duty office
+             # issue 17: units (models/registry.py CREDIT_PROBLEMS)
+             "unified social credit code '{v}' has {n} characters, not 18":
+                 "统一社会信用代码“{v}”有{n}位，应为18位",
+             "unified social credit code '{v}' holds {bad}: only 0-9 and the capitals A-Y "
+             "without I, O, S, V, Z":
+                 "统一社会信用代码“{v}”含有{bad}：只能用0-9和除I、O、S、V、Z以外的大写字母A-Y",
+             "unified social credit code '{v}': characters 3-8 (the administrative "
+             "division code) must be digits":
+                 "统一社会信用代码“{v}”：第3至8位（登记管理机关行政区划码）必须是数字",
+             "unified social credit code '{v}': check character is {got}, but the first 17 "
+             "characters give {want}":
+                 "统一社会信用代码“{v}”：校验码为{got}，按前17位计算应为{want}",
              "'{v}' is not a time of day as the duty office writes it: write "
              "\"YYYY-MM-DDTHH:MM\" (quoted, Beijing time, no seconds)":
                  "“{v}”不是值班室使用的时间格式：写作\"YYYY-MM-DDTHH:MM\"（加引号，北京时间，"
@@ -393,6 +407,8 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              "indicator weights sum to {t}, not 100":
                  "指标权重合计为{t}，不是100",
+             "indicator weights of the {g} group sum to {t}, not 100":  # issue 17
+                 "{g}组的指标权重合计为{t}，不是100",
          }),
     Code("SCHEMA_RULE", "Schema", "error", "Record breaks a rule of its type",
          "A rule that ties fields together: a completed supervision item without its "
@@ -416,6 +432,17 @@ _CATALOGUE: tuple[Code, ...] = (
                  "completed（{c}）与closure.approved（{a}）不同：批准销号之日即为办结日期",
              "grade thresholds must fall: excellent > good > fair":
                  "等次分数线必须依次降低：优秀 > 良好 > 一般",
+             # issue 17: appraisal groups, hotline streets, liaison sessions
+             "indicator {i} is listed twice": "指标{i}重复列出",
+             "the {g} group has units but no indicators": "{g}组有单位，但没有指标",
+             "street {s}: district {d} has no figures this month":
+                 "街乡镇{s}：所属的{d}本月没有数据",
+             "special_treatment names {s}, which is not among the month's streets":
+                 "special_treatment中的{s}不在本月的街乡镇中",
+             "a session is a term and a meeting, or a year, not both":
+                 "session写届次和会次，或只写年份，不能同时写",
+             "rehandling follows a reply whose feedback is dissatisfied":
+                 "只有答复反馈为不满意的，才能再次办理（rehandling）",
              "{u} is in both groups":
                  "{u}同时在两个分组中",
              "{u} is scored but in no group":
@@ -434,6 +461,21 @@ _CATALOGUE: tuple[Code, ...] = (
                  "填写了completed:（办结日期），但状态是{s}",
              "feedback without a reply":
                  "有反馈意见，但没有答复",
+         }),
+    # issue 17: suggestions and proposals by session
+    Code("SESSION_YEAR", "Schema", "warning", "Session written as a year",
+         "A deputy's suggestion or CPPCC proposal gives its session as a year "
+         "(session: 2026), the first edition's form. It is still read, but numbers and "
+         "rates are kept per session (市十六届人大四次会议), which a year does not name.",
+         "Write the session as its term and meeting: session: {term: 16, meeting: 4}.",
+         zh=Zh("会议写成了年份",
+               "人大代表建议或政协提案的session写的是年份（session: 2026），这是第一版的写法。"
+               "仍可读取，但编号和各项比率按会议（如市十六届人大四次会议）统计，年份不能指明是哪次会议。",
+               "把session写成届次和会次：session: {term: 16, meeting: 4}。"),
+         messages={
+             "session given as the year {year}": "session写的是年份{year}",
+             "write the session as its term and meeting, e.g. session: {{{example}}}":
+                 "把session写成届次和会次，例如session: {{{example}}}",
          }),
     Code("TEXT_TODO", "Schema", "error", "Placeholder left by portal new",
          "A value still starts with TODO: portal new writes TODO where the editor must "
@@ -644,6 +686,12 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              # issue 16: calendar, requests, received documents, supervision as a process
              "holiday {n} ends before it starts": "假期“{n}”的结束日期早于开始日期",
+             # issue 17: liaison contacts and re-handling
+             "contact ({c}) before receipt ({d})": "沟通日期（{c}）早于收到日期（{d}）",
+             "rehandling requested ({q}) before the reply ({r})":
+                 "要求再次办理的日期（{q}）早于答复日期（{r}）",
+             "second reply ({r}) before the rehandling was requested ({q})":
+                 "再次答复日期（{r}）早于要求再次办理的日期（{q}）",
              "due {d} before receipt": "办理时限{d}早于收文日期",
              "instruction of {d} before receipt": "{d}的批示早于收文日期",
              "due {d} before submission": "办理时限{d}早于报送日期",
@@ -867,6 +915,9 @@ TERMS_ZH: dict[str, str] = {
     "duty": "值班表", "duty roster": "值班表", "incident": "突发事件",
     "incident report": "突发事件报告", "briefing or incident": "信息专报或突发事件",
     "leads the duty": "带班", "instructs on the incident": "批示突发事件",
+    # issue 16: processes; issue 17: key items
+    "approves the request": "签批请示", "approves the closure": "审核销号",
+    "instructs on the document": "批示来文", "leads the key item": "牵头督办重点建议提案",
     # kinds of value (SCHEMA_TYPE, YAML_TOP_LEVEL, YAML_UNQUOTED)
     "text": "文本", "a whole number": "整数", "a number": "数值",
     "true/false": "是/否（true/false）",

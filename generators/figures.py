@@ -16,7 +16,7 @@ from typing import Literal
 from .models.appraisal import Appraisal
 from .models.document import Document
 from .models.duty import Incident, when  # issue 16: duty office
-from .models.hotline import DistrictFigures, Hotline
+from .models.hotline import DistrictFigures, Hotline, StreetFigures
 from .models.liaison import Liaison
 from .models.received import Received
 from .models.request import Request
@@ -191,13 +191,24 @@ def liaison_status(item: Liaison, as_of: dt.date) -> LiaisonStatus:
 
 @dataclass(frozen=True, slots=True)
 class LiaisonRates:
+    """The rates reports quote for a set of suggestions and proposals (a session, a unit).
+
+    Each rate is a percent with one decimal, or None when its base is empty."""
+
     total: int
     replied: int
     on_time: int
     due: int
     """Items whose due date has passed or that have been replied to."""
     categories: dict[str, int] = field(default_factory=dict)
+    """Replies per category A, B, C: the reply that stands (a re-handling's second reply
+    in place of the first)."""
     feedback: dict[str, int] = field(default_factory=dict)
+    """Items per feedback: the feedback that stands (on the second reply, once given)."""
+    contacted: int = 0
+    """Items with a contact before their reply (CONTACT_RULE)."""
+    rehandled: int = 0
+    """Items handled again after a dissatisfied feedback."""
 
     @property
     def reply_rate(self) -> float | None:
@@ -206,7 +217,8 @@ class LiaisonRates:
 
     @property
     def on_time_rate(self) -> float | None:
-        """Items replied to by their due date, of the items that are due or replied."""
+        """按期办复率: items whose first reply came by the due date, of the items that are
+        due (due date before the as-of date) or replied to."""
         return _pct(self.on_time, self.due)
 
     def share(self, category: str) -> float | None:
@@ -215,18 +227,34 @@ class LiaisonRates:
 
     @property
     def satisfaction_rate(self) -> float | None:
-        """满意率: satisfied or basically satisfied, of the items with feedback."""
+        """满意率（含基本满意）: satisfied or basically satisfied, of the items with feedback;
+        after a re-handling, the feedback on the second reply counts instead of the first."""
         given = sum(self.feedback.values())
         good = self.feedback.get("satisfied", 0) + self.feedback.get("basically-satisfied", 0)
         return _pct(good, given)
+
+    @property
+    def contact_rate(self) -> float | None:
+        """沟通率: items with at least one contact with the deputy or member (a meeting, a
+        call or a visit) on or before the day of the first reply, of all items; an item
+        not replied to yet counts with any contact so far."""
+        return _pct(self.contacted, self.total)
 
 
 def _pct(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
+def contacted_before_reply(item: Liaison) -> bool:
+    """CONTACT_RULE: a contact on or before the first reply's day (any contact while there is
+    no reply); a contact after the reply is follow-up, not the communication 沟通率 counts."""
+    if item.reply is None:
+        return bool(item.contacts)
+    return any(c.date <= item.reply.date for c in item.contacts)
+
+
 def liaison_rates(items: Iterable[Liaison], as_of: dt.date) -> LiaisonRates:
-    total = replied = on_time = due = 0
+    total = replied = on_time = due = contacted = rehandled = 0
     cats: Counter[str] = Counter()
     fb: Counter[str] = Counter()
     for item in items:
@@ -234,14 +262,17 @@ def liaison_rates(items: Iterable[Liaison], as_of: dt.date) -> LiaisonRates:
         st = liaison_status(item, as_of)
         if item.reply:
             replied += 1
-            cats[item.reply.category] += 1
+            cats[item.final_reply.category] += 1  # type: ignore[union-attr]
             on_time += st.status == "replied-on-time"
         if item.reply or st.due < as_of:
             due += 1
-        if item.feedback:
-            fb[item.feedback] += 1
+        final = item.final_feedback
+        if final:
+            fb[final] += 1
+        contacted += contacted_before_reply(item)
+        rehandled += item.rehandling is not None
     return LiaisonRates(total, replied, on_time, due, dict(sorted(cats.items())),
-                        dict(sorted(fb.items())))
+                        dict(sorted(fb.items())), contacted, rehandled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +313,13 @@ def grade_of(total: float, appraisal: Appraisal) -> Grade:
 
 def appraisal_results(appraisal: Appraisal,
                       previous: Appraisal | None = None) -> list[AppraisalResult]:
-    """Weighted totals plus adjustments, ranks within each group, grades, change on last year."""
-    weights = {i.id: i.weight for i in appraisal.indicators}
+    """Weighted totals plus adjustments, ranks within each group, grades, change on last year.
+
+    Each group is weighted by its own indicator set where the year gives one per group
+    (Appraisal.indicator_sets), else by the shared list; totals are compared, ranked and
+    graded within the group only.  Change: this year's total minus last year's, for a unit
+    appraised both years (whatever the indicator sets were)."""
+    sets = appraisal.indicator_sets
     adjust: Counter[str] = Counter()
     for a in appraisal.adjustments:
         adjust[a.unit] += a.points  # type: ignore[assignment]
@@ -291,6 +327,7 @@ def appraisal_results(appraisal: Appraisal,
     out: list[AppraisalResult] = []
     for group in ("district", "agency"):
         units = [u for u in getattr(appraisal.groups, group) if u in appraisal.scores]
+        weights = {i.id: i.weight for i in sets.get(group, [])}
         weighted = [sum(appraisal.scores[u][k] * w for k, w in weights.items()) / 100
                     for u in units]
         totals = [round(w + adjust[u], 2) for u, w in zip(units, weighted, strict=True)]
@@ -469,3 +506,45 @@ def received_status(item: Received, as_of: dt.date,
     over = days_between(due, as_of, cal) if due and as_of > due else 0
     return ReceivedStatus("overdue" if over else "awaiting-action", due,
                           days_between(item.received, as_of, cal), over)
+
+
+# -- issue 17: streets and townships (街乡镇) ---------------------------------------------------
+STREET_LIST = 10
+"""The monthly lists name the top ten and the bottom ten streets and townships."""
+
+
+@dataclass(frozen=True, slots=True)
+class StreetRank:
+    name: str
+    district: str
+    composite: float
+    """The district composite's weighting (HOTLINE_WEIGHTS), two decimals."""
+    rank: int
+    """1 + the streets with a strictly higher composite: ties share a rank (1, 2, 2, 4)."""
+    rank_from_bottom: int
+    """1 + the streets with a strictly lower composite (the bottom list's rank)."""
+    figures: StreetFigures
+
+
+def street_ranking(month: Hotline) -> list[StreetRank]:
+    """The month's streets and townships ranked on the composite (HOTLINE_WEIGHTS, rounded
+    to two decimals before comparing), best first; equal composites by name."""
+    names = list(month.streets)
+    comps = [hotline_composite(month.streets[n]) for n in names]
+    ranks = competition_ranks(comps)
+    from_bottom = competition_ranks([-c for c in comps])
+    out = [StreetRank(n, month.streets[n].district, c, r, b, month.streets[n])
+           for n, c, r, b in zip(names, comps, ranks, from_bottom, strict=True)]
+    return sorted(out, key=lambda s: (s.rank, s.name))
+
+
+def top_and_bottom(ranks: Sequence[StreetRank], n: int = STREET_LIST
+                   ) -> tuple[list[StreetRank], list[StreetRank]]:
+    """The top n (rank n or better) and the bottom n (rank from the bottom n or better,
+    worst first).  Ties at the boundary: every street tied at the n-th place is listed, so
+    a list can hold more than n (two streets tied at 10th make a list of 11).  With fewer
+    than 2n streets the two lists share streets."""
+    top = [s for s in ranks if s.rank <= n]
+    bottom = sorted((s for s in ranks if s.rank_from_bottom <= n),
+                    key=lambda s: (s.rank_from_bottom, s.name))
+    return top, bottom

@@ -51,7 +51,7 @@ _L: dict[str, tuple[str, str]] = {
     "instructed_by": ("Instruction by", "批示领导"),
     "instruction_text": ("Instruction", "批示内容"),
     "session": ("No.", "次序"), "nth": ("no. {n}", "第{n}次"),
-    "liaison_session": ("Session", "会议年度"), "chair": ("Chair", "主持人"),
+    "liaison_session": ("Session", "所属会议"), "chair": ("Chair", "主持人"),
     "attendees": ("Attendees", "出席领导"), "agenda": ("Agenda", "议题"),
     "decisions": ("Decisions", "议定事项"), "deadline": ("Deadline", "完成时限"),
     "minutes": ("Minutes", "会议纪要"), "location": ("Location", "地点"),
@@ -101,7 +101,7 @@ _L: dict[str, tuple[str, str]] = {
                      "本门户所载记录为示例数据。"),
     "by_unit": ("By unit", "按单位"), "by_type": ("By type", "按类型"),
     "by_issuer": ("By issuer", "按发文机关"), "by_year": ("By year", "按年度"),
-    "by_session": ("By session", "按会议年度"),
+    "by_session": ("By session", "按会议"),
     "grade_distribution": ("Grade distribution", "等次分布"),
     "scorecards": ("Scorecards", "单位得分"), "ranking": ("Ranking", "排名"),
     "trend": ("Monthly trend", "月度趋势"), "what": ("What", "事项"),
@@ -356,6 +356,72 @@ _L: dict[str, tuple[str, str]] = {
                              "天数按工作日计算（已扣除法定节假日，计入调休上班日）。"),
     "days_counted_calendar": ("Days are calendar days (no working calendar in the archive).",
                               "天数按自然日计算（未配置工作日历）。"),
+    # issue 17: units, suggestions and proposals by session, hotline streets, appraisal groups
+    "credit_code": ("Unified social credit code", "统一社会信用代码"),
+    "session_npc": ("{m} session of the {t} Municipal People's Congress", "市{t}届人大{m}次会议"),
+    "session_cppcc": ("{m} session of the {t} Municipal CPPCC Committee", "市政协{t}届{m}次会议"),
+    "session_year_npc": ("Municipal People's Congress, {year}", "{year}年市人大会议"),
+    "session_year_cppcc": ("Municipal CPPCC Committee, {year}", "{year}年市政协会议"),
+    "session_title_npc": ("Deputies' suggestions: {s}", "{s}代表建议"),
+    "session_title_cppcc": ("CPPCC proposals: {s}", "{s}提案"),
+    "all_sessions": ("All sessions", "全部会议"),
+    "key_items": ("Key items", "重点建议提案"),
+    "key_leader": ("Led by", "领办市领导"),
+    "contacts": ("Contacts with the proposers", "沟通情况"),
+    "contact-meeting": ("Meeting", "见面座谈"), "contact-phone": ("Phone call", "电话沟通"),
+    "contact-visit": ("Visit", "走访"),
+    "contact_rate": ("Contact rate", "沟通率"),
+    "reply_letter": ("Reply letter no.", "答复函号"),
+    "rehandling": ("Re-handling", "重新办理"),
+    "rehandling_requested": ("Requested", "提出日期"),
+    "second_reply": ("Second reply", "重新答复"),
+    "rehandled": ("Handled again", "重新办理件数"),
+    "rehandling_banner": ("Being handled again after a dissatisfied feedback: no second reply "
+                          "yet.", "因代表委员不满意正在重新办理，尚未重新答复。"),
+    "abc_shares": ("A/B/C shares", "A、B、C类占比"),
+    "rate_definitions": ("How the rates are counted", "指标口径"),
+    "def-reply_rate": ("Items replied to, of all items.", "已答复件数占全部件数的比例。"),
+    "def-on_time_rate": ("Items whose first reply came by the due date (three months after "
+                         "receipt unless set otherwise), of the items replied to or past their "
+                         "due date.",
+                         "在办理时限内（未另行确定的，为交办后3个月）首次答复的件数，占已答复或"
+                         "已到办理时限件数的比例。"),
+    "def-satisfaction_rate": ("Satisfied or basically satisfied, of the items with feedback; "
+                              "after a re-handling, the feedback on the second reply counts.",
+                              "代表委员反馈满意和基本满意的件数，占已反馈件数的比例；重新办理的，"
+                              "以重新答复后的反馈为准。"),
+    "def-contact_rate": ("Items whose handling unit met, called or visited the deputy or "
+                         "member at least once by the day of the first reply (items not yet "
+                         "replied to: at least once so far), of all items.",
+                         "承办单位在首次答复前（含答复当日）与代表委员见面、电话或走访沟通至少一次"
+                         "的件数，占全部件数的比例；尚未答复的，以截至目前有无沟通计。"),
+    "streets": ("Streets and townships", "街乡镇"), "street": ("Street or township", "街乡镇"),
+    "street_district": ("District", "所属区"),
+    "streets_month": ("Streets and townships of", "街乡镇排名月份"),
+    "top_ten": ("Top ten streets and townships", "街乡镇排名前十"),
+    "bottom_ten": ("Bottom ten streets and townships", "街乡镇排名后十"),
+    "rank_from_bottom": ("Rank from the bottom", "倒数排名"),
+    "focus": ("Topic of the month", "每月一题"),
+    "special_treatment": ("Under special treatment", "治理类街乡镇"),
+    "tie_rule": ("Equal scores share a rank (1, 2, 2, 4); every street or township tied at "
+                 "tenth place is listed among the top or bottom ten.",
+                 "得分相同的并列同一名次（如1、2、2、4）；并列第十名的，全部列入前十名或后十名。"),
+    "all_streets": ("All streets and townships", "全部街乡镇"),
+    "streets_intro": ("Each street's or township's latest month; its page shows every month. "
+                      "Type a name to find it.",
+                      "列出各街乡镇最近一个月的情况，点击名称查看各月趋势；可输入名称筛选。"),
+    "street_trend": ("{name}: monthly trend", "{name}月度趋势"),
+    "liaison_sessions": ("Suggestions and proposals by session", "建议提案（按会议）"),
+    "liaison_units": ("Suggestions and proposals by session and unit", "建议提案（按会议和单位）"),
+    "appraisal_indicators": ("Appraisal indicators", "绩效考评指标"),
+    "hotline_streets": ("12345 hotline: streets and townships", "接诉即办：街乡镇"),
+    "indicator_set": ("Indicators", "考评指标"),
+    "definition": ("Definition", "指标说明"),
+    "indicator_source": ("Source of scores", "评分单位"),
+    "def-abc_shares": ("Replies in category A, B or C, of the items replied to; after a "
+                       "re-handling, the second reply's category counts.",
+                       "A类、B类、C类答复件数分别占已答复件数的比例；重新办理的，以重新答复的"
+                       "类别为准。"),
 }
 
 # enum values of the contract
@@ -409,7 +475,8 @@ _V: dict[str, tuple[str, str]] = {
     # issue 16: supervision as a process
     "report-late": ("Report late", "未按期反馈"),
     "state-council-document": ("State Council document", "国务院文件"),
-    "party-committee": ("Assigned by the Party committee", "市委交办"),
+    # a source kind named like a unit kind (party-committee): source_key() picks this one
+    "source-party-committee": ("Assigned by the Party committee", "市委交办"),
     "weekly": ("Weekly", "每周"), "fortnightly": ("Fortnightly", "每两周"),
     "monthly": ("Monthly", "每月"), "quarterly": ("Quarterly", "每季度"),
     "decided": ("Decided", "已审批"), "decided-late": ("Decided late", "超期审批"),
@@ -456,6 +523,10 @@ _V: dict[str, tuple[str, str]] = {
     "III": ("III (major)", "较大（III级）"), "IV": ("IV (ordinary)", "一般（IV级）"),
     "incident-open": ("Open", "未终报"), "incident-closed": ("Closed", "已终报"),
     "incident-late": ("Reported late", "迟报"), "incident-on-time": ("On time", "按时"),
+    # issue 17: units, suggestions and proposals by session, hotline streets, appraisal groups
+    "development-zone": ("Economic-technological development zone", "经开区"),
+    "meeting": ("Meeting", "见面"), "visit": ("Visit", "走访"),  # liaison contacts
+    "party-committee": ("Party committee", "党委"),
 }
 
 
@@ -487,6 +558,12 @@ def labels(locale: Locale) -> Callable[..., str]:
         return text.format(**fmt) if fmt else text
 
     return t
+
+
+def source_key(kind: str) -> str:
+    """The label key of a supervision source kind: its own where a unit kind has the same
+    name (party-committee: 市委交办 as a source, 党委 as a kind of unit)."""
+    return f"source-{kind}" if f"source-{kind}" in _V else kind
 
 
 def value_label(value: str, locale: Locale) -> str:

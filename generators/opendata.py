@@ -30,9 +30,13 @@ from .models.registry import Official, Unit
 from .models.request import Request
 from .tables import (
     appraisal_frame,
+    appraisal_indicators_frame,
     documents_frame,
     hotline_frame,
+    hotline_streets_frame,
     liaison_frame,
+    liaison_sessions_frame,
+    liaison_units_frame,
     supervision_frame,
 )
 
@@ -99,11 +103,17 @@ COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
         "category": lambda b: b.category, "source": lambda b: c.shown_id(b.source),
         "instructions": lambda b: len(b.instructions)}),
     "liaison": liaison_frame,
+    # issue 17: suggestions and proposals by session
+    "liaison_sessions": liaison_sessions_frame,
+    "liaison_units": liaison_units_frame,
     "appraisal": _appraisal,
+    "appraisal_indicators": appraisal_indicators_frame,  # issue 17
     "hotline": hotline_frame,
+    "hotline_streets": hotline_streets_frame,  # issue 17
     "units": lambda c: _simple(c, Unit, {
         "id": lambda u: u.id, "name": lambda u: u.name, "name_zh": lambda u: u.name_zh,
-        "kind": lambda u: u.kind, "status": lambda u: u.status}),
+        "kind": lambda u: u.kind, "status": lambda u: u.status,
+        "code": lambda u: u.code}),  # issue 17
     "officials": lambda c: _simple(c, Official, {
         "id": lambda o: o.id, "name": lambda o: o.name, "position": lambda o: o.position,
         "portfolio": lambda o: " ".join(c.shown(o.portfolio))}),
@@ -183,8 +193,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "outcome": ("Decision outcome, empty while pending.",
                 "审批结果，尚未审批时为空。"),
     "session": ("Meetings: number within kind and term (within the year where no term is "
-                "given); liaison: year of the session.",
-                "会议：本届政府同类会议的次序（未注明届次的，为当年次序）；建议提案：会议年度。"),
+                "given); liaison: the session's key, npc-16-4 (the 4th session of the 16th "
+                "Municipal People's Congress) or cppcc-14-4, or npc-2026 where the record "
+                "gives only the year.",
+                "会议：本届政府同类会议的次序（未注明届次的，为当年次序）；建议提案：所属会议的代码，"
+                "如`npc-16-4`（市十六届人大四次会议）、`cppcc-14-4`（市政协十四届四次会议），"
+                "记录只写年份的为`npc-2026`。"),
     "date": ("Date.",
              "日期。"),
     "chair": ("Official id of the chair.",
@@ -264,8 +278,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
                       "响应率（百分比）。"),
     "resolution_rate": ("Resolution rate, percent.",
                         "解决率（百分比）。"),
-    "satisfaction_rate": ("Satisfaction rate, percent.",
-                          "满意率（含基本满意，百分比）。"),
+    "satisfaction_rate": ("Hotline: callers satisfied, percent; liaison: 满意率（含基本满意）, "
+                          "satisfied or basically satisfied of the items with feedback (after "
+                          "a re-handling, the second reply's), percent.",
+                          "接诉即办：满意率（含基本满意，百分比）；建议提案：满意和基本满意件数占"
+                          "已反馈件数的百分比（重新办理的以重新答复后的反馈为准）。"),
     "composite": ("0.10 × response + 0.45 × resolution + 0.45 × satisfaction.",
                   "0.10 × 响应率 + 0.45 × 解决率 + 0.45 × 满意率。"),
     "name": ("Name.",
@@ -352,6 +369,60 @@ COLUMNS: dict[str, tuple[str, str]] = {
              "会议所属的政府届次。"),
     "observers": ("Observing unit ids (列席单位), separated by spaces.",
                   "列席单位编号，以空格分隔。"),
+    # issue 17: units, liaison by session, hotline streets, appraisal per group
+    "session_term": ("Liaison: the term of the session (届), empty where only a year is given.",
+                     "建议提案：所属会议的届数，仅写年份的为空。"),
+    "session_meeting": ("Liaison: the meeting of the term (次会议).",
+                        "建议提案：所属会议为该届第几次会议。"),
+    "letter": ("The handling unit's reply letter number (答复函号).",
+               "承办单位答复函的文号。"),
+    "key_leader": ("Key items: official id of the leader who leads the handling.",
+                   "重点建议提案：领办市领导编号。"),
+    "contacts": ("Number of contacts with the proposers (meeting, phone, visit).",
+                 "与代表委员沟通（见面、电话、走访）的次数。"),
+    "contacted": ("true when there was a contact by the day of the first reply (or, with no "
+                  "reply yet, so far): what the contact rate counts.",
+                  "首次答复前（含当日；尚未答复的，截至目前）是否与代表委员沟通，即沟通率的"
+                  "统计口径。"),
+    "rehandling_requested": ("Date a re-handling was asked for after dissatisfied feedback.",
+                             "不满意后提出重新办理的日期。"),
+    "rehandling_reply_date": ("Date of the second reply.", "重新答复日期。"),
+    "rehandling_category": ("Category of the second reply, A, B or C.",
+                            "重新答复的答复类别A、B或C。"),
+    "rehandling_feedback": ("Feedback on the second reply.", "对重新答复的反馈意见。"),
+    "items": ("Number of items.", "件数。"),
+    "replied": ("Items replied to.", "已答复件数。"),
+    "reply_rate": ("办复率: items replied to, of all items, percent.",
+                   "办复率：已答复件数占全部件数的百分比。"),
+    "on_time_rate": ("按期办复率: first replies by the due date, of the items replied to or "
+                     "past due, percent.",
+                     "按期办复率：按期首次答复件数占已答复或已到期件数的百分比。"),
+    "contact_rate": ("沟通率: items with a contact by the first reply, of all items, percent.",
+                     "沟通率：首次答复前与代表委员沟通的件数占全部件数的百分比。"),
+    "A": ("Share of category A among the replies (the reply that stands), percent.",
+          "A类答复占已答复件数的百分比（重新办理的以重新答复为准）。"),
+    "B": ("Share of category B among the replies, percent.", "B类答复占已答复件数的百分比。"),
+    "C": ("Share of category C among the replies, percent.", "C类答复占已答复件数的百分比。"),
+    "key_items": ("Number of key items (重点建议提案).", "重点建议提案件数。"),
+    "rehandled": ("Items handled again after dissatisfied feedback.",
+                  "不满意后重新办理的件数。"),
+    "street": ("Street or township (街乡镇), by name.", "街乡镇名称。"),
+    "district": ("Unit id of the district (or development zone) of the street.",
+                 "街乡镇所属区（或经开区）的单位编号。"),
+    "rank_from_bottom": ("1 + the streets of the month with a lower composite: the bottom "
+                         "ten are those with 10 or less (ties all listed).",
+                         "倒数排名：当月考评得分低于该街乡镇的数量加1；后十名为倒数排名10以内的"
+                         "街乡镇（并列的全部列入）。"),
+    "special_treatment": ("true when the street is on the month's special-treatment list "
+                          "(治理类街乡镇).", "是否列入当月治理类街乡镇。"),
+    "indicator": ("Appraisal: indicator id (within the year and group).",
+                  "考评指标编号（在年度和组别内唯一）。"),
+    "weight": ("Appraisal: the indicator's weight in its group, percent.",
+               "考评指标在本组中的权重（百分比）。"),
+    "definition": ("Appraisal: what the indicator measures and how it is scored.",
+                   "考评指标说明：考评内容和评分方法。"),
+    "code": ("Unified social credit code (统一社会信用代码, GB 32100-2015), 18 characters.",
+             "统一社会信用代码（GB 32100-2015），18位。"),
 }
 """What each column of the open data means: English, Chinese (each edition's data page)."""
 

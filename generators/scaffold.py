@@ -255,19 +255,22 @@ def _appraisal_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
     year to year), every score TODO; a first appraisal gets placeholders."""
     older = sorted((k for k in _keyed(folder) if k.isdigit() and int(k) < int(key)), key=int)
     last = _read(_keyed(folder)[older[-1]]) if older else None
-    if not (isinstance(last, dict) and isinstance(last.get("indicators"), list)
+    if not (isinstance(last, dict) and isinstance(last.get("indicators"), list | dict)
             and isinstance(last.get("groups"), dict) and isinstance(last.get("grades"), dict)):
         last = {"indicators": [{"id": "TODO-indicator", "name": "TODO name", "weight": 100}],
                 "groups": {"district": [str(u.get("id")) for u in _units(records)
                                         if u.get("kind") == "district"] or ["TODO-unit-id"],
                            "agency": []},
                 "grades": {"excellent": 90, "good": 80, "fair": 60}}
-    ids = [str(i.get("id")) for i in last["indicators"] if isinstance(i, dict)]
-    units = [str(u) for group in last["groups"].values() if isinstance(group, list)
-             for u in group]
-    body = {"indicators": last["indicators"], "groups": last["groups"],
-            "grades": last["grades"],
-            "scores": {u: dict.fromkeys(ids, "TODO") for u in units}}
+    inds = last["indicators"]
+    # one list for every group, or a set per group (issue 17): each unit its group's ids
+    sets = inds if isinstance(inds, dict) else {g: inds for g in last["groups"]}
+    scores = {str(u): dict.fromkeys((str(i.get("id")) for i in sets.get(g) or []
+                                     if isinstance(i, dict)), "TODO")
+              for g, group in last["groups"].items() if isinstance(group, list) for u in group}
+    body = {"indicators": inds, "groups": last["groups"], "grades": last["grades"],
+            **({"grade_labels": last["grade_labels"]} if "grade_labels" in last else {}),
+            "scores": scores}
     return {"body": _dump(body)}
 
 

@@ -120,19 +120,36 @@ def _grades(rows: Rows) -> Table:
     return _records(table.rename_axis("grade").reset_index())
 
 
-def liaison_rates_by(cat: Catalog, key: str) -> Table:
-    """Rates per lead unit ('lead') or per session and kind ('session'): figures.py's
-    liaison_rates over each group, in the order of the group's key."""
+def liaison_rates_by(cat: Catalog, key: str,
+                     items: list[Liaison] | None = None) -> Table:
+    """Rates per lead unit ('lead'), per session ('session': its key, npc-16-4, which also
+    names the kind) or per session and lead unit ('session-lead'): figures.py's
+    liaison_rates over each group, in the order of the group's key (sessions oldest
+    first).  items: these items only (default: every visible item)."""
     groups: dict[tuple[object, ...], list[Liaison]] = {}
-    for li in cat.of(Liaison):
-        k: tuple[object, ...] = (li.lead,) if key == "lead" else (li.session, li.kind)
+    order: dict[str, tuple[object, ...]] = {}
+    for li in cat.of(Liaison) if items is None else items:
+        sk = li.session_key
+        order[sk] = (li.kind, *li.session.order())
+        k: tuple[object, ...] = ((li.lead,) if key == "lead" else (sk,) if key == "session"
+                                 else (sk, li.lead))
         groups.setdefault(k, []).append(li)
-    names = ["lead"] if key == "lead" else ["session", "kind"]
+    names = {"lead": ["lead"], "session": ["session"], "session-lead": ["session", "lead"]}[key]
+
+    def sort(kv: tuple[tuple[object, ...], list[Liaison]]) -> tuple[object, ...]:
+        k = kv[0]
+        if key == "lead":
+            return (str(k[0]),)
+        return (order[str(k[0])], *(str(x) for x in k[1:]))
+
     table = []
-    for k, items in sorted(groups.items(), key=lambda kv: tuple(str(x) for x in kv[0])):
-        r = liaison_rates(items, cat.as_of)
-        table.append({**dict(zip(names, k, strict=True)),
+    for k, group in sorted(groups.items(), key=sort):
+        r = liaison_rates(group, cat.as_of)
+        table.append({**dict(zip(names, k, strict=True)), "kind": group[0].kind,
                       "items": r.total, "replied": r.replied, "reply_rate": r.reply_rate,
                       "on_time_rate": r.on_time_rate, "A": r.share("A"), "B": r.share("B"),
-                      "C": r.share("C"), "satisfaction_rate": r.satisfaction_rate})
+                      "C": r.share("C"), "satisfaction_rate": r.satisfaction_rate,
+                      "contact_rate": r.contact_rate,
+                      "key_items": sum(li.key is not None for li in group),
+                      "rehandled": r.rehandled})
     return table

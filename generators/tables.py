@@ -10,7 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .catalog import Catalog
+from .figures import contacted_before_reply, street_ranking
 from .models.document import Document
+from .models.hotline import Hotline
 from .models.liaison import Liaison
 from .models.supervision import Supervision
 
@@ -44,15 +46,50 @@ def liaison_frame(cat: Catalog) -> pd.DataFrame:
     rows = []
     for li in cat.of(Liaison):
         st = cat.liaison[li.id]
-        rows.append({"id": li.id, "kind": li.kind, "number": li.number, "session": li.session,
+        re_ = li.rehandling
+        rows.append({"id": li.id, "kind": li.kind, "number": li.number,
+                     "session": li.session_key, "session_term": li.session.term,
+                     "session_meeting": li.session.meeting,
                      "title": li.title, "lead": cat.shown_id(li.lead), "received": li.received,
                      "due": st.due, "status": st.status,
                      "reply_date": li.reply.date if li.reply else None,
                      "category": li.reply.category if li.reply else None,
-                     "feedback": li.feedback})
-    return pd.DataFrame(rows, columns=["id", "kind", "number", "session", "title", "lead",
-                                       "received", "due", "status", "reply_date", "category",
-                                       "feedback"])
+                     "feedback": li.feedback,
+                     "letter": li.reply.letter if li.reply else None,
+                     "key_leader": cat.shown_id(li.key.leader) if li.key else None,
+                     "contacts": len(li.contacts),
+                     "contacted": contacted_before_reply(li),
+                     "rehandling_requested": re_.requested if re_ else None,
+                     "rehandling_reply_date": re_.reply.date if re_ and re_.reply else None,
+                     "rehandling_category": re_.reply.category if re_ and re_.reply else None,
+                     "rehandling_feedback": re_.feedback if re_ else None})
+    return pd.DataFrame(rows, columns=LIAISON_COLUMNS)
+
+
+LIAISON_COLUMNS = ["id", "kind", "number", "session", "session_term", "session_meeting",
+                   "title", "lead", "received", "due", "status", "reply_date", "category",
+                   "feedback", "letter", "key_leader", "contacts", "contacted",
+                   "rehandling_requested", "rehandling_reply_date", "rehandling_category",
+                   "rehandling_feedback"]
+
+RATE_COLUMNS = ["items", "replied", "reply_rate", "on_time_rate", "satisfaction_rate",
+                "contact_rate", "A", "B", "C", "key_items", "rehandled"]
+
+
+def liaison_sessions_frame(cat: Catalog) -> pd.DataFrame:
+    """Counts and rates per session (issue 17)."""
+    from .summaries import liaison_rates_by
+
+    rows = liaison_rates_by(cat, "session")
+    return pd.DataFrame(rows, columns=["session", "kind", *RATE_COLUMNS])
+
+
+def liaison_units_frame(cat: Catalog) -> pd.DataFrame:
+    """Counts and rates per session and lead unit; a hidden unit has no row (issue 17)."""
+    from .summaries import liaison_rates_by
+
+    rows = [r for r in liaison_rates_by(cat, "session-lead") if r["lead"] not in cat.hidden]
+    return pd.DataFrame(rows, columns=["session", "kind", "lead", *RATE_COLUMNS])
 
 
 def appraisal_frame(cat: Catalog, year: int) -> pd.DataFrame:
@@ -72,6 +109,39 @@ def hotline_frame(cat: Catalog) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["month", "unit", "calls", "response_rate",
                                        "resolution_rate", "satisfaction_rate", "composite",
                                        "rank"])
+
+
+def appraisal_indicators_frame(cat: Catalog) -> pd.DataFrame:
+    """Each year's indicators per group with their weights, definitions and sources
+    (issue 17); a source unit this audience may not see is left empty."""
+    from .models.appraisal import Appraisal
+
+    rows = [{"year": a.year, "group": group, "indicator": i.id, "name": i.name,
+             "name_zh": i.name_zh, "weight": i.weight, "definition": i.definition,
+             "source": cat.shown_id(i.source) or None}
+            for a in sorted(cat.of(Appraisal), key=lambda a: a.year)
+            for group, inds in a.indicator_sets.items() if getattr(a.groups, group)
+            for i in inds]
+    return pd.DataFrame(rows, columns=["year", "group", "indicator", "name", "name_zh",
+                                       "weight", "definition", "source"])
+
+
+def hotline_streets_frame(cat: Catalog) -> pd.DataFrame:
+    """Every month's streets and townships with their ranks (issue 17); a street of a
+    district this audience may not see has no row, the others keep their ranks."""
+    rows = []
+    for h in sorted(cat.of(Hotline), key=lambda h: h.month):
+        special = set(h.special_treatment)
+        rows += [{"month": h.month, "street": s.name, "district": s.district,
+                  "calls": s.figures.calls, "response_rate": s.figures.response_rate,
+                  "resolution_rate": s.figures.resolution_rate,
+                  "satisfaction_rate": s.figures.satisfaction_rate, "composite": s.composite,
+                  "rank": s.rank, "rank_from_bottom": s.rank_from_bottom,
+                  "special_treatment": s.name in special}
+                 for s in street_ranking(h) if s.district not in cat.hidden]
+    return pd.DataFrame(rows, columns=["month", "street", "district", "calls", "response_rate",
+                                       "resolution_rate", "satisfaction_rate", "composite",
+                                       "rank", "rank_from_bottom", "special_treatment"])
 
 
 def documents_frame(cat: Catalog) -> pd.DataFrame:

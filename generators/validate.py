@@ -379,7 +379,9 @@ def partial_record(model: type[Record], item: dict[str, Any],
     for _round in range(_REPAIRS):
         drops: set[Loc] = set()
         for err in exc.errors(include_url=False):
-            loc: Loc = tuple(p for p in err["loc"] if p != "[key]")
+            # a union's tag in parentheses names the form, not a place in the file (issue 17)
+            loc: Loc = tuple(p for p in err["loc"] if p != "[key]"
+                             and not (isinstance(p, str) and p.startswith("(")))
             if err["type"].isupper():  # a rule of ours: it names the field it is about
                 named = str((err.get("ctx") or {}).get("field", ""))
                 loc = (*loc, *(int(p) if p.isdigit() else p for p in named.split(".") if p))
@@ -495,7 +497,9 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                       model: type[BaseModel]) -> list[Problem]:
     out = []
     for err in exc.errors(include_url=False):
-        loc: Loc = tuple(p for p in err["loc"] if p != "[key]")
+        # a union's tag in parentheses names the form, not a place in the file (issue 17)
+        loc: Loc = tuple(p for p in err["loc"] if p != "[key]"
+                         and not (isinstance(p, str) and p.startswith("(")))
         ctx = err.get("ctx") or {}
         at = (*base, *loc)
         kind = err["type"]
@@ -764,7 +768,21 @@ def check_archive(records: list[Record], as_of: dt.date,
     problems += _document_links(records, by_id)
     problems += _request_agenda(records, by_id)  # issue 16
     problems += _parent_cycles(units)
+    problems += _liaison_sessions(records)  # issue 17
     return problems
+
+
+def _liaison_sessions(records: list[Record]) -> Iterator[Problem]:
+    """A session written as a year (the first edition) is read, with a warning that shows
+    the session form (issue 17)."""
+    for rec in records:
+        if isinstance(rec, Liaison) and rec.session.year is not None:
+            example = ("term: 16, meeting: 4 (市十六届人大四次会议)"
+                       if rec.kind == "npc-suggestion"
+                       else "term: 14, meeting: 4 (市政协十四届四次会议)")
+            yield _p(rec, ("session",), "SESSION_YEAR", "session given as the year {year}",
+                     "write the session as its term and meeting, e.g. session: {{{example}}}",
+                     year=str(rec.session.year), example=example)
 
 
 def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Problem]:
@@ -879,7 +897,7 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
                          year=num.year, written=rec.written,
                          fixed=f"{num.prefix}〔{rec.written.year}〕{num.seq}号")
         elif isinstance(rec, Liaison):
-            key = (rec.rtype, rec.kind, str(rec.session), rec.number)
+            key = (rec.rtype, rec.session_key, rec.number)
         else:
             continue
         if key in seen:

@@ -741,6 +741,8 @@ def main() -> None:
                if re.search(r"\(\d+\)|&id\d|\*id\d", p.read_text(encoding="utf-8"))]
     assert not residue, residue
     __import__("sample_process").process(OUT)  # issue 16: processes (its own rng)
+    from sample_regs import regs  # issue 17: the registers' second-edition fields
+    regs(OUT)
     print(f"wrote {sum(1 for _ in OUT.rglob('*.yaml'))} files to {OUT}")
 
 

@@ -95,6 +95,7 @@ def test_every_kind_of_act_is_held_to_the_term(tmp_path: Path) -> None:
         ("req-a.yaml", "sg approves the request"),
         ("sup-a.yaml", "sg approves the closure"),
         ("rcv-a.yaml", "vm-one instructs on the document"),
+        ("lia-c.yaml", "vm-one leads the key item"),  # issue 17
     }
 
 

@@ -141,8 +141,13 @@ def test_liaison_statuses_and_rates_of_the_fixture(cat: Catalog) -> None:
     assert (rates.total, rates.replied, rates.on_time, rates.due) == (3, 2, 1, 2)
     assert rates.reply_rate == 66.7
     assert rates.on_time_rate == 50.0
-    assert (rates.share("A"), rates.share("B"), rates.share("C")) == (50.0, 0.0, 50.0)
-    assert rates.satisfaction_rate == 50.0
+    # lia-b's C reply was re-handled (issue 17): its second reply, B, is the one that stands,
+    # and the feedback on it (basically satisfied) replaces the first (dissatisfied)
+    assert (rates.share("A"), rates.share("B"), rates.share("C")) == (50.0, 50.0, 0.0)
+    assert rates.satisfaction_rate == 100.0
+    # 沟通率: lia-a met its deputy before replying, lia-c (no reply yet) was visited,
+    # lia-b has no contact: 2 of 3
+    assert (rates.contacted, rates.contact_rate, rates.rehandled) == (2, 66.7, 1)
 
 
 def test_reply_on_the_due_day_is_on_time_and_explicit_due_wins() -> None:

@@ -105,7 +105,10 @@ def record_strings(records: Path) -> Iterator[str]:
         if isinstance(node, str):
             yield node
         elif isinstance(node, dict):
-            for value in node.values():
+            for key, value in node.items():
+                # a key written as text (a hotline street's name), not a field name
+                if isinstance(key, str) and not key.isascii():
+                    yield key
                 yield from walk(value)
         elif isinstance(node, list):
             for value in node:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Id, Markdown, Percent, Record, Ref, Strict, Text
@@ -17,7 +17,36 @@ class Indicator(Strict):
     name: Text
     name_zh: Text | None = None
     weight: float = Field(gt=0, le=100)
-    """Weight in percent; the weights of a year sum to 100."""
+    """Weight in percent; the weights of a year (of each group's set) sum to 100."""
+    definition: Markdown | None = None
+    """What the indicator measures and how it is scored (shown on the appraisal page)."""
+    source: Id | None = None
+    """The unit that supplies the indicator's scores (a unit id)."""
+
+
+GroupName = Literal["district", "agency"]
+IndicatorList = Annotated[list[Indicator], Field(min_length=1)]
+
+
+def _indicator_form(value: object) -> str:
+    # a tag in parentheses: validate.pydantic_problems leaves it out of an error's path
+    return "(groups)" if isinstance(value, dict) else "(list)"
+
+
+Indicators = Annotated[
+    Annotated[IndicatorList, Tag("(list)")] | Annotated[dict[GroupName, IndicatorList],
+                                                       Tag("(groups)")],
+    Discriminator(_indicator_form)]
+
+
+class GradeLabels(Strict):
+    """The words the office uses for the four grades, e.g. 好 / 较好 / 一般 / 较差 (the
+    Chinese edition shows them; the English edition keeps Excellent, Good, Fair, Poor)."""
+
+    excellent: Text
+    good: Text
+    fair: Text
+    poor: Text
 
 
 class Groups(Strict):
@@ -51,9 +80,13 @@ class Appraisal(Record):
 
     id: Id = Field(default="", exclude=True)  # derived from the year
     year: int = Field(ge=2000, le=2100)
-    indicators: list[Indicator] = Field(min_length=1)
+    indicators: Indicators
+    """One list for every group, or a set per group: {district: [...], agency: [...]}
+    (each group's weights sum to 100)."""
     groups: Groups
     grades: Grades
+    grade_labels: GradeLabels | None = None
+    """The grades' names if not 优秀 / 良好 / 一般 / 较差, e.g. 好 / 较好 / 一般 / 较差."""
     scores: dict[Id, dict[Id, Percent]]
     """unit id -> indicator id -> score 0-100."""
     adjustments: list[Adjustment] = []
@@ -62,26 +95,56 @@ class Appraisal(Record):
     def model_post_init(self, __context: object) -> None:
         self.id = f"appraisal-{self.year}"
 
+    @property
+    def indicator_sets(self) -> dict[str, list[Indicator]]:
+        """Each group's indicators: the shared list for both groups, or the group's own set
+        (a group without a set of its own has none)."""
+        if isinstance(self.indicators, list):
+            return {g: self.indicators for g in ("district", "agency")}
+        return {str(g): inds for g, inds in self.indicators.items()}
+
+    def group_of(self, unit: str) -> str | None:
+        if unit in self.groups.district:
+            return "district"
+        return "agency" if unit in self.groups.agency else None
+
     @model_validator(mode="after")
     def _rules(self) -> Appraisal:
-        total = sum(i.weight for i in self.indicators)
-        if abs(total - 100) > 1e-9:
-            raise PydanticCustomError("SCHEMA_WEIGHTS", "indicator weights sum to {t}, not 100",
-                                      {"t": f"{total:g}", "field": "indicators"})
+        sets = self.indicator_sets
+        shared = isinstance(self.indicators, list)
+        for group, inds in sets.items():
+            total = sum(i.weight for i in inds)
+            if abs(total - 100) > 1e-9:
+                where = "indicators" if shared else f"indicators.{group}"
+                if shared:
+                    raise PydanticCustomError("SCHEMA_WEIGHTS", "indicator weights sum to {t}, "
+                                              "not 100", {"t": f"{total:g}", "field": where})
+                raise PydanticCustomError("SCHEMA_WEIGHTS", "indicator weights of the {g} group "
+                                          "sum to {t}, not 100",
+                                          {"g": group, "t": f"{total:g}", "field": where})
+            listed = [i.id for i in inds]
+            if len(set(listed)) != len(listed):
+                dup = sorted({i for i in listed if listed.count(i) > 1})
+                raise PydanticCustomError("SCHEMA_RULE", "indicator {i} is listed twice",
+                                          {"i": ", ".join(dup), "field": "indicators"})
         g = self.grades
         if not g.excellent > g.good > g.fair:
             raise PydanticCustomError("SCHEMA_RULE", "grade thresholds must fall: "
                                       "excellent > good > fair", {"field": "grades"})
-        grouped = set(self.groups.district) | set(self.groups.agency)
         both = set(self.groups.district) & set(self.groups.agency)
         if both:
             raise PydanticCustomError("SCHEMA_RULE", "{u} is in both groups",
                                       {"u": ", ".join(sorted(both))})
-        ids = {i.id for i in self.indicators}
+        for group in ("district", "agency"):
+            if getattr(self.groups, group) and group not in sets:
+                raise PydanticCustomError("SCHEMA_RULE", "the {g} group has units but no "
+                                          "indicators", {"g": group, "field": "indicators"})
         for unit, scores in self.scores.items():
-            if unit not in grouped:
+            in_group = self.group_of(unit)
+            if in_group is None:
                 raise PydanticCustomError("SCHEMA_RULE", "{u} is scored but in no group",
                                           {"u": unit, "field": f"scores.{unit}"})
+            ids = {i.id for i in sets[in_group]}
             if set(scores) != ids:
                 missing = sorted(ids - set(scores))
                 extra = sorted(set(scores) - ids)
@@ -108,3 +171,12 @@ class Appraisal(Record):
             yield ("scores", u), "unit", u
         for i, a in enumerate(self.adjustments):
             yield ("adjustments", i, "unit"), "unit", a.unit
+        located: list[tuple[tuple[str | int, ...], Indicator]]
+        if isinstance(self.indicators, list):
+            located = [(("indicators", k), ind) for k, ind in enumerate(self.indicators)]
+        else:
+            located = [(("indicators", g, k), ind) for g, inds in self.indicators.items()
+                       for k, ind in enumerate(inds)]
+        for loc, ind in located:
+            if ind.source:
+                yield (*loc, "source"), "unit", ind.source

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, ClassVar
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Id, Percent, Record, Ref, Strict, Text, in_range
@@ -37,6 +37,13 @@ class DistrictFigures(Strict):
     """Share of callers satisfied (满意率), percent."""
 
 
+class StreetFigures(DistrictFigures):
+    """A street or township's figures of the month (街乡镇)."""
+
+    district: Id
+    """The district (or development zone) it belongs to: a unit id."""
+
+
 class Hotline(Record):
     """12345 hotline figures of one month; the file is <YYYY-MM>.yaml."""
 
@@ -49,6 +56,28 @@ class Hotline(Record):
     """Quoted, "2026-03": unquoted YAML may read it as arithmetic."""
     districts: dict[Id, DistrictFigures] = Field(min_length=1)
     top_topics: list[Text] = []
+    streets: dict[Text, StreetFigures] = {}
+    """Streets and townships (街乡镇) by name, ranked each month: the top and bottom ten."""
+    focus: list[Text] = []
+    """The month's focus topics (每月一题)."""
+    special_treatment: list[Text] = []
+    """Streets and townships under special treatment this month (治理类街乡镇), by their
+    names in streets."""
+
+    @model_validator(mode="after")
+    def _streets(self) -> Hotline:
+        for name, f in self.streets.items():
+            if f.district not in self.districts:
+                raise PydanticCustomError("SCHEMA_RULE", "street {s}: district {d} has no "
+                                          "figures this month",
+                                          {"s": name, "d": f.district,
+                                           "field": f"streets.{name}.district"})
+        for i, name in enumerate(self.special_treatment):
+            if self.streets and name not in self.streets:
+                raise PydanticCustomError("SCHEMA_RULE", "special_treatment names {s}, which "
+                                          "is not among the month's streets",
+                                          {"s": name, "field": f"special_treatment.{i}"})
+        return self
 
     def model_post_init(self, __context: object) -> None:
         self.id = f"hotline-{self.month}"
@@ -66,3 +95,5 @@ class Hotline(Record):
         yield from super().refs()
         for u in self.districts:
             yield ("districts", u), "unit", u
+        for name, f in self.streets.items():
+            yield ("streets", name, "district"), "unit", f.district

@@ -7,7 +7,9 @@ from ..catalog import Catalog
 from ..urls import relative, url_of
 from .common import Page, record_src
 from .desk import desk_pages
+from .hotline import street_pages
 from .indexes import dashboard, index_pages
+from .liaison import session_pages
 from .records import record_jobs, record_pages, render_record
 from .reference import reference_pages
 
@@ -27,7 +29,10 @@ def build_pages(cat: Catalog, locale: str = "en",
 
 def other_pages(cat: Catalog, locale: str = "en") -> list[Page]:
     """The pages that are not one record's: indexes, dashboard, unit rollups, reference."""
-    return [*index_pages(cat, locale), *desk_pages(cat, locale), *reference_pages(locale)]
+    return [*index_pages(cat, locale), *desk_pages(cat, locale),
+            *session_pages(cat, locale),  # issue 17: sessions,
+            *street_pages(cat, locale),  # streets
+            *reference_pages(locale)]
 
 
 __all__ = ["Page", "build_pages", "dashboard", "other_pages", "record_jobs", "record_pages",

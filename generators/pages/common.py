@@ -276,11 +276,13 @@ def liaison_status(status: str) -> str:
 
 
 def rates_meta(ctx: Ctx, rates: LiaisonRates) -> str:
-    """The liaison figures staff quote: items, reply rate, on-time rate, satisfaction."""
+    """The liaison figures staff quote: items, reply rate, on-time rate, satisfaction,
+    contact rate."""
     return ctx.meta([("total_items", str(rates.total)),
                      ("reply_rate", percent_cell(rates.reply_rate)[0]),
                      ("on_time_rate", percent_cell(rates.on_time_rate)[0]),
-                     ("satisfaction_rate", percent_cell(rates.satisfaction_rate)[0])])
+                     ("satisfaction_rate", percent_cell(rates.satisfaction_rate)[0]),
+                     ("contact_rate", percent_cell(rates.contact_rate)[0])])
 
 
 _MD_SPECIAL = frozenset("\\`*_{}[]()#+!|")

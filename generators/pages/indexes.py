@@ -11,10 +11,12 @@ from typing import Any
 
 from .. import charts, deps
 from ..catalog import Catalog
+from ..labels import source_key
 from ..models.activity import Activity
 from ..models.appraisal import Appraisal
 from ..models.briefing import Briefing
 from ..models.document import Document
+from ..models.hotline import Hotline
 from ..models.liaison import Liaison
 from ..models.meeting import Meeting
 from ..models.received import Received
@@ -40,7 +42,6 @@ from .common import (
     date_cell,
     esc,
     heading,
-    liaison_status,
     percent_cell,
     rates_meta,
 )
@@ -281,7 +282,7 @@ def supervision_index(ctx: Ctx) -> Rendered:
 
     def row(c: Ctx, s: Supervision) -> list[object]:
         st = c.cat.supervision[s.id]
-        return [c.link(s.id), c.link(s.lead), c.v(s.source.kind), date_cell(s.deadline),
+        return [c.link(s.id), c.link(s.lead), c.v(source_key(s.source.kind)), date_cell(s.deadline),
                 (c.badge(st.status), SUPERVISION_ORDER.index(st.status)),
                 (c.progress(st.percent), st.percent),
                 (str(st.days_overdue) if st.status == "overdue" else
@@ -334,7 +335,9 @@ def hotline_page(ctx: Ctx) -> str:
     if not months:
         return f"<p>{esc(t('none'))}</p>\n"
     latest = months[-1]
-    out = [heading(t("ranking_of", month=latest), 2)]
+    from .hotline import month_streets, weights_line
+
+    out = [weights_line(ctx), heading(t("ranking_of", month=latest), 2)]
     out.append(ctx.table(["rank", "unit", "calls", "response_rate", "resolution_rate",
                           "satisfaction_rate", "composite"],
                          [[(str(r.rank), r.rank), ctx.link(r.unit),
@@ -342,6 +345,14 @@ def hotline_page(ctx: Ctx) -> str:
                            f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
                            f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}"]
                           for r in cat.hotline[latest]], table_id="hotline-ranking"))
+    # issue 17: the newest month's streets (else the latest month's), focus, special treatment
+    recs = sorted(cat.of(Hotline), key=lambda h: h.month)
+    shown = next((h for h in reversed(recs) if h.streets), recs[-1] if recs else None)
+    if shown is not None:
+        streets = month_streets(ctx, shown, full=False)
+        if streets:
+            out.append(ctx.meta([("streets_month", ctx.page_link(
+                f"information/hotline/{shown.month}.md", shown.month))]) + streets)
     means = hotline_monthly_means(cat)[-24:]  # two years of trend; older months have pages
     rates = ["response_rate", "resolution_rate", "satisfaction_rate"]
     chart = charts.line_chart([r["month"] for r in means],
@@ -365,21 +376,25 @@ def hotline_page(ctx: Ctx) -> str:
 
 
 def liaison_index(ctx: Ctx) -> Rendered:
+    from .liaison import (
+        ITEM_HEADERS,
+        definitions,
+        item_row,
+        session_name,
+        sessions,
+        sessions_table,
+        unit_rates_table,
+    )
+
     t = ctx.t
     cat = ctx.cat
     out = [rates_meta(ctx, cat.liaison_rates())]
     by_session = liaison_rates_by(cat, "session")
     if by_session:
+        firsts = {k: items[0] for k, items in sessions(cat).items()}
         out.append(heading(t("by_session"), 2))
-        out.append(ctx.table(
-            ["liaison_session", "kind", "total_items", "reply_rate", "on_time_rate", "cat-A",
-             "cat-B", "cat-C",
-             "satisfaction_rate"],
-            [[str(row["session"]), ctx.v(row["kind"]), str(row["items"]),
-              *[percent_cell(row[k]) for k in ("reply_rate", "on_time_rate", "A", "B", "C",
-                                               "satisfaction_rate")]]
-             for row in by_session], table_id="liaison-sessions"))
-        labels = [f"{row['session']} {t(row['kind'])}" for row in by_session]
+        out.append(sessions_table(ctx, by_session, firsts))
+        labels = [session_name(ctx, firsts[row["session"]]) for row in by_session]
         shares: dict[str, Sequence[float]] = {
             t(f"cat-{c}"): [0.0 if row[c] is None else row[c] for row in by_session]
             for c in ("A", "B", "C")}
@@ -392,25 +407,10 @@ def liaison_index(ctx: Ctx) -> Rendered:
     by_unit = liaison_rates_by(cat, "lead")
     if by_unit:
         out.append(heading(t("by_unit"), 2))
-        out.append(ctx.table(
-            ["unit", "total_items", "replied", "reply_rate", "on_time_rate",
-             "satisfaction_rate"],
-            [[ctx.link(row["lead"]), str(row["items"]), str(row["replied"]),
-              percent_cell(row["reply_rate"]), percent_cell(row["on_time_rate"]),
-              percent_cell(row["satisfaction_rate"])] for row in by_unit],
-            table_id="liaison-units"))
-
-    def row(c: Ctx, li: Liaison) -> list[object]:
-        st = c.cat.liaison[li.id]
-        return [(esc(c.t("liaison_no", n=li.number)), li.number), c.link(li.id), c.v(li.kind),
-                c.link(li.lead),
-                date_cell(st.due), (c.badge(st.status, liaison_status(st.status)), st.status),
-                c.v(li.reply.category)[:1] if li.reply else "",
-                c.v(li.feedback) if li.feedback else ""]
-
-    return "".join(out), Listing(["liaison_number", "title", "kind", "liaison_lead", "due",
-                                  "status", "reply_category", "feedback"], cat.of(Liaison),
-                                 row, "liaison", [2, 3, 5, 6], True, t("liaison")), ""
+        out.append(unit_rates_table(ctx, by_unit, "liaison-units"))
+    out.append(definitions(ctx))
+    return "".join(out), Listing(ITEM_HEADERS, cat.of(Liaison), item_row, "liaison",
+                                 [2, 3, 5, 6], True, t("liaison")), ""
 
 
 def units_index(ctx: Ctx) -> str:

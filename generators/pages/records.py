@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import deps
 from ..catalog import Catalog
+from ..labels import source_key
 from ..models import Record
 from ..models.activity import Activity
 from ..models.appraisal import Appraisal
@@ -336,7 +337,8 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
             "risk_deadline", n=st.days_to_deadline, p=f"{st.percent:g}"))))
     if st.closed_without_approval:
         out.append(ctx.banner("late", esc(t("closed_unapproved"))))
-    source = ctx.v(s.source.kind) + (f" — {ctx.link(s.source.ref)}" if s.source.ref else "")
+    source = ctx.v(source_key(s.source.kind)) + (
+        f" — {ctx.link(s.source.ref)}" if s.source.ref else "")
     out.append(ctx.meta([
         ("sup_number", esc(s.number or "")),
         ("status", ctx.badge(st.status)), ("progress", ctx.progress(st.percent)),
@@ -393,6 +395,8 @@ def _briefing(ctx: Ctx, b: Briefing) -> str:
 
 
 def _liaison(ctx: Ctx, li: Liaison) -> str:
+    from .liaison import session_link
+
     t = ctx.t
     st = ctx.cat.liaison[li.id]
     out = []
@@ -400,25 +404,47 @@ def _liaison(ctx: Ctx, li: Liaison) -> str:
         out.append(ctx.banner("late", esc(t("reply_late_banner", n=st.days_overdue))))
     elif st.status == "overdue":
         out.append(ctx.banner("overdue", esc(t("reply_overdue_banner", n=st.days_overdue))))
+    if li.rehandling and not li.rehandling.reply:
+        out.append(ctx.banner("pending", esc(t("rehandling_banner"))))
     out.append(ctx.meta([("kind", ctx.v(li.kind)),
                          (_number_key(li), esc(t("liaison_no", n=li.number))),
-                         ("liaison_session", esc(li.session)), (_proposers(li), esc("、".join(
+                         ("liaison_session", session_link(ctx, li)),
+                         (_proposers(li), esc("、".join(
                              li.proposers) if ctx.locale == "zh" else ", ".join(li.proposers))),
                          ("date", esc(li.received)), ("liaison_lead", ctx.link(li.lead)),
-                         ("liaison_support", ctx.links(li.support)), ("due", esc(st.due)),
+                         ("liaison_support", ctx.links(li.support)),
+                         ("key_leader", ctx.link(li.key.leader) if li.key else ""),
+                         ("due", esc(st.due)),
                          ("status", ctx.badge(st.status, liaison_status(st.status)))]))
     if li.summary:
         out.append(prose_block(li.summary))
+    if li.contacts:
+        out.append(heading(t("contacts"), 2) + ctx.table(
+            ["date", "kind"], [[date_cell(c.date), esc(t("contact-" + c.kind))]
+                               for c in sorted(li.contacts, key=lambda c: c.date)],
+            sortable=False))
     if li.reply:
-        r = li.reply
-        out.append(heading(t("reply"), 2) + ctx.meta([
-            ("date", esc(r.date)), ("reply_category", ctx.v(r.category)),
-            ("disclosure", ctx.v(r.disclosure)), ("reply_document", ctx.link(r.document)),
-            ("feedback", ctx.v(li.feedback) if li.feedback else "")]))
-        if r.disclosure == "withheld" and ctx.cat.audience == "public":
-            out.append(ctx.banner("withheld", esc(t("reply_withheld"))))
-        else:
-            out.append(prose_block(r.summary))
+        out.append(heading(t("reply"), 2) + _reply(ctx, li.reply, li.feedback))
+    if li.rehandling:
+        re_ = li.rehandling
+        out.append(heading(t("rehandling"), 2)
+                   + ctx.meta([("rehandling_requested", esc(re_.requested))]))
+        if re_.reply:
+            out.append(heading(t("second_reply"), 3) + _reply(ctx, re_.reply, re_.feedback))
+    return "".join(out)
+
+
+def _reply(ctx: Ctx, r: Any, feedback: str | None) -> str:
+    """A reply's panel and text (its text withheld from the public where it says so)."""
+    out = [ctx.meta([
+        ("date", esc(r.date)), ("reply_category", ctx.v(r.category)),
+        ("disclosure", ctx.v(r.disclosure)), ("reply_letter", esc(r.letter or "")),
+        ("reply_document", ctx.link(r.document)),
+        ("feedback", ctx.v(feedback) if feedback else "")])]
+    if r.disclosure == "withheld" and ctx.cat.audience == "public":
+        out.append(ctx.banner("withheld", esc(ctx.t("reply_withheld"))))
+    else:
+        out.append(prose_block(r.summary))
     return "".join(out)
 
 
@@ -437,6 +463,8 @@ def _proposers(li: Liaison) -> str:
 
 
 def _unit(ctx: Ctx, u: Unit) -> str:
+    from .appraisal import grade_badge
+
     t = ctx.t
     cat = ctx.cat
     roll = cat.unit_rollup(u.id)
@@ -448,7 +476,8 @@ def _unit(ctx: Ctx, u: Unit) -> str:
                                  if u.closed.replaced_by else "")))
     other = _other_name(ctx, u)
     out.append(ctx.meta([("other_name", esc(other)), ("kind", ctx.v(u.kind)),
-                         ("parent", ctx.link(u.parent))]))
+                         ("parent", ctx.link(u.parent)),
+                         ("credit_code", f"<code>{esc(u.code)}</code>" if u.code else "")]))
     officials = [o for o in cat.officials.values() if u.id in o.portfolio]
     if officials:
         out.append(ctx.meta([("unit_officials", ctx.links(o.id for o in officials))]))
@@ -495,9 +524,11 @@ def _unit(ctx: Ctx, u: Unit) -> str:
         ("briefings", ctx.table(["date", "title"], [
             [date_cell(b.date), ctx.link(b.id)] for b in briefings])
          if briefings else ""),
-        ("history", ctx.table(["year", "total_score", "rank", "grade"], [
+        ("history", ctx.table(["year", "total_score", "rank", "grade", "change"], [
             [ctx.page_link(f"appraisal/{y}.md", str(y)), f"{r.total:.2f}", str(r.rank),
-             ctx.badge(r.grade)] for y, r in roll.appraisal]) if roll.appraisal else ""),
+             grade_badge(ctx, cat.get(f"appraisal-{y}", Appraisal), r.grade),
+             "" if r.change is None else f"{r.change:+.2f}"]
+            for y, r in roll.appraisal]) if roll.appraisal else ""),
         ("hotline", ctx.table(["month", "calls", "response_rate", "resolution_rate",
                                "satisfaction_rate", "composite", "rank"], [
             [ctx.page_link(f"information/hotline/{m}.md", m), str(r.figures.calls),
@@ -564,15 +595,18 @@ def _appraisal(ctx: Ctx, a: Appraisal) -> str:
 
 
 def _hotline(ctx: Ctx, h: Hotline) -> str:
+    from .hotline import month_streets, weights_line
+
     ranks = ctx.cat.hotline[h.month]
-    out = [ctx.table(["rank", "unit", "calls", "response_rate", "resolution_rate",
-                      "satisfaction_rate", "composite"],
+    out = [weights_line(ctx), ctx.table(["rank", "unit", "calls", "response_rate",
+                                         "resolution_rate", "satisfaction_rate", "composite"],
                      [[str(r.rank), ctx.link(r.unit), (str(r.figures.calls), r.figures.calls),
                        f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
                        f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}"]
                       for r in ranks])]
     if h.top_topics:
         out.append("<p>" + esc(", ".join(h.top_topics)) + "</p>\n")
+    out.append(month_streets(ctx, h, full=True))
     return "".join(out)
 
 

@@ -37,7 +37,8 @@ def _url(src: str) -> str:
     return path[:-5] if path.endswith("index") else path + "/"
 
 
-PAGES = ["", *(_url(src) for src, _key, _render in _INDEXES), "appraisal/2025/"]
+PAGES = ["", *(_url(src) for src, _key, _render in _INDEXES), "appraisal/2025/",
+         "liaison/npc-16-4/", "information/hotline/2026-10/"]  # issue 17: a session, streets
 """The home dashboard, every index, and the appraisal dashboard of the sample's last year."""
 
 
