@@ -31,6 +31,7 @@ from .figures import (
     liaison_rates,
     liaison_status,
     normative_validity,
+    repeal_date,
     supervision_status,
 )
 from .history import Change, file_key
@@ -478,16 +479,18 @@ def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
 
 
 def _compute(cat: Catalog) -> None:
-    repealed_by: dict[str, str] = {}
+    repealed_by: dict[str, Document] = {}
     amended_by: dict[str, list[str]] = defaultdict(list)
     for d in cat.of(Document):
         for r in d.relations:
             if r.type == "repeals":
-                repealed_by[r.target] = d.id
+                repealed_by[r.target] = d
             elif r.type == "amends":
                 amended_by[r.target].append(d.id)
     for d in cat.of(Document):
-        v = normative_validity(d, cat.as_of, repealed_by.get(d.id), amended_by.get(d.id, ()))
+        by = repealed_by.get(d.id)
+        v = normative_validity(d, cat.as_of, by.id if by else None, amended_by.get(d.id, ()),
+                               repeal_date(by) if by else None)
         if v:
             cat.validity[d.id] = v
     for s in cat.of(Supervision):

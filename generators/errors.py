@@ -155,6 +155,17 @@ _CATALOGUE: tuple[Code, ...] = (
          "A document number not of the form 京政发〔2026〕3号: ASCII or other brackets, "
          "a sequence with leading zeros, a missing 号.",
          "Write the number as the hint shows: organ prefix, year in 〔〕, sequence, 号."),
+    # issue 17: documents
+    Code("INDEX_DUPLICATE", "Identity", "error", "Duplicate index number",
+         "Two documents share an index number (索引号), which names one document in the "
+         "disclosure catalogue.",
+         "Correct one of the index numbers."),
+    Code("REF_ATTACHMENT", "References", "error", "Attachment file missing",
+         "A document's attachment names a file (attachments[].file) that is not a regular "
+         "file inside the records' attachments/ folder: not there, misspelt, a folder, or a "
+         "link leading out of the folder.",
+         "Put the file in attachments/ at the path given (relative to that folder, e.g. "
+         "jzf-2026-3/tasks.pdf), or correct the path."),
     # -- references
     Code("REF_MISSING", "References", "error", "Reference to nothing",
          "A unit, official, topic, document, decision, supervision item, liaison item or other "
@@ -235,6 +246,20 @@ _CATALOGUE: tuple[Code, ...] = (
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CATALOGUE}
+
+# issue 17: documents -- the codes' texts in Chinese (title, trigger, fix)
+CATALOGUE_ZH: dict[str, tuple[str, str, str]] = {
+    "INDEX_DUPLICATE": (
+        "索引号重复",
+        "两份公文使用同一索引号；索引号在政府信息公开目录中只对应一份公文。",
+        "更正其中一份公文的索引号。"),
+    "REF_ATTACHMENT": (
+        "附件文件不存在",
+        "公文附件的文件路径（attachments[].file）在记录目录的 attachments/ 文件夹中找不到"
+        "对应的普通文件：文件缺失、路径拼写有误、指向文件夹，或为指向该文件夹以外的链接。",
+        "将文件放在 attachments/ 下所写的路径（相对于该文件夹，如 jzf-2026-3/tasks.pdf），"
+        "或更正路径。"),
+}
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -227,6 +227,34 @@ _L: dict[str, tuple[str, str]] = {
     "other_name": ("Chinese name", "英文名称"), "official_title": ("Title", "英文职务"),
     "term_from": ("In office from", "任职日期"), "term_to": ("In office until", "离任日期"),
     "meeting_title": ("{kind} meeting no. {n}, {year}", "市政府第{n}次{kind}"),
+    # issue 17: documents as a policy-document page shows them; the normative register
+    "index_no": ("Index no.", "索引号"), "drafter": ("Drafting unit", "起草单位"),
+    "disclosure_status": ("Disclosure", "公开属性"),
+    "disclosure-active": ("Proactive disclosure", "主动公开"),
+    "disclosure-on-request": ("Disclosed on request", "依申请公开"),
+    "disclosure-not-disclosed": ("Not disclosed", "不予公开"),
+    "printed": ("Printed by, on", "印发机关和印发日期"),
+    "printed_on": ("{by}, printed {d}", "{by} {d}印发"),
+    "doc_note": ("Note", "附注"), "repealed_on": ("Repealed on", "废止日期"),
+    "repealed_on_banner": ("Repealed on {d} by", "已于{d}废止，废止文件："),
+    "registration": ("Registration no.", "统一登记号"),
+    "legality_review": ("Legality review", "合法性审核"),
+    "reviewed_on": ("{by}, {d}", "{by}，{d}"),
+    "filing": ("Filing", "备案"), "filed_on": ("Filed {d}", "{d}备案"),
+    "filing_number": ("no. {n}", "备案号：{n}"),
+    "provisional": ("Provisional (two years)", "暂行/试行（有效期2年）"),
+    "provisional_short": ("Provisional", "暂行/试行"),
+    "evaluation_unit": ("Drafting unit (evaluation)", "起草单位（负责评估）"),
+    "has_interpretation": ("Interpretation", "政策解读"), "no": ("no", "否"),
+    "file_kind": ("Format", "格式"), "file_size": ("Size", "大小"),
+    "attachment_no": ("Attachment {n}", "附件{n}"),
+    "attachment_missing": ("file not published", "文件未发布"),
+    "doc_info": ("Document information", "文件信息"),
+    "by_topic": ("By topic", "按主题"), "topic_title": ("Topic: {name}", "主题：{name}"),
+    "topic_index": ("Topics", "主题分类"),
+    "subtopics": ("Sub-topics", "下级主题"),
+    "interpretation_of": ("Interpretation of", "解读文件"),
+    "order_number": ("Order no.", "令号"),
 }
 
 # enum values of the contract
@@ -303,6 +331,9 @@ _V: dict[str, tuple[str, str]] = {
     "deputy-secretary-general": ("Deputy secretary-general", "副秘书长"),
     "merged": ("merged", "已撤并"), "split": ("split", "拆分"), "renamed": ("renamed", "更名"),
     "abolished": ("abolished", "撤销"),
+    # issue 17: documents' disclosure (公开属性; its 'active' is shown as disclosure-active)
+    "on-request": ("Disclosed on request", "依申请公开"),
+    "not-disclosed": ("Not disclosed", "不予公开"),
 }
 
 
