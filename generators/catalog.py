@@ -16,9 +16,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any, TypeVar
 
+from . import attachments as attachment_files
 from . import deps
+from .attachments import AttachmentFile
 from .figures import (
     AppraisalResult,
     HotlineRank,
@@ -153,6 +156,12 @@ class Catalog:
     liaison: dict[str, LiaisonStatus] = field(default_factory=dict)
     appraisal: dict[int, list[AppraisalResult]] = field(default_factory=dict)
     hotline: dict[str, list[HotlineRank]] = field(default_factory=dict)
+    # issue 17: documents' attachments
+    records_dir: Path | None = None
+    """The records folder the attachments are read from (None: no attachment is read)."""
+    attachments: dict[str, AttachmentFile] = field(default_factory=dict)
+    """Path below records/attachments/ -> the file, for every attachment a visible
+    document names and the folder holds (noted as `att:<path>`)."""
     _rollups: dict[str, UnitRollup] | None = None
     _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
@@ -389,11 +398,12 @@ def _sort_key(rec: Record) -> tuple[int, str]:
 
 
 def build_catalog(records: list[Record], as_of: dt.date,
-                  audience: str = "restricted") -> Catalog:
-    """Link the records visible to audience and compute every figure for as_of."""
+                  audience: str = "restricted", records_dir: Path | None = None) -> Catalog:
+    """Link the records visible to audience and compute every figure for as_of; with
+    records_dir, read the attachments the visible documents name."""
     level = LEVELS[audience]
     visible = [r for r in records if LEVELS[r.classification] <= level]
-    cat = Catalog(as_of=as_of, audience=audience, records=visible)
+    cat = Catalog(as_of=as_of, audience=audience, records=visible, records_dir=records_dir)
     cat.hidden = hidden_ids(records, level)
     for rec in visible:
         cat.by_id[rec.id] = rec
@@ -415,6 +425,9 @@ def build_catalog(records: list[Record], as_of: dt.date,
             cat.links_from[rec.id].append(link)
             cat.links_to[target].append(link)
     _compute(cat)
+    if records_dir is not None:  # only what a visible document names is ever read
+        cat.attachments = attachment_files.read_all(records_dir, (
+            a.file for d in cat.of(Document) for a in d.attachments if a.file))
     _track(cat)
     return cat
 
@@ -454,6 +467,7 @@ def _track(cat: Catalog) -> None:
     cat.liaison = Tracked("lia", cat.liaison)
     cat.appraisal = Tracked("ap", cat.appraisal)
     cat.hotline = Tracked("hl", cat.hotline)
+    cat.attachments = Tracked("att", cat.attachments)  # issue 17
 
 
 def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:

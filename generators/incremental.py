@@ -211,7 +211,8 @@ class Digests:
 
 
 _FIGURES = {"sup": "supervision", "val": "validity", "lia": "liaison", "ap": "appraisal",
-            "hl": "hotline"}
+            "hl": "hotline",
+            "att": "attachments"}  # issue 17: an attachment's size and bytes
 
 
 def _hash(text: str) -> str:

@@ -488,6 +488,9 @@ def documents() -> list[dict[str, Any]]:
     ]
     # joint issuance: the heating notice goes out with the city-management commission
     docs[-1]["issuers"] = ["general-office", "city-management"]
+    from sample_docs import enrich  # issue 17: the policy-document panel and register
+
+    enrich(docs)
     return docs
 
 
@@ -729,6 +732,9 @@ def main() -> None:
     residue = [p for p in OUT.rglob("*.yaml")
                if re.search(r"\(\d+\)|&id\d|\*id\d", p.read_text(encoding="utf-8"))]
     assert not residue, residue
+    from sample_docs import write as write_documents  # issue 17: documents, attachments
+
+    write_documents(OUT)
     print(f"wrote {sum(1 for _ in OUT.rglob('*.yaml'))} files to {OUT}")
 
 

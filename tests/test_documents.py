@@ -4,6 +4,7 @@ the new fields, government orders, attachments, provisional validity and repeal 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,126 @@ def test_sizes(size: int, text: str) -> None:
 def test_href_encodes_each_part() -> None:
     assert attachments.href_path("jzf 1/任务#2.pdf") == \
         "attachments/jzf%201/%E4%BB%BB%E5%8A%A1%232.pdf"
+
+
+# -- the document page ---------------------------------------------------------------------
+
+def test_official_text_styles_the_four_levels_and_keeps_the_numbers() -> None:
+    from generators.pages.documents import official_text
+
+    html = official_text("一、总体要求\n\n（一）指导思想。\n\n1. 新建小区配建设施。\n\n"
+                         "3. 跳号也照写。\n\n（1）送餐上门；\n\n正文段落。\n\n10.5 万元不是标题。")
+    assert '<p class="l1">一、总体要求</p>' in html
+    assert '<p class="l2">（一）指导思想。</p>' in html
+    assert '<p class="l3">1. 新建小区配建设施。</p>' in html
+    assert '<p class="l3">3. 跳号也照写。</p>' in html  # not renumbered by a list
+    assert '<p class="l4">（1）送餐上门；</p>' in html
+    assert "<p>正文段落。</p>" in html and "<p>10.5 万元不是标题。</p>" in html
+    assert "<ol" not in html
+
+
+def test_official_text_is_cleaned_as_every_prose_field() -> None:
+    from generators.pages.documents import official_text
+
+    html = official_text('一、<script>alert(1)</script>\n\n<p class="l9" onclick="x()">二</p>')
+    assert "<script" not in html and '<p class="l9"' not in html
+    assert not [tag for tag in html.split("<")[1:] if "onclick" in tag.split(">")[0]]
+    assert '<p class="l1">一、&lt;script&gt;alert(1)&lt;/script&gt;</p>' in html
+
+
+def _sample_catalog(audience: str = "internal"):  # type: ignore[no-untyped-def]
+    from generators.outputs import open_catalog
+
+    from .conftest import SAMPLE, SAMPLE_AS_OF
+
+    recs, _ = validate(SAMPLE, "records", SAMPLE_AS_OF)
+    return open_catalog(recs, SAMPLE.resolve(), SAMPLE_AS_OF, audience)
+
+
+def test_document_page_shows_panel_text_attachments_and_interpretation() -> None:
+    from generators.pages import render_record
+
+    cat = _sample_catalog()
+    wage = cat.by_id["doc-2026-116"]
+    page = render_record(cat, "zh", "documents/2026/doc-2026-116.md", wage).markdown
+    for label in ("索引号", "主题分类", "发文机关", "成文日期", "发文字号", "发布日期", "有效性",
+                  "公开属性", "起草单位", "印发机关和印发日期", "附注", "统一登记号",
+                  "合法性审核", "备案"):
+        assert f"<dt>{label}</dt>" in page, label
+    assert "000014349/2026-00017" in page and "主动公开" in page and "（此件公开发布）" in page
+    found = cat.attachments["jzbf-2026-17/minimum-wage.xlsx"]
+    assert ('href="../../../attachments/jzbf-2026-17/minimum-wage.xlsx" download>'
+            in page)
+    assert f"（Excel，{attachments.size_text(found.size)}）" in page
+    # the interpretation is a record of its own: linked from the page it interprets
+    assert 'href="../doc-2026-302/"' in page.split("## 政策解读")[1]
+    order = render_record(cat, "zh", "documents/2026/doc-2026-301.md",
+                          cat.by_id["doc-2026-301"]).markdown
+    assert "<dt>令号</dt>\n<dd><strong>北京市人民政府令第312号</strong></dd>" in order
+
+
+def test_a_hidden_documents_attachments_never_reach_the_site() -> None:
+    from generators.outputs import attachment_copies
+    from generators.tables import attachments_frame
+
+    secret = "attachments/jzbf-2026-20/rectification-list.pdf"
+    for audience in ("public", "internal"):
+        cat = _sample_catalog(audience)
+        assert secret not in attachment_copies(cat)
+        assert "jzbf-2026-20/rectification-list.pdf" not in dict.keys(cat.attachments)
+        assert secret not in set(attachments_frame(cat)["file"])
+    restricted = _sample_catalog("restricted")
+    assert secret in attachment_copies(restricted)
+
+
+def test_the_page_depends_on_its_attachments_bytes(tmp_path: Path) -> None:
+    """A page showing a file's size is rendered again when the file changes (deps.py)."""
+    from generators import deps
+    from generators.incremental import Digests
+    from generators.outputs import open_catalog
+    from generators.pages import render_record
+
+    records = overlay(tmp_path)
+    (records / "attachments").mkdir()
+    (records / "attachments" / "plan.pdf").write_bytes(b"%PDF-1.4\n")
+    path = records / "documents" / "2025" / "doc-a.yaml"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "attachments:\n  - {title: Plan, file: plan.pdf}\n", encoding="utf-8")
+
+    def digest() -> tuple[set[str], str]:
+        recs, _ = validate(records, "records", AS_OF, use_cache=False)
+        cat = open_catalog(recs, records, AS_OF, "internal")
+        with deps.recording() as keys:
+            render_record(cat, "en", "documents/2025/doc-a.md", cat.by_id["doc-a"])
+        return keys, Digests(cat)("att:plan.pdf")
+
+    keys, before = digest()
+    assert "att:plan.pdf" in keys
+    (records / "attachments" / "plan.pdf").write_bytes(b"%PDF-1.4\n% a longer file\n")
+    assert digest()[1] != before
+
+
+def test_register_rows_give_repeal_date_status_and_the_finders_columns() -> None:
+    from generators.pages import build_pages
+
+    cat = _sample_catalog()
+    pages = {p.src: p.markdown for p in build_pages(cat, "zh")}
+    register = pages["documents/normative.md"]
+    row = next(r for r in register.split("<tr>") if "京政发〔2019〕4号" in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    # status, effective, no last day, the repeal date from 京政发〔2024〕3号 (in force from
+    # 2024-02-29, its normative.effective), no day count (it was "-975")
+    assert "已废止" in cells[2]
+    assert cells[3:7] == ["2019-04-01", "", "2024-02-29", ""]
+    provisional = next(r for r in register.split("<tr>") if "京政办发〔2025〕8号" in r)
+    assert "即将到期" in provisional and ">2027-02-28 <span class=\"tag\">" in provisional
+    assert "BJSZ-2025-0008" in provisional and ">2025-02-08<" in provisional
+    head = register.split("<thead>")[1].split("</thead>")[0]
+    for label in ("有效性", "废止日期", "统一登记号", "起草单位（负责评估）", "合法性审核", "备案",
+                  "政策解读", "发文机关", "年度", "主题分类"):
+        assert f">{label}<" in head, label
+    wage = next(r for r in register.split("<tr>") if "京政办发〔2026〕17号" in r)
+    assert ">是<" in wage  # its interpretation is a record of its own
+    assert "documents/topics/index.md" in pages
+    topic = pages["documents/topics/employment.md"]
+    assert "京政办发〔2026〕17号" in topic and "京政办函〔2026〕19号" in topic

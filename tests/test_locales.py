@@ -37,6 +37,8 @@ HAN = re.compile(r"[\u3400-\u9fff]+")
 ALLOWED_ASCII = frozenset({
     # formats, programs and standards a Chinese page names as they are written
     "CSV", "JSON", "PDF", "YAML", "Atom", "iCalendar", "JavaScript", "UTF", "git", "ISO",
+    # attachments' formats and sizes, as a Chinese policy page writes them (issue 17)
+    "OFD", "Word", "Excel", "KB", "MB", "SHA",
     # field formats: YYYY-MM-DD, HH:MM
     "YYYY", "HH",
     # codes editors type: error codes and record types (the reference pages' headings)

@@ -6,6 +6,7 @@ from .. import charts
 from ..catalog import Catalog
 from ..urls import relative, url_of
 from .common import Page, record_src
+from .documents import topic_pages
 from .indexes import dashboard, index_pages
 from .records import record_jobs, record_pages, render_record
 from .reference import reference_pages
@@ -26,7 +27,7 @@ def build_pages(cat: Catalog, locale: str = "en",
 
 def other_pages(cat: Catalog, locale: str = "en") -> list[Page]:
     """The pages that are not one record's: indexes, dashboard, unit rollups, reference."""
-    return [*index_pages(cat, locale), *reference_pages(locale)]
+    return [*index_pages(cat, locale), *topic_pages(cat, locale), *reference_pages(locale)]
 
 
 __all__ = ["Page", "build_pages", "dashboard", "other_pages", "record_jobs", "record_pages",

@@ -145,32 +145,70 @@ def index_pages(cat: Catalog, locale: str) -> Iterator[Page]:
 
 
 def documents_index(ctx: Ctx) -> Rendered:
+    from .documents import TOPICS_SRC, first_level_topic  # issue 17: topics
+
     def row(c: Ctx, d: Document) -> list[object]:
         v = c.cat.validity.get(d.id)
+        topic = first_level_topic(c.cat, d)
         return [esc(d.number), c.link(d.id), c.v(d.type), c.link(d.issuers[0]),
-                date_cell(d.written), str(d.written.year), c.badge(v.status) if v else ""]
+                date_cell(d.written), str(d.written.year), c.badge(v.status) if v else "",
+                c.link(topic) if topic else ""]
 
-    return "", Listing(["number", "title", "type", "issuer", "written", "year", "validity"],
-                       ctx.cat.of(Document), row, "documents", [2, 3, 5], True), ""
+    head = f"<p>{ctx.page_link(TOPICS_SRC, ctx.t('by_topic'))}</p>\n"
+    return head, Listing(["number", "title", "type", "issuer", "written", "year", "validity",
+                          "topics"], ctx.cat.of(Document), row, "documents", [2, 3, 5, 7],
+                         True), ""
+
+
+REGISTER_ORDER = ("in-force", "expiring", "expired", "amended", "repealed",
+                  "not-yet-effective")
+"""The register's statuses as the office lists them: 现行有效 · 即将到期 · 已失效 · 已修改 ·
+已废止 (and those not yet in force)."""
 
 
 def normative_register(ctx: Ctx) -> Rendered:
+    """The register of normative documents (issue 17): each with its status, its last day
+    or its repeal date (废止日期, from the repealing document: never "in force until" a
+    day long past), registration number, legality review and filing, the drafting unit
+    that answers for its evaluation, whether it has a policy interpretation; and the
+    columns a finder narrows by (status, issuer, year, topic)."""
+    from .documents import first_level_topic, interpretations
+
     docs = [d for d in ctx.cat.of(Document) if d.id in ctx.cat.validity]
     counts: dict[str, int] = {}
     for d in docs:
         counts[ctx.cat.validity[d.id].status] = counts.get(ctx.cat.validity[d.id].status, 0) + 1
-    head = ctx.meta([(s, str(n)) for s, n in sorted(counts.items())])
+    head = ctx.meta([(s, str(counts[s])) for s in REGISTER_ORDER if s in counts])
 
     def row(c: Ctx, d: Document) -> list[object]:
         v = c.cat.validity[d.id]
+        norm = d.normative
+        assert norm is not None
         note = c.link(v.repealed_by) if v.repealed_by else c.links(v.amended_by)
-        return [esc(d.number), c.link(d.id), (c.badge(v.status), v.status),
-                date_cell(v.effective), date_cell(v.expires),
-                (str(v.days_to_expiry), v.days_to_expiry), note]
+        live = v.status not in ("repealed", "expired")
+        until = date_cell(v.expires) if v.status != "repealed" else ""
+        if v.provisional and until:
+            until = (f'{until[0]} <span class="tag">{esc(c.t("provisional_short"))}</span>',
+                     until[1])
+        review = norm.legality_review
+        topic = first_level_topic(c.cat, d)
+        has = bool(interpretations(c, d)) or bool(d.interpretation)
+        return [esc(d.number), c.link(d.id),
+                (c.badge(v.status), REGISTER_ORDER.index(v.status)),
+                date_cell(v.effective), until, date_cell(v.repealed_on),
+                (str(v.days_to_expiry), v.days_to_expiry) if live else "",
+                esc(norm.registration or ""), c.link(d.drafter),
+                date_cell(review.date if review else None),
+                date_cell(norm.filing.date if norm.filing else None),
+                esc(c.t("yes")) if has else "", note,
+                c.link(d.issuers[0]), str(d.written.year), c.link(topic) if topic else ""]
 
-    docs.sort(key=lambda d: (ctx.cat.validity[d.id].expires, d.id))
-    return head, Listing(["number", "title", "validity", "effective", "expires", "days",
-                          "relations"], docs, row, "normative", [2]), ""
+    docs.sort(key=lambda d: (REGISTER_ORDER.index(ctx.cat.validity[d.id].status),
+                             ctx.cat.validity[d.id].expires, d.id))
+    return head, Listing(["number", "title", "validity", "effective", "expires", "repealed_on",
+                          "days", "registration", "evaluation_unit", "legality_review",
+                          "filing", "has_interpretation", "relations", "issuer", "year",
+                          "topics"], docs, row, "normative", [2, 13, 14, 15], True), ""
 
 
 def received_index(ctx: Ctx) -> Rendered:
