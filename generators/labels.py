@@ -255,6 +255,8 @@ _L: dict[str, tuple[str, str]] = {
     "subtopics": ("Sub-topics", "下级主题"),
     "interpretation_of": ("Interpretation of", "解读文件"),
     "order_number": ("Order no.", "令号"),
+    "register_entry": ("Registration, review, filing", "登记·审核·备案"),
+    "review_short": ("Reviewed", "审核"), "filing_short": ("Filed", "备案"),
 }
 
 # enum values of the contract

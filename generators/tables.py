@@ -117,3 +117,32 @@ def attachments_frame(cat: Catalog) -> pd.DataFrame:
                              "bytes": found.size, "sha256": found.sha256})
     return pd.DataFrame(rows, columns=["document", "attachment_no", "title", "file", "format",
                                        "bytes", "sha256"])
+
+
+def register_row(cat: Catalog, d: Document) -> dict[str, object]:
+    """Issue 17: one normative document as the register keeps it, as plain values (the
+    register's table and any finder over the register read the same): validity, its
+    last day (none once repealed) or its repeal date, the days left while it is in force,
+    registration, legality review and filing, the drafting unit that answers for its
+    evaluation, whether it has a policy interpretation, and the facets (issuers, year,
+    topics).  References the audience may not see are left out."""
+    v = cat.validity[d.id]
+    norm = d.normative
+    assert norm is not None
+    review = norm.legality_review
+    interpreted = bool(d.interpretation) or any(
+        any(r.type == "interprets" and r.target == d.id for r in x.relations)
+        for x in cat.referrers(d.id, Document))
+    return {"number": d.number, "title": d.title, "validity": v.status,
+            "effective": v.effective,
+            "expires": None if v.status == "repealed" else v.expires,
+            "repealed_on": v.repealed_on, "repealed_by": cat.shown_id(v.repealed_by) or None,
+            "days": v.days_to_expiry if v.status not in ("repealed", "expired") else None,
+            "provisional": v.provisional, "registration": norm.registration,
+            "legality_review_date": review.date if review else None,
+            "legality_review_by": (cat.shown_id(review.by) or None) if review else None,
+            "filing_date": norm.filing.date if norm.filing else None,
+            "filing_number": norm.filing.number if norm.filing else None,
+            "drafter": cat.shown_id(d.drafter) or None, "interpretation": interpreted,
+            "issuers": cat.shown(d.issuers), "year": d.written.year,
+            "topics": cat.shown(d.topics)}

@@ -294,16 +294,37 @@ def test_register_rows_give_repeal_date_status_and_the_finders_columns() -> None
     # status, effective, no last day, the repeal date from 京政发〔2024〕3号 (in force from
     # 2024-02-29, its normative.effective), no day count (it was "-975")
     assert "已废止" in cells[2]
-    assert cells[3:7] == ["2019-04-01", "", "2024-02-29", ""]
+    assert cells[3:6] == ["2019-04-01", "", "2024-02-29"]
     provisional = next(r for r in register.split("<tr>") if "京政办发〔2025〕8号" in r)
-    assert "即将到期" in provisional and ">2027-02-28 <span class=\"tag\">" in provisional
-    assert "BJSZ-2025-0008" in provisional and ">2025-02-08<" in provisional
+    # provisional: in force from 2025-03-01, two years: last day 2027-02-28, 89 days after
+    # the sample's as-of date 2026-12-01 (30 + 31 + 28 = 89)
+    assert "即将到期" in provisional and "剩余89天" in provisional
+    assert '>2027-02-28<br><span class="tag">暂行/试行' in provisional
+    assert "BJSZ-2025-0008" in provisional and "审核 2025-02-08" in provisional
+    assert "备案 2025-03-20" in provisional
     head = register.split("<thead>")[1].split("</thead>")[0]
-    for label in ("有效性", "废止日期", "统一登记号", "起草单位（负责评估）", "合法性审核", "备案",
-                  "政策解读", "发文机关", "年度", "主题分类"):
+    for label in ("有效性", "施行日期", "有效期至", "废止日期", "登记·审核·备案",
+                  "起草单位（负责评估）", "政策解读"):
         assert f">{label}<" in head, label
     wage = next(r for r in register.split("<tr>") if "京政办发〔2026〕17号" in r)
     assert ">是<" in wage  # its interpretation is a record of its own
     assert "documents/topics/index.md" in pages
     topic = pages["documents/topics/employment.md"]
     assert "京政办发〔2026〕17号" in topic and "京政办函〔2026〕19号" in topic
+
+
+def test_register_rows_as_plain_values() -> None:
+    from generators.tables import register_row
+
+    cat = _sample_catalog()
+    repealed = register_row(cat, cat.by_id["doc-2019-004"])
+    assert (repealed["validity"], repealed["expires"], repealed["repealed_on"],
+            repealed["repealed_by"], repealed["days"]) == (
+        "repealed", None, D(2024, 2, 29), "doc-2024-003", None)
+    provisional = register_row(cat, cat.by_id["doc-2025-301"])
+    assert (provisional["validity"], provisional["expires"], provisional["days"],
+            provisional["provisional"], provisional["legality_review_by"],
+            provisional["filing_number"], provisional["drafter"], provisional["year"]) == (
+        "expiring", D(2027, 2, 28), 89, True, "justice", "备〔2025〕21号", "housing", 2025)
+    assert register_row(cat, cat.by_id["doc-2026-116"])["interpretation"] is True
+    assert register_row(cat, cat.by_id["doc-2023-006"])["interpretation"] is False

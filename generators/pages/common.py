@@ -88,7 +88,8 @@ _TITLE_COLUMNS = frozenset({"title", "what", "name", "unit"})
 the card a row becomes on a phone, and a Chinese title in them never stands one character
 a line."""
 _NOWRAP_COLUMNS = frozenset({"number", "written", "date", "deadline", "due", "effective",
-                             "expires", "submitted", "assigned", "month"})
+                             "expires", "submitted", "assigned", "month",
+                             "repealed_on"})  # issue 17
 """Dates and document numbers: never broken inside the value ("2026-01-" / "18")."""
 
 

@@ -167,12 +167,14 @@ REGISTER_ORDER = ("in-force", "expiring", "expired", "amended", "repealed",
 
 
 def normative_register(ctx: Ctx) -> Rendered:
-    """The register of normative documents (issue 17): each with its status, its last day
-    or its repeal date (废止日期, from the repealing document: never "in force until" a
-    day long past), registration number, legality review and filing, the drafting unit
-    that answers for its evaluation, whether it has a policy interpretation; and the
-    columns a finder narrows by (status, issuer, year, topic)."""
-    from .documents import first_level_topic, interpretations
+    """The register of normative documents (issue 17): each with its status (and the days
+    left while it is expiring), its last day or its repeal date (废止日期, from the
+    repealing document: never "in force until" a day long past), registration number,
+    legality review and filing, the drafting unit that answers for its evaluation, and
+    whether it has a policy interpretation.  The plain values are tables.register_row's,
+    which a finder over the whole register reads too (with its facets: issuers, year,
+    topics)."""
+    from ..tables import register_row
 
     docs = [d for d in ctx.cat.of(Document) if d.id in ctx.cat.validity]
     counts: dict[str, int] = {}
@@ -181,34 +183,30 @@ def normative_register(ctx: Ctx) -> Rendered:
     head = ctx.meta([(s, str(counts[s])) for s in REGISTER_ORDER if s in counts])
 
     def row(c: Ctx, d: Document) -> list[object]:
-        v = c.cat.validity[d.id]
-        norm = d.normative
-        assert norm is not None
-        note = c.link(v.repealed_by) if v.repealed_by else c.links(v.amended_by)
-        live = v.status not in ("repealed", "expired")
-        until = date_cell(v.expires) if v.status != "repealed" else ""
-        if v.provisional and until:
-            until = (f'{until[0]} <span class="tag">{esc(c.t("provisional_short"))}</span>',
+        r = register_row(c.cat, d)
+        status = c.badge(str(r["validity"]))
+        if r["validity"] == "expiring":  # how long is left, where it matters
+            status += f'<br><span class="days">{esc(c.t("days_left", n=r["days"]))}</span>'
+        until = date_cell(r["expires"])
+        if r["provisional"] and until:
+            until = (f'{until[0]}<br><span class="tag">{esc(c.t("provisional_short"))}</span>',
                      until[1])
-        review = norm.legality_review
-        topic = first_level_topic(c.cat, d)
-        has = bool(interpretations(c, d)) or bool(d.interpretation)
+        # registration, legality review and filing in one cell, each on its line
+        kept = [esc(r["registration"]) if r["registration"] else "",
+                f'{esc(c.t("review_short"))} {esc(r["legality_review_date"])}'
+                if r["legality_review_date"] else "",
+                f'{esc(c.t("filing_short"))} {esc(r["filing_date"])}' if r["filing_date"] else ""]
         return [esc(d.number), c.link(d.id),
-                (c.badge(v.status), REGISTER_ORDER.index(v.status)),
-                date_cell(v.effective), until, date_cell(v.repealed_on),
-                (str(v.days_to_expiry), v.days_to_expiry) if live else "",
-                esc(norm.registration or ""), c.link(d.drafter),
-                date_cell(review.date if review else None),
-                date_cell(norm.filing.date if norm.filing else None),
-                esc(c.t("yes")) if has else "", note,
-                c.link(d.issuers[0]), str(d.written.year), c.link(topic) if topic else ""]
+                (status, REGISTER_ORDER.index(str(r["validity"]))),
+                date_cell(r["effective"]), until, date_cell(r["repealed_on"]),
+                "<br>".join(f'<span class="nw">{x}</span>' for x in kept if x),
+                c.link(d.drafter), esc(c.t("yes")) if r["interpretation"] else ""]
 
     docs.sort(key=lambda d: (REGISTER_ORDER.index(ctx.cat.validity[d.id].status),
                              ctx.cat.validity[d.id].expires, d.id))
     return head, Listing(["number", "title", "validity", "effective", "expires", "repealed_on",
-                          "days", "registration", "evaluation_unit", "legality_review",
-                          "filing", "has_interpretation", "relations", "issuer", "year",
-                          "topics"], docs, row, "normative", [2, 13, 14, 15], True), ""
+                          "register_entry", "evaluation_unit", "has_interpretation"], docs, row,
+                         "normative", [2], True), ""
 
 
 def received_index(ctx: Ctx) -> Rendered:
