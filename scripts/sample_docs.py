@@ -173,6 +173,7 @@ _PANEL: dict[str, dict[str, Any]] = {
                                       "file": "jzbf-2026-20/rectification-list.pdf"}]},
     "doc-2026-118": {"index_no": "000014349/2026-00019", "disclosure": "active",
                      "drafter": "transport"},
+    "doc-2026-115": {"disclosure": "on-request", "drafter": "transport"},
 }
 
 _REGISTER: dict[str, dict[str, Any]] = {

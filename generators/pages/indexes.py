@@ -184,10 +184,11 @@ def normative_register(ctx: Ctx) -> Rendered:
 
     def row(c: Ctx, d: Document) -> list[object]:
         r = register_row(c.cat, d)
-        status = c.badge(str(r["validity"]))
-        if r["validity"] == "expiring":  # how long is left, where it matters
-            status += f'<br><span class="days">{esc(c.t("days_left", n=r["days"]))}</span>'
+        status = c.badge(str(r["validity"]))  # alone: the status filter reads the cell
         until = date_cell(r["expires"])
+        if until and r["validity"] == "expiring":  # how long is left, where it matters
+            until = (f'{until[0]}<br><span class="days">{esc(c.t("days_left", n=r["days"]))}'
+                     "</span>", until[1])
         if r["provisional"] and until:
             until = (f'{until[0]}<br><span class="tag">{esc(c.t("provisional_short"))}</span>',
                      until[1])
