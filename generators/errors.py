@@ -255,9 +255,9 @@ CATALOGUE_ZH: dict[str, tuple[str, str, str]] = {
         "更正其中一份公文的索引号。"),
     "REF_ATTACHMENT": (
         "附件文件不存在",
-        "公文附件的文件路径（attachments[].file）在记录目录的 attachments/ 文件夹中找不到"
+        "公文附件的文件路径（`attachments[].file`）在记录目录的`attachments/`文件夹中找不到"
         "对应的普通文件：文件缺失、路径拼写有误、指向文件夹，或为指向该文件夹以外的链接。",
-        "将文件放在 attachments/ 下所写的路径（相对于该文件夹，如 jzf-2026-3/tasks.pdf），"
+        "将文件放在`attachments/`下所写的路径（相对于该文件夹，如`jzf-2026-3/tasks.pdf`），"
         "或更正路径。"),
 }
 

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from ..errors import CATALOGUE
+from ..errors import CATALOGUE, CATALOGUE_ZH
 from ..labels import labels
 from ..models import FOLDERS, RECORD_TYPES, REGISTRY
 from ..scaffold import example as scaffold_example
@@ -178,11 +178,14 @@ def error_catalogue(locale: str = "en") -> str:
         # heading each put the catalogue's entries twice more in every copy of the page's
         # navigation, past the size a page may have)
         colon = _colon(locale)  # inside the bold, its space outside: "**When:** ..."
-        out.append(f"**`{c.code}`** — {_en(esc(c.title), locale)}  \n"
+        zh = CATALOGUE_ZH.get(c.code) if locale == "zh" else None
+        title, trigger, fix = ((esc(x) for x in zh) if zh else
+                               (_en(esc(x), locale) for x in (c.title, c.trigger, c.fix)))
+        out.append(f"**`{c.code}`** — {title}  \n"
                    f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
                    f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}"
-                   f"{_en(esc(c.trigger), locale)}  \n"
-                   f"**{esc(t('err_fix'))}{colon.strip()}**{colon[1:]}{_en(esc(c.fix), locale)}"
+                   f"{trigger}  \n"
+                   f"**{esc(t('err_fix'))}{colon.strip()}**{colon[1:]}{fix}"
                    "\n\n")
     return "".join(out)
 
