@@ -245,7 +245,7 @@ _L: dict[str, tuple[str, str]] = {
     "provisional": ("Provisional (two years)", "暂行/试行（有效期2年）"),
     "provisional_short": ("Provisional", "暂行/试行"),
     "evaluation_unit": ("Drafting unit (evaluation)", "起草单位（负责评估）"),
-    "has_interpretation": ("Interpretation", "政策解读"), "no": ("no", "否"),
+    "has_interpretation": ("Explainer", "政策解读"), "no": ("no", "否"),
     "file_kind": ("Format", "格式"), "file_size": ("Size", "大小"),
     "attachment_no": ("Attachment {n}", "附件{n}"),
     "attachment_missing": ("file not published", "文件未发布"),

@@ -185,23 +185,24 @@ def normative_register(ctx: Ctx) -> Rendered:
     def row(c: Ctx, d: Document) -> list[object]:
         r = register_row(c.cat, d)
         status = c.badge(str(r["validity"]))  # alone: the status filter reads the cell
-        until = date_cell(r["expires"])
-        if until and r["validity"] == "expiring":  # how long is left, where it matters
-            until = (f'{until[0]}<br><span class="days">{esc(c.t("days_left", n=r["days"]))}'
-                     "</span>", until[1])
-        if r["provisional"] and until:
-            until = (f'{until[0]}<br><span class="tag">{esc(c.t("provisional_short"))}</span>',
-                     until[1])
+        # dates alone in their cells too (they never wrap); what qualifies the last day
+        # (days left while expiring, provisional) stands under the title as tags
+        tags = []
+        if r["validity"] == "expiring":
+            tags.append(esc(c.t("days_left", n=r["days"])))
+        if r["provisional"]:
+            tags.append(esc(c.t("provisional")))
+        title = c.link(d.id) + "".join(f' <span class="tag">{x}</span>' for x in tags)
         # registration, legality review and filing in one cell, each on its line
         kept = [esc(r["registration"]) if r["registration"] else "",
-                f'{esc(c.t("review_short"))} {esc(r["legality_review_date"])}'
-                if r["legality_review_date"] else "",
-                f'{esc(c.t("filing_short"))} {esc(r["filing_date"])}' if r["filing_date"] else ""]
-        return [esc(d.number), c.link(d.id),
-                (status, REGISTER_ORDER.index(str(r["validity"]))),
-                date_cell(r["effective"]), until, date_cell(r["repealed_on"]),
-                "<br>".join(f'<span class="nw">{x}</span>' for x in kept if x),
-                c.link(d.drafter), esc(c.t("yes")) if r["interpretation"] else ""]
+                f'{esc(c.t("review_short"))} <span class="nw">'
+                f'{esc(r["legality_review_date"])}</span>' if r["legality_review_date"] else "",
+                f'{esc(c.t("filing_short"))} <span class="nw">{esc(r["filing_date"])}</span>'
+                if r["filing_date"] else ""]
+        return [esc(d.number), title, (status, REGISTER_ORDER.index(str(r["validity"]))),
+                date_cell(r["effective"]), date_cell(r["expires"]), date_cell(r["repealed_on"]),
+                "<br>".join(x for x in kept if x), c.link(d.drafter),
+                esc(c.t("yes")) if r["interpretation"] else ""]
 
     docs.sort(key=lambda d: (REGISTER_ORDER.index(ctx.cat.validity[d.id].status),
                              ctx.cat.validity[d.id].expires, d.id))

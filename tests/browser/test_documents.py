@@ -85,7 +85,7 @@ def test_register_shows_the_repeal_date_and_its_new_columns(at: Any,  # noqa: F8
     pg.wait_for_load_state("load")
     heads = pg.evaluate("() => [...document.querySelectorAll('#normative thead th')]"
                         ".map(th => th.textContent.trim())")
-    for label in ("废止日期", "统一登记号", "合法性审核", "备案", "政策解读"):
+    for label in ("废止日期", "登记·审核·备案", "起草单位（负责评估）", "政策解读"):
         assert any(h.startswith(label) for h in heads), (label, heads)
     row = pg.locator("#normative tbody tr", has_text="京政发〔2019〕4号")
     assert "2024-02-29" in row.inner_text() and "-975" not in row.inner_text()
