@@ -220,7 +220,7 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
     """Write the generated Markdown, site_src/ and a plain mkdocs.yml into out."""
     from mkdocs.config import load_config
 
-    from .outputs import generated, open_catalog, resolve_as_of
+    from .outputs import attachment_copies, generated, open_catalog, resolve_as_of
     from .validate import validate
 
     if out.exists() and any(out.iterdir()):
@@ -245,6 +245,9 @@ def export_markdown(config_file: Path, out: Path, *, records: str | None = None,
             path = docs / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
+        for rel, source in attachment_copies(cat).items():  # issue 17
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, docs / rel)
         count = len(written) - 1  # the changes page is not a page of the archive
         frame = edition_frame(pc)
         _render_macros(docs, cat, pc.locale, frame["site_name"])

@@ -30,7 +30,7 @@ from typing import Any
 
 from .errors import Problem
 from .processes import in_background, settle
-from .walk import entries
+from .walk import YAML, entries
 
 FORMAT = 2
 MAGIC = b"general-office-portal cache 2\n"
@@ -88,6 +88,18 @@ def stamps(records_dir: Path) -> dict[str, Stamp]:
         except OSError:
             continue
         out[full[cut:]] = stamp_of(st)
+    # issue 17: documents' attachments (any name) must exist: a file added or removed there
+    # changes the verdict, so it changes the stamps (links are stamped, never followed)
+    for folder, subfolders, names in os.walk(os.path.join(root, "attachments")):
+        subfolders.sort()
+        for name in sorted(names):
+            full = os.path.join(folder, name)
+            if full.endswith(YAML):
+                continue  # walk.entries has it
+            try:
+                out[full[cut:]] = stamp_of(os.lstat(full))
+            except OSError:
+                continue
     return out
 
 

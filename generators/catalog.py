@@ -16,9 +16,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any, TypeVar
 
+from . import attachments as attachment_files
 from . import deps
+from .attachments import AttachmentFile
 from .figures import (
     REQUEST_DAYS,
     AppraisalResult,
@@ -37,6 +40,7 @@ from .figures import (
     liaison_status,
     normative_validity,
     received_status,
+    repeal_date,
     request_status,
     supervision_status,
 )
@@ -170,6 +174,12 @@ class Catalog:
     """issue 16: a request's time limit when it gives no due date (config request_days)."""
     requests: dict[str, RequestStatus] = field(default_factory=dict)
     received: dict[str, ReceivedStatus] = field(default_factory=dict)
+    # issue 17: documents' attachments
+    records_dir: Path | None = None
+    """The records folder the attachments are read from (None: no attachment is read)."""
+    attachments: dict[str, AttachmentFile] = field(default_factory=dict)
+    """Path below records/attachments/ -> the file, for every attachment a visible
+    document names and the folder holds (noted as `att:<path>`)."""
     _rollups: dict[str, UnitRollup] | None = None
     _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
@@ -427,11 +437,14 @@ def _sort_key(rec: Record) -> tuple[int, str]:
 
 
 def build_catalog(records: list[Record], as_of: dt.date,
-                  audience: str = "restricted", request_days: int = REQUEST_DAYS) -> Catalog:
-    """Link the records visible to audience and compute every figure for as_of."""
+                  audience: str = "restricted", request_days: int = REQUEST_DAYS,
+                  records_dir: Path | None = None) -> Catalog:
+    """Link the records visible to audience and compute every figure for as_of; with
+    records_dir, read the attachments the visible documents name."""
     level = LEVELS[audience]
     visible = [r for r in records if LEVELS[r.classification] <= level]
-    cat = Catalog(as_of=as_of, audience=audience, records=visible, request_days=request_days)
+    cat = Catalog(as_of=as_of, audience=audience, records=visible, request_days=request_days,
+                  records_dir=records_dir)
     cat.hidden = hidden_ids(records, level)
     for rec in visible:
         cat.by_id[rec.id] = rec
@@ -453,6 +466,9 @@ def build_catalog(records: list[Record], as_of: dt.date,
             cat.links_from[rec.id].append(link)
             cat.links_to[target].append(link)
     _compute(cat)
+    if records_dir is not None:  # only what a visible document names is ever read
+        cat.attachments = attachment_files.read_all(records_dir, (
+            a.file for d in cat.of(Document) for a in d.attachments if a.file))
     _track(cat)
     return cat
 
@@ -495,6 +511,7 @@ def _track(cat: Catalog) -> None:
     cat.incidents = Tracked("inc", cat.incidents)  # issue 16: duty office
     cat.requests = Tracked("req", cat.requests)  # issue 16
     cat.received = Tracked("rcs", cat.received)
+    cat.attachments = Tracked("att", cat.attachments)  # issue 17
 
 
 def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
@@ -521,16 +538,18 @@ def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
 
 def _compute(cat: Catalog) -> None:
     cat.calendar = work_calendar(cat.of(CalendarYear))  # issue 16 (read before the figures)
-    repealed_by: dict[str, str] = {}
+    repealed_by: dict[str, Document] = {}
     amended_by: dict[str, list[str]] = defaultdict(list)
     for d in cat.of(Document):
         for r in d.relations:
             if r.type == "repeals":
-                repealed_by[r.target] = d.id
+                repealed_by[r.target] = d
             elif r.type == "amends":
                 amended_by[r.target].append(d.id)
     for d in cat.of(Document):
-        v = normative_validity(d, cat.as_of, repealed_by.get(d.id), amended_by.get(d.id, ()))
+        by = repealed_by.get(d.id)
+        v = normative_validity(d, cat.as_of, by.id if by else None, amended_by.get(d.id, ()),
+                               repeal_date(by) if by else None)
         if v:
             cat.validity[d.id] = v
     for s in cat.of(Supervision):

@@ -581,10 +581,41 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              "'{v}' is malformed: write '{fixed}'":
                  "“{v}”格式不对：应写作“{fixed}”",
+             "'{v}' is an order's number (令第N号): only type: order takes one; other "
+             "documents are numbered like 京政发〔2026〕3号":  # issue 17
+                 "“{v}”是政府令的令号（令第N号）：只有type: order（政府令）用令号，其他公文"
+                 "应编为京政发〔2026〕3号这样的发文字号",
              "'{v}' is not a document number like 京政发〔2026〕3号":
                  "“{v}”不是京政发〔2026〕3号这样的发文字号",
              "{what} '{v}' holds the invisible character {c}":
                  "{what}“{v}”中有不可见字符{c}",
+         }),
+    # issue 17: documents
+    Code("INDEX_DUPLICATE", "Identity", "error", "Duplicate index number",
+         "Two documents share an index number (索引号), which names one document in the "
+         "disclosure catalogue.",
+         "Correct one of the index numbers.",
+         zh=Zh("索引号重复",
+               "两份公文使用同一索引号；索引号在政府信息公开目录中只对应一份公文。",
+               "改正其中一份公文的索引号。"),
+         messages={
+             "index number {n} is also used by {other}": "索引号{n}已被{other}使用",
+         }),
+    Code("REF_ATTACHMENT", "References", "error", "Attachment file missing",
+         "A document's attachment names a file (attachments[].file) that is not a regular "
+         "file inside the records' attachments/ folder: not there, misspelt, a folder, or a "
+         "link leading out of the folder.",
+         "Put the file in attachments/ at the path given (relative to that folder, e.g. "
+         "jzf-2026-3/tasks.pdf), or correct the path.",
+         zh=Zh("附件文件不存在",
+               "公文附件的文件路径（`attachments[].file`）在记录目录的`attachments/`文件夹中找不到"
+               "对应的普通文件：文件缺失、路径拼写有误、指向文件夹，或为指向该文件夹以外的链接。",
+               "把文件放在`attachments/`下所写的路径（相对于该文件夹，如`jzf-2026-3/tasks.pdf`），"
+               "或改正路径。"),
+         messages={
+             "no file '{file}' in {folder}/": "{folder}/中没有文件“{file}”",
+             "put the file at {folder}/{file} in the records folder, or correct the path":
+                 "把文件放到记录目录的{folder}/{file}，或更正路径",
          }),
     # -- references
     Code("REF_MISSING", "References", "error", "Reference to nothing",
@@ -686,6 +717,7 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              # issue 16: calendar, requests, received documents, supervision as a process
              "holiday {n} ends before it starts": "假期“{n}”的结束日期早于开始日期",
+             "printed ({p}) before written ({w})": "印发日期（{p}）早于成文日期（{w}）",
              # issue 17: liaison contacts and re-handling
              "contact ({c}) before receipt ({d})": "沟通日期（{c}）早于收到日期（{d}）",
              "rehandling requested ({q}) before the reply ({r})":
@@ -884,6 +916,8 @@ _CATALOGUE: tuple[Code, ...] = (
 )
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CATALOGUE}
+
+# issue 17: documents -- the codes' texts in Chinese (title, trigger, fix)
 
 
 

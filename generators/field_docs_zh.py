@@ -298,4 +298,21 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "GradeLabels.poor": "第四等次的名称（如较差）。",
     "Indicator.definition": "指标的定义和计分方法。",
     "Indicator.source": "提供该指标数据的单位。",
+    # issue 17: documents as a policy-document page shows them; the normative register
+    "Document.drafter": "起草单位（承办单位）：起草公文并对其负责的单位。",
+    "Document.disclosure": "公开属性：active（主动公开）、on-request（依申请公开）或"
+                           "not-disclosed（不予公开）；与classification（内网中谁可以看）无关。",
+    "Document.printed": "印发机关和印发日期。",
+    "Document.note": "附注，如（此件公开发布）。",
+    "Document.index_no": "索引号：政府信息公开目录中的编号，全库唯一。",
+    "Printed.by": "印发机关（单位编号）。",
+    "Printed.date": "印发日期（不早于成文日期）。",
+    "Normative.registration": "统一登记号。",
+    "Normative.legality_review": "合法性审核：日期和审核单位。",
+    "Normative.filing": "备案：日期和备案号。",
+    "Normative.provisional": "暂行、试行：未写失效日期的，有效期默认为2年（其他为5年）。",
+    "LegalityReview.date": "合法性审核日期。",
+    "LegalityReview.by": "合法性审核单位。",
+    "Filing.date": "备案日期。",
+    "Filing.number": "备案号。",
 }

@@ -138,15 +138,33 @@ class Validity:
     days_to_expiry: int
     repealed_by: str | None = None
     amended_by: tuple[str, ...] = ()
+    repealed_on: dt.date | None = None
+    """废止日期: the repeal date, from the repealing document (repeal_date); None unless
+    repealed by a document this audience sees."""
+    provisional: bool = False
+    """暂行/试行: valid two years by default instead of five."""
+
+
+def repeal_date(repealing: Document) -> dt.date:
+    """废止日期 of a document repealed by `repealing`: the day the repealing document takes
+    effect (its normative.effective), else the day it was published, else the day it was
+    written.  A repealing decision written 2024-03-20, published 2024-03-25 and in force
+    from 2024-04-01 repeals on 2024-04-01; without normative, on 2024-03-25."""
+    if repealing.normative is not None:
+        return repealing.normative.effective
+    return repealing.published or repealing.written
 
 
 def normative_validity(doc: Document, as_of: dt.date, repealed_by: str | None = None,
-                       amended_by: Sequence[str] = ()) -> Validity | None:
+                       amended_by: Sequence[str] = (),
+                       repealed_on: dt.date | None = None) -> Validity | None:
     """Validity of a normative document on as_of (None for other documents).
 
     repealed and amended come from the document's status; otherwise: not yet effective
     before its effective date, expired after its last day, expiring when the last day
-    is within 180 days, in force otherwise.
+    is within 180 days, in force otherwise.  The last day is the record's expires, else
+    the day before the fifth anniversary of taking effect (the second for a provisional
+    document, 暂行/试行).
     """
     norm = doc.normative
     if norm is None:
@@ -166,7 +184,8 @@ def normative_validity(doc: Document, as_of: dt.date, repealed_by: str | None = 
         status = "expiring"
     else:
         status = "in-force"
-    return Validity(status, norm.effective, expires, days, repealed_by, tuple(amended_by))
+    return Validity(status, norm.effective, expires, days, repealed_by, tuple(amended_by),
+                    repealed_on if status == "repealed" else None, norm.provisional)
 
 
 LiaisonStatusName = Literal["replied-on-time", "replied-late", "pending", "overdue"]

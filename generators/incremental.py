@@ -217,7 +217,8 @@ class Digests:
 _FIGURES = {"sup": "supervision", "val": "validity", "lia": "liaison", "ap": "appraisal",
             "hl": "hotline",
             "inc": "incidents",  # issue 16: duty office
-            "req": "requests", "rcs": "received"}  # issue 16
+            "req": "requests", "rcs": "received",  # issue 16
+            "att": "attachments"}  # issue 17: an attachment's size and bytes
 
 
 def _hash(text: str) -> str:

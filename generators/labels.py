@@ -422,6 +422,36 @@ _L: dict[str, tuple[str, str]] = {
                        "re-handling, the second reply's category counts.",
                        "A类、B类、C类答复件数分别占已答复件数的比例；重新办理的，以重新答复的"
                        "类别为准。"),
+    # issue 17: documents as a policy-document page shows them; the normative register
+    "index_no": ("Index no.", "索引号"), "drafter": ("Drafting unit", "起草单位"),
+    "disclosure_status": ("Disclosure", "公开属性"),
+    "disclosure-active": ("Proactive disclosure", "主动公开"),
+    "disclosure-on-request": ("Disclosed on request", "依申请公开"),
+    "disclosure-not-disclosed": ("Not disclosed", "不予公开"),
+    "printed": ("Printed by, on", "印发机关和印发日期"),
+    "printed_on": ("{by}, printed {d}", "{by} {d}印发"),
+    "doc_note": ("Note", "附注"), "repealed_on": ("Repealed on", "废止日期"),
+    "repealed_on_banner": ("Repealed on {d} by", "已于{d}废止，废止文件："),
+    "registration": ("Registration no.", "统一登记号"),
+    "legality_review": ("Legality review", "合法性审核"),
+    "reviewed_on": ("{by}, {d}", "{by}，{d}"),
+    "filing": ("Filing", "备案"), "filed_on": ("Filed {d}", "{d}备案"),
+    "filing_number": ("no. {n}", "备案号：{n}"),
+    "provisional": ("Provisional (two years)", "暂行/试行（有效期2年）"),
+    "provisional_short": ("Provisional", "暂行/试行"),
+    "evaluation_unit": ("Drafting unit (evaluation)", "起草单位（负责评估）"),
+    "has_interpretation": ("Explainer", "政策解读"), "no": ("no", "否"),
+    "file_kind": ("Format", "格式"), "file_size": ("Size", "大小"),
+    "attachment_no": ("Attachment {n}", "附件{n}"),
+    "attachment_missing": ("file not published", "文件未发布"),
+    "doc_info": ("Document information", "文件信息"),
+    "by_topic": ("By topic", "按主题"), "topic_title": ("Topic: {name}", "主题：{name}"),
+    "topic_index": ("Topics", "主题分类"),
+    "subtopics": ("Sub-topics", "下级主题"),
+    "interpretation_of": ("Interpretation of", "解读文件"),
+    "order_number": ("Order no.", "令号"),
+    "register_entry": ("Registration, review, filing", "登记·审核·备案"),
+    "review_short": ("Reviewed", "审核"), "filing_short": ("Filed", "备案"),
 }
 
 # enum values of the contract
@@ -527,6 +557,9 @@ _V: dict[str, tuple[str, str]] = {
     "development-zone": ("Economic-technological development zone", "经开区"),
     "meeting": ("Meeting", "见面"), "visit": ("Visit", "走访"),  # liaison contacts
     "party-committee": ("Party committee", "党委"),
+    # issue 17: documents' disclosure (公开属性; its 'active' is shown as disclosure-active)
+    "on-request": ("Disclosed on request", "依申请公开"),
+    "not-disclosed": ("Not disclosed", "不予公开"),
 }
 
 

@@ -36,3 +36,25 @@ def corrected_number(text: str) -> str | None:
     if not m or int(m["seq"]) == 0:
         return None
     return str(DocNumber(m["prefix"], int(m["year"]), int(m["seq"])))
+
+
+# issue 17: government orders (政府令) are numbered in one series, with no year:
+# 北京市人民政府令第312号 (the organ's name, 令, 第, the sequence, 号).
+_ORDER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{2,20})令第(?P<seq>[1-9]\d{0,4})号$")
+
+
+@dataclass(frozen=True, slots=True)
+class OrderNumber:
+    organ: str
+    seq: int
+
+    def __str__(self) -> str:
+        return f"{self.organ}令第{self.seq}号"
+
+
+def parse_order_number(text: str) -> OrderNumber | None:
+    """北京市人民政府令第312号 -> OrderNumber('北京市人民政府', 312); None otherwise."""
+    m = _ORDER.match(text)
+    if not m:
+        return None
+    return OrderNumber(m["organ"], int(m["seq"]))

@@ -31,6 +31,7 @@ from .models.request import Request
 from .tables import (
     appraisal_frame,
     appraisal_indicators_frame,
+    attachments_frame,
     documents_frame,
     hotline_frame,
     hotline_streets_frame,
@@ -65,6 +66,7 @@ def _appraisal(cat: Catalog) -> pd.DataFrame:
 
 COLLECTIONS: dict[str, Callable[[Catalog], pd.DataFrame]] = {
     "documents": documents_frame,
+    "attachments": attachments_frame,  # issue 17
     "received": lambda c: _simple(c, Received, {
         "id": lambda r: r.id, "number": lambda r: r.number,
         "issuer": lambda r: c.shown_id(r.issuer),
@@ -423,6 +425,44 @@ COLUMNS: dict[str, tuple[str, str]] = {
                    "考评指标说明：考评内容和评分方法。"),
     "code": ("Unified social credit code (统一社会信用代码, GB 32100-2015), 18 characters.",
              "统一社会信用代码（GB 32100-2015），18位。"),
+    # issue 17: documents and the normative register
+    "index_no": ("Index number in the disclosure catalogue (索引号).", "索引号。"),
+    "topics": ("Topic ids, separated by spaces.", "主题分类编号，以空格分隔。"),
+    "drafter": ("Drafting unit id (起草单位; answers for the evaluation of a normative "
+                "document).", "起草单位编号（规范性文件的评估责任单位）。"),
+    "disclosure": ("Disclosure status (公开属性): active, on-request or not-disclosed.",
+                   "公开属性：`active`（主动公开）、`on-request`（依申请公开）或"
+                   "`not-disclosed`（不予公开）。"),
+    "printed_by": ("Printing organ id (印发机关).", "印发机关编号。"),
+    "printed_date": ("Printing date (印发日期).", "印发日期。"),
+    "effective": ("Normative documents: first day in force.", "规范性文件：施行日期。"),
+    "repealed_on": ("Normative documents: repeal date (废止日期), the day the repealing "
+                    "document takes effect (else its publication or written date).",
+                    "规范性文件：废止日期，即废止文件的施行日期（无施行日期的，取发布日期或"
+                    "成文日期）。"),
+    "provisional": ("Normative documents: provisional (暂行/试行), valid two years by "
+                    "default.", "规范性文件：是否为暂行/试行（默认有效期2年）。"),
+    "registration": ("Normative documents: registration number (统一登记号).",
+                     "规范性文件：统一登记号。"),
+    "legality_review_date": ("Normative documents: date of the legality review.",
+                             "规范性文件：合法性审核日期。"),
+    "legality_review_by": ("Normative documents: unit id that reviewed legality.",
+                           "规范性文件：合法性审核单位编号。"),
+    "filing_date": ("Normative documents: filing date (备案).", "规范性文件：备案日期。"),
+    "filing_number": ("Normative documents: filing number.", "规范性文件：备案号。"),
+    "interpretation": ("Whether the document has a policy interpretation (its own text or a "
+                       "document that interprets it).",
+                       "是否有政策解读（本文件所附解读或专门的解读文件）。"),
+    "attachments": ("Number of attachment files published with the document "
+                    "(see attachments.csv).", "随文发布的附件文件数（见下文“附件”数据表）。"),
+    "document": ("Document id.", "公文系统编号。"),
+    "attachment_no": ("Attachment number within the document (附件1, 2, ...).",
+                      "附件序号（附件1、2……）。"),
+    "file": ("Path of the file in the site.", "文件在网站中的路径。"),
+    "format": ("PDF, OFD, Word or Excel (else the file's extension).",
+               "文件格式：PDF、OFD、Word或Excel（其他为扩展名）。"),
+    "bytes": ("Size of the file in bytes.", "文件大小（字节）。"),
+    "sha256": ("SHA-256 of the file, to check a download.", "文件的SHA-256校验值。"),
 }
 """What each column of the open data means: English, Chinese (each edition's data page)."""
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .asof import resolve_as_of as resolve_as_of  # the as-of rule, for the plugin
+from .attachments import FOLDER as ATTACHMENTS
 from .cache import cache_path
 from .catalog import Catalog, attach_history, build_catalog
 from .charts import Chart, draw_all
@@ -38,7 +39,7 @@ def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
                  audience: str, request_days: int = REQUEST_DAYS) -> Catalog:
     """The catalog of validated records for one audience, with their git history."""
     release_positions(records)
-    cat = build_catalog(records, as_of, audience, request_days)
+    cat = build_catalog(records, as_of, audience, request_days, records_dir)
     levels = cache_path(records_dir, "history-levels").with_suffix(".json")
     attach_history(cat, read_history(records_dir, levels))
     return cat
@@ -72,6 +73,16 @@ def static_pages(cat: Catalog, files: list[str], locale: str = "en") -> dict[str
     return {"feeds/index.md": feeds_page([f for f in files if f.startswith("feeds/")],
                                          locale),
             "data/index.md": data_page(cat, locale)}
+
+
+def attachment_copies(cat: Catalog) -> dict[str, Path]:
+    """Site path -> the records' file, for every attachment a document of this audience
+    names (issue 17): copied as they are, never read into a page (DESIGN.md, Audiences:
+    a hidden document's attachments are not in cat.attachments)."""
+    if cat.records_dir is None:
+        return {}
+    root = cat.records_dir / ATTACHMENTS
+    return {a.site_src: root / a.path for a in dict.values(cat.attachments)}
 
 
 def assets() -> dict[str, str]:

@@ -22,7 +22,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -34,7 +34,13 @@ from .catalog import Catalog
 from .config import PortalConfig
 from .labels import labels
 from .models import Record
-from .outputs import ASSETS, generated_others, open_catalog, resolve_as_of
+from .outputs import (
+    ASSETS,
+    attachment_copies,
+    generated_others,
+    open_catalog,
+    resolve_as_of,
+)
 from .pages import record_jobs
 from .search import SearchIndexError
 from .sitefiles import SiteFiles
@@ -208,6 +214,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                                      config.site_url or "", previous, edition,
                                                      static=self.files.worker is None)
             self.files.add(files, config, pages, others, charts)
+        # issue 17: attachments, copied from the records as they are (MkDocs copies a
+        # static file by its path; every build writes them: they are few and small)
+        for rel, path in sorted(attachment_copies(self.catalog).items()):
+            files.append(File.generated(config, rel, abs_src_path=str(path)))
         # The records and catalog live to the end of the build; the cyclic collector would
         # walk them again at every full collection while MkDocs renders pages.
         gc.freeze()

@@ -146,13 +146,83 @@ def hotline_streets_frame(cat: Catalog) -> pd.DataFrame:
 
 def documents_frame(cat: Catalog) -> pd.DataFrame:
     rows = []
+    interpreted = {r.target for d in cat.of(Document) for r in d.relations
+                   if r.type == "interprets"}
     for d in cat.of(Document):
         v = cat.validity.get(d.id)
+        norm = d.normative
+        review = norm.legality_review if norm else None
+        filing = norm.filing if norm else None
         rows.append({"id": d.id, "number": d.number, "type": d.type, "title": d.title,
                      "issuer": cat.shown_id(d.issuers[0]),
                      "issuers": " ".join(cat.shown(d.issuers)),
                      "written": d.written, "published": d.published, "urgency": d.urgency,
-                     "validity": v.status if v else None, "expires": v.expires if v else None})
+                     "validity": v.status if v else None, "expires": v.expires if v else None,
+                     # issue 17: the policy-document panel and the normative register
+                     "index_no": d.index_no, "topics": " ".join(cat.shown(d.topics)),
+                     "drafter": cat.shown_id(d.drafter) or None,
+                     "disclosure": d.disclosure,
+                     "printed_by": cat.shown_id(d.printed.by) or None if d.printed else None,
+                     "printed_date": d.printed.date if d.printed else None,
+                     "effective": v.effective if v else None,
+                     "repealed_on": v.repealed_on if v else None,
+                     "provisional": v.provisional if v else None,
+                     "registration": norm.registration if norm else None,
+                     "legality_review_date": review.date if review else None,
+                     "legality_review_by": (cat.shown_id(review.by) or None) if review else None,
+                     "filing_date": filing.date if filing else None,
+                     "filing_number": filing.number if filing else None,
+                     "interpretation": bool(d.interpretation) or d.id in interpreted,
+                     "attachments": sum(1 for a in d.attachments
+                                        if a.file and a.file in cat.attachments)})
     return pd.DataFrame(rows, columns=["id", "number", "type", "title", "issuer", "issuers",
                                        "written", "published", "urgency", "validity",
-                                       "expires"])
+                                       "expires", "index_no", "topics", "drafter",
+                                       "disclosure", "printed_by", "printed_date", "effective",
+                                       "repealed_on", "provisional", "registration",
+                                       "legality_review_date", "legality_review_by",
+                                       "filing_date", "filing_number", "interpretation",
+                                       "attachments"])
+
+
+def attachments_frame(cat: Catalog) -> pd.DataFrame:
+    """Issue 17: every published attachment file of every document this audience sees."""
+    rows = []
+    for d in cat.of(Document):
+        for n, a in enumerate(d.attachments, 1):
+            found = cat.attachments.get(a.file) if a.file else None
+            if found is not None:
+                rows.append({"document": d.id, "attachment_no": n, "title": a.title,
+                             "file": found.site_src, "format": found.kind,
+                             "bytes": found.size, "sha256": found.sha256})
+    return pd.DataFrame(rows, columns=["document", "attachment_no", "title", "file", "format",
+                                       "bytes", "sha256"])
+
+
+def register_row(cat: Catalog, d: Document) -> dict[str, object]:
+    """Issue 17: one normative document as the register keeps it, as plain values (the
+    register's table and any finder over the register read the same): validity, its
+    last day (none once repealed) or its repeal date, the days left while it is in force,
+    registration, legality review and filing, the drafting unit that answers for its
+    evaluation, whether it has a policy interpretation, and the facets (issuers, year,
+    topics).  References the audience may not see are left out."""
+    v = cat.validity[d.id]
+    norm = d.normative
+    assert norm is not None
+    review = norm.legality_review
+    interpreted = bool(d.interpretation) or any(
+        any(r.type == "interprets" and r.target == d.id for r in x.relations)
+        for x in cat.referrers(d.id, Document))
+    return {"number": d.number, "title": d.title, "validity": v.status,
+            "effective": v.effective,
+            "expires": None if v.status == "repealed" else v.expires,
+            "repealed_on": v.repealed_on, "repealed_by": cat.shown_id(v.repealed_by) or None,
+            "days": v.days_to_expiry if v.status not in ("repealed", "expired") else None,
+            "provisional": v.provisional, "registration": norm.registration,
+            "legality_review_date": review.date if review else None,
+            "legality_review_by": (cat.shown_id(review.by) or None) if review else None,
+            "filing_date": norm.filing.date if norm.filing else None,
+            "filing_number": norm.filing.number if norm.filing else None,
+            "drafter": cat.shown_id(d.drafter) or None, "interpretation": interpreted,
+            "issuers": cat.shown(d.issuers), "year": d.written.year,
+            "topics": cat.shown(d.topics)}

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import cache, walk
+from . import attachments, cache, walk
 from .errors import Problem, Report, Term, Value, from_pydantic, problem
 from .load import (
     LazySource,
@@ -705,6 +705,7 @@ def check_archive(records: list[Record], as_of: dt.date,
     kinds["instructed"] = kinds["briefing"] | kinds["incident"]
 
     problems += _numbers(records)
+    problems += _index_numbers(records)
     units = {r.id: r for r in records if isinstance(r, Unit)}
     officials = {r.id: r for r in records if isinstance(r, Official)}
     for rec in records:
@@ -908,6 +909,33 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
             seen[key] = rec
 
 
+# issue 17: documents
+def _index_numbers(records: list[Record]) -> Iterator[Problem]:
+    """An index number (索引号) names one document in the disclosure catalogue."""
+    seen: dict[str, Document] = {}
+    for rec in records:
+        if isinstance(rec, Document) and rec.index_no is not None:
+            first = seen.setdefault(rec.index_no, rec)
+            if first is not rec:
+                yield _p(rec, ("index_no",), "INDEX_DUPLICATE",
+                         "index number {n} is also used by {other}", n=rec.index_no,
+                         other=first.src.display)
+
+
+def check_attachments(records: Iterable[Record], records_dir: Path) -> Iterator[Problem]:
+    """Every attachment's file is a regular file inside records/attachments/ (a path that
+    would leave it is SAFETY_PATH, refused by the model before this)."""
+    for rec in records:
+        if not isinstance(rec, Document):
+            continue
+        for i, a in enumerate(rec.attachments):
+            if a.file is not None and attachments.locate(records_dir, a.file) is None:
+                yield _p(rec, ("attachments", i, "file"), "REF_ATTACHMENT",
+                         "no file '{file}' in {folder}/",
+                         "put the file at {folder}/{file} in the records folder, or correct "
+                         "the path", file=a.file, folder=attachments.FOLDER)
+
+
 def _normative_chains(docs: list[Document]) -> Iterator[Problem]:
     repealed_by: dict[str, str] = {}
     supersedes: dict[str, list[str]] = defaultdict(list)
@@ -977,6 +1005,7 @@ def validate(records_dir: Path, display_root: str | None = None,
                                  release_positions)
         problems = loaded.problems + check_archive(loaded.records + loaded.partial, as_of,
                                                    loaded.broken, loaded.unknown)
+        problems += check_attachments(loaded.records + loaded.partial, records_dir)
         if use_cache:
             cache.write(records_dir, display, str(as_of), problems, before)
     return loaded.records, Report(problems)

@@ -488,6 +488,9 @@ def documents() -> list[dict[str, Any]]:
     ]
     # joint issuance: the heating notice goes out with the city-management commission
     docs[-1]["issuers"] = ["general-office", "city-management"]
+    from sample_docs import enrich  # issue 17: the policy-document panel and register
+
+    enrich(docs)
     return docs
 
 
@@ -743,6 +746,9 @@ def main() -> None:
     __import__("sample_process").process(OUT)  # issue 16: processes (its own rng)
     from sample_regs import regs  # issue 17: the registers' second-edition fields
     regs(OUT)
+    from sample_docs import write as write_documents  # issue 17: documents, attachments
+
+    write_documents(OUT)
     print(f"wrote {sum(1 for _ in OUT.rglob('*.yaml'))} files to {OUT}")
 
 

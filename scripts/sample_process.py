@@ -66,7 +66,7 @@ def supervision(out: Path, as_of: dt.date) -> None:
 
     status = _statuses(out, as_of)
     circular: dict[str, Any] = {
-        "id": "doc-2026-301", "number": "京政办发〔2026〕27号", "type": "circular",
+        "id": "doc-2026-310", "number": "京政办发〔2026〕27号", "type": "circular",
         "issuers": ["general-office"],
         "title": "北京市人民政府办公厅关于2026年第三季度督查督办事项办理情况的通报",
         "recipients": [], "written": D(2026, 10, 16), "urgency": "normal",
@@ -97,8 +97,9 @@ def supervision(out: Path, as_of: dt.date) -> None:
                 circular["recipients"].append(item["lead"])
         yaml_dump(path, item)
     circular["recipients"] = sorted(set(circular["recipients"]))
-    yaml_dump(out / "documents/2026/doc-2026-301.yaml", circular)
-    n = len(files)
+    yaml_dump(out / "documents/2026/doc-2026-310.yaml", circular)
+    # numbered after the last numbered item (the duty office's sup-2026-gas is named)
+    n = max(int(f.stem.rsplit("-", 1)[1]) for f in files if f.stem.rsplit("-", 1)[1].isdigit())
     received = _load(out / "received/2026/rcv-2026-007.yaml")
     new = [
         {"id": f"sup-2026-{n + 1:03d}", "title": "贯彻落实国务院关于修改和废止部分行政法规的决定，"

@@ -147,6 +147,9 @@ def test_attachment_paths_that_leave_the_attachments_folder(path: str, escapes: 
     doc = records / "documents/2026/doc-c.yaml"
     doc.write_text(doc.read_text(encoding="utf-8") + "attachments:\n  - title: Plan\n"
                    f"    file: {json.dumps(path)}\n", encoding="utf-8")
+    if not escapes:  # a path that stays inside must name a file there (REF_ATTACHMENT)
+        (records / "attachments" / path).parent.mkdir(parents=True, exist_ok=True)
+        (records / "attachments" / path).write_bytes(b"%PDF-1.4\n")
     _recs, report = validate(records, "records", AS_OF, use_cache=False)
     assert [p.code for p in report.problems] == (["SAFETY_PATH"] if escapes else [])
 

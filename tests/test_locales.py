@@ -39,6 +39,8 @@ ALLOWED_ASCII = frozenset({
     "CSV", "JSON", "PDF", "YAML", "Atom", "iCalendar", "JavaScript", "UTF", "git", "ISO",
     # ... and the error catalogue (GBK: an encoding; FIFO: a kind of file; MiB: a size)
     "Windows", "GBK", "Unicode", "URL", "FIFO", "MiB",
+    # attachments' formats and sizes, as a Chinese policy page writes them (issue 17)
+    "OFD", "Word", "Excel", "KB", "MB", "SHA",
     # field formats: YYYY-MM-DD, HH:MM
     "YYYY", "HH",
     # incident levels as the office writes them: 较大（III级） (issue 16)

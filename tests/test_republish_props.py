@@ -248,11 +248,32 @@ def edit_template(work: Work, k: int) -> bool:
     return True
 
 
+# issue 17: an attachment's bytes, and a document with attachments hidden or shown
+def edit_attachment(work: Work, k: int) -> bool:
+    files = sorted(p for p in (work.records / "attachments").rglob("*") if p.is_file())
+    path = _pick(files, k)
+    if path is None:
+        return False
+    path.write_bytes(path.read_bytes() + b"\n" * (1 + k % 3000))  # another size, in KB too
+    return True
+
+
+def edit_attachment_owner(work: Work, k: int) -> bool:
+    owners = [p for p in _yaml(work, "documents")
+              if "file: " in p.read_text(encoding="utf-8")]
+    path = _pick(owners, k)
+    levels = ["public", "internal", "restricted"]
+    return path is not None and _sub(
+        path, r"^classification: (\w+)$",
+        lambda m: "classification: " + levels[(levels.index(m.group(1)) + 1 + k % 2) % 3], 0)
+
+
 EDITS: dict[str, Callable[[Work, int], bool]] = {
     "nothing": edit_nothing, "title": edit_title, "unit": edit_unit_name,
     "lead": edit_lead, "add": edit_add, "delete": edit_delete, "year": edit_year,
     "classification": edit_classification, "term": edit_term, "as_of": edit_as_of,
     "env": edit_env, "config": edit_config, "page": edit_page, "template": edit_template,
+    "attachment": edit_attachment, "attachment_owner": edit_attachment_owner,  # issue 17
 }
 
 steps = st.lists(st.tuples(st.sampled_from(sorted(EDITS)), st.integers(0, 10_000)),
@@ -339,6 +360,7 @@ _settings = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, dat
 @given(edits=steps)
 @example(edits=[("nothing", 0)])
 @example(edits=[("unit", 3), ("lead", 1), ("title", 2)])
+@example(edits=[("attachment", 2), ("attachment_owner", 1), ("attachment_owner", 0)])
 def test_a_republish_of_the_sample_equals_a_full_build(projects: dict[str, Work],
                                                        edits: list[tuple[str, int]]) -> None:
     run_sequence(projects["sample"], edits)

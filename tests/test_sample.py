@@ -168,8 +168,9 @@ def test_a_reply_answers_its_requester(records: list[Record]) -> None:
 
 def test_types_and_lead_units_are_the_offices(records: list[Record]) -> None:
     docs = [d for d in of(records, Document) if isinstance(d, Document)]
-    # the number validator does not yet take 北京市人民政府令第N号: no order until it does
-    assert [d.id for d in docs if d.type == "order"] == []
+    # a government order is numbered as one (北京市人民政府令第N号), never 京政发〔…〕
+    orders = [d for d in docs if d.type == "order"]
+    assert orders and all(d.is_order for d in orders)
     appraisals = [a for a in of(records, Appraisal) if isinstance(a, Appraisal)]
     last = max(a.year for a in appraisals)
     circulars = [d for d in docs if f"{last}年度绩效考评" in d.title]

@@ -7,6 +7,7 @@ from ..catalog import Catalog
 from ..urls import relative, url_of
 from .common import Page, record_src
 from .desk import desk_pages
+from .documents import topic_pages
 from .hotline import street_pages
 from .indexes import dashboard, index_pages
 from .liaison import session_pages
@@ -32,6 +33,7 @@ def other_pages(cat: Catalog, locale: str = "en") -> list[Page]:
     return [*index_pages(cat, locale), *desk_pages(cat, locale),
             *session_pages(cat, locale),  # issue 17: sessions,
             *street_pages(cat, locale),  # streets
+            *topic_pages(cat, locale),  # topics
             *reference_pages(locale)]
 
 

@@ -92,7 +92,8 @@ _TITLE_COLUMNS = frozenset({"title", "what", "name", "unit"})
 the card a row becomes on a phone, and a Chinese title in them never stands one character
 a line."""
 _NOWRAP_COLUMNS = frozenset({"number", "written", "date", "deadline", "due", "effective",
-                             "expires", "submitted", "assigned", "month"})
+                             "expires", "submitted", "assigned", "month",
+                             "repealed_on"})  # issue 17
 """Dates and document numbers: never broken inside the value ("2026-01-" / "18")."""
 
 
@@ -155,8 +156,9 @@ class Ctx:
             shown = esc(text) if text else (f"{esc(self.name(meeting))} · "
                                             f"<code>{esc(id_)}</code>")
             return f'<a href="{self.href(meeting, id_)}">{shown}</a>'
-        if id_ in self.cat.topics:
-            return esc(self.name(self.cat.topics[id_]))
+        if id_ in self.cat.topics:  # issue 17: each topic has a page of its documents
+            return (f'<a href="{relative(self.src, f"documents/topics/{id_}.md")}">'
+                    f"{esc(text or self.name(self.cat.topics[id_]))}</a>")
         rec = self.cat.by_id.get(id_)
         if rec is None:
             return esc(text or id_)

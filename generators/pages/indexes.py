@@ -152,32 +152,70 @@ def index_pages(cat: Catalog, locale: str) -> Iterator[Page]:
 
 
 def documents_index(ctx: Ctx) -> Rendered:
+    from .documents import TOPICS_SRC, first_level_topic  # issue 17: topics
+
     def row(c: Ctx, d: Document) -> list[object]:
         v = c.cat.validity.get(d.id)
+        topic = first_level_topic(c.cat, d)
         return [esc(d.number), c.link(d.id), c.v(d.type), c.link(d.issuers[0]),
-                date_cell(d.written), str(d.written.year), c.badge(v.status) if v else ""]
+                date_cell(d.written), str(d.written.year), c.badge(v.status) if v else "",
+                c.link(topic) if topic else ""]
 
-    return "", Listing(["number", "title", "type", "issuer", "written", "year", "validity"],
-                       ctx.cat.of(Document), row, "documents", [2, 3, 5], True), ""
+    head = f"<p>{ctx.page_link(TOPICS_SRC, ctx.t('by_topic'))}</p>\n"
+    return head, Listing(["number", "title", "type", "issuer", "written", "year", "validity",
+                          "topics"], ctx.cat.of(Document), row, "documents", [2, 3, 5, 7],
+                         True), ""
+
+
+REGISTER_ORDER = ("in-force", "expiring", "expired", "amended", "repealed",
+                  "not-yet-effective")
+"""The register's statuses as the office lists them: 现行有效 · 即将到期 · 已失效 · 已修改 ·
+已废止 (and those not yet in force)."""
 
 
 def normative_register(ctx: Ctx) -> Rendered:
+    """The register of normative documents (issue 17): each with its status (and the days
+    left while it is expiring), its last day or its repeal date (废止日期, from the
+    repealing document: never "in force until" a day long past), registration number,
+    legality review and filing, the drafting unit that answers for its evaluation, and
+    whether it has a policy interpretation.  The plain values are tables.register_row's,
+    which a finder over the whole register reads too (with its facets: issuers, year,
+    topics)."""
+    from ..tables import register_row
+
     docs = [d for d in ctx.cat.of(Document) if d.id in ctx.cat.validity]
     counts: dict[str, int] = {}
     for d in docs:
         counts[ctx.cat.validity[d.id].status] = counts.get(ctx.cat.validity[d.id].status, 0) + 1
-    head = ctx.meta([(s, str(n)) for s, n in sorted(counts.items())])
+    head = ctx.meta([(s, str(counts[s])) for s in REGISTER_ORDER if s in counts])
 
     def row(c: Ctx, d: Document) -> list[object]:
-        v = c.cat.validity[d.id]
-        note = c.link(v.repealed_by) if v.repealed_by else c.links(v.amended_by)
-        return [esc(d.number), c.link(d.id), (c.badge(v.status), v.status),
-                date_cell(v.effective), date_cell(v.expires),
-                (str(v.days_to_expiry), v.days_to_expiry), note]
+        r = register_row(c.cat, d)
+        status = c.badge(str(r["validity"]))  # alone: the status filter reads the cell
+        # dates alone in their cells too (they never wrap); what qualifies the last day
+        # (days left while expiring, provisional) stands under the title as tags
+        tags = []
+        if r["validity"] == "expiring":
+            tags.append(esc(c.t("days_left", n=r["days"])))
+        if r["provisional"]:
+            tags.append(esc(c.t("provisional")))
+        title = c.link(d.id) + "".join(f' <span class="tag">{x}</span>' for x in tags)
+        # registration, legality review and filing in one cell, each on its line
+        kept = [esc(r["registration"]) if r["registration"] else "",
+                f'{esc(c.t("review_short"))} <span class="nw">'
+                f'{esc(r["legality_review_date"])}</span>' if r["legality_review_date"] else "",
+                f'{esc(c.t("filing_short"))} <span class="nw">{esc(r["filing_date"])}</span>'
+                if r["filing_date"] else ""]
+        return [esc(d.number), title, (status, REGISTER_ORDER.index(str(r["validity"]))),
+                date_cell(r["effective"]), date_cell(r["expires"]), date_cell(r["repealed_on"]),
+                "<br>".join(x for x in kept if x), c.link(d.drafter),
+                esc(c.t("yes")) if r["interpretation"] else ""]
 
-    docs.sort(key=lambda d: (ctx.cat.validity[d.id].expires, d.id))
-    return head, Listing(["number", "title", "validity", "effective", "expires", "days",
-                          "relations"], docs, row, "normative", [2]), ""
+    docs.sort(key=lambda d: (REGISTER_ORDER.index(ctx.cat.validity[d.id].status),
+                             ctx.cat.validity[d.id].expires, d.id))
+    return head, Listing(["number", "title", "validity", "effective", "expires", "repealed_on",
+                          "register_entry", "evaluation_unit", "has_interpretation"], docs, row,
+                         "normative", [2], True), ""
 
 
 def received_index(ctx: Ctx) -> Rendered:

@@ -35,6 +35,7 @@ from .common import (
     rates_meta,
     record_src,
 )
+from .documents import attachments_block, body_block, interpretation_block, metadata_panel
 from .duty import duty_month, incident_page  # issue 16: duty office
 from .finding import search_block
 from .process import circulating, days_note, days_unit, received_badge, term_text
@@ -136,7 +137,10 @@ def _document(ctx: Ctx, d: Document) -> str:
     if v:
         if v.status == "repealed":
             by = ctx.link(v.repealed_by) if v.repealed_by else ""
-            out.append(ctx.banner("repealed", f"{esc(t('repealed_by'))} {by}" if by
+            said = (esc(t("repealed_on_banner", d=ctx.day(v.repealed_on))) if v.repealed_on
+                    else esc(t("repealed_by")))
+            space = "" if ctx.locale == "zh" else " "
+            out.append(ctx.banner("repealed", f"{said}{space}{by}" if by
                                   else esc(t("repealed_banner"))))
         elif v.status == "expired":
             out.append(ctx.banner("expired", esc(t("expired_on", d=ctx.day(v.expires)))))
@@ -148,25 +152,13 @@ def _document(ctx: Ctx, d: Document) -> str:
         if v.amended_by:
             out.append(ctx.banner("amended", f"{esc(t('amended_banner'))} — "
                                   f"{esc(t('amended_by'))} {ctx.links(v.amended_by)}"))
-    rows = [("number", f"<strong>{esc(d.number)}</strong>"), ("type", ctx.v(d.type)),
-            ("issuers", ctx.links(d.issuers)), ("signatory", ctx.link(d.signatory)),
-            ("recipients", ctx.links(d.recipients)), ("cc", ctx.links(d.cc)),
-            ("written", esc(d.written)), ("published", esc(d.published or "")),
-            ("urgency", ctx.v(d.urgency) if d.urgency != "normal" else "")]
-    if v:
-        rows += [("validity", ctx.badge(v.status)), ("effective", esc(v.effective)),
-                 ("expires", esc(v.expires))]
-    out.append(ctx.meta(rows))
+    # issue 17: the panel, text, attachments and interpretation of a policy-document page
+    out.append(metadata_panel(ctx, d))
     out.append(prose_block(d.summary))
     if d.body:
-        out.append(heading(t("body"), 2) + prose_block(d.body))
-    if d.interpretation:
-        out.append(heading(t("interpretation"), 2)
-                   + prose_block(d.interpretation))
-    if d.attachments:
-        out.append(heading(t("attachments"), 2) + "<ol>" + "".join(
-            f"<li>{esc(a.title)}{f' (<code>{esc(a.file)}</code>)' if a.file else ''}</li>"
-            for a in d.attachments) + "</ol>\n")
+        out.append(heading(t("body"), 2) + body_block(d.body))
+    out.append(attachments_block(ctx, d))
+    out.append(interpretation_block(ctx, d))
     if d.relations:
         out.append(heading(t("relations"), 2) + ctx.table(
             ["type", "title"], [[ctx.v(r.type), ctx.link(r.target)] for r in d.relations],

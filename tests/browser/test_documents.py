@@ -1,0 +1,94 @@
+"""A policy document's page in chromium (issue 17): the metadata panel, the full text with
+its four levels, an attachment downloaded from the site itself, at a phone's and a desk's
+width in both editions; the normative register's new columns.  Screenshots are kept in
+test-results/screenshots/documents-*.png for a person to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import SAMPLE
+from .conftest import RESULTS
+from .test_layout import DESK, PHONE, at  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.browser
+
+PROVISIONAL = "documents/2025/doc-2025-301/"
+"""The sample's provisional normative document: panel, four levels of text, attachments."""
+
+_PANEL = """() => {
+  const dl = document.querySelector("dl.doc-meta");
+  const dts = [...dl.querySelectorAll("dt")];
+  const box = el => el.getBoundingClientRect();
+  return {labels: dts.map(d => d.textContent.trim()),
+          // each label beside its value (desk) or above it (phone): never run over it
+          overlaps: dts.filter(d => {
+            const a = box(d), b = box(d.nextElementSibling);
+            return a.right > b.left + 1 && a.bottom > b.top + 1 && a.top < b.bottom - 1
+                   && a.left < b.right - 1; }).length,
+          right: Math.max(...[...dl.children].map(c => box(c).right)),
+          levels: [...document.querySelectorAll(".official-text p[class]")]
+                    .map(p => [p.className, getComputedStyle(p).fontWeight]),
+          scrollWidth: document.documentElement.scrollWidth};
+}"""
+
+
+@pytest.mark.parametrize("size", [PHONE, DESK], ids=["phone", "desk"])
+@pytest.mark.parametrize("edition", ["zh", "en"])
+def test_document_page_panel_text_and_attachment(at: Any, sample_site: str,  # noqa: F811
+                                                 zh_site: str, edition: str,
+                                                 size: tuple[int, int],
+                                                 tmp_path: Path) -> None:
+    base = zh_site if edition == "zh" else sample_site
+    pg = at(size)
+    pg.goto(base + PROVISIONAL)
+    pg.wait_for_load_state("load")
+    m = pg.evaluate(_PANEL)
+    where = f"{edition} at {size[0]} px"
+    expected = (["索引号", "主题分类", "发文机关", "成文日期", "发文字号", "发布日期", "有效性",
+                 "公开属性", "起草单位", "印发机关和印发日期", "附注"] if edition == "zh" else
+                ["Index no.", "Topics", "Issuing organ", "Written", "Document number",
+                 "Published", "Validity", "Disclosure", "Drafting unit", "Printed by, on",
+                 "Note"])
+    assert m["labels"][:len(expected)] == expected, where
+    assert m["overlaps"] == 0, where
+    assert m["scrollWidth"] <= size[0] and m["right"] <= size[0], where
+    classes = [c for c, _w in m["levels"]]
+    assert {"l1", "l2", "l3"} <= set(classes), where
+    assert all(int(w) >= 600 for c, w in m["levels"] if c in ("l1", "l2", "l3")), where
+    # the attachment comes from the site itself, byte for byte the records' file
+    link = pg.locator("a.attachment").first
+    href = link.get_attribute("href")
+    assert href and not href.startswith(("http:", "https:", "/")), href
+    with pg.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.url.startswith(base + "attachments/"), download.url
+    saved = tmp_path / "got"
+    download.save_as(saved)
+    name = download.url.split("/attachments/", 1)[1]
+    assert saved.read_bytes() == (SAMPLE / "attachments" / name).read_bytes()
+    out = RESULTS / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"documents-provisional-{edition}-{size[0]}.png"
+    pg.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+
+
+def test_register_shows_the_repeal_date_and_its_new_columns(at: Any,  # noqa: F811
+                                                            zh_site: str) -> None:
+    pg = at(DESK)
+    pg.goto(zh_site + "documents/normative/")
+    pg.wait_for_load_state("load")
+    heads = pg.evaluate("() => [...document.querySelectorAll('#normative thead th')]"
+                        ".map(th => th.textContent.trim())")
+    for label in ("废止日期", "登记·审核·备案", "起草单位（负责评估）", "政策解读"):
+        assert any(h.startswith(label) for h in heads), (label, heads)
+    row = pg.locator("#normative tbody tr", has_text="京政发〔2019〕4号")
+    assert "2024-02-29" in row.inner_text() and "-975" not in row.inner_text()
+    out = RESULTS / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(out / "documents-register-zh-1366.png"), full_page=True)
