@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .numbers import corrected_number, parse_number
 from .processes import ChildFailed, Job, remove_later, scratch
+from .search_order import SearchOrderError, order_bundle
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -184,6 +185,11 @@ class SearchIndexer:
             job.wait()
         except ChildFailed as exc:
             raise SearchIndexError(str(exc)) from None
+        try:
+            # Pagefind writes filters in a random order: same pages, same bytes only so
+            order_bundle(self.site_dir / BUNDLES / bundle)
+        except (SearchOrderError, OSError, EOFError, ValueError, KeyError, zlib.error) as exc:
+            raise SearchIndexError(f"search bundle {bundle}: {exc}") from None
         self.done.add(bundle)
 
     def finish(self) -> list[str]:

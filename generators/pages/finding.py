@@ -69,13 +69,6 @@ def _status(ctx: Ctx, rec: Record) -> str:
     return ""
 
 
-FACETS = False
-"""Facets (data-pagefind-filter) are off: Pagefind 1.5 writes each filter file in the
-order of a randomly seeded hash map, so two builds of the same records got different
-filter files (and file names), and no republish could equal a full build.  They come
-back once the filter files are written in a fixed order."""
-
-
 def search_block(ctx: Ctx, rec: Record) -> str:
     """The hidden HTML a record page adds for the search index."""
     t = ctx.t
@@ -98,7 +91,7 @@ def search_block(ctx: Ctx, rec: Record) -> str:
     filters += [(t("topics"), ctx.name(ctx.cat.topics[x])) for x in rec.topics
                 if x in ctx.cat.topics]
     spans += [f'<span data-pagefind-filter="{esc(key)}">{esc(value.translate(_AS_TEXT))}'
-              "</span>" for key, value in filters if FACETS]
+              "</span>" for key, value in filters]
     # not indexed as words (the meta line and facets would match every query for "2026")
     out.append(f'<div class="search-facets" hidden data-pagefind-ignore>{"".join(spans)}'
                "</div>\n")

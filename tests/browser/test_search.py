@@ -19,7 +19,7 @@ from generators.catalog import build_catalog
 from generators.labels import labels
 from generators.models import Document
 from generators.pages.common import Ctx
-from generators.pages.finding import FACETS, search_block
+from generators.pages.finding import search_block
 from generators.search import number_token, shard_of
 from generators.validate import validate
 
@@ -105,7 +105,6 @@ def test_the_page_turns_a_typed_number_into_the_indexed_word(page: Page,
     assert page.evaluate("() => window.portalSearchTerm('第0359号')") == "0359"
 
 
-@pytest.mark.skipif(not FACETS, reason="facets are off (pages/finding.py FACETS)")
 @pytest.mark.parametrize("locale", EDITIONS)
 def test_a_facet_narrows_across_every_bundle_with_its_count(page: Page, site: str,
                                                            locale: str) -> None:
