@@ -28,7 +28,7 @@ from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
 """On every page."""
-PAGE_ASSETS = ("search.js",)
+PAGE_ASSETS = ("search.js", "search.css")
 """Only on the page that asks for it (search.md)."""
 
 

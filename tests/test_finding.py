@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 
 from generators import search_order
 from generators.catalog import Catalog, build_catalog
-from generators.models import Document, Liaison, Received
+from generators.models import Document, Liaison, Received, Record
 from generators.pages import build_pages
 from generators.pages.common import Ctx
 from generators.pages.finding import search_block
@@ -157,3 +158,28 @@ def test_an_index_it_cannot_read_stops_the_build(tmp_path: Path, damage: str) ->
         search_order.write(target, bytes([0xA1, 0x61, 0x61, 0x01]))
     with pytest.raises(search_order.SearchOrderError):
         search_order.order_bundle(a)
+
+
+@pytest.mark.parametrize("locale", ["en", "zh"])
+def test_an_overdue_liaison_item_is_not_an_overdue_supervision_item(
+        cat: Catalog, locale: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The status facet "Overdue" counts supervision items, as the dashboard does; a
+    proposal without its reply in time is 逾期未答复, its own value."""
+    from generators.labels import labels, value_label
+    from generators.models import Supervision
+
+    t = labels(locale)
+    lia = next(r for r in cat.records if isinstance(r, Liaison))
+    sup = next(r for r in cat.records if isinstance(r, Supervision))
+    monkeypatch.setitem(cat.liaison, lia.id, replace(cat.liaison[lia.id], status="overdue"))
+    monkeypatch.setitem(cat.supervision, sup.id,
+                        replace(cat.supervision[sup.id], status="overdue"))
+
+    def status(rec: Record) -> str:
+        found = re.findall(rf'data-pagefind-filter="{t("status")}">([^<]*)<',
+                           search_block(Ctx(cat, locale), rec))
+        assert len(found) == 1
+        return found[0]
+
+    assert status(sup) == value_label("overdue", locale)
+    assert status(lia) == value_label("reply-overdue", locale) != status(sup)

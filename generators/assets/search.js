@@ -18,8 +18,13 @@
     return "wh" + hex.join("") + "y" + year + "n" + parseInt(seq, 10) + "h";
   }
 
+  // "*": every page, narrowed only by the facets (Pagefind's filter-only search; its UI
+  // searches nothing, and shows no facets, for an empty box)
+  var ALL = "*";
+
   function normalise(term) {
     var text = term.normalize("NFKC").trim();
+    if (text === ALL) { return null; }
     var proposal = PROPOSAL.exec(text);
     if (proposal) { return proposal[1]; }
     return text.replace(NUMBER, function (whole, prefix, year, year2, seq) {
@@ -27,6 +32,21 @@
     }).trim();
   }
   window.portalSearchTerm = normalise;  // the tests compare it with search.number_token
+
+  // The number's word sits, for its weight, in the page's text, so Pagefind's excerpt of a
+  // number query is the window around it: the word is taken out of every excerpt shown
+  // (with its <mark>, if highlighted).  Pagefind indexes no text it would not excerpt, and
+  // metadata is not searched, so this is the one place it can go.
+  var WORD = /\s*(?:<mark>)?\bwh[0-9a-f]{4,}y\d{4}n\d{1,5}h\b(?:<\/mark>)?/g;
+  function clean(excerpt) {
+    return typeof excerpt === "string" ? excerpt.replace(WORD, "").trim() : excerpt;
+  }
+  function showable(result) {
+    result.excerpt = clean(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) { sub.excerpt = clean(sub.excerpt); });
+    return result;
+  }
+  window.portalShowable = clean;
 
   function start() {
     var holder = document.getElementById("portal-search");
@@ -42,9 +62,11 @@
             return {bundlePath: base + "pagefind/" + b + "/"};
           }),
           baseUrl: base, showSubResults: true, showImages: false, resetStyles: false,
-          showEmptyFilters: false, processTerm: normalise});
+          showEmptyFilters: false, processTerm: normalise, processResult: showable});
         var q = new URLSearchParams(window.location.search).get("q");
-        if (q) { ui.triggerSearch(q); }
+        // without a query the page opens on "*": the facets show at once, with their
+        // counts over the whole archive (Pagefind's UI shows them only beside results)
+        ui.triggerSearch(q || ALL);
       });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

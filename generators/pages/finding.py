@@ -21,7 +21,7 @@ from ..models.received import Received
 from ..models.request import Request
 from ..models.supervision import Supervision
 from ..search import number_token
-from .common import Ctx, esc
+from .common import Ctx, esc, liaison_status
 
 _AS_TEXT = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
 """Pagefind UI writes a filter's value into its label as HTML (innerHTML), and Pagefind
@@ -60,8 +60,8 @@ def _status(ctx: Ctx, rec: Record) -> str:
         return cat.validity[rec.id].status
     if isinstance(rec, Supervision):
         return cat.supervision[rec.id].status
-    if isinstance(rec, Liaison):
-        return cat.liaison[rec.id].status
+    if isinstance(rec, Liaison):  # its "overdue" is 逾期未答复, not a supervision item's
+        return liaison_status(cat.liaison[rec.id].status)
     if isinstance(rec, Request):
         return rec.decision.outcome if rec.decision else "pending"
     if isinstance(rec, Received) and rec.handling.steps:
