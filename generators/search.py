@@ -56,6 +56,13 @@ def number_token(number: str) -> str | None:
             f"y{parsed.year}n{parsed.seq}h")
 
 
+RECORD_WORD = "whallh"
+"""A word every record page holds (in the same hidden block as its number's word): what the
+search page searches for "*", every record, narrowed by the facets.  Pagefind's own
+filter-only search (no word at all) loads every chunk of the word index, the whole index
+at archive scale; this word's chunk is one per bundle."""
+
+
 class SearchIndexError(Exception):
     pass
 

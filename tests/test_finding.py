@@ -17,7 +17,7 @@ from generators.models import Document, Liaison, Received, Record
 from generators.pages import build_pages
 from generators.pages.common import Ctx
 from generators.pages.finding import search_block
-from generators.search import number_token
+from generators.search import RECORD_WORD, number_token
 from generators.validate import validate
 
 from .conftest import AS_OF, VALID
@@ -57,6 +57,7 @@ def test_a_numbered_record_carries_its_number_word_facets_and_meta(cat: Catalog,
         token = number_token(rec.number)
         assert (token is None) == isinstance(rec, Liaison)  # proposals are numbered 0359
         assert rec.number in keys[1] and (token is None or token in keys[1])
+        assert keys[1].split()[-1] == RECORD_WORD  # what "*" searches for
         facets = re.search(r'<div class="search-facets" hidden data-pagefind-ignore>(.*?)</div>',
                            block)
         assert facets, block

@@ -20,7 +20,7 @@ from ..models.liaison import Liaison
 from ..models.received import Received
 from ..models.request import Request
 from ..models.supervision import Supervision
-from ..search import number_token
+from ..search import RECORD_WORD, number_token
 from .common import Ctx, esc, liaison_status
 
 _AS_TEXT = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
@@ -74,8 +74,9 @@ def search_block(ctx: Ctx, rec: Record) -> str:
     t = ctx.t
     number = record_number(rec)
     keys = [number, number_token(number) or ""] if number else []
+    words = [ctx.name(rec), *keys, RECORD_WORD]
     out = [f'<div class="search-keys" hidden data-pagefind-weight="{WEIGHT:g}">'
-           f'{esc(" ".join([ctx.name(rec), *keys]))}</div>\n']
+           f'{esc(" ".join(w for w in words if w))}</div>\n']
     status = value_label(_status(ctx, rec), ctx.locale)
     meta = [(t("kind"), t(f"rt-{rec.rtype}")), (t("number"), number),
             (t("date"), str(rec.main_date or "")), (t("status"), status)]
