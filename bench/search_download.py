@@ -8,7 +8,8 @@ their counts); (2) then typing a query; (3) then checking one facet value (the f
 type facet); and, in a second fresh browser, (4) opening the page with ?q=QUERY, all of it
 cold.  Bytes are the bodies of Pagefind's files (pagefind/); times are from navigation to
 the first result on screen (or from the action to the new count).  One Markdown row per
-query, for bench/RESULTS.md ("Search downloads").
+query, for bench/RESULTS.md ("Search downloads"); the last column splits the cold query
+by file: metadata / filters / word chunks / fragments / code (pagefind.js, worker, wasm).
 """
 
 from __future__ import annotations
@@ -32,16 +33,27 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _recorder(page: Any) -> list[int]:
-    sizes: list[int] = []
+KINDS = ("pf_meta", "pf_filter", "pf_index", "pf_fragment")
+
+
+def _kind(url: str) -> str:
+    return next((k for k in KINDS if k in url), "code")  # pagefind.js, its worker, wasm
+
+
+def _recorder(page: Any) -> list[tuple[str, int]]:
+    sizes: list[tuple[str, int]] = []
 
     def seen(response: Any) -> None:
         if "/pagefind/" in response.url and response.ok:
             # the browser may close while a body is on its way
             with contextlib.suppress(Exception):
-                sizes.append(len(response.body()))
+                sizes.append((_kind(response.url), len(response.body())))
     page.on("response", seen)
     return sizes
+
+
+def _mb(sizes: list[tuple[str, int]], kind: str | None = None) -> float:
+    return sum(n for k, n in sizes if kind in (None, k)) / 1e6
 
 
 def _settled(page: Any) -> None:
@@ -86,7 +98,8 @@ def measure(site: Path, query: str) -> dict[str, float]:
             _counted(page, "", "*")
             out["open_s"] = time.perf_counter() - start
             _settled(page)
-            out["open_mb"] = sum(sizes) / 1e6
+            out["open_mb"] = _mb(sizes)
+            out.update({f"open_{k}": _mb(sizes, k) for k in (*KINDS, "code")})
             sizes.clear()
             before = _message(page)
             start = time.perf_counter()
@@ -94,7 +107,7 @@ def measure(site: Path, query: str) -> dict[str, float]:
             _counted(page, before, query)
             out["query_s"] = time.perf_counter() - start
             _settled(page)
-            out["query_mb"] = sum(sizes) / 1e6
+            out["query_mb"] = _mb(sizes)
             out["results"] = float(page.locator(".pagefind-ui__result").count())
             sizes.clear()
             block = page.locator("details.pagefind-ui__filter-block").last
@@ -105,7 +118,7 @@ def measure(site: Path, query: str) -> dict[str, float]:
             _counted(page, before, query)
             out["facet_s"] = time.perf_counter() - start
             _settled(page)
-            out["facet_mb"] = sum(sizes) / 1e6
+            out["facet_mb"] = _mb(sizes)
             browser.close()
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             page = browser.new_page()
@@ -115,7 +128,8 @@ def measure(site: Path, query: str) -> dict[str, float]:
             _counted(page, "", query)
             out["cold_s"] = time.perf_counter() - start
             _settled(page)
-            out["cold_mb"] = sum(sizes) / 1e6
+            out["cold_mb"] = _mb(sizes)
+            out.update({f"cold_{k}": _mb(sizes, k) for k in (*KINDS, "code")})
             browser.close()
     finally:
         srv.shutdown()
@@ -128,10 +142,11 @@ def main(argv: list[str]) -> None:
     records = sum(1 for _ in site.glob("*/[0-9][0-9][0-9][0-9]/*/index.html"))
     for query in argv[1:] or ["traffic", "交通"]:
         m = measure(site, query)
+        parts = " / ".join(f"{m['cold_' + k]:.2f}" for k in (*KINDS, "code"))
         print(f"| {records} | `{query}` ({m['results']:.0f}) | {m['open_mb']:.2f} "
-              f"({m['open_s']:.1f} s) | {m['query_mb']:.2f} ({m['query_s']:.1f} s) | "
-              f"{m['facet_mb']:.2f} ({m['facet_s']:.1f} s) | {m['cold_mb']:.2f} "
-              f"({m['cold_s']:.1f} s) |", flush=True)
+              f"({m['open_s']:.1f} s) | {m['query_mb']:.3f} ({m['query_s']:.1f} s) | "
+              f"{m['facet_mb']:.3f} ({m['facet_s']:.1f} s) | {m['cold_mb']:.2f} "
+              f"({m['cold_s']:.1f} s) | {parts} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,6 @@
     (result.sub_results || []).forEach(function (sub) { sub.excerpt = clean(sub.excerpt); });
     return result;
   }
-  window.portalShowable = clean;
 
   function start() {
     var holder = document.getElementById("portal-search");
@@ -67,8 +66,8 @@
           baseUrl: base, showSubResults: true, showImages: false, resetStyles: false,
           showEmptyFilters: false, processTerm: normalise, processResult: showable});
         var q = new URLSearchParams(window.location.search).get("q");
-        // without a query the page opens on "*": the facets show at once, with their
-        // counts over the whole archive (Pagefind's UI shows them only beside results)
+        // Without a query the page opens on "*": the facets show at once, with their
+        // counts over the whole archive (Pagefind's UI shows them only beside results).
         // The UI preloads the text as typed while it waits out its debounce, and "*" as
         // typed is no word: Pagefind would preload every chunk of the index.  While the box
         // holds "*" there is no debounce (so no preload): it searches RECORD_WORD at once.

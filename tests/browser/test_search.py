@@ -20,7 +20,7 @@ from generators.labels import labels, value_label
 from generators.models import Document
 from generators.pages.common import Ctx
 from generators.pages.finding import search_block
-from generators.search import number_token, shard_of
+from generators.search import RECORD_WORD, number_token, shard_of
 from generators.validate import validate
 
 from ..conftest import SAMPLE, SAMPLE_AS_OF
@@ -217,3 +217,24 @@ def test_a_facet_counts_what_the_dashboard_counts(page: Page, demo_sites: dict[s
         "'.pagefind-ui__result-link').getAttribute('href'))")}
     assert len(found) == figure
     assert all(re.search(r"/supervision/\d{4}/[\w-]+/$", p) for p in found), found
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_the_page_opens_on_every_record_for_one_word_chunk_per_bundle(
+        page: Page, site: str, locale: str) -> None:
+    """No query: "*", every record with the facets beside it, for RECORD_WORD's chunk of
+    each bundle (Pagefind's own filter-only search, or a preload of "*" as typed, fetches
+    every chunk of the word index)."""
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url) if r.url.endswith(".pf_index") else None)
+    page.goto(f"{site}search/")
+    page.wait_for_function(
+        "() => /\\d/.test((document.querySelector('.pagefind-ui__message') || {})"
+        ".textContent || '')", timeout=30000)
+    page.wait_for_load_state("networkidle")
+    bundles = json.loads(page.evaluate(
+        "b => fetch(b + 'pagefind/bundles.json').then(r => r.text())", site))
+    assert page.input_value(".pagefind-ui__search-input") == "*"
+    assert page.locator(".pagefind-ui__filter-name").count() >= 4
+    assert 0 < len(chunks) <= len(bundles), chunks
+    assert page.evaluate("() => window.portalSearchTerm('*')") == RECORD_WORD
