@@ -469,9 +469,9 @@ _CATALOGUE: tuple[Code, ...] = (
          "rates are kept per session (市十六届人大四次会议), which a year does not name.",
          "Write the session as its term and meeting: session: {term: 16, meeting: 4}.",
          zh=Zh("会议写成了年份",
-               "人大代表建议或政协提案的session写的是年份（session: 2026），这是第一版的写法。"
+               "人大代表建议或政协提案的`session`写的是年份（`session: 2026`），这是第一版的写法。"
                "仍可读取，但编号和各项比率按会议（如市十六届人大四次会议）统计，年份不能指明是哪次会议。",
-               "把session写成届次和会次：session: {term: 16, meeting: 4}。"),
+               "把`session`写成届次和会次：`session: {term: 16, meeting: 4}`。"),
          messages={
              "session given as the year {year}": "session写的是年份{year}",
              "write the session as its term and meeting, e.g. session: {{{example}}}":
@@ -700,8 +700,8 @@ _CATALOGUE: tuple[Code, ...] = (
          "A request's agenda names a meeting whose agenda has no item of that number.",
          "Correct agenda.item to the number of the meeting's item that took up the request.",
          zh=Zh("会议议程中没有该项议题",
-               "请示的agenda写了一次会议，但该会议的议程中没有这个序号的议题。",
-               "把agenda.item改为会议审议该请示的议题序号。"),
+               "请示的`agenda`写了一次会议，但该会议的议程中没有这个序号的议题。",
+               "把`agenda.item`改为会议审议该请示的议题序号。"),
          messages={
              "meeting {meeting} has no agenda item {item} (its items: {items})":
                  "会议{meeting}的议程中没有第{item}项议题（其议题为：{items}）",
@@ -840,8 +840,8 @@ _CATALOGUE: tuple[Code, ...] = (
          "covers: 2026-11-31 or 2026-12-01 in the roster of 2026-11.",
          "Correct the day, or move it to the roster of its own month.",
          zh=Zh("值班日期不在本月",
-               "值班表（duty/<YYYY-MM>.yaml）中的某一天不在该文件所属的月份内，例如2026-11的"
-               "值班表中出现2026-12-01。",
+               "值班表（`duty/<YYYY-MM>.yaml`）中的某一天不在该文件所属的月份内，例如`2026-11`的"
+               "值班表中出现`2026-12-01`。",
                "改正日期，或把这一天移到其所属月份的值班表中。"),
          messages={"day {d} is not in the roster's month {m}":
                    "{d}不在本值班表所属的月份（{m}）内"}),
@@ -854,7 +854,7 @@ _CATALOGUE: tuple[Code, ...] = (
          zh=Zh("报告时间不晚于事发时间",
                "突发事件的某次报告（首报、续报或终报）时间早于或等于事发时间：值班室不可能在"
                "事发前收到报告，报告用时也会是零或负数。",
-               "改正该次报告的at，或事件的occurred（均写作\"YYYY-MM-DDTHH:MM\"，北京时间）。"),
+               "改正该次报告的`at`，或事件的`occurred`（均写作`\"YYYY-MM-DDTHH:MM\"`，北京时间）。"),
          messages={"report at {a} is not after the occurrence at {o}":
                    "报告时间{a}不晚于事发时间{o}"}),
     Code("UNIT_CLOSED", "Dates", "warning", "Closed unit used after closing",

@@ -17,7 +17,9 @@ from .pages.desk import desk_html
 from .pages.indexes import dashboard
 from .stats import stats_counts
 
-_STATUS_KEYS = {("liaison", "overdue"): "reply-overdue", ("liaison", "pending"): "reply-pending"}
+_STATUS_KEYS = {("liaison", "overdue"): "reply-overdue", ("liaison", "pending"): "reply-pending",
+                ("incident", "open"): "incident-open", ("incident", "closed"): "incident-closed",
+                ("incident", "late"): "incident-late"}
 """Statuses whose label differs by record type (a liaison item's overdue is 逾期未答复)."""
 
 

@@ -31,7 +31,7 @@ from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
 """On every page."""
-PAGE_ASSETS = ("search.js", "desk.js")
+PAGE_ASSETS = ("search.js", "search.css", "desk.js")
 """Only on the page that asks for it (search.md; the desk on the home page)."""
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .numbers import corrected_number, parse_number
 from .processes import ChildFailed, Job, remove_later, scratch
+from .search_order import SearchOrderError, order_bundle
 
 log = logging.getLogger("mkdocs.plugins.portal")
 
@@ -53,6 +54,13 @@ def number_token(number: str) -> str | None:
     assert parsed is not None
     return (f"wh{''.join(format(ord(c), 'x') for c in parsed.prefix)}"
             f"y{parsed.year}n{parsed.seq}h")
+
+
+RECORD_WORD = "whallh"
+"""A word every record page holds (in the same hidden block as its number's word): what the
+search page searches for "*", every record, narrowed by the facets.  Pagefind's own
+filter-only search (no word at all) loads every chunk of the word index, the whole index
+at archive scale; this word's chunk is one per bundle."""
 
 
 class SearchIndexError(Exception):
@@ -184,6 +192,11 @@ class SearchIndexer:
             job.wait()
         except ChildFailed as exc:
             raise SearchIndexError(str(exc)) from None
+        try:
+            # Pagefind writes filters in a random order: same pages, same bytes only so
+            order_bundle(self.site_dir / BUNDLES / bundle)
+        except (SearchOrderError, OSError, EOFError, ValueError, KeyError, zlib.error) as exc:
+            raise SearchIndexError(f"search bundle {bundle}: {exc}") from None
         self.done.add(bundle)
 
     def finish(self) -> list[str]:

@@ -18,8 +18,15 @@
     return "wh" + hex.join("") + "y" + year + "n" + parseInt(seq, 10) + "h";
   }
 
+  // "*": every record, narrowed only by the facets.  Pagefind's UI searches nothing, and
+  // shows no facets, for an empty box; its filter-only search would load the whole word
+  // index, so "*" is the word every record page holds (search.RECORD_WORD)
+  var ALL = "*";
+  var RECORD_WORD = "whallh";
+
   function normalise(term) {
     var text = term.normalize("NFKC").trim();
+    if (text === ALL) { return RECORD_WORD; }
     var proposal = PROPOSAL.exec(text);
     if (proposal) { return proposal[1]; }
     return text.replace(NUMBER, function (whole, prefix, year, year2, seq) {
@@ -27,6 +34,21 @@
     }).trim();
   }
   window.portalSearchTerm = normalise;  // the tests compare it with search.number_token
+
+  // The number's word (and RECORD_WORD) sits, for its weight, in the page's text, so
+  // Pagefind's excerpt of a number query is the window around it: it is taken out of every
+  // excerpt shown
+  // (with its <mark>, if highlighted).  Pagefind indexes no text it would not excerpt, and
+  // metadata is not searched, so this is the one place it can go.
+  var WORD = /\s*(?:<mark>)?\b(?:wh[0-9a-f]{4,}y\d{4}n\d{1,5}h|whallh)\b(?:<\/mark>)?/g;
+  function clean(excerpt) {
+    return typeof excerpt === "string" ? excerpt.replace(WORD, "").trim() : excerpt;
+  }
+  function showable(result) {
+    result.excerpt = clean(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) { sub.excerpt = clean(sub.excerpt); });
+    return result;
+  }
 
   function start() {
     var holder = document.getElementById("portal-search");
@@ -42,9 +64,21 @@
             return {bundlePath: base + "pagefind/" + b + "/"};
           }),
           baseUrl: base, showSubResults: true, showImages: false, resetStyles: false,
-          showEmptyFilters: false, processTerm: normalise});
+          showEmptyFilters: false, processTerm: normalise, processResult: showable});
         var q = new URLSearchParams(window.location.search).get("q");
-        if (q) { ui.triggerSearch(q); }
+        // Without a query the page opens on "*": the facets show at once, with their
+        // counts over the whole archive (Pagefind's UI shows them only beside results).
+        // The UI preloads the text as typed while it waits out its debounce, and "*" as
+        // typed is no word: Pagefind would preload every chunk of the index.  While the box
+        // holds "*" there is no debounce (so no preload): it searches RECORD_WORD at once.
+        var quick = function (text) {
+          if (ui._pfs) {
+            ui._pfs.$$set({debounce_timeout_ms: text.normalize("NFKC").trim() === ALL ? 0 : 300});
+          }
+        };
+        holder.addEventListener("input", function (e) { quick(e.target.value || ""); }, true);
+        quick(q || ALL);
+        ui.triggerSearch(q || ALL);
       });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

@@ -20,8 +20,8 @@ from ..models.liaison import Liaison
 from ..models.received import Received
 from ..models.request import Request
 from ..models.supervision import Supervision
-from ..search import number_token
-from .common import Ctx, esc
+from ..search import RECORD_WORD, number_token
+from .common import Ctx, esc, liaison_status
 
 _AS_TEXT = str.maketrans({"<": "＜", ">": "＞", "&": "＆"})
 """Pagefind UI writes a filter's value into its label as HTML (innerHTML), and Pagefind
@@ -60,8 +60,8 @@ def _status(ctx: Ctx, rec: Record) -> str:
         return cat.validity[rec.id].status
     if isinstance(rec, Supervision):
         return cat.supervision[rec.id].status
-    if isinstance(rec, Liaison):
-        return cat.liaison[rec.id].status
+    if isinstance(rec, Liaison):  # its "overdue" is 逾期未答复, not a supervision item's
+        return liaison_status(cat.liaison[rec.id].status)
     if isinstance(rec, Request):  # issue 16: undecided ones pending or overdue
         return rec.decision.outcome if rec.decision else cat.requests[rec.id].status
     if isinstance(rec, Received):  # issue 16: implemented, awaiting action or overdue
@@ -70,20 +70,14 @@ def _status(ctx: Ctx, rec: Record) -> str:
     return ""
 
 
-FACETS = False
-"""Facets (data-pagefind-filter) are off: Pagefind 1.5 writes each filter file in the
-order of a randomly seeded hash map, so two builds of the same records got different
-filter files (and file names), and no republish could equal a full build.  They come
-back once the filter files are written in a fixed order."""
-
-
 def search_block(ctx: Ctx, rec: Record) -> str:
     """The hidden HTML a record page adds for the search index."""
     t = ctx.t
     number = record_number(rec)
     keys = [number, number_token(number) or ""] if number else []
+    words = [ctx.name(rec), *keys, RECORD_WORD]
     out = [f'<div class="search-keys" hidden data-pagefind-weight="{WEIGHT:g}">'
-           f'{esc(" ".join([ctx.name(rec), *keys]))}</div>\n']
+           f'{esc(" ".join(w for w in words if w))}</div>\n']
     status = value_label(_status(ctx, rec), ctx.locale)
     meta = [(t("kind"), t(f"rt-{rec.rtype}")), (t("number"), number),
             (t("date"), str(rec.main_date or "")), (t("status"), status)]
@@ -99,7 +93,7 @@ def search_block(ctx: Ctx, rec: Record) -> str:
     filters += [(t("topics"), ctx.name(ctx.cat.topics[x])) for x in rec.topics
                 if x in ctx.cat.topics]
     spans += [f'<span data-pagefind-filter="{esc(key)}">{esc(value.translate(_AS_TEXT))}'
-              "</span>" for key, value in filters if FACETS]
+              "</span>" for key, value in filters]
     # not indexed as words (the meta line and facets would match every query for "2026")
     out.append(f'<div class="search-facets" hidden data-pagefind-ignore>{"".join(spans)}'
                "</div>\n")

@@ -86,6 +86,10 @@ def test_search_shows_hostile_titles_and_excerpts_as_text(
     assert any("<img src=x onerror=alert(1)>" in t for t in titles), titles[:5]
     assert "<svg onload=alert(2)>" in results.inner_text()  # excerpts, as text
     assert results.locator("img, svg[onload], script, iframe").count() == 0
+    # the facets: unit and topic names reach Pagefind UI's labels, which it writes as HTML
+    panel = page.locator(".pagefind-ui__filter-panel")
+    assert panel.locator(".pagefind-ui__filter-label").count() > 5
+    assert panel.locator("img, svg, script, iframe, b").count() == 0
 
 
 def test_a_script_smuggled_into_a_page_is_refused(browser: Any, requests_seen: list[str],

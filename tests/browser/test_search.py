@@ -16,11 +16,11 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from generators.catalog import build_catalog
-from generators.labels import labels
+from generators.labels import labels, value_label
 from generators.models import Document
 from generators.pages.common import Ctx
-from generators.pages.finding import FACETS, search_block
-from generators.search import number_token, shard_of
+from generators.pages.finding import search_block
+from generators.search import RECORD_WORD, number_token, shard_of
 from generators.validate import validate
 
 from ..conftest import SAMPLE, SAMPLE_AS_OF
@@ -105,7 +105,6 @@ def test_the_page_turns_a_typed_number_into_the_indexed_word(page: Page,
     assert page.evaluate("() => window.portalSearchTerm('第0359号')") == "0359"
 
 
-@pytest.mark.skipif(not FACETS, reason="facets are off (pages/finding.py FACETS)")
 @pytest.mark.parametrize("locale", EDITIONS)
 def test_a_facet_narrows_across_every_bundle_with_its_count(page: Page, site: str,
                                                            locale: str) -> None:
@@ -135,3 +134,107 @@ def test_a_facet_narrows_across_every_bundle_with_its_count(page: Page, site: st
     if locale == "en":  # the English sample is indexed in three shards, merged by the page
         shards = {shard_of(p.strip("/") + ".md", 3) for p in found}
         assert len(shards) > 1, shards
+
+
+NUMBER_WORD = re.compile(r"wh[0-9a-f]{4,}y\d{4}n\d+h")
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_no_number_word_shows_in_any_excerpt(page: Page, site: str, locale: str) -> None:
+    """The word a number is indexed as ranks the record first but is never shown: it sits
+    in the page's text, so Pagefind's excerpt of a number query is the text around it."""
+    queries = [c["query"] for c in RELEVANCE["first"]
+               if number_token(c["query"].replace("2021-12", "〔2021〕12"))]
+    assert len(queries) > 5
+    for query in queries:
+        results(page, site, query)
+        shown = page.locator(".pagefind-ui__results").inner_html()
+        assert "pagefind-ui__result-excerpt" in shown
+        assert not NUMBER_WORD.search(shown), (query, NUMBER_WORD.search(shown))
+
+
+@pytest.fixture(scope="module")
+def demo_sites(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> dict[str, str]:
+    """A demo archive of a few thousand records (many index pages, several search shards)
+    built in both editions."""
+    from generators.build import build_site
+    from generators.demo import generate
+
+    from ..conftest import AS_OF, ROOT
+
+    base = tmp_path_factory.mktemp("demo")
+    generate(2500, 5, base / "records", AS_OF)
+    return {locale: serve(build_site(ROOT / "mkdocs.yml", base / locale / "site",
+                                     records=str(base / "records"), as_of=AS_OF,
+                                     locale=locale))
+            for locale in EDITIONS}
+
+
+def check_facet(page: Page, group: str, value: str) -> int:
+    """Check a facet's value; return the count its label showed."""
+    block = page.locator("details.pagefind-ui__filter-block").filter(has=page.locator(
+        "summary", has_text=re.compile(rf"^{re.escape(group)}$"))).first
+    if block.get_attribute("open") is None:
+        block.locator("summary").click()
+    option = block.locator(".pagefind-ui__filter-value").filter(
+        has=page.locator(".pagefind-ui__filter-label", has_text=re.compile(
+            rf"^{re.escape(value)} \(\d+\)$"))).first
+    count = int(re.search(r"\((\d+)\)", option.inner_text())[1])  # type: ignore[index]
+    option.locator("input").check()
+    return count
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_a_facet_counts_what_the_dashboard_counts(page: Page, demo_sites: dict[str, str],
+                                                  locale: str) -> None:
+    """Supervision items, overdue: the search page's facets over the whole archive give
+    the home dashboard's figure, and list exactly those items (issue 15: the Overdue
+    filter of the old index acted on the 60 rows of one page)."""
+    base, t = demo_sites[locale], labels(locale)
+    page.goto(base)
+    figure = int(page.locator(".tile--overdue strong").inner_text())
+    assert figure > 60  # more than one page of an index holds
+    page.goto(f"{base}search/")  # no query: "*", every page, the facets beside it
+    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=30000)
+    check_facet(page, t("kind"), t("rt-supervision"))
+    page.wait_for_function(
+        "s => [...document.querySelectorAll('.pagefind-ui__filter-label')].some("
+        "l => l.textContent.startsWith(s + ' ('))", arg=value_label("overdue", locale),
+        timeout=15000)
+    shown = check_facet(page, t("status"), value_label("overdue", locale))
+    assert shown == figure
+    page.wait_for_function(
+        "n => (document.querySelector('.pagefind-ui__message') || {}).textContent"
+        "?.includes(String(n))", arg=figure, timeout=30000)
+    while page.locator(".pagefind-ui__button").count():  # "Load more"
+        page.locator(".pagefind-ui__button").click()
+    page.wait_for_function(
+        "n => [...document.querySelectorAll('.pagefind-ui__result')].filter(r => "
+        "r.querySelector('.pagefind-ui__result-link')).length === n", arg=figure,
+        timeout=60000)
+    found = {urlparse(h).path for h in page.eval_on_selector_all(
+        ".pagefind-ui__result", "rs => rs.map(r => r.querySelector("
+        "'.pagefind-ui__result-link').getAttribute('href'))")}
+    assert len(found) == figure
+    assert all(re.search(r"/supervision/(\d{4}/)?sup-[\w-]+/$", p) for p in found), found
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_the_page_opens_on_every_record_for_one_word_chunk_per_bundle(
+        page: Page, site: str, locale: str) -> None:
+    """No query: "*", every record with the facets beside it, for RECORD_WORD's chunk of
+    each bundle (Pagefind's own filter-only search, or a preload of "*" as typed, fetches
+    every chunk of the word index)."""
+    chunks: list[str] = []
+    page.on("request", lambda r: chunks.append(r.url) if r.url.endswith(".pf_index") else None)
+    page.goto(f"{site}search/")
+    page.wait_for_function(
+        "() => /\\d/.test((document.querySelector('.pagefind-ui__message') || {})"
+        ".textContent || '')", timeout=30000)
+    page.wait_for_load_state("networkidle")
+    bundles = json.loads(page.evaluate(
+        "b => fetch(b + 'pagefind/bundles.json').then(r => r.text())", site))
+    assert page.input_value(".pagefind-ui__search-input") == "*"
+    assert page.locator(".pagefind-ui__filter-name").count() >= 4
+    assert 0 < len(chunks) <= len(bundles), chunks
+    assert page.evaluate("() => window.portalSearchTerm('*')") == RECORD_WORD
