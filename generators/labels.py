@@ -227,6 +227,11 @@ _L: dict[str, tuple[str, str]] = {
     "other_name": ("Chinese name", "英文名称"), "official_title": ("Title", "英文职务"),
     "term_from": ("In office from", "任职日期"), "term_to": ("In office until", "离任日期"),
     "meeting_title": ("{kind} meeting no. {n}, {year}", "市政府第{n}次{kind}"),
+    # issue 15: finders (generators/finders.py, assets/portal/finder.js)
+    "finder_more": ("Show {n} more", "再显示{n}条"),
+    "finder_reset": ("Clear filters", "清除筛选"),
+    "finder_note": ("Filters and sorting apply to every record of this list.",
+                    "筛选和排序作用于本栏目的全部记录。"),
 }
 
 # enum values of the contract

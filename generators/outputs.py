@@ -21,6 +21,7 @@ from .catalog import Catalog, attach_history, build_catalog
 from .charts import Chart, draw_all
 from .charts import collecting as charts_collecting
 from .editions import MANIFEST, changes_page, manifest_text
+from .finders import finder_files
 from .history import read_history
 from .models import Record
 from .pages import Page, other_pages, record_pages
@@ -28,8 +29,10 @@ from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
 """On every page."""
-PAGE_ASSETS = ("search.js",)
-"""Only on the page that asks for it (search.md)."""
+PAGE_ASSETS = ("search.js",
+               # issue 15: finders (the listings that have one load them: finders.py)
+               "finder.js", "finder.css")
+"""Only on the pages that ask for them (search.md; the finders' listings)."""
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
@@ -101,5 +104,6 @@ def generated_others(cat: Catalog, locale: str, site_url: str = "",
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
     files = static_outputs(cat, site_url, locale) if static else assets()
+    files.update(finder_files(cat, locale))  # issue 15: the listings' finders
     files[MANIFEST] = manifest_text(cat)
     return pages, files, charts
