@@ -69,6 +69,9 @@
     var note = el("p", "more", d.labels.finder_note);
     var wrap = el("div", "table-wrap");
     var table = el("table", "data sortable finder-table");
+    table.id = mount.id + "-table";
+    // a listing with filters: portal.css gives it the table of contents' room
+    table.setAttribute("data-filters", "");
     var thead = el("thead");
     var hrow = el("tr");
     var ths = {};
@@ -276,10 +279,10 @@
     }).then(function (d) {
       if (d.format !== 1) { return; }  // another build's data: the static table stays
       new Finder(mount, d);
-      // the finder stands in for the static table, its count and its pages
+      // the finder stands in for the static table, its count, its pages and their filters
       var sibling = mount.nextElementSibling;
       while (sibling && !sibling.classList.contains("finder-static")) { sibling = sibling.nextElementSibling; }
-      if (sibling) { sibling.hidden = true; }
+      if (sibling) { sibling.parentNode.removeChild(sibling); }
       mount.hidden = false;
       mount.setAttribute("data-ready", "1");
     }).catch(function () { /* the static table stays */ });
