@@ -185,3 +185,11 @@ def test_the_build_writes_them_with_the_script(demo: list[Any]) -> None:
         md = first[src]
         assert f'data-finder="{relative(src, finder_path(src, name))}"' in md
         assert '<div class="finder-static">' in md
+
+
+def test_the_dashboards_see_all_opens_the_finder_on_its_figure(demo: list[Any]) -> None:
+    cat = build_catalog(demo, AS_OF, "internal")
+    home = dashboard(Ctx(cat, "en", "index.md"))
+    assert 'href="supervision/?status=overdue"' in home
+    if sum(cat.validity[d].status == "expiring" for d in cat.validity) > 20:
+        assert 'href="documents/normative/?validity=expiring"' in home

@@ -445,7 +445,8 @@ def dashboard(ctx: Ctx) -> str:
                f'<a class="tile" href="#due-soon"><strong>{len(soon)}</strong> '
                f'{esc(t("due_soon"))}</a></div>\n')
     out.append(heading(t("overdue_items"), 2).replace("\n\n", ' { #overdue-items }\n\n', 1))
-    overdue, more_overdue = capped(ctx, overdue, more_src="supervision/index.md")
+    overdue, more_overdue = capped(ctx, overdue, more_src="supervision/index.md",
+                                   query="status=overdue")
     soon, more_soon = capped(ctx, soon, more_src="calendar/index.md")
     out.append(more_overdue)
     out.append(ctx.table(["what", "lead", "deadline", "days", "progress"], [
@@ -474,7 +475,8 @@ def dashboard(ctx: Ctx) -> str:
     expiring = sorted((d for d in cat.of(Document)
                        if d.id in cat.validity and cat.validity[d.id].status == "expiring"),
                       key=lambda d: cat.validity[d.id].expires)
-    expiring, more_expiring = capped(ctx, expiring, more_src="documents/normative.md")
+    expiring, more_expiring = capped(ctx, expiring, more_src="documents/normative.md",
+                                     query="validity=expiring")
     out.append(heading(t("expiring_soon"), 2))
     out.append(ctx.table(["number", "title", "expires", "days"], [
         [esc(d.number), ctx.link(d.id), date_cell(cat.validity[d.id].expires),
