@@ -52,15 +52,16 @@ def static_outputs(cat: Catalog, site_url: str = "", locale: str = "en") -> dict
 
 
 def static_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[str, str]:
-    """Feeds, calendars and open data: files no page is made from (a large build has the
-    background worker write them)."""
+    """Feeds, calendars, open data and the finders' data: files no page is made from (a
+    large build has the background worker write them)."""
     # imported here: a republish of a large archive leaves these to the background worker,
     # and need not import pandas and icalendar (0.25 s)
     from .feeds import atom_feeds, calendars
     from .opendata import exports
 
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
-    return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale), **exports(cat)}
+    return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale), **exports(cat),
+            **finder_files(cat, locale)}  # issue 15: the listings' finders
 
 
 STATIC_PAGES = ("feeds/index.md", "data/index.md")
@@ -104,6 +105,5 @@ def generated_others(cat: Catalog, locale: str, site_url: str = "",
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
     files = static_outputs(cat, site_url, locale) if static else assets()
-    files.update(finder_files(cat, locale))  # issue 15: the listings' finders
     files[MANIFEST] = manifest_text(cat)
     return pages, files, charts

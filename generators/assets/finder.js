@@ -39,11 +39,11 @@
         var v = values[i];
         if (v === null || v === undefined || v === "") { empty.push(i); } else { idx.push(i); }
       }
-      var text = col.kind === "link" || col.kind === "text" || col.kind === "date";
-      idx.sort(function (a, b) {
-        var r = text ? collator.compare(values[a], values[b]) : values[a] - values[b];
-        return r || a - b;
-      });
+      // ISO dates and numbers compare as they are; titles and numbers as the language does
+      var compare = col.kind === "link" || col.kind === "text" ? collator.compare
+        : col.kind === "date" ? function (x, y) { return x < y ? -1 : x > y ? 1 : 0; }
+        : function (x, y) { return x - y; };
+      idx.sort(function (a, b) { return compare(values[a], values[b]) || a - b; });
       sorted[key] = {values: idx, empty: empty};
       return sorted[key];
     }
@@ -155,11 +155,12 @@
       var tallies = facets.map(function (f) { return new Array(d.dicts[f.dict].length).fill(0); });
       var total = 0;
       var F = facets.length;
+      var columns = facets.map(function (f) { return data[f.data]; });
       for (var r = 0; r < n; r++) {
         var failed = -1;
         var fails = 0;
         for (var k = 0; k < F; k++) {
-          if (want[k] >= 0 && !has(data[facets[k].data][r], want[k])) { fails++; failed = k; }
+          if (want[k] >= 0 && !has(columns[k][r], want[k])) { fails++; failed = k; }
         }
         match[r] = fails === 0 ? 1 : 0;
         if (fails === 0) { total++; }
@@ -167,7 +168,7 @@
         // an option's count: the rows it would give with the other facets as they are
         for (var j = 0; j < F; j++) {
           if (fails === 1 && j !== failed) { continue; }
-          var v = data[facets[j].data][r];
+          var v = columns[j][r];
           if (v === null || v === undefined) { continue; }
           if (typeof v === "number") { tallies[j][v]++; }
           else { for (var m = 0; m < v.length; m++) { tallies[j][v[m]]++; } }
