@@ -176,16 +176,15 @@
       }
       facets.forEach(function (f, k) {
         var sel = selects[f.key];
-        while (sel.firstChild) { sel.removeChild(sel.firstChild); }
-        var all = el("option", null, d.labels.all);
-        all.value = "";
-        sel.appendChild(all);
+        var options = [el("option", null, d.labels.all)];
+        options[0].value = "";
         d.dicts[f.dict].forEach(function (entry, i) {
           if (!tallies[k][i] && i !== want[k]) { return; }
           var o = el("option", null, entry[1] + " (" + tallies[k][i] + ")");
           o.value = entry[0];
-          sel.appendChild(o);
+          options.push(o);
         });
+        sel.replaceChildren.apply(sel, options);
         sel.value = state.f[f.key] || "";
       });
       return total;
@@ -250,16 +249,19 @@
             ths[c.key].setAttribute("aria-sort", state.dir === "desc" ? "descending" : "ascending");
           } else { ths[c.key].removeAttribute("aria-sort"); }
         });
-        while (tbody.firstChild) { tbody.removeChild(tbody.firstChild); }
       }
+      // the rows are made outside the page and put in with one change (removing rows one
+      // by one had the page's :has() rules matched again for each)
+      var body = again ? el("tbody") : tbody;
       var frag = document.createDocumentFragment();
-      for (var i = tbody.rows.length; i < Math.min(shown, order.length); i++) {
+      for (var i = again ? 0 : tbody.rows.length; i < Math.min(shown, order.length); i++) {
         var r = order[i];
         var tr = el("tr");
         cols.forEach(function (c) { tr.appendChild(cell(c, r)); });
         frag.appendChild(tr);
       }
-      tbody.appendChild(frag);
+      body.appendChild(frag);
+      if (again) { table.replaceChild(body, tbody); tbody = body; }
       var left = order.length - tbody.rows.length;
       more.hidden = left <= 0;
       more.textContent = fill(d.labels.finder_more, Math.min(STEP, left));
