@@ -58,4 +58,9 @@ def json_for_web(text: str) -> str:
     the same data to any JSON reader, and no markup if a browser or a page ever takes the
     file for HTML or embeds it in a <script>.  Valid on json.dumps output only (those
     characters can stand only inside its strings)."""
-    return text.translate(_JSON_HTML)
+    # str.replace per character present, not str.translate: translate goes through a
+    # Python dict per character (0.4 s for the finders' 1.5 MB at 50,000 records)
+    for char, escaped in _JSON_HTML.items():
+        if chr(char) in text:
+            text = text.replace(chr(char), escaped)
+    return text

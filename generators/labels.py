@@ -452,6 +452,11 @@ _L: dict[str, tuple[str, str]] = {
     "order_number": ("Order no.", "令号"),
     "register_entry": ("Registration, review, filing", "登记·审核·备案"),
     "review_short": ("Reviewed", "审核"), "filing_short": ("Filed", "备案"),
+    # issue 15: finders (generators/finders.py, assets/portal/finder.js)
+    "finder_more": ("Show {n} more", "再显示{n}条"),
+    "finder_reset": ("Clear filters", "清除筛选"),
+    "finder_note": ("Filters and sorting apply to every record of this list.",
+                    "筛选和排序作用于本栏目的全部记录。"),
 }
 
 # enum values of the contract

@@ -23,6 +23,7 @@ from .charts import Chart, draw_all
 from .charts import collecting as charts_collecting
 from .editions import MANIFEST, changes_page, manifest_text
 from .figures import REQUEST_DAYS
+from .finders import finder_files
 from .history import read_history
 from .models import Record
 from .pages import Page, other_pages, record_pages
@@ -31,8 +32,11 @@ from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
 """On every page."""
-PAGE_ASSETS = ("search.js", "search.css", "desk.js")
-"""Only on the page that asks for it (search.md; the desk on the home page)."""
+PAGE_ASSETS = ("search.js", "search.css", "desk.js",
+               # issue 15: finders (the listings that have one load them: finders.py)
+               "finder.js", "finder.css")
+"""Only on the pages that ask for them (search.md; the desk on the home page; the finders'
+listings)."""
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
@@ -52,15 +56,16 @@ def static_outputs(cat: Catalog, site_url: str = "", locale: str = "en") -> dict
 
 
 def static_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[str, str]:
-    """Feeds, calendars and open data: files no page is made from (a large build has the
-    background worker write them)."""
+    """Feeds, calendars, open data and the finders' data: files no page is made from (a
+    large build has the background worker write them)."""
     # imported here: a republish of a large archive leaves these to the background worker,
     # and need not import pandas and icalendar (0.25 s)
     from .feeds import atom_feeds, calendars
     from .opendata import exports
 
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
-    return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale), **exports(cat)}
+    return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale), **exports(cat),
+            **finder_files(cat, locale)}  # issue 15: the listings' finders
 
 
 STATIC_PAGES = ("feeds/index.md", "data/index.md")

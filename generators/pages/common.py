@@ -256,14 +256,16 @@ SECTION_LIMIT = 20
 
 
 def capped(ctx: Ctx, items: Sequence[Any], limit: int = SECTION_LIMIT,
-           more_src: str | None = None) -> tuple[list[Any], str]:
-    """The first `limit` items, and a note saying how many there are in all."""
+           more_src: str | None = None, query: str = "") -> tuple[list[Any], str]:
+    """The first `limit` items, and a note saying how many there are in all (query: what
+    the listing's finder is to show of it, such as status=overdue: finders.py)."""
     shown = list(items[:limit])
     if len(items) <= limit:
         return shown, ""
     note = esc(ctx.t("showing", n=limit, total=len(items)))
     if more_src:
-        note += " " + ctx.page_link(more_src, ctx.t("see_all"))
+        href = relative(ctx.src, more_src) + (f"?{esc(query)}" if query else "")
+        note += f' <a href="{href}">{esc(ctx.t("see_all"))}</a>'
     return shown, f'<p class="more">{note}</p>\n'
 
 

@@ -30,6 +30,7 @@ from ..summaries import (
     status_counts,
     supervision_by_unit,
 )
+from ..urls import relative
 from ..workflow import (
     received_awaiting_action,
     requests_awaiting_decision,
@@ -52,6 +53,29 @@ DUE_SOON_DAYS = 14
 
 PER_PAGE = 60
 """Rows per page of a listing: keeps every page under 60 KB whatever the archive size."""
+
+FINDERS = {"documents/index.md": "documents", "documents/normative.md": "normative",
+           "received/index.md": "received", "requests/index.md": "requests",
+           "supervision/index.md": "supervision", "liaison/index.md": "liaison"}
+"""The listings that have a finder: their first page -> the finder's name."""
+
+
+def finder_path(page: str, name: str) -> str:
+    """The file of a finder: documents/index.md -> documents/finder/documents.json."""
+    folder = page.rsplit("/", 1)[0] if "/" in page else ""
+    return f"{folder}/finder/{name}.json" if folder else f"finder/{name}.json"
+
+
+def mount(page: str, name: str) -> str:
+    """The HTML a listing's first page carries for its finder: where the data, the
+    script and the site's root are, from this page (nothing from the records)."""
+    data = relative(page, finder_path(page, name))
+    root = relative(page, "index.md")
+    script = relative(page, "assets/portal/finder.js")
+    css = relative(page, "assets/portal/finder.css")
+    return (f'<div class="finder" id="finder-{name}" data-finder="{data}" data-root="{root}" '
+            f'data-pagefind-ignore hidden></div>\n'
+            f'<link rel="stylesheet" href="{css}">\n<script src="{script}" defer></script>\n')
 
 
 @dataclass(slots=True)
@@ -128,8 +152,12 @@ def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered
         deps.rendered(here, frozenset(keys))
         if len(chunks) > 1:  # say so: the browser sorts and filters the rows it has
             count += f'<p class="more">{esc(ctx.t("page_only", n=PER_PAGE))}</p>\n'
-        body = (heading(listing.title, 2) if listing.title else "") + count + pager + table \
-            + pager
+        body = count + pager + table + pager
+        if n == 1 and src in FINDERS:
+            # the finder takes the table's place once its script runs (finders.py); the
+            # static pages stay for readers without JavaScript
+            body = f'{mount(src, FINDERS[src])}<div class="finder-static">\n{body}</div>\n'
+        body = (heading(listing.title, 2) if listing.title else "") + body
         if n == 1:
             yield Page(here, title, heading(title) + head_html + body + tail, in_nav=in_nav)
         else:
@@ -493,7 +521,8 @@ def dashboard(ctx: Ctx) -> str:
                f'<a class="tile" href="#due-soon"><strong>{len(soon)}</strong> '
                f'{esc(t("due_soon"))}</a></div>\n')
     out.append(heading(t("overdue_items"), 2).replace("\n\n", ' { #overdue-items }\n\n', 1))
-    overdue, more_overdue = capped(ctx, overdue, more_src="supervision/index.md")
+    overdue, more_overdue = capped(ctx, overdue, more_src="supervision/index.md",
+                                   query="status=overdue")
     soon, more_soon = capped(ctx, soon, more_src="calendar/index.md")
     out.append(more_overdue)
     out.append(ctx.table(["what", "lead", "deadline", "days", "progress"], [
@@ -532,7 +561,8 @@ def dashboard(ctx: Ctx) -> str:
     expiring = sorted((d for d in cat.of(Document)
                        if d.id in cat.validity and cat.validity[d.id].status == "expiring"),
                       key=lambda d: cat.validity[d.id].expires)
-    expiring, more_expiring = capped(ctx, expiring, more_src="documents/normative.md")
+    expiring, more_expiring = capped(ctx, expiring, more_src="documents/normative.md",
+                                     query="validity=expiring")
     out.append(heading(t("expiring_soon"), 2))
     out.append(ctx.table(["number", "title", "expires", "days"], [
         [esc(d.number), ctx.link(d.id), date_cell(cat.validity[d.id].expires),
