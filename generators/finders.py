@@ -110,11 +110,17 @@ def _documents(cat: Catalog) -> Spec:
     return spec
 
 
-def _normative(cat: Catalog) -> Spec:
+def _normative(cat: Catalog, t: Callable[..., str]) -> Spec:
+    """The register's columns as its static table shows them (tables.register_row: a
+    repealed document shows its repeal date, never a last day long past)."""
+    from .tables import register_row
+
     spec = Spec("normative", "documents/normative.md",
                 [Col("number", "text"), Col("title", "link"),
                  Col("validity", "badge", "validity"), Col("effective", "date"),
-                 Col("expires", "date"), Col("days", "num")],
+                 Col("expires", "date"), Col("repealed_on", "date"),
+                 Col("register_entry", "text"), Col("evaluation_unit", "value", "unit"),
+                 Col("has_interpretation", "text")],
                 [Facet("validity", "validity", "validity"), Facet("issuers", "issuers", "unit"),
                  Facet("type", "type", "value"), Facet("year", "year", "year"),
                  Facet("topics", "topics", "topic")],
@@ -122,10 +128,17 @@ def _normative(cat: Catalog) -> Spec:
     docs = [d for d in cat.of(Document) if d.id in cat.validity]
     docs.sort(key=lambda d: (cat.validity[d.id].expires, d.id))  # as the register's table
     for d in docs:
-        v = cat.validity[d.id]
+        r = register_row(cat, d)
+        entry = [str(r["registration"] or ""),
+                 f"{t('review_short')} {r['legality_review_date']}"
+                 if r["legality_review_date"] else "",
+                 f"{t('filing_short')} {r['filing_date']}" if r["filing_date"] else ""]
         spec.rows.append({"number": d.number, "title": d.title_text,
-                          "validity": v.status, "effective": _day(v.effective),
-                          "expires": _day(v.expires), "days": v.days_to_expiry,
+                          "validity": r["validity"], "effective": _day(r["effective"]),
+                          "expires": _day(r["expires"]), "repealed_on": _day(r["repealed_on"]),
+                          "register_entry": " · ".join(x for x in entry if x) or None,
+                          "evaluation_unit": r["drafter"],
+                          "has_interpretation": t("yes") if r["interpretation"] else None,
                           "issuers": d.issuers, "type": d.type, "year": d.written.year,
                           "topics": d.topics, "href": _href(d)})
     return spec
@@ -214,7 +227,7 @@ def _liaison(cat: Catalog, ctx: Ctx) -> Spec:
 def specs(cat: Catalog, locale: str) -> list[Spec]:
     """Every finder, in the order of the portal's sections."""
     ctx = Ctx(cat, locale)
-    return [_documents(cat), _normative(cat), _received(cat), _requests(cat),
+    return [_documents(cat), _normative(cat, ctx.t), _received(cat), _requests(cat),
             _supervision(cat), _liaison(cat, ctx)]
 
 

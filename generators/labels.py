@@ -61,7 +61,7 @@ _L: dict[str, tuple[str, str]] = {
     "updates": ("Progress reports", "进展反馈"), "milestones": ("Milestones", "工作节点"),
     "milestone": ("Milestone", "节点"),
     "planned_on": ("Planned", "计划时间"), "done": ("Done", "完成时间"),
-    "completed_on": ("Completed", "办结日期"), "verified_by": ("Verified by", "销号审核"),
+    "completed_on": ("Completed", "办结日期"), "verified_by": ("Verified by", "办结核验"),
     "difficulties": ("Difficulties", "困难问题"), "next_steps": ("Next steps", "下步计划"),
     "days": ("Days", "天数"), "category": ("Category", "类别"),
     "reply_category": ("Reply category", "答复类别"),

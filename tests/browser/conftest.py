@@ -152,3 +152,30 @@ def leaves(url: str) -> bool:
     """A request that goes over the network to anything but 127.0.0.1 (data: stays home)."""
     parts = urlparse(url)
     return parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1"
+
+
+PHONE = (390, 844)
+DESK = (1366, 768)
+
+
+@pytest.fixture
+def at(browser: Any, requests_seen: list[str]) -> Iterator[Any]:
+    """at(width, height) -> a page of a browser context of that size (a phone's below 500;
+    the desk's by default); the test fails on any dialog or policy breach (watch)."""
+    contexts: list[Any] = []
+    problems: list[list[str]] = []
+
+    def open_(size: tuple[int, int] = DESK) -> Any:
+        phone = size[0] < 500
+        ctx = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                  is_mobile=phone, has_touch=phone)
+        contexts.append(ctx)
+        pg = ctx.new_page()
+        problems.append(watch(pg, requests_seen))
+        return pg
+
+    yield open_
+    for ctx in contexts:
+        ctx.close()
+    assert [p for found in problems for p in found] == []
+

@@ -4,7 +4,6 @@ with the unit's page one click away.  Screenshots land in test-results/screensho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,7 +14,7 @@ from generators.pages.desk import BLOCKS, desk_views, scopes
 from generators.validate import validate
 
 from ..conftest import SAMPLE, SAMPLE_AS_OF
-from .conftest import RESULTS, watch
+from .conftest import RESULTS
 
 pytestmark = pytest.mark.browser
 
@@ -29,25 +28,6 @@ def cat() -> Catalog:
     recs, _ = validate(SAMPLE, "records", SAMPLE_AS_OF)
     return build_catalog(recs, SAMPLE_AS_OF, "internal")
 
-
-@pytest.fixture
-def at(browser: Any, requests_seen: list[str]) -> Iterator[Any]:
-    contexts: list[Any] = []
-    problems: list[list[str]] = []
-
-    def open_(size: tuple[int, int]) -> Any:
-        phone = size[0] < 500
-        ctx = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  is_mobile=phone, has_touch=phone)
-        contexts.append(ctx)
-        pg = ctx.new_page()
-        problems.append(watch(pg, requests_seen))
-        return pg
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
-    assert [p for found in problems for p in found] == []
 
 
 def _shown(pg: Any) -> dict[str, int]:

@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from ..conftest import SAMPLE
-from .conftest import RESULTS
-from .test_layout import DESK, PHONE, at  # noqa: F401 (a fixture)
+from .conftest import DESK, PHONE, RESULTS
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +37,7 @@ _PANEL = """() => {
 
 @pytest.mark.parametrize("size", [PHONE, DESK], ids=["phone", "desk"])
 @pytest.mark.parametrize("edition", ["zh", "en"])
-def test_document_page_panel_text_and_attachment(at: Any, sample_site: str,  # noqa: F811
+def test_document_page_panel_text_and_attachment(at: Any, sample_site: str,
                                                  zh_site: str, edition: str,
                                                  size: tuple[int, int],
                                                  tmp_path: Path) -> None:
@@ -78,16 +77,18 @@ def test_document_page_panel_text_and_attachment(at: Any, sample_site: str,  # n
     assert path.stat().st_size > 10_000
 
 
-def test_register_shows_the_repeal_date_and_its_new_columns(at: Any,  # noqa: F811
+def test_register_shows_the_repeal_date_and_its_new_columns(at: Any,
                                                             zh_site: str) -> None:
     pg = at(DESK)
     pg.goto(zh_site + "documents/normative/")
-    pg.wait_for_load_state("load")
-    heads = pg.evaluate("() => [...document.querySelectorAll('#normative thead th')]"
+    # the finder stands in for the static table once its data came (finders.py): both
+    # show the register's columns (tables.register_row)
+    pg.wait_for_selector(".finder-table tbody tr")
+    heads = pg.evaluate("() => [...document.querySelectorAll('.finder-table thead th')]"
                         ".map(th => th.textContent.trim())")
     for label in ("废止日期", "登记·审核·备案", "起草单位（负责评估）", "政策解读"):
         assert any(h.startswith(label) for h in heads), (label, heads)
-    row = pg.locator("#normative tbody tr", has_text="京政发〔2019〕4号")
+    row = pg.locator(".finder-table tbody tr", has_text="京政发〔2019〕4号")
     assert "2024-02-29" in row.inner_text() and "-975" not in row.inner_text()
     out = RESULTS / "screenshots"
     out.mkdir(parents=True, exist_ok=True)

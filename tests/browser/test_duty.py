@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import RESULTS
-from .test_layout import DESK, PHONE, at  # noqa: F401 (the fixture)
+from .conftest import DESK, PHONE, RESULTS
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +41,7 @@ _MEASURE = """() => {
 
 
 @pytest.mark.parametrize("size", [PHONE, DESK], ids=["phone", "desk"])
-def test_the_roster_month_shows_today_and_fits_the_screen(at: Any, site: str,  # noqa: F811
+def test_the_roster_month_shows_today_and_fits_the_screen(at: Any, site: str,
                                                           size: tuple[int, int]) -> None:
     pg = at(size)
     pg.goto(site + MONTH)
@@ -59,7 +58,7 @@ def test_the_roster_month_shows_today_and_fits_the_screen(at: Any, site: str,  #
 
 
 @pytest.mark.parametrize("size", [PHONE, DESK], ids=["phone", "desk"])
-def test_an_incident_page_flags_its_late_report_and_fits(at: Any, site: str,  # noqa: F811
+def test_an_incident_page_flags_its_late_report_and_fits(at: Any, site: str,
                                                          size: tuple[int, int]) -> None:
     pg = at(size)
     pg.goto(site + INCIDENT)
@@ -70,7 +69,7 @@ def test_an_incident_page_flags_its_late_report_and_fits(at: Any, site: str,  # 
     assert m["late"] >= 2 and m["banner"].strip(), where  # the banner, the table's verdict
 
 
-def test_screenshots_of_the_duty_office(at: Any, sample_site: str,  # noqa: F811
+def test_screenshots_of_the_duty_office(at: Any, sample_site: str,
                                        zh_site: str) -> None:
     out = RESULTS / "screenshots"
     out.mkdir(parents=True, exist_ok=True)

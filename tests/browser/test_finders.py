@@ -6,7 +6,6 @@ phone layout does not scroll sideways.  Screenshots go to test-results/screensho
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,8 @@ from generators.pages.indexes import FINDERS, PER_PAGE
 from generators.validate import validate
 
 from ..conftest import ROOT
-from .conftest import RESULTS, watch
-from .test_layout import _MEASURE, DESK, PHONE, TOUCH_MIN, _common
+from .conftest import DESK, PHONE, RESULTS
+from .test_layout import _MEASURE, TOUCH_MIN, _common
 
 pytestmark = pytest.mark.browser
 Page = Any
@@ -46,25 +45,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> tuple[str, dic
                       as_of=REFERENCE_DAY, locale="zh")
     return serve(Path(site)), facts
 
-
-@pytest.fixture
-def at(browser: Any, requests_seen: list[str]) -> Iterator[Any]:
-    contexts: list[Any] = []
-    problems: list[list[str]] = []
-
-    def open_(size: tuple[int, int] = DESK) -> Page:
-        phone = size[0] < 500
-        ctx = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  is_mobile=phone, has_touch=phone)
-        contexts.append(ctx)
-        pg = ctx.new_page()
-        problems.append(watch(pg, requests_seen))
-        return pg
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
-    assert [p for found in problems for p in found] == []
 
 
 def _ready(pg: Page, url: str) -> None:

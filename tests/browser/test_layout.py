@@ -10,20 +10,17 @@ test-results/screenshots/ for a person to look at.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from generators.pages.indexes import _INDEXES
 
-from .conftest import RESULTS, watch
+from .conftest import DESK, PHONE, RESULTS
 
 pytestmark = pytest.mark.browser
 Page = Any
 
-PHONE = (390, 844)
-DESK = (1366, 768)
 TITLE_MIN = 180
 """px a title column keeps at 1,366 px: about twelve Chinese characters a line (the liaison
 table gave its titles 40 px, three characters)."""
@@ -56,26 +53,6 @@ def site(request: pytest.FixtureRequest) -> str:
     fixture = "sample_site" if request.param == "en" else "zh_site"
     return request.getfixturevalue(fixture)  # type: ignore[no-any-return]
 
-
-@pytest.fixture
-def at(browser: Any, requests_seen: list[str]) -> Iterator[Any]:
-    """at(width, height) -> a page of a browser context of that size (a phone's below 500)."""
-    contexts: list[Any] = []
-    problems: list[list[str]] = []
-
-    def open_(size: tuple[int, int]) -> Page:
-        phone = size[0] < 500
-        ctx = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  is_mobile=phone, has_touch=phone)
-        contexts.append(ctx)
-        pg = ctx.new_page()
-        problems.append(watch(pg, requests_seen))
-        return pg
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
-    assert [p for found in problems for p in found] == []
 
 
 _MEASURE = """() => {

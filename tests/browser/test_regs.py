@@ -4,17 +4,14 @@ look at."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from .conftest import RESULTS, watch
+from .conftest import DESK, PHONE, RESULTS
 
 pytestmark = pytest.mark.browser
 
-PHONE = (390, 844)
-DESK = (1366, 768)
 SESSION = "liaison/npc-16-4/"
 """The 4th session of the 16th Municipal People's Congress: the sample's deputies'
 suggestions of 2026, with key items."""
@@ -36,25 +33,6 @@ _LAYOUT = """() => {
   };
 }"""
 
-
-@pytest.fixture
-def at(browser: Any, requests_seen: list[str]) -> Iterator[Any]:
-    contexts: list[Any] = []
-    problems: list[list[str]] = []
-
-    def open_(size: tuple[int, int]) -> Any:
-        phone = size[0] < 500
-        ctx = browser.new_context(viewport={"width": size[0], "height": size[1]},
-                                  is_mobile=phone, has_touch=phone)
-        contexts.append(ctx)
-        pg = ctx.new_page()
-        problems.append(watch(pg, requests_seen))
-        return pg
-
-    yield open_
-    for ctx in contexts:
-        ctx.close()
-    assert [p for found in problems for p in found] == []
 
 
 @pytest.mark.parametrize(("edition", "title", "rate", "key_items"), [
