@@ -112,12 +112,13 @@ def _documents(cat: Catalog) -> Spec:
 
 def _normative(cat: Catalog, t: Callable[..., str]) -> Spec:
     """The register's columns as its static table shows them (tables.register_row: a
-    repealed document shows its repeal date, never a last day long past)."""
+    repealed document shows its repeal date, never a last day long past), but the day it
+    took effect: with it the table is wider than a desk's page (the record page has it)."""
     from .tables import register_row
 
     spec = Spec("normative", "documents/normative.md",
                 [Col("number", "text"), Col("title", "link"),
-                 Col("validity", "badge", "validity"), Col("effective", "date"),
+                 Col("validity", "badge", "validity"),
                  Col("expires", "date"), Col("repealed_on", "date"),
                  Col("register_entry", "text"), Col("evaluation_unit", "value", "unit"),
                  Col("has_interpretation", "text")],
@@ -134,7 +135,7 @@ def _normative(cat: Catalog, t: Callable[..., str]) -> Spec:
                  if r["legality_review_date"] else "",
                  f"{t('filing_short')} {r['filing_date']}" if r["filing_date"] else ""]
         spec.rows.append({"number": d.number, "title": d.title_text,
-                          "validity": r["validity"], "effective": _day(r["effective"]),
+                          "validity": r["validity"],
                           "expires": _day(r["expires"]), "repealed_on": _day(r["repealed_on"]),
                           "register_entry": " · ".join(x for x in entry if x) or None,
                           "evaluation_unit": r["drafter"],
