@@ -521,6 +521,10 @@ _V: dict[str, tuple[str, str]] = {
     "implemented-late": ("Implemented late", "超期落实"),
     "awaiting-action": ("Awaiting action", "待落实"),
     "received-implemented": ("Implemented", "已落实"),
+    # the search's status facet: a request's or received document's overdue is not a
+    # supervision item's (pages/finding.py), as a liaison item's is its own
+    "request-overdue": ("Overdue, no decision", "逾期未审批"),
+    "received-overdue": ("Overdue, not implemented", "逾期未落实"),
     "emergency": ("Emergency", "突发事件"), "economy": ("Economy", "经济运行"),
     "livelihood": ("Livelihood", "民生"), "public-sentiment": ("Public sentiment", "社会舆情"),
     "npc-suggestion": ("NPC deputy suggestion", "人大代表建议"),

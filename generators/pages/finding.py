@@ -62,11 +62,17 @@ def _status(ctx: Ctx, rec: Record) -> str:
         return cat.supervision[rec.id].status
     if isinstance(rec, Liaison):  # its "overdue" is 逾期未答复, not a supervision item's
         return liaison_status(cat.liaison[rec.id].status)
-    if isinstance(rec, Request):  # issue 16: undecided ones pending or overdue
-        return rec.decision.outcome if rec.decision else cat.requests[rec.id].status
-    if isinstance(rec, Received):  # issue 16: implemented, awaiting action or overdue
-        status = cat.received[rec.id].status
-        return "received-implemented" if status == "implemented" else status
+    # issue 16: their "overdue" is not a supervision item's either: the facet's 已逾期 counts
+    # what the dashboard's overdue figure counts
+    if isinstance(rec, Request):  # undecided ones pending or overdue
+        if rec.decision:
+            return rec.decision.outcome
+        pending = cat.requests[rec.id].status
+        return "request-overdue" if pending == "overdue" else pending
+    if isinstance(rec, Received):  # implemented, awaiting action or overdue
+        action = cat.received[rec.id].status
+        return {"implemented": "received-implemented",
+                "overdue": "received-overdue"}.get(action, action)
     return ""
 
 

@@ -341,7 +341,10 @@ def supervision_index(ctx: Ctx) -> Rendered:
     chart = charts.bar_chart([t(s) for s in SUPERVISION_ORDER],
                            [int(counts[s]) for s in SUPERVISION_ORDER],
                            t("supervision"),
-                           colours=[charts.STATUS_COLOURS[s] for s in SUPERVISION_ORDER])
+                           colours=[charts.STATUS_COLOURS[s] for s in SUPERVISION_ORDER],
+                           # eight statuses: their names side by side under the bars ran
+                           # into each other in English; one a line they never meet
+                           horizontal=True)
     out.append(charts.figure(chart, f"{t('supervision')}{ctx.colon()}{t('status')}", ctx.table(
         ["status", "count"], [[ctx.badge(s), str(int(counts[s]))] for s in SUPERVISION_ORDER],
         sortable=False), page_src=ctx.src))
