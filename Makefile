@@ -32,13 +32,15 @@ AXE := node_modules/axe-core/axe.min.js
 # width, and the layout tests would measure a page no reader sees
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 
+# a Debian package, from the package lists as they are, else after refreshing them
+APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(1) || \
+	  ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $(1))
+
 $(CHROMIUM):  ## Debian's chromium for the browser tests (Playwright never downloads one)
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || \
-	  ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+	$(call APT_INSTALL,chromium)
 
 $(CJK_FONT):  ## Debian's Noto CJK fonts, as on the office's machines
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk || \
-	  ($(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk)
+	$(call APT_INSTALL,fonts-noto-cjk)
 
 $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund

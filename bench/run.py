@@ -103,19 +103,13 @@ def parse_only(records: Path) -> float:
 
 def query_download(site: Path, query: str) -> tuple[int, int]:
     """Bytes one search downloads in chromium (Pagefind's files), and how many results."""
-    import functools
-    import http.server
-    import socketserver
     import threading
 
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
+    from generators.preview import preview_server, url
 
-    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0),
-                                          functools.partial(Quiet, directory=str(site)))
+    srv = preview_server(site, 0)  # as `make preview` and the intranet's server show it
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     total = 0
     try:
@@ -124,7 +118,7 @@ def query_download(site: Path, query: str) -> tuple[int, int]:
                                         args=["--no-sandbox", "--disable-gpu",
                                               "--disable-background-networking"])
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{srv.server_address[1]}/search/")
+            page.goto(f"{url(srv)}search/")
             page.wait_for_load_state("networkidle")
             sizes: list[int] = []
             page.on("response", lambda r: sizes.append(len(r.body())) if r.ok else None)

@@ -588,15 +588,20 @@ _KEY = re.compile(r"[a-z][a-z0-9_-]*")
 an indicator's own name), being record text or a figure rather than an interface word."""
 
 
+def in_language(pair: tuple[str, str], locale: Locale) -> str:
+    """The text of an (English, Chinese) pair in the locale: every pair of this module,
+    and the open data's column meanings (opendata.COLUMNS)."""
+    return pair[1] if locale == "zh" else pair[0]
+
+
 def labels(locale: Locale) -> Callable[..., str]:
     """A function t(key, **fmt) giving the label in the locale (en or zh)."""
-    i = 1 if locale == "zh" else 0
 
     def t(key: str, **fmt: object) -> str:
         pair = _L.get(key) or _V.get(key)
         if pair is None and _KEY.fullmatch(key):
             UNKNOWN.add(key)
-        text = pair[i] if pair else key
+        text = in_language(pair, locale) if pair else key
         return text.format(**fmt) if fmt else text
 
     return t
@@ -612,7 +617,7 @@ def value_label(value: str, locale: Locale) -> str:
     pair = _V.get(value)
     if pair is None and _KEY.fullmatch(value):
         UNKNOWN.add(value)
-    return pair[1 if locale == "zh" else 0] if pair else value
+    return in_language(pair, locale) if pair else value
 
 
 def long_date(day: dt.date, locale: Locale) -> str:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .catalog import Catalog
 from .escaping import json_for_web
-from .labels import labels, long_date
+from .labels import in_language, labels, long_date
 from .memo import remember
 from .models import Record
 from .models.activity import Activity
@@ -533,7 +533,6 @@ def _json(df: pd.DataFrame) -> str:
 
 def data_page(cat: Catalog, locale: str = "en") -> str:
     t = labels(locale)
-    language = 1 if locale == "zh" else 0
     parts = [f"# {t('data_title')}\n\n",
              t("data_intro", d=long_date(cat.as_of, locale)) + "\n\n"]
     for name, df in _frames(cat).items():
@@ -544,7 +543,8 @@ def data_page(cat: Catalog, locale: str = "en") -> str:
                      f"· {t('n_rows', n=len(df))}\n\n"
                      f"| {t('column')} | {t('meaning')} |\n|---|---|\n")
         for col in df.columns:
-            parts.append(f"| `{col}` | {COLUMNS[col][language] if col in COLUMNS else ''} |\n")
+            meaning = in_language(COLUMNS[col], locale) if col in COLUMNS else ""
+            parts.append(f"| `{col}` | {meaning} |\n")
         parts.append("\n")
     return "".join(parts)
 

@@ -19,7 +19,7 @@ from generators import cache, processes, publish_site
 from generators.build import BuildError, build_site
 from generators.incremental import MARKER
 
-from .conftest import AS_OF, ROOT, VALID
+from .conftest import AS_OF, ROOT, VALID, git
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -394,10 +394,8 @@ def test_a_site_dir_holding_what_the_build_did_not_make_is_refused(
 @pytest.mark.parametrize("target", [".git", ".git/objects"])
 def test_a_site_dir_in_a_git_folder_is_refused_even_with_force(tmp_path: Path,
                                                                 target: str) -> None:
-    import subprocess as sp
-
     project = _project(tmp_path)
-    sp.run(["git", "init", "-q", str(project)], check=True)
+    git(project, "init", "-q")
     before = snapshot(project / ".git")
     with pytest.raises(BuildError, match=r"\.git"):
         _build(project, project / target, force=True)
