@@ -262,11 +262,11 @@ _L: dict[str, tuple[str, str]] = {
     "agenda_item": ("Item", "议题序号"), "nth_item": ("Item {n}", "第{n}项"),
     "desk_end": ("Where", "位次"), "desk_top": ("Top", "排名前列"),
     "desk_bottom": ("Bottom", "排名靠后"), "rank_of": ("{rank} of {n}", "第{rank}名（共{n}个）"),
-    "desk_request_rule": ("A request is due {n} days after it was submitted and overdue "
-                          "from the day after; days waiting are calendar days from "
-                          "submission.",
-                          "请示办理时限为报送之日起{n}日，次日起为逾期；已等待天数按报送之日起的"
-                          "自然日计算。"),
+    "desk_request_rule": ("A request is due by the date it gives, else {n} days after it "
+                          "was submitted, and overdue from the day after; days are working "
+                          "days where the office's calendar exists, calendar days otherwise.",
+                          "请示有办理时限的按其时限，未注明的为报送之日起{n}日，次日起为逾期；"
+                          "已录入工作日历的按工作日计算，否则按自然日计算。"),
     # issue 16 point 1: the desk's duty, incidents, report-late and instructions blocks
     "desk_duty": ("On duty today and tomorrow", "今明两日值班"),
     "desk_duty_page": ("The month's roster", "查看当月值班表"),

@@ -3,14 +3,19 @@ they link to, the desk narrowed to one unit and to an official's portfolio, audi
 
 The valid fixture, as of 2026-11-27, with these records added (WAITING):
 
+Requests and received documents are counted by figures.request_status /
+received_status (workflow.py's lists): the fixture has a working calendar, so in working
+days (Monday to Friday in November):
+
     request   from       submitted   days waiting  due (+15)   overdue by
-    req-w1    health     2026-11-01  26            2026-11-16  11
-    req-w3    transport  2026-11-11  16            2026-11-26  1
-    req-w2    east       2026-11-12  15            2026-11-27  0 (the due day is not late)
-    req-s     secret     2026-11-20  7             2026-12-05  0  (a hidden unit's request)
+    req-w1    health     2026-11-01  20            2026-11-20  5
+    req-w3    transport  2026-11-11  12            2026-12-02  0
+    req-w2    east       2026-11-12  11            2026-12-03  0
+    req-s     secret     2026-11-20  5             2026-12-11  0  (a hidden unit's request)
     req-x     health     2026-10-01  restricted: in no internal count
 
-    rcv-w1    lead health, received 2026-10-28, assigned, not implemented: 30 days waiting
+    rcv-w1    lead health, received 2026-10-28, assigned, not implemented: 22 working days
+              waiting (2 in October, 20 in November), no due date
     lia-w1    lead transport, received 2026-07-01, due 2026-10-01 (+3 months), no reply:
               overdue by 57 days (lia-c, received 2026-08-31, is due 2026-11-30: pending)
     sup-c     (fixture) lead health, deadline 2026-08-31: overdue by 88 days
@@ -56,7 +61,6 @@ from generators.pages.desk import (
     BLOCKS,
     DESK_ROWS,
     HOTLINE_ENDS,
-    REQUEST_DAYS,
     Scope,
     Waiting,
     desk_files,
@@ -66,7 +70,6 @@ from generators.pages.desk import (
     hotline_ends,
     instructions_awaiting,
     narrowed,
-    request_waiting,
     scopes,
 )
 from generators.validate import validate
@@ -206,25 +209,14 @@ def _request(submitted: dt.date) -> Request:
                                    "submitted": submitted})
 
 
-def test_a_request_is_due_fifteen_days_after_submission_and_late_the_day_after() -> None:
-    assert REQUEST_DAYS == 15
-    q = _request(dt.date(2026, 11, 16))
-    on_due_day = request_waiting(q, dt.date(2026, 12, 1))
-    assert (on_due_day.days, on_due_day.due, on_due_day.days_overdue) == \
-        (15, dt.date(2026, 12, 1), 0)
-    assert not on_due_day.overdue
-    day_after = request_waiting(q, dt.date(2026, 12, 2))
-    assert (day_after.days, day_after.days_overdue, day_after.overdue) == (16, 1, True)
-    # across a month end and a year end: 2026-12-20 + 15 days is 2027-01-04
-    late = request_waiting(_request(dt.date(2026, 12, 20)), dt.date(2027, 1, 10))
-    assert (late.days, late.due, late.days_overdue) == (21, dt.date(2027, 1, 4), 6)
-
-
 def test_blocks_hold_the_hand_worked_rows_overdue_first(cat: Catalog) -> None:
     rows = {b.key: b.rows(cat) for b in BLOCKS}
     assert [(w.id, w.days, w.days_overdue) for w in rows["requests"]] == [
-        ("req-w1", 26, 11), ("req-w3", 16, 1), ("req-w2", 15, 0), ("req-s", 7, 0)]
-    assert [(w.id, w.days) for w in rows["received"]] == [("rcv-w1", 30)]
+        ("req-w1", 20, 5), ("req-w3", 12, 0), ("req-w2", 11, 0), ("req-s", 5, 0)]
+    assert [(w.id, w.due) for w in rows["requests"]][:3] == [
+        ("req-w1", dt.date(2026, 11, 20)), ("req-w3", dt.date(2026, 12, 2)),
+        ("req-w2", dt.date(2026, 12, 3))]
+    assert [(w.id, w.days, w.due) for w in rows["received"]] == [("rcv-w1", 22, None)]
     assert [(w.id, w.due, w.days_overdue) for w in rows["supervision"]] == [
         ("sup-c", dt.date(2026, 8, 31), 88)]
     assert [(w.id, w.due, w.days_overdue) for w in rows["liaison"]] == [
@@ -357,8 +349,8 @@ def test_the_desk_narrowed_to_one_unit(cat: Catalog) -> None:
     go = {b["key"]: b["count"] for b in _file(cat, "go")["blocks"]}
     assert go["duty"] == 1
     assert [c["t"] for c in blocks["requests"]["rows"][0]] == [
-        "Request on clinic hours", "Health Commission", "2026-11-01", "26", "2026-11-16",
-        "Overdue by 11 days"]
+        "Request on clinic hours", "Health Commission", "2026-11-01", "20", "2026-11-20",
+        "Overdue by 5 days"]
     assert blocks["requests"]["rows"][0][5]["s"] == "overdue"
     # the meeting is named and linked even where the unit presents one item of two
     assert blocks["meeting"]["more"] == "meetings/2026/mtg-w1/"
@@ -446,7 +438,7 @@ def test_the_lists_record_what_they_read_and_the_build_writes_the_desk(cat: Cata
     assert "desk/health.json" in files and "assets/portal/desk.js" in files
     lists = {p.src: p.markdown for p in pages}
     assert "待决定的请示" in lists["desk/requests.md"]
-    assert re.search(r"逾期11天", lists["desk/requests.md"])
+    assert re.search(r"逾期5天", lists["desk/requests.md"])
 
 
 def test_the_home_page_asks_for_the_desk_before_the_dashboard() -> None:

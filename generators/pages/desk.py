@@ -1,10 +1,10 @@
 """The leaders' desk on the home page: what waits for a leader or a head of unit.
 
 Each block is one small function over the Catalog that returns typed rows (`Waiting`,
-`AgendaRow`, `HotlineRow`), and the desk is the table `BLOCKS`: a block's title, the
-columns it shows, its rows, how a row reads as cells and which full list it links to.
-Adding a block (the duty roster, incidents, instructions awaiting feedback) is one row
-function, one cells function and one line of `BLOCKS`.
+`AgendaRow`, `HotlineRow`, `DutyRow`, `InstructionRow`), and the desk is the table
+`BLOCKS`: a block's title, the columns it shows, its rows, how a row reads as cells and
+which full list it links to.  Adding a block is one row function, one cells function and
+one line of `BLOCKS`.
 
 The whole office's desk is rendered into the home page.  Narrowed to one unit or to an
 official's portfolio, it is a small JSON file per unit and per official
@@ -41,16 +41,10 @@ from ..models.liaison import Liaison
 from ..models.meeting import Meeting
 from ..models.received import Received
 from ..models.registry import Official, Unit
-from ..models.request import Request
 from ..models.supervision import Supervision
 from ..urls import relative
 from .common import Ctx, Page, column_class, esc
 from .indexes import Listing, paginate
-
-REQUEST_DAYS = 15
-"""办理时限 of a request for instructions: due this many calendar days after it was
-submitted, until requests carry a `due` of their own (DESIGN.md, second edition:
-`submitted` + the office's `request_days`, 15 unless configured)."""
 
 DESK_ROWS = 10
 """Rows a block of the desk shows; its count and its link to the full list say the rest."""
@@ -156,25 +150,6 @@ def days_between(since: dt.date, as_of: dt.date) -> int:
     return max((as_of - since).days, 0)
 
 
-def request_waiting(q: Request, as_of: dt.date, limit: int = REQUEST_DAYS) -> Waiting:
-    """A request awaiting decision: days waiting are counted from `submitted`; it is due
-    `limit` days after submission (REQUEST_DAYS, 15) and overdue from the day after.
-
-    Worked: submitted 2026-11-16, as of 2026-12-01: 15 days waiting, due 2026-12-01, not
-    overdue; as of 2026-12-02: 16 days waiting, overdue by 1 day."""
-    due = q.submitted + dt.timedelta(days=limit)
-    return Waiting(q.id, (q.from_,), q.submitted, days_between(q.submitted, as_of), due,
-                   max((as_of - due).days, 0))
-
-
-def received_waiting(r: Received, as_of: dt.date) -> Waiting:
-    """A State Council document awaiting action: received, with no `implemented` step
-    yet; days waiting are counted from receipt (no due date until received documents
-    carry one)."""
-    return Waiting(r.id, (r.handling.lead,), r.received, days_between(r.received, as_of),
-                   None, 0)
-
-
 def _overdue_first(rows: list[Waiting]) -> list[Waiting]:
     """Overdue first (the most overdue first), then the longest waiting, then by id."""
     return sorted(rows, key=lambda w: (-w.days_overdue, -w.days, w.id))
@@ -182,15 +157,27 @@ def _overdue_first(rows: list[Waiting]) -> list[Waiting]:
 
 # -- blocks: one function over the Catalog each ------------------------------------------------
 def awaiting_decision(cat: Catalog) -> list[Waiting]:
-    """Requests (请示 and 商洽) with no decision yet: 待决定的请示."""
-    return _overdue_first([request_waiting(q, cat.as_of) for q in cat.of(Request)
-                           if q.decision is None])
+    """Requests (请示 and 商洽) with no decision yet: 待决定的请示, as
+    workflow.requests_awaiting_decision lists them and figures.request_status counts them
+    (due: the request's own, else `request_days` after submission; working days where the
+    office's calendar exists)."""
+    out = []
+    for q in workflow.requests_awaiting_decision(cat):
+        st = cat.requests[q.id]
+        out.append(Waiting(q.id, (q.from_,), q.submitted, st.days_waiting, st.due,
+                           st.days_overdue))
+    return out
 
 
 def awaiting_action(cat: Catalog) -> list[Waiting]:
-    """Received State Council documents with no `implemented` step."""
-    return _overdue_first([received_waiting(r, cat.as_of) for r in cat.of(Received)
-                           if not any(s.action == "implemented" for s in r.handling.steps)])
+    """Received State Council documents with no `implemented` step, as
+    workflow.received_awaiting_action lists them (figures.received_status)."""
+    out = []
+    for r in workflow.received_awaiting_action(cat):
+        st = cat.received[r.id]
+        out.append(Waiting(r.id, (r.handling.lead,), r.received, st.days_since_receipt,
+                           st.due, st.days_overdue))
+    return out
 
 
 def supervision_overdue(cat: Catalog) -> list[Waiting]:
@@ -462,24 +449,10 @@ BLOCKS: tuple[Block, ...] = (
           ("title", "lead", "instructed_by", "date", "days_waiting", "supervision"),
           instructions_awaiting, instruction_cells, "desk/instructions.md"),
 )
-"""The desk, block by block, in the order it shows them.
-
-Blocks that wait for records the contract's second edition adds (each one row function,
-one cells function, one line here, and its labels):
-- duty: today's and tomorrow's duty leader and officers, from `duty/<YYYY-MM>.yaml`
-  (a Duty model in the Catalog, `cat.of(Duty)`; rows for as_of and the day after, with
-  `officials=(leader,)` and `units=(unit,)` where the day names one; links to
-  `duty/<YYYY-MM>.md`);
-- incidents open: `incidents/<year>/` with no `final` report (a Waiting row: since the
-  day `occurred`, `units` the incident's units; a list page desk/incidents.md);
-- report-late: supervision_overdue takes the items whose status is `report-late` too
-  (or a block of its own), once figures.supervision_status gives it;
-- instructions awaiting feedback (批示件): received documents' and briefings'
-  `instructions` whose supervision item is not completed or that have none, rows with
-  `officials=(by,)`, once the rule for "feedback" is a figure;
-- requests: request_waiting takes the request's own `due` (and working days where
-  registry/calendar.yaml exists) instead of REQUEST_DAYS.
-"""
+"""The desk, block by block, in the order it shows them (the four blocks issue 16
+point 1 added last, so that the first six keep their places).  Requests, received
+documents, report-late supervision items and open incidents are the lists of workflow.py
+and Catalog.open_incidents (one rule each, the one their own pages use)."""
 
 
 # -- scopes ----------------------------------------------------------------------------------
@@ -635,7 +608,7 @@ def desk_html(ctx: Ctx) -> str:
     """The whole office's desk, with the selector and the script that narrows it."""
     blocks = "".join(_block_html(ctx, v) for v in desk_views(ctx))
     root = relative(ctx.src, "index.md")  # the scopes' files and links are the home page's
-    note = f'<p class="desk-note">{esc(ctx.t("desk_request_rule", n=REQUEST_DAYS))}</p>\n'
+    note = f'<p class="desk-note">{esc(ctx.t("desk_request_rule", n=ctx.cat.request_days))}</p>\n'
     return (f'<div class="desk" data-root="{esc(root)}">\n{_selector(ctx)}{blocks}{note}'
             f'</div>\n<script src="{esc(root + ASSET)}"></script>\n')
 
@@ -674,7 +647,7 @@ def desk_pages(cat: Catalog, locale: str) -> Iterator[Page]:
             items = block.rows(cat)
         listing = Listing(list(block.headers), items, _listing_row(block),
                           f"desk-{block.key}", [block.unit_column], True)
-        intro = f"<p>{esc(ctx.t('desk_request_rule', n=REQUEST_DAYS))}</p>\n" \
+        intro = f"<p>{esc(ctx.t('desk_request_rule', n=cat.request_days))}</p>\n" \
             if block.key == "requests" else \
             f"<p>{esc(ctx.t('desk_instruction_rule'))}</p>\n" \
             if block.key == "instructions" else ""
