@@ -446,7 +446,7 @@ BLOCKS: tuple[Block, ...] = (
           ("what", "lead", "report_due", "desk_days_report_late"),
           report_late, report_late_cells, "desk/report-late.md"),
     Block("instructions", "desk_instructions",
-          ("title", "lead", "instructed_by", "date", "days_waiting", "supervision"),
+          ("title", "unit", "instructed_by", "date", "days_waiting", "supervision"),
           instructions_awaiting, instruction_cells, "desk/instructions.md"),
 )
 """The desk, block by block, in the order it shows them (the four blocks issue 16
