@@ -262,11 +262,24 @@ _L: dict[str, tuple[str, str]] = {
     "agenda_item": ("Item", "议题序号"), "nth_item": ("Item {n}", "第{n}项"),
     "desk_end": ("Where", "位次"), "desk_top": ("Top", "排名前列"),
     "desk_bottom": ("Bottom", "排名靠后"), "rank_of": ("{rank} of {n}", "第{rank}名（共{n}个）"),
-    "desk_request_rule": ("A request is due {n} days after it was submitted and overdue "
-                          "from the day after; days waiting are calendar days from "
-                          "submission.",
-                          "请示办理时限为报送之日起{n}日，次日起为逾期；已等待天数按报送之日起的"
-                          "自然日计算。"),
+    "desk_request_rule": ("A request is due by the date it gives, else {n} days after it "
+                          "was submitted, and overdue from the day after; days are working "
+                          "days where the office's calendar exists, calendar days otherwise.",
+                          "请示有办理时限的按其时限，未注明的为报送之日起{n}日，次日起为逾期；"
+                          "已录入工作日历的按工作日计算，否则按自然日计算。"),
+    # issue 16 point 1: the desk's duty, incidents, report-late and instructions blocks
+    "desk_duty": ("On duty today and tomorrow", "今明两日值班"),
+    "desk_duty_page": ("The month's roster", "查看当月值班表"),
+    "desk_day": ("Day", "日期"), "days_open": ("Days open", "已持续天数"),
+    "desk_days_report_late": ("Days late", "逾期未反馈天数"),
+    "desk_instructions": ("Leaders' instructions awaiting feedback", "待反馈的领导批示"),
+    "desk_instruction_rule": ("An instruction awaits feedback while the supervision item it "
+                              "started is not completed; one that started none, while the "
+                              "received document has no handling step on or after its day, "
+                              "or the incident no report after it.",
+                              "领导批示启动督办事项的，督办事项办结前为待反馈；未启动督办事项的，"
+                              "收文在批示之日及以后无办理环节、突发事件在批示之后无报告的，为待"
+                              "反馈。"),
     # issue 16: duty office
     "duty_office": ("Duty office", "值班"), "duty": ("Duty roster", "值班表"),
     "incidents": ("Incidents", "突发事件"),

@@ -3,20 +3,41 @@ they link to, the desk narrowed to one unit and to an official's portfolio, audi
 
 The valid fixture, as of 2026-11-27, with these records added (WAITING):
 
+Requests and received documents are counted by figures.request_status /
+received_status (workflow.py's lists): the fixture has a working calendar, so in working
+days (Monday to Friday in November):
+
     request   from       submitted   days waiting  due (+15)   overdue by
-    req-w1    health     2026-11-01  26            2026-11-16  11
-    req-w3    transport  2026-11-11  16            2026-11-26  1
-    req-w2    east       2026-11-12  15            2026-11-27  0 (the due day is not late)
-    req-s     secret     2026-11-20  7             2026-12-05  0  (a hidden unit's request)
+    req-w1    health     2026-11-01  20            2026-11-20  5
+    req-w3    transport  2026-11-11  12            2026-12-02  0
+    req-w2    east       2026-11-12  11            2026-12-03  0
+    req-s     secret     2026-11-20  5             2026-12-11  0  (a hidden unit's request)
     req-x     health     2026-10-01  restricted: in no internal count
 
-    rcv-w1    lead health, received 2026-10-28, assigned, not implemented: 30 days waiting
+    rcv-w1    lead health, received 2026-10-28, assigned, not implemented: 22 working days
+              waiting (2 in October, 20 in November), no due date
     lia-w1    lead transport, received 2026-07-01, due 2026-10-01 (+3 months), no reply:
               overdue by 57 days (lia-c, received 2026-08-31, is due 2026-11-30: pending)
     sup-c     (fixture) lead health, deadline 2026-08-31: overdue by 88 days
     mtg-w1    executive, 2026-12-03: item 1 health, item 2 east (mtg-w2 on 2026-12-10 is
               later; mtg-a of March is past)
     hotline   2026-10 has three districts: all three at the top, none twice at the bottom
+
+Issue 16 point 1's other blocks:
+
+    duty      duty/2026-11: today 2026-11-27 vm-one (officers 张立新, 赵敏, unit go),
+              tomorrow 2026-11-28 mayor (刘洋, no unit)
+    inc-w1    occurred 2026-11-24, units transport (first), east, no final report: open
+              3 days (inc-a has its final report; inc-r is restricted)
+    sup-w1    lead east, assigned 2026-09-01, no report: monthly cycle to 2026-10-01 plus
+              5 working days' grace (holiday 10-01..10-07, Saturday 10-10 worked) is due
+              2026-10-13; 33 working days late by 2026-11-27 (13 in October, 20 in November)
+    instructions awaiting feedback, the longest waiting first:
+              brf-a   mayor 2026-07-01, started sup-c (overdue, not completed): 149 days
+              rcv-w1  mayor 2026-11-02, no item, last step 2026-10-30: 25 days
+              inc-w1  vm-one 2026-11-24T10:00, no item, no report after it: 3 days
+              (rcv-a's vm-one 2026-01-11 has a step after it; inc-a's vm-one 00:50 a
+              report at 09:00; inc-r's mayor is restricted)
 """
 
 from __future__ import annotations
@@ -40,7 +61,6 @@ from generators.pages.desk import (
     BLOCKS,
     DESK_ROWS,
     HOTLINE_ENDS,
-    REQUEST_DAYS,
     Scope,
     Waiting,
     desk_files,
@@ -48,8 +68,8 @@ from generators.pages.desk import (
     desk_pages,
     desk_views,
     hotline_ends,
+    instructions_awaiting,
     narrowed,
-    request_waiting,
     scopes,
 )
 from generators.validate import validate
@@ -99,6 +119,28 @@ handling:
   steps:
     - {date: 2026-10-28, action: registered}
     - {date: 2026-10-30, action: assigned}
+instructions:
+  - {by: mayor, date: 2026-11-02, text: 请市卫健委抓紧研究。}
+""",
+    # issue 16 point 1: an open incident with an instruction, a report-late item
+    "incidents/2026/inc-w1.yaml": """id: inc-w1
+title: Bus fire on a ring road
+category: accident
+level: IV
+occurred: "2026-11-24T08:00"
+units: [transport, east]
+reports:
+  - {kind: first, at: "2026-11-24T08:30", by: transport, channel: phone, summary: Put out.}
+instructions:
+  - {by: vm-one, at: "2026-11-24T10:00", text: 查明原因。}
+""",
+    "supervision/2026/sup-w1.yaml": """id: sup-w1
+title: Market hours review
+source: {kind: meeting-decision, ref: dec-a2}
+lead: east
+assigned: 2026-09-01
+deadline: 2027-06-30
+state: open
 """,
     "liaison/2026/lia-w1.yaml": """id: lia-w1
 kind: cppcc-proposal
@@ -167,25 +209,14 @@ def _request(submitted: dt.date) -> Request:
                                    "submitted": submitted})
 
 
-def test_a_request_is_due_fifteen_days_after_submission_and_late_the_day_after() -> None:
-    assert REQUEST_DAYS == 15
-    q = _request(dt.date(2026, 11, 16))
-    on_due_day = request_waiting(q, dt.date(2026, 12, 1))
-    assert (on_due_day.days, on_due_day.due, on_due_day.days_overdue) == \
-        (15, dt.date(2026, 12, 1), 0)
-    assert not on_due_day.overdue
-    day_after = request_waiting(q, dt.date(2026, 12, 2))
-    assert (day_after.days, day_after.days_overdue, day_after.overdue) == (16, 1, True)
-    # across a month end and a year end: 2026-12-20 + 15 days is 2027-01-04
-    late = request_waiting(_request(dt.date(2026, 12, 20)), dt.date(2027, 1, 10))
-    assert (late.days, late.due, late.days_overdue) == (21, dt.date(2027, 1, 4), 6)
-
-
 def test_blocks_hold_the_hand_worked_rows_overdue_first(cat: Catalog) -> None:
     rows = {b.key: b.rows(cat) for b in BLOCKS}
     assert [(w.id, w.days, w.days_overdue) for w in rows["requests"]] == [
-        ("req-w1", 26, 11), ("req-w3", 16, 1), ("req-w2", 15, 0), ("req-s", 7, 0)]
-    assert [(w.id, w.days) for w in rows["received"]] == [("rcv-w1", 30)]
+        ("req-w1", 20, 5), ("req-w3", 12, 0), ("req-w2", 11, 0), ("req-s", 5, 0)]
+    assert [(w.id, w.due) for w in rows["requests"]][:3] == [
+        ("req-w1", dt.date(2026, 11, 20)), ("req-w3", dt.date(2026, 12, 2)),
+        ("req-w2", dt.date(2026, 12, 3))]
+    assert [(w.id, w.days, w.due) for w in rows["received"]] == [("rcv-w1", 22, None)]
     assert [(w.id, w.due, w.days_overdue) for w in rows["supervision"]] == [
         ("sup-c", dt.date(2026, 8, 31), 88)]
     assert [(w.id, w.due, w.days_overdue) for w in rows["liaison"]] == [
@@ -194,6 +225,40 @@ def test_blocks_hold_the_hand_worked_rows_overdue_first(cat: Catalog) -> None:
         ("mtg-w1", 1, "health"), ("mtg-w1", 2, "east")]
     assert [(h.units, h.rank, h.end) for h in rows["hotline"]] == [
         (("west",), 1, "top"), (("east",), 2, "top"), (("north",), 3, "top")]
+    assert [(d.which, d.day, d.officials, d.units, d.officers) for d in rows["duty"]] == [
+        ("today", AS_OF, ("vm-one",), ("go",), ("张立新", "赵敏")),
+        ("tomorrow", dt.date(2026, 11, 28), ("mayor",), (), ("刘洋",))]
+    assert [(w.id, w.units, w.since, w.days) for w in rows["incidents"]] == [
+        ("inc-w1", ("transport",), dt.date(2026, 11, 24), 3)]
+    assert [(w.id, w.units, w.due, w.days_overdue) for w in rows["report_late"]] == [
+        ("sup-w1", ("east",), dt.date(2026, 10, 13), 33)]
+    assert [(r.id, r.by, r.units, r.since, r.days, r.supervision)
+            for r in rows["instructions"]] == [
+        ("brf-a", "mayor", ("health",), dt.date(2026, 7, 1), 149, "sup-c"),
+        ("rcv-w1", "mayor", ("health",), dt.date(2026, 11, 2), 25, None),
+        ("inc-w1", "vm-one", ("transport",), dt.date(2026, 11, 24), 3, None)]
+    assert all(r.officials == (r.by,) for r in rows["instructions"])
+
+
+def test_an_instruction_awaits_feedback_until_its_item_or_a_later_step(
+        records: list[Any]) -> None:
+    from generators.models.received import Received
+
+    rcv = next(r for r in records if r.id == "rcv-w1")
+    # a handling step on the instruction's day ends the wait (the boundary)
+    stepped = rcv.model_copy(update={"handling": rcv.handling.model_copy(update={
+        "steps": [*rcv.handling.steps, rcv.handling.steps[0].model_copy(
+            update={"date": dt.date(2026, 11, 2), "action": "implemented"})]})})
+    assert isinstance(stepped, Received)
+    cat = build_catalog([r for r in records if r.id != "rcv-w1"] + [stepped], AS_OF,
+                        "internal")
+    assert [r.id for r in instructions_awaiting(cat)] == ["brf-a", "inc-w1"]
+    # the supervision item completed ends brf-a's wait, whatever the steps say
+    sup_c = next(r for r in records if r.id == "sup-c")
+    done = sup_c.model_copy(update={"state": "completed", "completed": dt.date(2026, 11, 1)})
+    cat = build_catalog([r for r in records if r.id != "sup-c"] + [done], AS_OF, "internal")
+    assert cat.supervision["sup-c"].status in ("completed", "completed-late")
+    assert [r.id for r in instructions_awaiting(cat)] == ["rcv-w1", "inc-w1"]
 
 
 def test_the_hotline_block_shows_each_end_once(cat: Catalog) -> None:
@@ -232,7 +297,8 @@ def test_the_desk_s_counts_equal_the_lists_they_link_to(cat: Catalog) -> None:
     ctx = Ctx(cat, "en", "index.md")
     views = desk_views(ctx)
     assert counts(views) == {"requests": 4, "received": 1, "supervision": 1, "liaison": 1,
-                             "meeting": 2, "hotline": 3}
+                             "meeting": 2, "hotline": 3, "duty": 2, "incidents": 1,
+                             "report_late": 1, "instructions": 3}
     html = BeautifulSoup(desk_html(ctx), "html.parser")
     for block, view in zip(BLOCKS, views, strict=True):
         section = html.find("section", id=f"desk-{block.key}")
@@ -245,6 +311,8 @@ def test_the_desk_s_counts_equal_the_lists_they_link_to(cat: Catalog) -> None:
     # the meeting block links to the meeting, whose agenda has the two items it counts
     meeting = html.find("section", id="desk-meeting").find("a", class_="desk-more")["href"]
     assert meeting == "meetings/2026/mtg-w1/"
+    duty = html.find("section", id="desk-duty").find("a", class_="desk-more")["href"]
+    assert duty == "duty/2026-11/"
 
 
 def test_a_block_shows_at_most_desk_rows_and_counts_them_all(records: list[Any]) -> None:
@@ -269,10 +337,20 @@ def test_the_desk_narrowed_to_one_unit(cat: Catalog) -> None:
     blocks = {b["key"]: b for b in data["blocks"]}
     assert {k: b["count"] for k, b in blocks.items()} == {
         "requests": 1, "received": 1, "supervision": 1, "liaison": 0, "meeting": 1,
-        "hotline": 0}
+        "hotline": 0, "duty": 0, "incidents": 0, "report_late": 0, "instructions": 2}
+    # transport: the open incident it leads and vm-one's instruction on it; east: the
+    # report-late item (the incident's second unit does not count it: the list filters
+    # on the first)
+    transport = {b["key"]: b["count"] for b in _file(cat, "transport")["blocks"]}
+    assert (transport["incidents"], transport["instructions"], transport["report_late"]) == \
+        (1, 1, 0)
+    east = {b["key"]: b["count"] for b in _file(cat, "east")["blocks"]}
+    assert (east["incidents"], east["instructions"], east["report_late"]) == (0, 0, 1)
+    go = {b["key"]: b["count"] for b in _file(cat, "go")["blocks"]}
+    assert go["duty"] == 1
     assert [c["t"] for c in blocks["requests"]["rows"][0]] == [
-        "Request on clinic hours", "Health Commission", "2026-11-01", "26", "2026-11-16",
-        "Overdue by 11 days"]
+        "Request on clinic hours", "Health Commission", "2026-11-01", "20", "2026-11-20",
+        "Overdue by 5 days"]
     assert blocks["requests"]["rows"][0][5]["s"] == "overdue"
     # the meeting is named and linked even where the unit presents one item of two
     assert blocks["meeting"]["more"] == "meetings/2026/mtg-w1/"
@@ -297,7 +375,7 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
     assert data["scope"]["kind"] == "official"
     assert {b["key"]: b["count"] for b in data["blocks"]} == {
         "requests": 2, "received": 1, "supervision": 1, "liaison": 1, "meeting": 1,
-        "hotline": 0}
+        "hotline": 0, "duty": 1, "incidents": 1, "report_late": 0, "instructions": 3}
     requests = next(b for b in data["blocks"] if b["key"] == "requests")
     assert [r[0]["t"] for r in requests["rows"]] == ["Request on clinic hours",
                                                       "Request on night bus routes"]
@@ -307,9 +385,10 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
     north = next(s for s in scopes(cat) if s.id == "north")
     assert narrowed([named], vm_one) == [named] == narrowed([named], north)
     assert narrowed([named], next(s for s in scopes(cat) if s.id == "mayor")) == []
-    # an official with no portfolio has an empty desk, not the whole office's
-    mayor = _file(cat, "mayor")
-    assert {b["count"] for b in mayor["blocks"]} == {0}
+    # an official with no portfolio has an empty desk, not the whole office's, but for
+    # the rows naming him: his duty day and his instructions awaiting feedback
+    mayor = {b["key"]: b["count"] for b in _file(cat, "mayor")["blocks"]}
+    assert {k: n for k, n in mayor.items() if n} == {"duty": 1, "instructions": 2}
 
 
 def test_every_visible_unit_and_official_has_a_desk_and_an_option(cat: Catalog) -> None:
@@ -354,11 +433,12 @@ def test_the_lists_record_what_they_read_and_the_build_writes_the_desk(cat: Cata
     assert {"r:req-w1", "r:health"} <= keys
     pages, files = generated(cat, "zh")
     assert {"desk/requests.md", "desk/received.md", "desk/supervision.md",
-            "desk/liaison.md"} <= {p.src for p in pages}
+            "desk/liaison.md", "desk/incidents.md", "desk/report-late.md",
+            "desk/instructions.md"} <= {p.src for p in pages}
     assert "desk/health.json" in files and "assets/portal/desk.js" in files
     lists = {p.src: p.markdown for p in pages}
     assert "待决定的请示" in lists["desk/requests.md"]
-    assert re.search(r"逾期11天", lists["desk/requests.md"])
+    assert re.search(r"逾期5天", lists["desk/requests.md"])
 
 
 def test_the_home_page_asks_for_the_desk_before_the_dashboard() -> None:

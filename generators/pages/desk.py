@@ -1,10 +1,10 @@
 """The leaders' desk on the home page: what waits for a leader or a head of unit.
 
 Each block is one small function over the Catalog that returns typed rows (`Waiting`,
-`AgendaRow`, `HotlineRow`), and the desk is the table `BLOCKS`: a block's title, the
-columns it shows, its rows, how a row reads as cells and which full list it links to.
-Adding a block (the duty roster, incidents, instructions awaiting feedback) is one row
-function, one cells function and one line of `BLOCKS`.
+`AgendaRow`, `HotlineRow`, `DutyRow`, `InstructionRow`), and the desk is the table
+`BLOCKS`: a block's title, the columns it shows, its rows, how a row reads as cells and
+which full list it links to.  Adding a block is one row function, one cells function and
+one line of `BLOCKS`.
 
 The whole office's desk is rendered into the home page.  Narrowed to one unit or to an
 official's portfolio, it is a small JSON file per unit and per official
@@ -31,24 +31,20 @@ from operator import attrgetter
 from typing import Any
 from urllib.parse import quote
 
-from .. import deps
+from .. import deps, workflow
 from ..catalog import Catalog
 from ..escaping import bidi_closed, json_for_web
+from ..models.briefing import Briefing
+from ..models.duty import Incident
 from ..models.hotline import Hotline
 from ..models.liaison import Liaison
 from ..models.meeting import Meeting
 from ..models.received import Received
 from ..models.registry import Official, Unit
-from ..models.request import Request
 from ..models.supervision import Supervision
 from ..urls import relative
 from .common import Ctx, Page, column_class, esc
 from .indexes import Listing, paginate
-
-REQUEST_DAYS = 15
-"""办理时限 of a request for instructions: due this many calendar days after it was
-submitted, until requests carry a `due` of their own (DESIGN.md, second edition:
-`submitted` + the office's `request_days`, 15 unless configured)."""
 
 DESK_ROWS = 10
 """Rows a block of the desk shows; its count and its link to the full list say the rest."""
@@ -114,32 +110,44 @@ class HotlineRow:
     """"top" or "bottom"."""
 
 
-Row = Waiting | AgendaRow | HotlineRow
+@dataclass(frozen=True, slots=True)
+class DutyRow:
+    """Who is on duty on one day (today or tomorrow), from the month's roster."""
+
+    id: str
+    """The month's roster (duty-<YYYY-MM>): the block links to its page."""
+    units: tuple[str, ...]
+    """The unit providing the officers, where the roster names one."""
+    officials: tuple[str, ...]
+    """The leader on duty (带班领导): his desk shows the day."""
+    day: dt.date
+    which: str
+    """"today" or "tomorrow"."""
+    officers: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InstructionRow:
+    """A leader's instruction (批示) awaiting feedback, on the record it was written on."""
+
+    id: str
+    """The record instructed on (received document, briefing or incident)."""
+    units: tuple[str, ...]
+    officials: tuple[str, ...]
+    """(by,): the instructing official's desk shows it."""
+    by: str
+    since: dt.date
+    days: int
+    supervision: str | None
+
+
+Row = Waiting | AgendaRow | HotlineRow | DutyRow | InstructionRow
 
 
 # -- figures ---------------------------------------------------------------------------------
 def days_between(since: dt.date, as_of: dt.date) -> int:
     """Calendar days from since to as_of (0 on the day itself, never negative)."""
     return max((as_of - since).days, 0)
-
-
-def request_waiting(q: Request, as_of: dt.date, limit: int = REQUEST_DAYS) -> Waiting:
-    """A request awaiting decision: days waiting are counted from `submitted`; it is due
-    `limit` days after submission (REQUEST_DAYS, 15) and overdue from the day after.
-
-    Worked: submitted 2026-11-16, as of 2026-12-01: 15 days waiting, due 2026-12-01, not
-    overdue; as of 2026-12-02: 16 days waiting, overdue by 1 day."""
-    due = q.submitted + dt.timedelta(days=limit)
-    return Waiting(q.id, (q.from_,), q.submitted, days_between(q.submitted, as_of), due,
-                   max((as_of - due).days, 0))
-
-
-def received_waiting(r: Received, as_of: dt.date) -> Waiting:
-    """A State Council document awaiting action: received, with no `implemented` step
-    yet; days waiting are counted from receipt (no due date until received documents
-    carry one)."""
-    return Waiting(r.id, (r.handling.lead,), r.received, days_between(r.received, as_of),
-                   None, 0)
 
 
 def _overdue_first(rows: list[Waiting]) -> list[Waiting]:
@@ -149,15 +157,27 @@ def _overdue_first(rows: list[Waiting]) -> list[Waiting]:
 
 # -- blocks: one function over the Catalog each ------------------------------------------------
 def awaiting_decision(cat: Catalog) -> list[Waiting]:
-    """Requests (请示 and 商洽) with no decision yet: 待决定的请示."""
-    return _overdue_first([request_waiting(q, cat.as_of) for q in cat.of(Request)
-                           if q.decision is None])
+    """Requests (请示 and 商洽) with no decision yet: 待决定的请示, as
+    workflow.requests_awaiting_decision lists them and figures.request_status counts them
+    (due: the request's own, else `request_days` after submission; working days where the
+    office's calendar exists)."""
+    out = []
+    for q in workflow.requests_awaiting_decision(cat):
+        st = cat.requests[q.id]
+        out.append(Waiting(q.id, (q.from_,), q.submitted, st.days_waiting, st.due,
+                           st.days_overdue))
+    return out
 
 
 def awaiting_action(cat: Catalog) -> list[Waiting]:
-    """Received State Council documents with no `implemented` step."""
-    return _overdue_first([received_waiting(r, cat.as_of) for r in cat.of(Received)
-                           if not any(s.action == "implemented" for s in r.handling.steps)])
+    """Received State Council documents with no `implemented` step, as
+    workflow.received_awaiting_action lists them (figures.received_status)."""
+    out = []
+    for r in workflow.received_awaiting_action(cat):
+        st = cat.received[r.id]
+        out.append(Waiting(r.id, (r.handling.lead,), r.received, st.days_since_receipt,
+                           st.due, st.days_overdue))
+    return out
 
 
 def supervision_overdue(cat: Catalog) -> list[Waiting]:
@@ -209,6 +229,84 @@ def hotline_ends(cat: Catalog) -> list[HotlineRow]:
     bottom = [r for r in ranks[max(n - HOTLINE_ENDS, len(top)):]]
     return [HotlineRow(h.id, (r.unit,), h.month, r.rank, n, r.composite, end)
             for end, rs in (("top", top), ("bottom", bottom)) for r in rs]
+
+
+# issue 16 point 1: duty, incidents, report-late, instructions awaiting feedback
+def duty_days(cat: Catalog) -> list[DutyRow]:
+    """Today's and tomorrow's duty (the as-of date and the day after), each from its
+    month's roster; a day no visible roster covers has no row."""
+    out = []
+    for which, day in (("today", cat.as_of), ("tomorrow", cat.as_of + dt.timedelta(days=1))):
+        d = cat.roster_of(day)
+        if d is not None:
+            out.append(DutyRow(f"duty-{day:%Y-%m}", (d.unit,) if d.unit else (), (d.leader,),
+                               day, which, tuple(d.officers)))
+    return out
+
+
+def incidents_open(cat: Catalog) -> list[Waiting]:
+    """Incidents with no final report (终报, Catalog.open_incidents), days counted from the
+    day they occurred; the longest open first.  The unit is the first of the incident's
+    units (the one leading the handling): a unit's desk counts what its filtered list
+    shows, and the list filters on one unit a row."""
+    return _overdue_first([Waiting(i.id, (i.units[0],), i.main_date,
+                                   days_between(i.main_date, cat.as_of), None, 0)
+                           for i in cat.open_incidents()])
+
+
+def report_late(cat: Catalog) -> list[Waiting]:
+    """Supervision items whose progress report is late (未按期反馈,
+    workflow.supervision_report_late), the longest late first: due is the day the report
+    was due, days_overdue the days past it."""
+    out = []
+    for s in workflow.supervision_report_late(cat):
+        st = cat.supervision[s.id]
+        out.append(Waiting(s.id, (s.lead,), s.assigned, days_between(s.assigned, cat.as_of),
+                           st.report_due, st.days_report_late))
+    return out
+
+
+_DONE = frozenset({"completed", "completed-late"})
+
+
+def instructions_awaiting(cat: Catalog) -> list[InstructionRow]:
+    """Leaders' instructions (批示) awaiting feedback, the longest waiting first.
+
+    The rule: an instruction that started a supervision item awaits feedback while that
+    item is not completed (completed or completed late ends it; an item this audience does
+    not see is not known to be completed, so the instruction still awaits).  One that
+    started none awaits while no later handling exists: on a received document, no
+    handling step dated on or after the instruction; on an incident, no report received
+    after it.  A briefing has no handling steps: its instruction is followed up only
+    through the supervision item it starts, so one that started none awaits nothing.
+    Days waiting are calendar days from the instruction to the as-of date.  The unit is
+    the received document's lead unit, the briefing's source, the incident's first unit."""
+    def done(sup: str | None, later: bool | None) -> bool:
+        if sup is not None:
+            st = cat.supervision.get(sup) if sup in cat.by_id else None
+            return st is not None and st.status in _DONE
+        return later is None or later
+
+    out = []
+    for r in cat.of(Received):
+        for ins in r.instructions:
+            if not done(ins.supervision, any(st.date >= ins.date for st in r.handling.steps)):
+                out.append(InstructionRow(r.id, (r.handling.lead,), (ins.by,), ins.by,
+                                          ins.date, days_between(ins.date, cat.as_of),
+                                          ins.supervision))
+    for b in cat.of(Briefing):
+        for bi in b.instructions:
+            if not done(bi.supervision, None):
+                out.append(InstructionRow(b.id, (b.source,), (bi.by,), bi.by, bi.date,
+                                          days_between(bi.date, cat.as_of), bi.supervision))
+    for i in cat.of(Incident):
+        for ii in i.instructions:
+            at = ii.at
+            if not done(ii.supervision, any(rep.at > at for rep in i.reports)):
+                day = dt.date.fromisoformat(at[:10])
+                out.append(InstructionRow(i.id, (i.units[0],), (ii.by,), ii.by, day,
+                                          days_between(day, cat.as_of), ii.supervision))
+    return sorted(out, key=lambda x: (-x.days, x.id, x.by))
 
 
 # -- cells -----------------------------------------------------------------------------------
@@ -286,6 +384,24 @@ def hotline_cells(ctx: Ctx, h: HotlineRow) -> list[Cell]:
             Cell(ctx.t("rank_of", rank=h.rank, n=h.of)), Cell(f"{h.composite:.2f}")]
 
 
+def duty_cells(ctx: Ctx, d: DutyRow) -> list[Cell]:
+    return [Cell(f"{ctx.t(d.which)}{ctx.paren(ctx.day(d.day))}"), ref(ctx, d.officials[0]),
+            Cell(ctx.sep().join(d.officers)), ref(ctx, d.units[0]) if d.units else Cell("")]
+
+
+def incident_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
+    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.since)), Cell(str(w.days))]
+
+
+def report_late_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
+    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.due)), Cell(str(w.days_overdue))]
+
+
+def instruction_cells(ctx: Ctx, r: InstructionRow) -> list[Cell]:
+    return [ref(ctx, r.id), ref(ctx, r.units[0]), ref(ctx, r.by), Cell(str(r.since)),
+            Cell(str(r.days)), ref(ctx, r.supervision) if r.supervision else Cell("")]
+
+
 # -- the table of blocks ---------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -321,25 +437,22 @@ BLOCKS: tuple[Block, ...] = (
           next_executive, agenda_cells, None, 2, "desk_meeting_page"),
     Block("hotline", "desk_hotline", ("desk_end", "unit", "rank", "composite"),
           hotline_ends, hotline_cells, None, 1, "desk_hotline_page"),
+    # issue 16 point 1: duty, incidents, report-late, instructions awaiting feedback
+    Block("duty", "desk_duty", ("desk_day", "duty_leader", "duty_officers", "duty_unit"),
+          duty_days, duty_cells, None, 3, "desk_duty_page"),
+    Block("incidents", "open_incidents", ("title", "lead", "occurred", "days_open"),
+          incidents_open, incident_cells, "desk/incidents.md"),
+    Block("report_late", "report_late_items",
+          ("what", "lead", "report_due", "desk_days_report_late"),
+          report_late, report_late_cells, "desk/report-late.md"),
+    Block("instructions", "desk_instructions",
+          ("title", "unit", "instructed_by", "date", "days_waiting", "supervision"),
+          instructions_awaiting, instruction_cells, "desk/instructions.md"),
 )
-"""The desk, block by block, in the order it shows them.
-
-Blocks that wait for records the contract's second edition adds (each one row function,
-one cells function, one line here, and its labels):
-- duty: today's and tomorrow's duty leader and officers, from `duty/<YYYY-MM>.yaml`
-  (a Duty model in the Catalog, `cat.of(Duty)`; rows for as_of and the day after, with
-  `officials=(leader,)` and `units=(unit,)` where the day names one; links to
-  `duty/<YYYY-MM>.md`);
-- incidents open: `incidents/<year>/` with no `final` report (a Waiting row: since the
-  day `occurred`, `units` the incident's units; a list page desk/incidents.md);
-- report-late: supervision_overdue takes the items whose status is `report-late` too
-  (or a block of its own), once figures.supervision_status gives it;
-- instructions awaiting feedback (批示件): received documents' and briefings'
-  `instructions` whose supervision item is not completed or that have none, rows with
-  `officials=(by,)`, once the rule for "feedback" is a figure;
-- requests: request_waiting takes the request's own `due` (and working days where
-  registry/calendar.yaml exists) instead of REQUEST_DAYS.
-"""
+"""The desk, block by block, in the order it shows them (the four blocks issue 16
+point 1 added last, so that the first six keep their places).  Requests, received
+documents, report-late supervision items and open incidents are the lists of workflow.py
+and Catalog.open_incidents (one rule each, the one their own pages use)."""
 
 
 # -- scopes ----------------------------------------------------------------------------------
@@ -495,7 +608,7 @@ def desk_html(ctx: Ctx) -> str:
     """The whole office's desk, with the selector and the script that narrows it."""
     blocks = "".join(_block_html(ctx, v) for v in desk_views(ctx))
     root = relative(ctx.src, "index.md")  # the scopes' files and links are the home page's
-    note = f'<p class="desk-note">{esc(ctx.t("desk_request_rule", n=REQUEST_DAYS))}</p>\n'
+    note = f'<p class="desk-note">{esc(ctx.t("desk_request_rule", n=ctx.cat.request_days))}</p>\n'
     return (f'<div class="desk" data-root="{esc(root)}">\n{_selector(ctx)}{blocks}{note}'
             f'</div>\n<script src="{esc(root + ASSET)}"></script>\n')
 
@@ -534,8 +647,10 @@ def desk_pages(cat: Catalog, locale: str) -> Iterator[Page]:
             items = block.rows(cat)
         listing = Listing(list(block.headers), items, _listing_row(block),
                           f"desk-{block.key}", [block.unit_column], True)
-        intro = f"<p>{esc(ctx.t('desk_request_rule', n=REQUEST_DAYS))}</p>\n" \
-            if block.key == "requests" else ""
+        intro = f"<p>{esc(ctx.t('desk_request_rule', n=cat.request_days))}</p>\n" \
+            if block.key == "requests" else \
+            f"<p>{esc(ctx.t('desk_instruction_rule'))}</p>\n" \
+            if block.key == "instructions" else ""
         yield from paginate(cat, locale, block.list_src, ctx.t(block.title),
                             (intro, listing, ""), in_nav=False, head=frozenset(head))
 
