@@ -32,7 +32,7 @@ _SEP = "\x1f"
 _NULL = "0" * 40
 TOP = max(LEVELS.values())
 DEFAULT = LEVELS["internal"]
-RULES = 1
+RULES = 2
 """The version of how a blob's level is read: the cache of another is not used."""
 MAX_BLOB = 4 << 20
 """A version larger than this is not read: its commit counts as touching the most
@@ -267,7 +267,8 @@ def _entries(text: str | None) -> dict[str, tuple[str, int]] | None:
     for item in node.value:
         if not isinstance(item, MappingNode):
             return None
-        id_node = _field(item, "id")
+        # entries are named by `id`; the working calendar's by `year`
+        id_node = _field(item, "id") or _field(item, "year")
         if not isinstance(id_node, ScalarNode):
             return None
         own = _own_level(item)

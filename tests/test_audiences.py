@@ -110,6 +110,11 @@ def test_a_message_is_withheld_by_what_each_commit_touched_in_git(tmp_path: Path
     units.write_text(units.read_text(encoding="utf-8").replace(
         "name: State Council", "name: The State Council"), encoding="utf-8")
     commit("public: another registry entry")
+    # the working calendar names its entries by year, not id: an ordinary internal change
+    (records / "registry/calendar.yaml").write_text(
+        "- year: 2026\n  holidays:\n  - {name: 元旦, from: 2026-01-01, to: 2026-01-03}\n",
+        encoding="utf-8")
+    commit("internal: the working calendar")
     _append(records / TOPICS, [{"id": "t-hush", "name": "Hush", "classification": "public",
                                 "children": [{"id": "t-child", "name": "Child",
                                               "classification": "restricted"}]}])
@@ -126,7 +131,7 @@ def test_a_message_is_withheld_by_what_each_commit_touched_in_git(tmp_path: Path
 
     history = read_history(records)
     changes = history[str(public.resolve())]
-    assert len(changes) == 12
+    assert len(changes) == 13
     for c in changes:
         assert c.level == LEVELS[c.message.split(":")[0]], c.message
     recs, _ = validate(records, "records", AS_OF, use_cache=False)
