@@ -92,7 +92,6 @@ _L: dict[str, tuple[str, str]] = {
     "not_published": ("(not published)", "（未公开）"), "none": ("None.", "无。"),
     "data_table": ("Data", "数据表"), "chart": ("Chart", "图表"),
     "latest": ("Latest", "最新"), "upcoming": ("Upcoming", "近期安排"),
-    "overdue_items": ("Overdue items", "逾期事项"),
     "due_soon": ("Deadlines within 14 days", "14天内到期"),
     "latest_documents": ("Latest documents", "最新公文"),
     "expiring_soon": ("Normative documents expiring soon", "即将到期的规范性文件"),

@@ -9,16 +9,22 @@ import pytest
 from generators.errors import CATALOGUE
 from generators.labels import _L, _V
 from generators.models import RECORD_TYPES
-from generators.pages.reference import _field_rows, error_catalogue, record_reference
+from generators.pages.reference import (
+    _field_rows,
+    error_catalogue,
+    record_reference,
+    reference_pages,
+    type_reference,
+)
 
-REFERENCE = record_reference()
 ERRORS = error_catalogue()
 
 
 @pytest.mark.parametrize("rtype", sorted(RECORD_TYPES))
 def test_every_field_is_in_the_record_reference(rtype: str) -> None:
     model = RECORD_TYPES[rtype]
-    section = REFERENCE.split(f"(`{rtype}`)")[1].split("\n## ")[0]
+    section = type_reference(rtype)
+    assert f"(records/{rtype}.md)" in record_reference()  # the index leads to the page
     for key, _f, _kind in _field_rows(model):
         assert f"| `{key}` |" in section, f"{rtype}.{key} is not documented"
 
@@ -70,14 +76,15 @@ def test_every_field_has_a_chinese_description() -> None:
 def test_the_chinese_reference_pages_are_chinese() -> None:
     """No text left in English (marked <span lang="en">) on either page of the Chinese
     edition; each code's Chinese title, trigger and fix are there."""
-    records, errors = record_reference("zh"), error_catalogue("zh")
+    records = "".join(p.markdown for p in reference_pages("zh") if p.src != "reference/errors.md")
+    errors = error_catalogue("zh")
     assert 'lang="en"' not in records and 'lang="en"' not in errors
     for code, c in CATALOGUE.items():
         assert c.zh is not None
         entry = errors.split(f"**`{code}`**")[1].split("**`")[0]
         assert c.zh.title in entry and "**触发条件：**" in entry and "**处理方法：**" in entry
     assert "知悉范围：`public`（公开）&lt; `internal`（内部）" in records  # escaped as it lands
-    english = record_reference("en")
+    english = "".join(p.markdown for p in reference_pages("en"))
     assert "Who may see it" in english and "知悉范围：" not in english
 
 

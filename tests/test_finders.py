@@ -116,7 +116,7 @@ def test_statuses_tally_to_the_dashboards_figures(demo: list[Any]) -> None:
     counts = status_counts(supervision_by_unit(cat))
     assert sup == {s: int(counts[s]) for s in SUPERVISION_ORDER if counts[s]}
     # the home dashboard's Overdue tile
-    tile = re.search(r'tile--overdue" href="#overdue-items"><strong>(\d+)<',
+    tile = re.search(r'tile--overdue" href="supervision/\?status=overdue"><strong>(\d+)<',
                      dashboard(Ctx(cat, "en")))
     assert tile is not None and sup["overdue"] == int(tile.group(1)) > 60  # > one page
     # the normative register's head: a count per status

@@ -131,6 +131,7 @@ def internal_links(site: Path) -> list[tuple[Path, str]]:
 
 def resolve(site: Path, html: Path, href: str) -> tuple[Path, str]:
     path, frag = urldefrag(href)
+    path = urlparse(path).path  # a finder's state (?status=overdue) is not a file
     target = (html.parent / path).resolve()
     if target.is_dir():
         target = target / "index.html"
@@ -289,7 +290,7 @@ def test_export_md_builds_with_plain_mkdocs(tmp_path: Path) -> None:
     names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
     assert "portal" not in names and "macros" not in names
     home = (out / "docs/index.md").read_text(encoding="utf-8")
-    assert "{{" not in home and "Overdue items" in home
+    assert "{{" not in home and "Supervision items overdue" in home  # the desk, rendered
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=out,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -322,12 +323,18 @@ def test_every_status_in_the_tables_is_the_catalogs(site: Path, cat: Catalog) ->
         assert liaison[li.number] == value_label(cat.liaison[li.id].status, "en")
 
 
-def test_dashboard_lists_the_overdue_items(site: Path, cat: Catalog) -> None:
+def test_dashboard_counts_the_overdue_items_the_desk_lists(site: Path, cat: Catalog) -> None:
+    from generators.pages.desk import DESK_ROWS
+
     overdue = {s.title for s in cat.of(Supervision) if cat.supervision[s.id].status == "overdue"}
-    rows = table_rows(soup(site, ""), "dashboard-overdue")
-    assert {r[0] for r in rows} == overdue
-    tile = soup(site, "").find("a", class_="tile--overdue").find("strong").get_text()
-    assert int(tile) == len(overdue)
+    home = soup(site, "")
+    tile = home.find("a", class_="tile--overdue")
+    assert int(tile.find("strong").get_text()) == len(overdue) > 0
+    assert tile["href"] == "supervision/?status=overdue"  # the finder, on every item
+    block = home.find(id="desk-supervision")
+    assert int(block.find(class_="desk-count").get_text()) == len(overdue)
+    rows = {tr.find("td").get_text(strip=True) for tr in block.select("tbody tr")}
+    assert rows <= overdue and len(rows) == min(len(overdue), DESK_ROWS)
 
 
 def test_the_build_publishes_the_one_assembly_of_pages_and_files(site: Path,

@@ -248,8 +248,9 @@ def normative_register(ctx: Ctx) -> Rendered:
 
 def received_index(ctx: Ctx) -> Rendered:
     # issue 16: what awaits action heads the page; every row says its state and days
-    awaiting = received_awaiting_action(ctx.cat)
-    head = [heading(ctx.t("awaiting_action"), 2) + ctx.table(
+    # the first of them; the desk's list has every one (a page must not grow with the archive)
+    awaiting, more = capped(ctx, received_awaiting_action(ctx.cat), more_src="desk/received.md")
+    head = [heading(ctx.t("awaiting_action"), 2) + more + ctx.table(
         ["number", "title", "lead", "received_date", "time_limit", "days", "status"],
         [[esc(r.number), ctx.link(r.id), ctx.link(r.handling.lead), date_cell(r.received),
           date_cell(ctx.cat.received[r.id].due),
@@ -272,8 +273,8 @@ def received_index(ctx: Ctx) -> Rendered:
 
 
 def requests_index(ctx: Ctx) -> Rendered:
-    waiting = requests_awaiting_decision(ctx.cat)
-    head = [heading(ctx.t("awaiting_decision"), 2) + ctx.table(
+    waiting, more = capped(ctx, requests_awaiting_decision(ctx.cat), more_src="desk/requests.md")
+    head = [heading(ctx.t("awaiting_decision"), 2) + more + ctx.table(
         ["title", "from", "submitted", "time_limit", "days_waiting", "stage", "status"],
         [[ctx.link(q.id), ctx.link(q.from_), date_cell(q.submitted),
           date_cell(ctx.cat.requests[q.id].due),
@@ -507,8 +508,7 @@ def dashboard(ctx: Ctx) -> str:
     cat = ctx.cat
     today = cat.as_of
     sups = cat.of(Supervision)
-    overdue = sorted((s for s in sups if cat.supervision[s.id].status == "overdue"),
-                     key=lambda s: -cat.supervision[s.id].days_overdue)
+    overdue = [s for s in sups if cat.supervision[s.id].status == "overdue"]
     soon = sorted((s for s in sups if s.state == "open"
                    and 0 <= cat.supervision[s.id].days_to_deadline <= DUE_SOON_DAYS),
                   key=lambda s: s.deadline)
@@ -516,33 +516,17 @@ def dashboard(ctx: Ctx) -> str:
     out = [f'<p class="as-of">{esc(t("as_of"))}{space}<time datetime="{today}">'
            f'{esc(ctx.day(today))}</time></p>\n']
     late = supervision_report_late(cat)  # issue 16
+    # the overdue and report-late items themselves are the desk's blocks above: the tiles
+    # lead to every one of them in the supervision finder
+    finder = relative(ctx.src, "supervision/index.md")
     out.append(f'<div class="tiles">'
-               f'<a class="tile tile--overdue" href="#overdue-items"><strong>{len(overdue)}'
-               f'</strong> {esc(t("overdue"))}</a>'
-               f'<a class="tile" href="#report-late-items"><strong>{len(late)}</strong> '
-               f'{esc(t("report-late"))}</a>'
+               f'<a class="tile tile--overdue" href="{finder}?status=overdue"><strong>'
+               f'{len(overdue)}</strong> {esc(t("overdue"))}</a>'
+               f'<a class="tile" href="{finder}?status=report-late"><strong>{len(late)}'
+               f'</strong> {esc(t("report-late"))}</a>'
                f'<a class="tile" href="#due-soon"><strong>{len(soon)}</strong> '
                f'{esc(t("due_soon"))}</a></div>\n')
-    out.append(heading(t("overdue_items"), 2).replace("\n\n", ' { #overdue-items }\n\n', 1))
-    overdue, more_overdue = capped(ctx, overdue, more_src="supervision/index.md",
-                                   query="status=overdue")
     soon, more_soon = capped(ctx, soon, more_src="calendar/index.md")
-    out.append(more_overdue)
-    out.append(ctx.table(["what", "lead", "deadline", "days", "progress"], [
-        [ctx.link(s.id), ctx.link(s.lead), date_cell(s.deadline),
-         (str(cat.supervision[s.id].days_overdue), cat.supervision[s.id].days_overdue),
-         ctx.progress(cat.supervision[s.id].percent)] for s in overdue],
-        table_id="dashboard-overdue"))
-    out.append(heading(t("report_late_items"), 2).replace(
-        "\n\n", " { #report-late-items }\n\n", 1))
-    late, more_late = capped(ctx, late, more_src="supervision/index.md")
-    out.append(more_late)
-    out.append(ctx.table(["what", "lead", "last_report", "days", "progress"], [
-        [ctx.link(s.id), ctx.link(s.lead), date_cell(cat.supervision[s.id].last_report),
-         (str(cat.supervision[s.id].days_report_late), cat.supervision[s.id].days_report_late),
-         ctx.progress(cat.supervision[s.id].percent)] for s in late],
-        table_id="dashboard-report-late"))
-    out.append(days_note(ctx))
     out.append(heading(t("due_soon"), 2).replace("\n\n", " { #due-soon }\n\n", 1))
     out.append(more_soon)
     out.append(ctx.table(["what", "lead", "deadline", "status", "progress"], [

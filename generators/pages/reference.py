@@ -115,29 +115,52 @@ def _en(text: str, locale: str) -> str:
 
 
 def record_reference(locale: str = "en") -> str:
+    """The index of the record reference: one row per record type, its file and what it is,
+    linking to the type's own page (one page for all types grew past the size a page may
+    have: tests/test_scale.py)."""
     t = labels(locale)
-    out = [heading(t("reference")), t("ref_intro") + "\n\n"]
-    for rtype, model in RECORD_TYPES.items():
-        paren = ("（", "）") if locale == "zh" else (" (", ")")
-        out.append(f"\n## {esc(t(f'rt-{rtype}'))}{paren[0]}`{rtype}`{paren[1]}\n\n")
-        doc = (model.__doc__ or "").strip().splitlines()[0]
-        said = _DOC_ZH.get(rtype) if locale == "zh" else None
-        out.append(f"{said or _en(esc(doc), locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
-                   f"`{_WHERE[rtype]}`\n\n")
-        out.append(f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
-                   f"{t('meaning')} |\n|---|---|---|---|\n")
-        doc_keys = dict(field_keys(model))
-        for key, f, kind in _field_rows(model):
-            req = t("yes") if f.is_required() else ""
-            zh = FIELD_DOCS_ZH.get(doc_keys[key]) if locale == "zh" else None
-            desc = esc(zh) if zh else _en(esc(f.description or ""), locale)
-            desc = desc.replace("\n", " ").replace("|", "\\|")
-            out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
-                       f"{desc} |\n")
-        example = scaffold_example(rtype)
-        if example:
-            out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n" + example
-                       + "```\n\n")
+    out = [heading(t("reference")), t("ref_intro") + "\n\n",
+           f"| {t('record_type')} | {t('ref_file')} | {t('meaning')} |\n|---|---|---|\n"]
+    for rtype in RECORD_TYPES:
+        out.append(f"| [{esc(_type_title(rtype, locale))}](records/{rtype}.md) | "
+                   f"`{_WHERE[rtype]}` | {_type_doc(rtype, locale)} |\n")
+    return "".join(out)
+
+
+def _type_title(rtype: str, locale: str) -> str:
+    paren = ("（", "）") if locale == "zh" else (" (", ")")
+    return f"{labels(locale)(f'rt-{rtype}')}{paren[0]}{rtype}{paren[1]}"
+
+
+def _type_doc(rtype: str, locale: str) -> str:
+    """The first line of the model's description, in the locale."""
+    doc = (RECORD_TYPES[rtype].__doc__ or "").strip().splitlines()[0]
+    said = _DOC_ZH.get(rtype) if locale == "zh" else None
+    return said or _en(esc(doc), locale)
+
+
+def type_reference(rtype: str, locale: str = "en") -> str:
+    """One record type's page: where its file is, every field with its type and meaning, and
+    the example `portal new` writes."""
+    t = labels(locale)
+    model = RECORD_TYPES[rtype]
+    out = [heading(_type_title(rtype, locale)),
+           f"{_type_doc(rtype, locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
+           f"`{_WHERE[rtype]}`  \n[{esc(t('reference'))}](../records.md)\n\n",
+           f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
+           f"{t('meaning')} |\n|---|---|---|---|\n"]
+    doc_keys = dict(field_keys(model))
+    for key, f, kind in _field_rows(model):
+        req = t("yes") if f.is_required() else ""
+        zh = FIELD_DOCS_ZH.get(doc_keys[key]) if locale == "zh" else None
+        desc = esc(zh) if zh else _en(esc(f.description or ""), locale)
+        desc = desc.replace("\n", " ").replace("|", "\\|")
+        out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
+                   f"{desc} |\n")
+    example = scaffold_example(rtype)
+    if example:
+        out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n" + example
+                   + "```\n\n")
     return "".join(out)
 
 
@@ -217,4 +240,6 @@ def error_catalogue(locale: str = "en") -> str:
 def reference_pages(locale: str = "en") -> list[Page]:
     t = labels(locale)
     return [Page("reference/records.md", t("reference"), record_reference(locale), in_nav=True),
+            *(Page(f"reference/records/{rtype}.md", _type_title(rtype, locale),
+                   type_reference(rtype, locale)) for rtype in RECORD_TYPES),
             Page("reference/errors.md", t("errors"), error_catalogue(locale), in_nav=True)]
