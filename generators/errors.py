@@ -474,8 +474,8 @@ _CATALOGUE: tuple[Code, ...] = (
                "把`session`写成届次和会次：`session: {term: 16, meeting: 4}`。"),
          messages={
              "session given as the year {year}": "session写的是年份{year}",
-             "write the session as its term and meeting, e.g. session: {{{example}}}":
-                 "把session写成届次和会次，例如session: {{{example}}}",
+             "write the session as its term and meeting, e.g. session: {{example}} "
+             "for {name}": "把session写成届次和会次，例如{name}写作session: {{example}}",
          }),
     Code("TEXT_TODO", "Schema", "error", "Placeholder left by portal new",
          "A value still starts with TODO: portal new writes TODO where the editor must "

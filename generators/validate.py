@@ -778,12 +778,13 @@ def _liaison_sessions(records: list[Record]) -> Iterator[Problem]:
     the session form (issue 17)."""
     for rec in records:
         if isinstance(rec, Liaison) and rec.session.year is not None:
-            example = ("term: 16, meeting: 4 (市十六届人大四次会议)"
-                       if rec.kind == "npc-suggestion"
-                       else "term: 14, meeting: 4 (市政协十四届四次会议)")
+            example, name = (("term: 16, meeting: 4", "市十六届人大四次会议")
+                             if rec.kind == "npc-suggestion"
+                             else ("term: 14, meeting: 4", "市政协十四届四次会议"))
+            # fill() fills {example} alone: the braces around it are the YAML's own
             yield _p(rec, ("session",), "SESSION_YEAR", "session given as the year {year}",
-                     "write the session as its term and meeting, e.g. session: {{{example}}}",
-                     year=str(rec.session.year), example=example)
+                     "write the session as its term and meeting, e.g. session: {{example}} "
+                     "for {name}", year=str(rec.session.year), example=example, name=name)
 
 
 def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Problem]:

@@ -215,7 +215,10 @@ def test_a_year_session_is_read_with_a_warning_and_a_key_leader_must_be_in_offic
     recs, report = validate(records, "records", AS_OF)
     problems = [(p.code, p.severity) for p in report.problems]
     assert problems == [("SESSION_YEAR", "warning")]
-    assert "term: 14, meeting: 4" in report.problems[0].hint
+    # the hint's YAML can be copied as written, in either language
+    assert "session: {term: 14, meeting: 4} for 市政协十四届四次会议" in report.problems[0].hint
+    assert "市政协十四届四次会议写作session: {term: 14, meeting: 4}" in \
+        report.problems[0].hint_in("zh")
     assert any(r.id == "lia-y" for r in recs)
     officials = (records / "registry/officials.yaml").read_text(encoding="utf-8")
     (records / "registry/officials.yaml").write_text(
