@@ -548,15 +548,21 @@ _CATALOGUE: tuple[Code, ...] = (
                  "系统编号在整个档案中必须唯一，请另选一个",
          }),
     Code("NUMBER_DUPLICATE", "Identity", "error", "Duplicate number",
-         "Two documents share a document number, or two liaison items of one kind and session "
-         "share a number.",
-         "Correct one of the numbers; portal new document --prefix gives the next free one.",
+         "Two documents share a document number, two received documents share their "
+         "issuer's number, or two liaison items of one kind and session share a number.",
+         "Correct one of the numbers: the hint names the next number free in its series (a "
+         "received document recorded twice: keep one file).",
          zh=Zh("文号重复",
-               "两份公文的发文字号相同，或同一届次同一类型的两件建议提案编号相同。",
-               "改正其中一个编号；`portal new document --prefix`会给出下一个可用文号。"),
+               "两份公文的发文字号相同，两份收文的来文文号相同，或同一届次同一类型的两件建议提案编号相同。",
+               "改正其中一个编号：提示中给出该序列下一个可用编号（同一份收文录入了两次的，保留一个文件）。"),
          messages={
              "number {number} is also used by {other}":
                  "编号{number}已被{other}使用",
+             "give one of them the next free number, {free}":
+                 "把其中一个改为下一个可用编号{free}",
+             "a received document's number is its issuer's: if both files are one document "
+             "keep one, else correct the number as the document gives it":
+                 "收文的文号是来文机关编的：两个文件若是同一份来文，保留其一；否则按来文改正文号",
          }),
     Code("NUMBER_YEAR", "Identity", "error", "Number's year differs from written date",
          "The year in 〔〕 of a document number is not the year of its written date.",

@@ -43,7 +43,7 @@ from .models.meeting import Meeting, MeetingDecision
 from .models.received import Received
 from .models.registry import Official, Topic, Unit
 from .models.request import Request
-from .numbers import parse_number
+from .numbers import DocNumber, parse_number
 from .processes import ChildFailed, can_fork, in_child
 
 _TYPE_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
@@ -903,11 +903,38 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
         else:
             continue
         if key in seen:
-            yield _p(rec, ("number",), "NUMBER_DUPLICATE",
-                     "number {number} is also used by {other}", number=rec.number,
-                     other=seen[key].src.display)
+            yield _duplicate_number(rec, seen[key], records)
         else:
             seen[key] = rec
+
+
+def _duplicate_number(rec: Document | Received | Liaison, other: Record,
+                      records: list[Record]) -> Problem:
+    """NUMBER_DUPLICATE with the fix that fits the record: a document or a liaison item
+    gets the next number free in its series; a received document's number is the State
+    Council's, so two files of one number are one document recorded twice."""
+    args: dict[str, Value] = {"number": rec.number, "other": other.src.display}
+    message = "number {number} is also used by {other}"
+    if isinstance(rec, Received):
+        return _p(rec, ("number",), "NUMBER_DUPLICATE", message,
+                  "a received document's number is its issuer's: if both files are one "
+                  "document keep one, else correct the number as the document gives it",
+                  **args)
+    if isinstance(rec, Liaison):
+        used = [int(r.number) for r in records if isinstance(r, Liaison)
+                and r.rtype == rec.rtype and r.session_key == rec.session_key
+                and r.number.isdigit()]
+        free = str(max(used, default=0) + 1).zfill(len(rec.number))
+    else:
+        num = parse_number(rec.number)
+        if num is None:  # an order or a number of another form: the catalogue's hint
+            return _p(rec, ("number",), "NUMBER_DUPLICATE", message, **args)
+        used = [n.seq for r in records if isinstance(r, Document)
+                and (n := parse_number(r.number)) and n.prefix == num.prefix
+                and n.year == num.year]
+        free = str(DocNumber(num.prefix, num.year, max(used) + 1))
+    return _p(rec, ("number",), "NUMBER_DUPLICATE", message,
+              "give one of them the next free number, {free}", free=free, **args)
 
 
 # issue 17: documents

@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from generators.cli import main
 from generators.errors import CATALOGUE, Problem, flatten
+from generators.models import Document
+from generators.numbers import parse_number
 from generators.validate import validate
 
 from .conftest import AS_OF, INVALID, SAMPLE, SAMPLE_AS_OF, VALID, overlay
@@ -423,3 +425,15 @@ def test_the_portal_locale_chooses_the_language_when_lang_is_not_given(
         "1个错误，0个警告"
     monkeypatch.delenv("PORTAL_LOCALE")
     assert CliRunner().invoke(main, args).output.splitlines()[-1] == "1个错误，0个警告"
+
+
+def test_a_duplicate_number_s_hint_names_the_next_free_one(tmp_path: Path) -> None:
+    """The fix an editor can type: one past the highest sequence of the prefix and year."""
+    records = overlay(tmp_path, INVALID / "NUMBER_DUPLICATE")
+    recs, report = validate(records, "records", AS_OF)
+    (dup,) = report.problems
+    seqs = [n.seq for r in recs if isinstance(r, Document)
+            and (n := parse_number(r.number)) and (n.prefix, n.year) == ("京政办函", 2026)]
+    free = f"京政办函〔2026〕{max(seqs) + 1}号"
+    assert dup.hint == f"give one of them the next free number, {free}"
+    assert dup.hint_in("zh") == f"把其中一个改为下一个可用编号{free}"
