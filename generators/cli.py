@@ -163,8 +163,11 @@ def validate_cmd(records: str, fmt: str, strict: bool, lang: str | None, as_of: 
         _records, report = validate(folder, display, as_of)
     if files:  # however they are spelled: pre-commit gives paths from the repository's root
         wanted = {os.path.realpath(f) for f in files}
+        # a folder stands for every file in it (never for none: that reported nothing)
+        folders = tuple(os.path.join(w, "") for w in wanted if os.path.isdir(w))
         report.problems = [p for p in report.problems
-                           if os.path.realpath(p.path) in wanted]
+                           if (real := os.path.realpath(p.path)) in wanted
+                           or real.startswith(folders)]
     said = portal_lang(lang)
     if fmt in ("github", "codequality"):
         from . import annotations

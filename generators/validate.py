@@ -902,8 +902,12 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
             key = (rec.rtype, rec.session_key, rec.number)
         else:
             continue
-        if key in seen:
-            yield _duplicate_number(rec, seen[key], records)
+        if key in seen:  # said at both places, as ID_DUPLICATE: either may be the one to
+            # change, and `portal validate FILE` of either file says so
+            first = seen[key]
+            assert isinstance(first, Document | Received | Liaison)
+            yield _duplicate_number(rec, first, records)
+            yield _duplicate_number(first, rec, records)
         else:
             seen[key] = rec
 
@@ -944,10 +948,10 @@ def _index_numbers(records: list[Record]) -> Iterator[Problem]:
     for rec in records:
         if isinstance(rec, Document) and rec.index_no is not None:
             first = seen.setdefault(rec.index_no, rec)
-            if first is not rec:
-                yield _p(rec, ("index_no",), "INDEX_DUPLICATE",
+            for one, other in ((rec, first), (first, rec)) if first is not rec else ():
+                yield _p(one, ("index_no",), "INDEX_DUPLICATE",  # at both places
                          "index number {n} is also used by {other}", n=rec.index_no,
-                         other=first.src.display)
+                         other=other.src.display)
 
 
 def check_attachments(records: Iterable[Record], records_dir: Path) -> Iterator[Problem]:

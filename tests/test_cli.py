@@ -297,6 +297,12 @@ def test_validate_files_are_matched_however_they_are_spelled(tmp_path: Path) -> 
         result = CliRunner().invoke(main, [*args, "--format", "json", spelling])
         assert result.exit_code == 1
         assert {p["path"] for p in json.loads(result.output)["problems"]} == {path}
+    # a folder stands for the files in it, at any depth
+    for folder, found in ((os.path.dirname(os.path.dirname(path)), {path}),
+                          (str(tmp_path), set())):
+        result = CliRunner().invoke(main, [*args, "--format", "json", folder])
+        assert {p["path"] for p in json.loads(result.output)["problems"]} == found
+        assert result.exit_code == (1 if found else 0)
     missing = CliRunner().invoke(main, [*args, str(tmp_path / "gone.yaml")])
     assert missing.exit_code == 2 and "gone.yaml" in missing.output
 

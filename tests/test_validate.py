@@ -431,7 +431,8 @@ def test_a_duplicate_number_s_hint_names_the_next_free_one(tmp_path: Path) -> No
     """The fix an editor can type: one past the highest sequence of the prefix and year."""
     records = overlay(tmp_path, INVALID / "NUMBER_DUPLICATE")
     recs, report = validate(records, "records", AS_OF)
-    (dup,) = report.problems
+    assert len(report.problems) == 2  # at both files, as ID_DUPLICATE
+    dup = report.problems[0]
     seqs = [n.seq for r in recs if isinstance(r, Document)
             and (n := parse_number(r.number)) and (n.prefix, n.year) == ("京政办函", 2026)]
     free = f"京政办函〔2026〕{max(seqs) + 1}号"
