@@ -1065,6 +1065,15 @@ def fill(template: str, args: tuple[tuple[str, Value], ...], lang: Lang = "en") 
                      template)
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def _quoted(text: str) -> str:
+    """A catalogue text (Markdown, for the error catalogue page) as a line of Chinese says
+    it: a code span in quotation marks, as the messages quote what an editor wrote."""
+    return _CODE_SPAN.sub(r"“\1”", text)
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One thing wrong with the records, pointing at a file, line and column (1-based).
@@ -1101,7 +1110,7 @@ class Problem:
             return self.hint
         c = CATALOGUE[self.code]
         if not self.hint_template:
-            return c.zh.fix if c.zh and self.hint == c.fix else self.hint
+            return _quoted(c.zh.fix) if c.zh and self.hint == c.fix else self.hint
         zh = c.messages.get(self.hint_template)
         return visible(fill(zh, self.args, "zh")) if zh is not None else self.hint
 

@@ -317,6 +317,8 @@ def test_every_fixtures_problems_read_in_chinese(code: str, tmp_path: Path) -> N
         assert p.template in CATALOGUE[p.code].messages, p.format()
         assert CJK.search(zh) and p.message not in zh, p.format("zh")
         assert CJK.search(hint) and p.hint not in hint, p.format("zh")
+        # a terminal shows no Markdown (a backtick quoted as a character is one)
+        assert "`" not in (zh + hint).replace("“`”", ""), p.format("zh")
         # pydantic's English must not show through (its messages start so)
         assert not re.search(r"Input should|Field required|Value error", zh)
         assert p.format("zh").startswith(f"{p.path}:{p.line}:{p.col}: {p.code} ")
