@@ -202,6 +202,20 @@ def test_official_text_styles_the_four_levels_and_keeps_the_numbers() -> None:
     assert "<ol" not in html
 
 
+def test_items_on_consecutive_lines_are_paragraphs_of_their_own() -> None:
+    """As a document lists them, one a line with no blank line between: each its own
+    paragraph at its level, not one paragraph run together."""
+    from generators.pages.documents import official_text
+
+    html = official_text("二、主要任务\n（一）完善设施。\n1. 新建小区配建。\n2. 老旧小区补建，"
+                         "资金\n由区财政安排。\n（1）送餐上门；\n（2）助浴服务。")
+    assert html.count("<p") == 6
+    assert '<p class="l1">二、主要任务</p>' in html and '<p class="l2">（一）完善设施。</p>' in html
+    assert '<p class="l3">1. 新建小区配建。</p>' in html
+    assert '<p class="l3">2. 老旧小区补建，资金\n由区财政安排。</p>' in html  # a line wrapped
+    assert '<p class="l4">（2）助浴服务。</p>' in html
+
+
 def test_official_text_is_cleaned_as_every_prose_field() -> None:
     from generators.pages.documents import official_text
 

@@ -46,7 +46,7 @@ def official_text(text: str) -> str:
     would make it a list numbered by the browser, and renumber "3." after a paragraph as
     1.).  The text is cleaned as every prose field is (common.prose); the classes are
     added to that clean HTML, and only the four fixed ones."""
-    kept = _ARABIC_ITEM.sub(lambda m: f"{m[1]}{m[2]}\\.{m[3]}", text)
+    kept = _ARABIC_ITEM.sub(lambda m: f"{m[1]}{m[2]}\\.{m[3]}", _own_paragraphs(text))
     html = prose(kept)
 
     def level(m: re.Match[str]) -> str:
@@ -58,6 +58,18 @@ def official_text(text: str) -> str:
         return m[0]
 
     return _PARAGRAPH.sub(level, html)
+
+
+def _own_paragraphs(text: str) -> str:
+    """text with a blank line before each line that begins a numbered item (一、（一）1.
+    （1）): written on consecutive lines, as a document lists its items, Markdown joined
+    them into one paragraph, run together on one line."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if out and out[-1].strip() and any(p.match(line.lstrip()) for _c, p in LEVELS):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def body_block(text: str) -> str:
