@@ -196,14 +196,19 @@ def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None
     try:
         made = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
     except scaffold.ScaffoldError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.in_language(portal_lang())) from None
     except OSError as exc:
         raise ArgumentError(f"cannot write a record into '{records}': "
                             f"{exc.strerror or exc}") from None
     click.echo(made.path)
-    number = f", number {made.number}" if made.number else ""
-    click.echo(f"new {record_type} {made.id}{number}: fill in every TODO, then run "
-               "portal validate", err=True)
+    if portal_lang() == "zh":  # the editors' language (PORTAL_LOCALE, else Chinese)
+        number = f"，文号{made.number}" if made.number else ""
+        said = (f"已新建{labels('zh')(f'rt-{record_type}')}{made.id}{number}：填写全部TODO后，"
+                "运行portal validate")
+    else:
+        number = f", number {made.number}" if made.number else ""
+        said = f"new {record_type} {made.id}{number}: fill in every TODO, then run portal validate"
+    click.echo(said, err=True)
 
 
 @main.command("schema")

@@ -22,7 +22,14 @@ from .walk import entries, kind_of
 
 
 class ScaffoldError(Exception):
-    pass
+    """Why a record cannot be made: said in English, or in Chinese by in_language."""
+
+    def __init__(self, en: str, zh: str, /, **args: object) -> None:
+        super().__init__(en.format(**args))
+        self.texts, self.args_ = (en, zh), args
+
+    def in_language(self, lang: str) -> str:
+        return self.texts[lang == "zh"].format(**self.args_)
 
 
 _TEXT: dict[str, str] = {
@@ -226,7 +233,8 @@ def _next_month(folder: Path, year: int) -> str:
     months = [int(k[5:]) for k in _keyed(folder) if re.fullmatch(rf"{year}-\d\d", k)]
     month = max(months, default=0) + 1
     if month > 12:
-        raise ScaffoldError(f"every month of {year} has its file; give --year {year + 1}")
+        raise ScaffoldError("every month of {year} has its file; give --year {next}",
+                            "{year}年每个月都已有文件，请用--year {next}", year=year, next=year + 1)
     return f"{year}-{month:02d}"
 
 
@@ -245,8 +253,9 @@ def _hotline_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
 
 def _appraisal_key(folder: Path, year: int) -> str:
     if str(year) in _keyed(folder):
-        raise ScaffoldError(f"the appraisal of {year} exists ({_keyed(folder)[str(year)]}): "
-                            "edit it, or give another --year")
+        raise ScaffoldError("the appraisal of {year} exists ({path}): edit it, or give "
+                            "another --year", "{year}年度绩效考评已有文件（{path}）：请编辑该文件，"
+                            "或用--year指定另一年", year=year, path=_keyed(folder)[str(year)])
     return str(year)
 
 
@@ -355,9 +364,11 @@ def new_record(records: Path, rtype: str, year: int, prefix: str | None = None) 
         path = folder / str(year) / f"{rid}.yaml"
     if kind.numbered:
         if not prefix:
-            raise ScaffoldError("a document needs --prefix, e.g. --prefix 京政办发")
+            raise ScaffoldError("a document needs --prefix, e.g. --prefix 京政办发",
+                                "新建公文须用--prefix给出发文机关代字，例如--prefix 京政办发")
         if not re.fullmatch(r"[\u4e00-\u9fff]{1,12}", prefix):
-            raise ScaffoldError(f"prefix '{prefix}' is not an organ prefix like 京政办发")
+            raise ScaffoldError("prefix '{prefix}' is not an organ prefix like 京政办发",
+                                "--prefix “{prefix}”不是发文机关代字（如京政办发）", prefix=prefix)
         number = next_number(records, prefix, year)
     today = dt.date.today()
     day = today if today.year == year else dt.date(year, 1, 1)

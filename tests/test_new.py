@@ -10,6 +10,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generators.cli import main
+from generators.labels import labels
 from generators.models import FOLDERS, KEYED
 from generators.scaffold import KINDS
 from generators.validate import validate
@@ -43,7 +44,7 @@ def test_new_writes_a_skeleton_with_the_next_free_id(rtype: str, valid_copy: Pat
     assert path.is_relative_to(valid_copy)
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     assert path.stem == data["id"] and data["id"].endswith("-2026-001")
-    assert f"new {rtype} {data['id']}" in first.stderr
+    assert f"已新建{labels('zh')(f'rt-{rtype}')}{data['id']}" in first.stderr
     second = made(new(valid_copy, rtype, "--year", "2026"))
     assert second.stem.endswith("-2026-002")
 
@@ -53,7 +54,10 @@ def test_new_document_takes_the_next_free_number(valid_copy: Path) -> None:
     data = yaml.load(made(result).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     assert data["number"] == "京政发〔2026〕3号"  # doc-b holds 〔2026〕2号
     assert data["id"] == "doc-2026-001"
-    assert "doc-2026-001, number 京政发〔2026〕3号" in result.stderr
+    assert "doc-2026-001，文号京政发〔2026〕3号：填写全部TODO后" in result.stderr
+    english = CliRunner(env={"PORTAL_LOCALE": "en"}).invoke(
+        main, ["new", "document", "--prefix", "京政发", "--records", str(valid_copy)])
+    assert "new document doc-2026-002, number 京政发〔2026〕4号: fill in" in english.stderr
     refused = new(valid_copy, "document")
     assert refused.exit_code == 2 and "--prefix" in refused.output
 
@@ -88,7 +92,7 @@ def test_new_appraisal_keeps_last_years_indicators_and_never_overwrites(valid_co
     assert set(data["scores"]) == set(last["scores"])
     before = (valid_copy / f"appraisal/{years[-1]}.yaml").read_bytes()
     again = new(valid_copy, "appraisal", "--year", str(years[-1]))
-    assert again.exit_code == 2 and "exists" in again.output
+    assert again.exit_code == 2 and "已有文件" in again.output
     assert (valid_copy / f"appraisal/{years[-1]}.yaml").read_bytes() == before
 
 
@@ -122,7 +126,7 @@ def test_new_duty_is_the_month_after_the_newest_roster_with_every_day(valid_copy
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     # the fixture's newest roster is 2026-11: the next is December, all 31 days
     assert path.name == "2026-12.yaml" and data["month"] == "2026-12"
-    assert "new duty duty-2026-12" in result.stderr
+    assert "已新建值班表duty-2026-12" in result.stderr
     assert list(data["days"]) == [f"2026-12-{d:02d}" for d in range(1, 32)]
     # December's roster is followed by January's of the next year
     assert made(new(valid_copy, "duty", "--year", "2026")).name == "2027-01.yaml"
@@ -132,7 +136,7 @@ def test_new_incident_prints_its_id_and_a_filled_in_one_validates(valid_copy: Pa
     result = new(valid_copy, "incident", "--year", "2026")
     path = made(result)
     assert path == valid_copy / "incidents/2026/inc-2026-001.yaml"
-    assert "new incident inc-2026-001" in result.stderr
+    assert "已新建突发事件inc-2026-001" in result.stderr
     text = path.read_text(encoding="utf-8")
     _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2027))
     assert {p.code for p in report.problems if Path(p.path).name == path.name} == {"TEXT_TODO"}
