@@ -89,6 +89,12 @@ _MEASURE = """() => {
                        border: s.borderTopStyle !== "none" ? parseFloat(s.borderTopWidth) : 0,
                        borderColor: s.borderTopColor});
   }
+  for (const c of document.querySelectorAll("details.chart-data > summary")) {  // a toggle
+    if (!shown(c)) continue;
+    const b = c.getBoundingClientRect();
+    out.controls.push({tag: c.tagName, height: px(b.height), width: px(b.width), right: px(b.right),
+                       label: c.textContent.trim(), tools: false});
+  }
   for (const th of document.querySelectorAll("table.sortable thead th")) {
     if (!shown(th)) continue;
     out.headers.push({text: th.textContent.trim(), height: px(th.getBoundingClientRect().height),
