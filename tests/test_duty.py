@@ -183,6 +183,22 @@ def test_the_incident_page_flags_the_late_report_in_time_order(catalogs: dict[st
     assert order == sorted(order)
 
 
+def test_the_incidents_status_column_holds_the_status_alone(catalogs: dict[str, Catalog]
+                                                             ) -> None:
+    """Its filter offers open and closed, not "closed late": a late report is marked in
+    the report's own column."""
+    from generators.pages.common import Ctx
+    from generators.pages.duty import incident_rows
+
+    cat = catalogs["internal"]
+    rows = incident_rows(Ctx(cat, "zh"), cat.of(Incident))
+    assert any(cat.incidents[i.id].late for i in cat.of(Incident))
+    for inc, row in zip(cat.of(Incident), rows, strict=True):
+        status, key = row[4]  # type: ignore[misc]
+        assert key == cat.incidents[inc.id].status and status.count('class="status') == 1
+        assert ("迟报" in str(row[5]) + str(row[6])) == cat.incidents[inc.id].late
+
+
 def test_a_supervision_item_lists_the_incident_that_started_it(catalogs: dict[str, Catalog],
                                                               ) -> None:
     out = _pages(catalogs["restricted"])

@@ -60,7 +60,9 @@ def incident_rows(ctx: Ctx, items: list[Incident]) -> list[list[object]]:
         rows.append([
             _time_cell(inc.occurred), ctx.link(inc.id), ctx.v(inc.category),
             (ctx.v(inc.level), _LEVEL_ORDER[inc.level]),
-            (incident_status(ctx, tm), f"{tm.status} {int(tm.late)}"),
+            # the status alone: a late report is marked in its own column, and a status
+            # cell "closed late" made a value of its own in the status filter
+            (ctx.badge(f"incident-{tm.status}"), tm.status),
             (_minutes(ctx, tm.phone_minutes) + _late_mark(ctx, tm.phone_late),
              -1 if tm.phone_minutes is None else tm.phone_minutes),
             (_minutes(ctx, tm.written_minutes) + _late_mark(ctx, tm.written_late),
