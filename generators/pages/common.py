@@ -93,8 +93,11 @@ the card a row becomes on a phone, and a Chinese title in them never stands one 
 a line."""
 _NOWRAP_COLUMNS = frozenset({"number", "written", "date", "deadline", "due", "effective",
                              "expires", "submitted", "assigned", "month",
-                             "repealed_on"})  # issue 17
-"""Dates and document numbers: never broken inside the value ("2026-01-" / "18")."""
+                             "repealed_on",  # issue 17
+                             "days"})
+"""Dates and document numbers: never broken inside the value ("2026-01-" / "18"); and a
+count of days, whose two-character header 天数 stood one character a line in a crowded
+table."""
 
 
 def column_class(header: str) -> str:
