@@ -293,6 +293,7 @@ _CATALOGUE: tuple[Code, ...] = (
                  "{field}不能为空",
              "write at least one item under {field}":
                  "在{field}下至少填写一项",
+             "write its text": "填写其内容",
              "{field} is empty":
                  "{field}没有填写内容",
              "write a value after the dash, or remove the item":

@@ -435,8 +435,17 @@ def _texts(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _texts(v, (*loc, i))
 
 
+def field_path(loc: Loc, whole: str = "the file") -> str:
+    """A place in a record as an editor writes it: days.2026-11-28.officers[0] (an item's
+    index joined to its list, not officers.[0]); whole (a Term) where loc is empty."""
+    out = ""
+    for p in loc:
+        out += f"[{p}]" if isinstance(p, int) else f"{'.' if out else ''}{p}"
+    return out or Term(whole)
+
+
 def _name(loc: Loc) -> str:
-    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or Term("the file")
+    return field_path(loc)
 
 
 class _Builder:

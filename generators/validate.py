@@ -32,6 +32,7 @@ from .load import (
     Loc,
     SourceFile,
     Unreadable,
+    field_path,
     load_file,
     load_plain,
     read_record,
@@ -46,8 +47,9 @@ from .models.request import Request
 from .numbers import DocNumber, parse_number
 from .processes import ChildFailed, can_fork, in_child
 
-_TYPE_WORDS = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false",
-               "list": "a list", "dict": "a mapping", "NoneType": "nothing", "date": "a date"}
+_TYPE_WORDS = {"str": "text", "string": "text", "int": "a whole number", "float": "a number",
+               "bool": "true/false", "list": "a list", "dict": "a mapping", "NoneType": "nothing",
+               "date": "a date"}
 _IMPLICIT_WHY = {"int": "the integer", "float": "the number", "bool": "the boolean"}
 _RANGE = {"greater_than_equal": "{field} is {value}, but must be at least {limit}",
           "greater_than": "{field} is {value}, but must be greater than {limit}",
@@ -544,7 +546,8 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                                    value=str(err["input"]), limit=str(limit)))
         elif kind in ("too_short", "string_too_short"):
             out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} must not be empty",
-                                   "write at least one item under {field}", field=_name(loc)))
+                                   "write at least one item under {field}" if kind == "too_short"
+                                   else "write its text", field=_name(loc)))
         elif kind == "string_pattern_mismatch":
             out.append(src.problem(at, "SCHEMA_FORMAT", "'{value}' does not match {pattern}",
                                    value=str(err["input"]), pattern=str(ctx.get("pattern"))))
@@ -604,7 +607,7 @@ def _implicit(src: SourceFile, at: Loc, want: Term | tuple[str, ...]) -> Problem
 
 
 def _name(loc: Loc) -> str:
-    return ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc) or Term("record")
+    return field_path(loc, "record")
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:

@@ -354,7 +354,7 @@ def test_pydantic_schema_errors_come_out_in_chinese(tmp_path: Path) -> None:
     assert zh["SCHEMA_MISSING_FIELD"] == "缺少必填字段“title”"
     assert zh["SCHEMA_TYPE"] == "officials应为列表，而不是映射（“键: 值”）"
     assert zh["SCHEMA_ENUM"] == "“visit”不是kind允许的取值"
-    assert zh["SCHEMA_RANGE"] == "updates.[0].percent为-5，不能小于0"
+    assert zh["SCHEMA_RANGE"] == "updates[0].percent为-5，不能小于0"
 
 
 def test_hints_in_both_languages_do_not_advise_removing_a_required_field(
@@ -440,3 +440,19 @@ def test_a_duplicate_number_s_hint_names_the_next_free_one(tmp_path: Path) -> No
     free = f"京政办函〔2026〕{max(seqs) + 1}号"
     assert dup.hint == f"give one of them the next free number, {free}"
     assert dup.hint_in("zh") == f"把其中一个改为下一个可用编号{free}"
+
+
+def test_a_list_item_is_named_as_an_editor_writes_it(tmp_path: Path) -> None:
+    """officers[0], not officers.[0]; a string's type word in Chinese; an empty text item
+    is to be written, not 'at least one item under' itself."""
+    records = overlay(tmp_path)
+    roster = records / "duty/2026-11.yaml"
+    roster.write_text(roster.read_text(encoding="utf-8").replace(
+        "officers: [刘洋]", 'officers: [{name: 刘洋}, ""]'), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    said = sorted(p.said("zh") for p in report.problems)
+    assert said == ["days.2026-11-28.officers[0]应为文本，而不是映射（“键: 值”）"
+                    "（按记录字段说明所示的形式书写该值）",
+                    "days.2026-11-28.officers[1]不能为空（填写其内容）"]
+    assert sorted(p.said() for p in report.problems)[0].startswith(
+        "days.2026-11-28.officers[0] must be text, not a mapping")
