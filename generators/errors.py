@@ -415,11 +415,12 @@ _CATALOGUE: tuple[Code, ...] = (
          "A rule that ties fields together: a completed supervision item without its "
          "completion date, a supervision source without its ref, grade thresholds out of order, "
          "a unit scored but in no group.",
-         "Follow the message: it names both fields.",
+         "Follow the message: it names the fields the rule ties together and what each "
+         "must be.",
          zh=Zh("记录不符合该类型的规则",
                "违反了字段之间的关联规则：督办事项已办结但没有办结日期、督办来源没有填写来源编号"
                "、考评等次分数线顺序不对、单位有得分却不在任何分组中等。",
-               "按说明修改：说明中会指出相关的两个字段。"),
+               "按说明修改：说明中会指出规则所关联的字段及各自应满足的要求。"),
          messages={
              # issue 16: calendar, supervision as a process
              "{d} is a weekday: workdays lists only the Saturdays and Sundays worked (调休上班)":
@@ -628,11 +629,11 @@ _CATALOGUE: tuple[Code, ...] = (
     Code("REF_MISSING", "References", "error", "Reference to nothing",
          "A unit, official, topic, document, decision, supervision item, liaison item or other "
          "record that a record names does not exist (or exists as another type).",
-         "Correct the id; the hint suggests the closest existing one.",
+         "Correct the id; the hint suggests the closest existing one where there is one.",
          zh=Zh("引用的记录不存在",
                "记录所引用的单位、领导、主题、公文、决定、督办事项、建议提案或其他记录不存在（或"
                "存在但类型不同）。",
-               "改正系统编号；提示会给出最接近的现有编号。"),
+               "改正系统编号；有相近的现有编号时，提示会给出。"),
          messages={
              "no {kind} '{target}'":
                  "没有系统编号为“{target}”的{kind}",
@@ -640,6 +641,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "没有系统编号为“{target}”的{kind}（“{target}”是{actual}）",
              "did you mean '{close}'?":
                  "是否应为“{close}”？",
+             "correct the id: no {kind} of the records has one like it":
+                 "改正系统编号：记录中没有与之相近的{kind}",
          }),
     Code("REF_REPEALED", "References", "error", "Repealed without a repealing document",
          "A normative document has status repealed but no document repeals it.",

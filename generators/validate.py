@@ -725,7 +725,8 @@ def check_archive(records: list[Record], as_of: dt.date,
                 problems.append(_p(rec, loc, "REF_MISSING",
                                    "no {kind} '{target}'" + (" ('{target}' is a {actual})"
                                                              if actual is not None else ""),
-                                   "did you mean '{close}'?" if close else "",
+                                   "did you mean '{close}'?" if close
+                                   else "correct the id: no {kind} of the records has one like it",
                                    kind=Term(_KIND_WORDS.get(kind, kind.replace("-", " "))),
                                    target=target,
                                    actual=Term(actual.label.lower() if actual else ""),

@@ -456,3 +456,18 @@ def test_a_list_item_is_named_as_an_editor_writes_it(tmp_path: Path) -> None:
                     "days.2026-11-28.officers[1]不能为空（填写其内容）"]
     assert sorted(p.said() for p in report.problems)[0].startswith(
         "days.2026-11-28.officers[0] must be text, not a mapping")
+
+
+def test_a_reference_to_nothing_like_any_id_promises_no_closest_one(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    sup = records / "supervision/2026/sup-b.yaml"
+    text = sup.read_text(encoding="utf-8")
+    lead = re.search(r"(?m)^lead: (\S+)$", text)
+    assert lead is not None
+    for written, hint in ((lead[1] + "x", f"did you mean '{lead[1]}'?"),
+                          ("qqqqqqqq", "correct the id: no unit of the records has one like it")):
+        sup.write_text(text.replace(lead[0], f"lead: {written}"), encoding="utf-8")
+        _recs, report = validate(records, "records", AS_OF, use_cache=False)
+        (p,) = [p for p in report.problems if p.code == "REF_MISSING"]
+        assert p.hint == hint
+    assert p.hint_in("zh") == "改正系统编号：记录中没有与之相近的单位"

@@ -526,7 +526,8 @@ def dashboard(ctx: Ctx) -> str:
                f'</strong> {esc(t("report-late"))}</a>'
                f'<a class="tile" href="#due-soon"><strong>{len(soon)}</strong> '
                f'{esc(t("due_soon"))}</a></div>\n')
-    soon, more_soon = capped(ctx, soon, more_src="calendar/index.md")
+    # as many as a desk block shows: the home page must not near a page's size limit
+    soon, more_soon = capped(ctx, soon, limit=10, more_src="calendar/index.md")
     out.append(heading(t("due_soon"), 2).replace("\n\n", " { #due-soon }\n\n", 1))
     out.append(more_soon)
     out.append(ctx.table(["what", "lead", "deadline", "status", "progress"], [
