@@ -25,7 +25,9 @@ from serve_edit import measure as serve_edit_times  # noqa: E402
 WORK = ROOT / "bench" / "work"
 BIN = Path(sys.executable).parent
 AS_OF = "2026-11-27"
-NOTES = "## What dominated"
+NOTES = "\n## "
+"""The hand-written prose of RESULTS.md starts at its first section heading (everything
+below the table and its targets): a run rewrites the table and keeps the prose."""
 
 
 # runs one command and reports the largest resident set of it and its children
@@ -271,7 +273,7 @@ def main() -> None:
     if out.exists():
         old = out.read_text(encoding="utf-8")
         at = old.find(NOTES)
-        notes = old[at:] if at >= 0 else ""
+        notes = old[at + 1:] if at >= 0 else ""
     out.write_text("\n".join(lines) + ("\n" + notes if notes else ""), encoding="utf-8")
     print("\n".join(lines))
 
