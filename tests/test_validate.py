@@ -471,3 +471,25 @@ def test_a_reference_to_nothing_like_any_id_promises_no_closest_one(tmp_path: Pa
         (p,) = [p for p in report.problems if p.code == "REF_MISSING"]
         assert p.hint == hint
     assert p.hint_in("zh") == "改正系统编号：记录中没有与之相近的单位"
+
+
+def test_every_rule_a_record_breaks_is_said_in_one_run(tmp_path: Path) -> None:
+    """Two days outside a roster's month, and a supervision item whose deadline and
+    completion both precede its assignment: each problem at its own line, in one run."""
+    records = overlay(tmp_path)
+    roster = records / "duty/2026-11.yaml"
+    roster.write_text(roster.read_text(encoding="utf-8").replace(
+        "  2026-11-28:", "  2026-12-01: {leader: mayor, officers: [刘洋]}\n"
+        "  2026-12-02: {leader: mayor, officers: [刘洋]}\n  2026-11-28:"), encoding="utf-8")
+    sup = records / "supervision/2026/sup-b.yaml"
+    text = sup.read_text(encoding="utf-8")
+    assigned = re.search(r"(?m)^assigned: (\S+)$", text)
+    assert assigned is not None
+    sup.write_text(re.sub(r"(?m)^deadline: \S+$", "deadline: 2020-01-01", text) +
+                   "reminders:\n- {date: 2020-01-02}\n", encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    found = sorted((p.path.rsplit("/", 1)[-1], p.line, p.code) for p in report.problems)
+    days = [f for f in found if f[0] == "2026-11.yaml"]
+    assert [c for _f, _l, c in days] == ["DUTY_DAY", "DUTY_DAY"] and days[0][1] != days[1][1]
+    rules = [c for f, _l, c in found if f == "sup-b.yaml"]
+    assert rules == ["DATE_ORDER", "DATE_ORDER"], found

@@ -15,10 +15,28 @@ from pydantic import (
     PrivateAttr,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from ..asof import FIRST_YEAR, LAST_YEAR
 from ..errors import INVISIBLE
+
+
+class Broken:
+    """The rules of a record's type that it breaks, said together: a validator that raised
+    at the first left the others to the editor's next run.  Call it as PydanticCustomError
+    is made (code, message template, context with "field"); raise_any() at the end."""
+
+    def __init__(self) -> None:
+        self.found: list[InitErrorDetails] = []
+
+    def __call__(self, code: str, message: str, ctx: dict[str, Any]) -> None:
+        self.found.append({"type": PydanticCustomError(code, message, ctx), "loc": (),
+                           "input": None})
+
+    def raise_any(self, model: BaseModel) -> None:
+        if self.found:
+            raise ValidationError.from_exception_data(type(model).__name__, self.found)
+
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _ID_RE = re.compile(ID_PATTERN)

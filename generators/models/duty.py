@@ -10,7 +10,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Act, Id, Markdown, Record, Ref, Strict, Text, in_range
+from .common import Act, Broken, Id, Markdown, Record, Ref, Strict, Text, in_range
 from .hotline import Month
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,11 +90,13 @@ class Duty(Record):
 
     @model_validator(mode="after")
     def _days_in_month(self) -> Duty:
+        broken = Broken()
         for day in self.days:
             if not day.startswith(self.month + "-"):
-                raise PydanticCustomError(
+                broken(
                     "DUTY_DAY", "day {d} is not in the roster's month {m}",
                     {"d": day, "m": self.month, "field": f"days.{day}"})
+        broken.raise_any(self)
         return self
 
     @property

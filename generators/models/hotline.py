@@ -10,7 +10,7 @@ from typing import Annotated, ClassVar
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, Percent, Record, Ref, Strict, Text, in_range
+from .common import Broken, Id, Percent, Record, Ref, Strict, Text, in_range
 
 _MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
@@ -66,17 +66,19 @@ class Hotline(Record):
 
     @model_validator(mode="after")
     def _streets(self) -> Hotline:
+        broken = Broken()
         for name, f in self.streets.items():
             if f.district not in self.districts:
-                raise PydanticCustomError("SCHEMA_RULE", "street {s}: district {d} has no "
-                                          "figures this month",
-                                          {"s": name, "d": f.district,
-                                           "field": f"streets.{name}.district"})
+                broken("SCHEMA_RULE", "street {s}: district {d} has no "
+                       "figures this month",
+                       {"s": name, "d": f.district,
+                        "field": f"streets.{name}.district"})
         for i, name in enumerate(self.special_treatment):
             if self.streets and name not in self.streets:
-                raise PydanticCustomError("SCHEMA_RULE", "special_treatment names {s}, which "
-                                          "is not among the month's streets",
-                                          {"s": name, "field": f"special_treatment.{i}"})
+                broken("SCHEMA_RULE", "special_treatment names {s}, which "
+                       "is not among the month's streets",
+                       {"s": name, "field": f"special_treatment.{i}"})
+        broken.raise_any(self)
         return self
 
     def model_post_init(self, __context: object) -> None:

@@ -9,7 +9,7 @@ from typing import ClassVar, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Act, Date, Id, Markdown, Percent, Record, Ref, RefKind, Strict, Text
+from .common import Act, Broken, Date, Id, Markdown, Percent, Record, Ref, RefKind, Strict, Text
 
 SourceKind = Literal["meeting-decision", "leader-instruction", "normative-document",
                      "major-decision", "key-task", "liaison", "state-council-document",
@@ -109,43 +109,45 @@ class Supervision(Record):
 
     @model_validator(mode="after")
     def _rules(self) -> Supervision:
+        broken = Broken()
         if self.deadline < self.assigned:
-            raise PydanticCustomError("DATE_ORDER", "deadline {d} before assignment {a}",
-                                      {"d": str(self.deadline), "a": str(self.assigned),
-                                       "field": "deadline"})
+            broken("DATE_ORDER", "deadline {d} before assignment {a}",
+                   {"d": str(self.deadline), "a": str(self.assigned),
+                    "field": "deadline"})
         approved = self.closure.approved if self.closure else None
         if self.state == "completed" and self.completed is None and approved is None:
-            raise PydanticCustomError("SCHEMA_RULE", "state: completed needs completed: <date>"
-                                      " (or an approved closure)", {"field": "state"})
+            broken("SCHEMA_RULE", "state: completed needs completed: <date>"
+                   " (or an approved closure)", {"field": "state"})
         if approved is not None and self.state != "completed":
-            raise PydanticCustomError("SCHEMA_RULE", "the closure is approved: the item is "
-                                      "completed (state: completed)", {"field": "state"})
+            broken("SCHEMA_RULE", "the closure is approved: the item is "
+                   "completed (state: completed)", {"field": "state"})
         if approved is not None and self.completed is not None and self.completed != approved:
-            raise PydanticCustomError("SCHEMA_RULE", "completed {c} differs from closure."
-                                      "approved {a}: the approved closure is the completion",
-                                      {"c": str(self.completed), "a": str(approved),
-                                       "field": "completed"})
+            broken("SCHEMA_RULE", "completed {c} differs from closure."
+                   "approved {a}: the approved closure is the completion",
+                   {"c": str(self.completed), "a": str(approved),
+                    "field": "completed"})
         if self.closure and self.closure.requested < self.assigned:
-            raise PydanticCustomError("DATE_ORDER", "closure requested before assignment",
-                                      {"field": "closure.requested"})
+            broken("DATE_ORDER", "closure requested before assignment",
+                   {"field": "closure.requested"})
         if self.closure and approved is not None and approved < self.closure.requested:
-            raise PydanticCustomError("DATE_ORDER", "closure approved {a} before it was "
-                                      "requested", {"a": str(approved),
-                                                    "field": "closure.approved"})
+            broken("DATE_ORDER", "closure approved {a} before it was "
+                   "requested", {"a": str(approved),
+                                 "field": "closure.approved"})
         if self.state != "completed" and self.completed is not None:
-            raise PydanticCustomError("SCHEMA_RULE", "completed: is set but state is {s}",
-                                      {"s": self.state, "field": "completed"})
+            broken("SCHEMA_RULE", "completed: is set but state is {s}",
+                   {"s": self.state, "field": "completed"})
         for i, r in enumerate(self.reminders):
             if r.date < self.assigned:
-                raise PydanticCustomError("DATE_ORDER", "reminder of {d} before assignment",
-                                          {"d": str(r.date), "field": f"reminders.{i}.date"})
+                broken("DATE_ORDER", "reminder of {d} before assignment",
+                       {"d": str(r.date), "field": f"reminders.{i}.date"})
         if self.completed and self.completed < self.assigned:
-            raise PydanticCustomError("DATE_ORDER", "completed before assignment",
-                                      {"field": "completed"})
+            broken("DATE_ORDER", "completed before assignment",
+                   {"field": "completed"})
         for i, u in enumerate(self.updates):
             if u.date < self.assigned:
-                raise PydanticCustomError("DATE_ORDER", "update of {d} before assignment",
-                                          {"d": str(u.date), "field": f"updates.{i}.date"})
+                broken("DATE_ORDER", "update of {d} before assignment",
+                       {"d": str(u.date), "field": f"updates.{i}.date"})
+        broken.raise_any(self)
         return self
 
     @property
