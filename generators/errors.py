@@ -558,8 +558,8 @@ _CATALOGUE: tuple[Code, ...] = (
                "两份公文的发文字号相同，两份收文的来文文号相同，或同一届次同一类型的两件建议提案编号相同。",
                "改正其中一个编号：提示中给出该序列下一个可用编号（同一份收文录入了两次的，保留一个文件）。"),
          messages={
-             "number {number} is also used by {other}":
-                 "编号{number}已被{other}使用",
+             "{what} {number} is also used by {other}":
+                 "{what}{number}已被{other}使用",
              "give one of them the next free number, {free}":
                  "把其中一个改为下一个可用编号{free}",
              "a received document's number is its issuer's: if both files are one document "
@@ -768,13 +768,13 @@ _CATALOGUE: tuple[Code, ...] = (
          "liaison item received, a request submitted, a briefing reported, a progress "
          "update, review, decision, instruction, reply, completion or handling step.",
          "Correct the date, or build with a later --as-of.",
-         zh=Zh("日期晚于截止日期",
-               "已发生的事项的日期晚于本次生成的截止日期（as-of）：公文或建议提案的收到、请示的报"
+         zh=Zh("日期晚于数据截至日期",
+               "已发生的事项的日期晚于本次生成的数据截至日期（as-of）：公文或建议提案的收到、请示的报"
                "送、信息的报送、进展反馈、审核、审批、批示、答复、办结或办理环节。",
-               "改正日期，或用更晚的--as-of重新生成。"),
+               "改正日期，或用更晚的--as-of重新运行。"),
          messages={
              "{what} dated {date}, after the as-of date {as_of}":
-                 "{what}日期为{date}，晚于截止日期{as_of}",
+                 "{what}日期为{date}，晚于数据截至日期{as_of}",
          }),
     Code("DATE_TERM", "Dates", "error", "Official acting outside the term",
          "An official signs a document, chairs or attends a meeting, reviews or decides a "
@@ -812,13 +812,13 @@ _CATALOGUE: tuple[Code, ...] = (
          "planned: what a meeting decides is known only once it has met.",
          "Write outcome: planned until the meeting has been held, or correct its date.",
          zh=Zh("会议未召开就有了结果",
-               "会议日期晚于截止日期，但议题的结果不是`planned`（拟议）：会议的决定要等开会之后才能"
+               "会议日期晚于数据截至日期，但议题的结果不是`planned`（拟议）：会议的决定要等开会之后才能"
                "知道。",
                "把议题结果写为`outcome: planned`（拟议），会议召开后再写实际结果；"
                "或改正会议日期。"),
          messages={
              "item {item} is {outcome}, but the meeting of {date} is after the as-of date {as_of}":
-                 "议题{item}的结果为{outcome}，但{date}的会议晚于截止日期{as_of}",
+                 "议题{item}的结果为{outcome}，但{date}的会议晚于数据截至日期{as_of}",
              "write outcome: planned":
                  "写为outcome: planned（拟议）",
          }),
@@ -826,7 +826,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "An agenda item of a meeting dated before the as-of date is still planned.",
          "Record what the meeting did with the item (approved, deferred, noted, ...).",
          zh=Zh("已开会议的议题仍为拟议",
-               "会议日期早于截止日期，但议题仍为`planned`（拟议）。",
+               "会议日期早于数据截至日期，但议题仍为`planned`（拟议）。",
                "写明会议对该议题的处理结果（通过、暂缓、听取等）。"),
          messages={
              "item {item} is still planned, but the meeting was held on {date}":
@@ -955,6 +955,8 @@ Value = str | int | dt.date | tuple[str, ...]
 2026年12月1日) or a list (joined by ", " or "、")."""
 
 TERMS_ZH: dict[str, str] = {
+    # NUMBER_DUPLICATE: the number's name as GLOSSARY.md gives it
+    "document number": "发文字号", "suggestion number": "建议号", "proposal number": "提案号",
     # issue 16: duty office
     "duty": "值班表", "duty roster": "值班表", "incident": "突发事件",
     "incident report": "突发事件报告", "briefing or incident": "信息专报或突发事件",
@@ -1043,6 +1045,10 @@ def _said(value: Value, lang: Lang) -> str:
         said = TERMS_ZH.get(value) or TERMS_ZH.get(value.lower())
         if said is not None:
             return said
+        from .labels import _V, in_language  # a value of a record's field: its label
+
+        if (pair := _V.get(str(value))) is not None:
+            return in_language(pair, "zh")
         text = str(value)
         for en, zh in _PHRASES_ZH:
             text = text.replace(en, zh)

@@ -800,7 +800,7 @@ def _meeting_outcomes(meetings: list[Meeting], as_of: dt.date) -> Iterator[Probl
                 yield _p(m, ("agenda", i, "outcome"), "DATE_OUTCOME",
                          "item {item} is {outcome}, but the meeting of {date} is after the "
                          "as-of date {as_of}", "write outcome: planned", item=str(item.item),
-                         outcome=item.outcome, date=m.date, as_of=as_of)
+                         outcome=Term(item.outcome), date=m.date, as_of=as_of)
             elif m.date < as_of and item.outcome == "planned":
                 yield _p(m, ("agenda", i, "outcome"), "DATE_PLANNED",
                          "item {item} is still planned, but the meeting was held on {date}",
@@ -921,8 +921,11 @@ def _duplicate_number(rec: Document | Received | Liaison, other: Record,
     """NUMBER_DUPLICATE with the fix that fits the record: a document or a liaison item
     gets the next number free in its series; a received document's number is the State
     Council's, so two files of one number are one document recorded twice."""
-    args: dict[str, Value] = {"number": rec.number, "other": other.src.display}
-    message = "number {number} is also used by {other}"
+    what = ("document number" if not isinstance(rec, Liaison) else
+            "suggestion number" if rec.kind == "npc-suggestion" else "proposal number")
+    args: dict[str, Value] = {"number": rec.number, "other": other.src.display,
+                              "what": Term(what)}
+    message = "{what} {number} is also used by {other}"
     if isinstance(rec, Received):
         return _p(rec, ("number",), "NUMBER_DUPLICATE", message,
                   "a received document's number is its issuer's: if both files are one "
@@ -932,7 +935,9 @@ def _duplicate_number(rec: Document | Received | Liaison, other: Record,
         used = [int(r.number) for r in records if isinstance(r, Liaison)
                 and r.rtype == rec.rtype and r.session_key == rec.session_key
                 and r.number.isdigit()]
-        free = str(max(used, default=0) + 1).zfill(len(rec.number))
+        # quoted, as a number with a leading zero must be written (else YAML reads 0430
+        # as a whole number)
+        free = '"' + str(max(used, default=0) + 1).zfill(len(rec.number)) + '"'
     else:
         num = parse_number(rec.number)
         if num is None:  # an order or a number of another form: the catalogue's hint

@@ -161,7 +161,7 @@ def test_every_command_takes_the_day_of_source_date_epoch(
         assert result.exit_code == 1, result.output
         assert "DATE_FUTURE" in result.output
         # in Chinese, the portal's language unless told otherwise
-        assert f"晚于截止日期{long_date(EARLY, 'zh')}" in result.output
+        assert f"晚于数据截至日期{long_date(EARLY, 'zh')}" in result.output
     # --as-of is stronger than the environment
     later = CliRunner().invoke(main, ["validate", "--records", str(valid_copy), "--as-of",
                                       str(AS_OF)], env=env)

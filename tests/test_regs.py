@@ -205,11 +205,14 @@ def test_numbers_are_unique_within_kind_and_session(tmp_path: Path) -> None:
     assert sorted((p.code, p.path.rsplit("/", 1)[-1]) for p in report.problems) == \
         [("NUMBER_DUPLICATE", "lia-a.yaml"), ("NUMBER_DUPLICATE", "lia-r.yaml")]
     # the hint names the session's next free number, as wide as the editor wrote it
-    free = report.problems[0].hint.rsplit(", ", 1)[1]
+    quoted = report.problems[0].hint.rsplit(", ", 1)[1]
+    assert quoted.startswith('"') and quoted.endswith('"')  # YAML would read 0013 as 13
+    free = quoted.strip('"')
     same = [r.number for r in recs if isinstance(r, Liaison) and r.kind == "npc-suggestion"
             and r.session_key == next(r for r in recs if r.id == "lia-a").session_key]
     assert len(free) == 4 and free not in same and int(free) == max(map(int, same)) + 1
-    assert f"下一个可用编号{free}" in report.problems[0].hint_in("zh")
+    assert f'下一个可用编号"{free}"' in report.problems[0].hint_in("zh")
+    assert report.problems[0].message_in("zh").startswith("建议号0012已被")
 
 
 def test_a_year_session_is_read_with_a_warning_and_a_key_leader_must_be_in_office(

@@ -150,7 +150,7 @@ def test_serve_prints_problems_and_shows_them_escaped_instead_of_hanging(
     assert PAYLOAD not in page  # ... never as markup
     assert "alert(1)" not in parsed.title
     assert not any("alert(1)" in script for script in parsed.scripts)
-    assert f"晚于截止日期{long_date(early, 'zh')}" in parsed.text  # Chinese, as the edition
+    assert f"晚于数据截至日期{long_date(early, 'zh')}" in parsed.text  # Chinese, as the edition
     assert fetch(url)[0] == 500  # every page, the home page too
     _reloads_by_a_script_of_its_origin(url, page)
 

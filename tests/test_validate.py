@@ -328,7 +328,7 @@ def test_values_in_chinese_messages_read_as_chinese(tmp_path: Path) -> None:
     """Dates in prose as 2026年12月20日; our words (what happened, a record's type, an access
     level) in Chinese; what the editor wrote, as written."""
     said = {p.code: p.message_in("zh") for p in _zh_problems(tmp_path, INVALID / "DATE_FUTURE")}
-    assert said["DATE_FUTURE"] == "进展反馈日期为2026年12月20日，晚于截止日期2026年11月27日"
+    assert said["DATE_FUTURE"] == "进展反馈日期为2026年12月20日，晚于数据截至日期2026年11月27日"
     said = {p.code: p.message_in("zh")
             for p in _zh_problems(tmp_path / "a", INVALID / "REF_CLASSIFICATION")}
     assert said["REF_CLASSIFICATION"] == "公开记录链接到了内部记录“dec-a2”"
@@ -493,3 +493,13 @@ def test_every_rule_a_record_breaks_is_said_in_one_run(tmp_path: Path) -> None:
     assert [c for _f, _l, c in days] == ["DUTY_DAY", "DUTY_DAY"] and days[0][1] != days[1][1]
     rules = [c for f, _l, c in found if f == "sup-b.yaml"]
     assert rules == ["DATE_ORDER", "DATE_ORDER"], found
+
+
+def test_a_meeting_outcome_is_said_by_its_label_in_chinese(tmp_path: Path) -> None:
+    """DATE_OUTCOME quotes the outcome as the portal names it (同意), not its code."""
+    records = overlay(tmp_path, INVALID / "DATE_OUTCOME")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    (p,) = [p for p in report.problems if p.code == "DATE_OUTCOME"]
+    outcome = dict(p.args)["outcome"]
+    assert str(outcome) in p.message and str(outcome) not in p.message_in("zh")
+    assert "晚于数据截至日期" in p.message_in("zh")
