@@ -60,8 +60,12 @@ def _count(pg: Page) -> int:
 
 
 def _deadlines(pg: Page) -> list[str]:
-    return pg.eval_on_selector_all(".finder tbody tr td.nw",
-                                   "tds => tds.map(td => td.textContent)")  # type: ignore[no-any-return]
+    # the 完成时限 column's cells (a days column is kept on one line too: td.nw is not it)
+    return pg.evaluate("""() => {
+      const ths = [...document.querySelectorAll(".finder thead th")];
+      const i = ths.findIndex(th => th.textContent.includes("完成时限"));
+      return [...document.querySelectorAll(".finder tbody tr")].map(tr => tr.cells[i].textContent);
+    }""")  # type: ignore[no-any-return]
 
 
 def test_the_overdue_facet_counts_what_the_dashboard_counts(demo: Any, at: Any) -> None:
