@@ -260,6 +260,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "{text}被读成了{kind}{value}{note}，但此处应为{want}之一",
              'quote it: "{text}"':
                  '加上引号："{text}"',
+             'write the day with the time, quoted: "YYYY-MM-DDT{time}"':
+                 '连同日期一起写，并加上引号："YYYY-MM-DDT{time}"',
          }),
     # -- the schema
     Code("SCHEMA_UNKNOWN_FIELD", "Schema", "error", "Unknown field",

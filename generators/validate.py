@@ -555,7 +555,7 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
             out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} is empty",
                                    _empty_hint(model, loc), field=_name(loc)))
         elif at in src.implicit and kind in ("string_type", "list_type"):
-            out.append(_implicit(src, at, Term("text")))
+            out.append(_implicit(src, at, Term("text"), _is_stamp(model, loc)))
         elif kind in ("model_type", "model_attributes_type", "dict_type", "list_type",
                       "string_type", "int_type", "float_type", "bool_type", "date_type",
                       "int_from_float", "bool_parsing", "int_parsing", "float_parsing"):
@@ -587,8 +587,17 @@ def _empty_hint(model: type[BaseModel], loc: Loc) -> str:
     return "write a value after the colon: this field is required"
 
 
-def _implicit(src: SourceFile, at: Loc, want: Term | tuple[str, ...]) -> Problem:
-    """YAML_UNQUOTED: want is Term("text") or the values allowed."""
+def _is_stamp(model: type[BaseModel], loc: Loc) -> bool:
+    """Whether the field at loc is a minute written "YYYY-MM-DDTHH:MM" (models.duty.Stamp)."""
+    info = _field_infos(model, loc[:-1]).get(str(loc[-1])) if loc else None
+    return info is not None and any(getattr(getattr(m, "func", None), "__name__", "") ==
+                                    "_stamp" for m in info.metadata)
+
+
+def _implicit(src: SourceFile, at: Loc, want: Term | tuple[str, ...],
+              stamp: bool = False) -> Problem:
+    """YAML_UNQUOTED: want is Term("text") or the values allowed; a time of day where a
+    minute belongs is told to take its day too (quoting 9:30 alone is still wrong)."""
     text, tag = src.implicit[at]
     value = src.data
     for part in at:
@@ -601,6 +610,11 @@ def _implicit(src: SourceFile, at: Loc, want: Term | tuple[str, ...]) -> Problem
     template = ("{text} was read as {kind} {value}{note}, but {want} belongs here"
                 if isinstance(want, Term) else
                 "{text} was read as {kind} {value}{note}, but one of {want} belongs here")
+    if stamp and re.fullmatch(r"\d{1,2}:\d\d", text):
+        return src.problem(at, "YAML_UNQUOTED", template,
+                           'write the day with the time, quoted: "YYYY-MM-DDT{time}"',
+                           text=text, kind=Term(_IMPLICIT_WHY.get(tag, f"a {tag}")),
+                           value=str(value), note=Term(note), want=want, time=text.zfill(5))
     return src.problem(at, "YAML_UNQUOTED", template, 'quote it: "{text}"', text=text,
                        kind=Term(_IMPLICIT_WHY.get(tag, f"a {tag}")), value=str(value),
                        note=Term(note), want=want)

@@ -503,3 +503,18 @@ def test_a_meeting_outcome_is_said_by_its_label_in_chinese(tmp_path: Path) -> No
     outcome = dict(p.args)["outcome"]
     assert str(outcome) in p.message and str(outcome) not in p.message_in("zh")
     assert "晚于数据截至日期" in p.message_in("zh")
+
+
+def test_an_unquoted_time_where_a_minute_belongs_is_told_to_take_its_day(
+        tmp_path: Path) -> None:
+    """Quoting 9:30 alone would only trade YAML_UNQUOTED for SCHEMA_FORMAT."""
+    records = overlay(tmp_path)
+    incident = next((records / "incidents").rglob("*.yaml"))
+    text = incident.read_text(encoding="utf-8")
+    stamp = re.search(r'(?m)^occurred: "?([0-9-]+T\d\d:\d\d)"?$', text)
+    assert stamp is not None
+    incident.write_text(text.replace(stamp[0], "occurred: 9:30"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    (p,) = [p for p in report.problems if p.code == "YAML_UNQUOTED"]
+    assert p.hint == 'write the day with the time, quoted: "YYYY-MM-DDT09:30"'
+    assert p.hint_in("zh") == '连同日期一起写，并加上引号："YYYY-MM-DDT09:30"'
