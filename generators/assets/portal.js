@@ -32,6 +32,8 @@
         if (names[i]) { td.setAttribute("data-label", names[i]); }
       });
     });
+    var counter = document.querySelector('p.count[data-table="' + id + '"]');
+    var counterText = counter ? counter.textContent : "";
     var tools = null;
     var selects = {};
     var search = null;
@@ -47,6 +49,12 @@
         if (ok && text && tr.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
         tr.hidden = !ok;
       });
+      if (counter) {  // the listing's "N records" follows the filters
+        var filtered = text || filters.some(function (col) { return selects[col].value; });
+        counter.textContent = filtered
+          ? counter.getAttribute("data-count").replace("{n}", String(rows.filter(function (tr) { return !tr.hidden; }).length))
+          : counterText;
+      }
       filters.forEach(function (col) {
         if (selects[col].value) { params.set(id + ".f" + col, selects[col].value); }
         else { params.delete(id + ".f" + col); }

@@ -148,7 +148,11 @@ def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered
             ctx = Ctx(cat, locale, here)
             pager = _pager(ctx, src, n, len(chunks))
             table = _table(ctx, listing, chunk)
-            count = f'<p class="count">{esc(ctx.t("record_count", n=len(listing.items)))}</p>\n'
+            said = esc(ctx.t("record_count", n=len(listing.items)))
+            # one page holds every row: its filters count what they leave (portal.js)
+            follows = (f' data-table="{esc(listing.table_id)}" data-count="'
+                       f'{esc(ctx.t("record_count", n="{n}"))}"' if len(chunks) == 1 else "")
+            count = f'<p class="count"{follows}>{said}</p>\n'
         deps.rendered(here, frozenset(keys))
         if len(chunks) > 1:  # say so: the browser sorts and filters the rows it has
             count += f'<p class="more">{esc(ctx.t("page_only", n=PER_PAGE))}</p>\n'

@@ -194,3 +194,20 @@ def test_screenshots_at_desktop_and_phone_widths(browser: Any, sample_site: str,
         ctx.close()
         assert path.stat().st_size > 10_000
         assert problems == [], problems
+
+
+def test_a_listing_s_count_follows_its_filters(page: Page, zh_site: str) -> None:
+    """A one-page listing (the incidents) says how many rows its filters leave, as the
+    finders do; with no filter, the whole count again."""
+    page.goto(zh_site + "incidents/")
+    count = page.locator("p.count[data-table=incidents]")
+    whole = count.inner_text()
+    rows = page.locator("table#incidents tbody tr")
+    total = rows.count()
+    assert whole == f"共{total}条"
+    status = page.locator(".table-tools select").nth(2)  # 状态
+    status.select_option(index=1)
+    shown = page.locator("table#incidents tbody tr:not([hidden])").count()
+    assert 0 < shown < total and count.inner_text() == f"共{shown}条"
+    status.select_option(index=0)
+    assert count.inner_text() == whole
