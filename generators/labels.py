@@ -253,6 +253,7 @@ _L: dict[str, tuple[str, str]] = {
     "desk_hotline_of": ("12345 hotline, {month}: top and bottom districts",
                         "接诉即办（{month}）：排名前列和靠后的区"),
     "desk_see_all": ("All {n}", "查看全部（{n}件）"),
+    "desk_see_office": ("The whole office's list ({n})", "查看全办列表（共{n}件）"),
     "desk_meeting_page": ("The meeting's page", "查看会议"),
     "desk_hotline_page": ("The month's ranking", "查看当月排名"),
     "desk_due": ("Due", "办理时限"), "days_waiting": ("Days waiting", "已等待天数"),

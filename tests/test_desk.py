@@ -379,6 +379,12 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
     requests = next(b for b in data["blocks"] if b["key"] == "requests")
     assert [r[0]["t"] for r in requests["rows"]] == ["Request on clinic hours",
                                                       "Request on night bus routes"]
+    # its link leads to the whole office's list, and says so with that list's count (no
+    # filter of the list narrows it to a portfolio); a unit's desk counts its own rows
+    whole = {v.key: v.count for v in desk_views(Ctx(cat, "en", "index.md"))}
+    assert requests["more_text"] == f"The whole office's list ({whole['requests']})"
+    unit = next(b for b in _file(cat, "transport")["blocks"] if b["key"] == "requests")
+    assert unit["more_text"] == f"All {unit['count']}"
     # a row that names an official (an instruction's author) is on that official's desk
     named = Waiting("brf-x", ("north",), AS_OF, 0, None, 0, officials=("vm-one",))
     vm_one = next(s for s in scopes(cat) if s.id == "vm-one")

@@ -82,7 +82,8 @@
         r.forEach(function (c, i) { tr.appendChild(cell(c, b.labels[i], b.classes[i])); });
         return tr;
       });
-      var text = b.section.getAttribute("data-more").replace("{n}", String(blk.count));
+      var text = blk.more_text ||
+        b.section.getAttribute("data-more").replace("{n}", String(blk.count));
       show(b, blk.title, blk.count, rows, blk.more && href(blk.more), text);
     });
     var label = form.getAttribute(data.scope.kind === "unit" ? "data-unit" : "data-official");

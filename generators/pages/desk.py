@@ -513,6 +513,9 @@ class BlockView:
     count: int
     rows: tuple[tuple[Cell, ...], ...]
     more: str | None
+    more_text: str = ""
+    """The link's text: the count it leads to (on an official's desk, the whole office's
+    list, which no filter narrows to a portfolio: it says so)."""
 
 
 def desk_views(ctx: Ctx, scope: Scope | None = None,
@@ -523,11 +526,14 @@ def desk_views(ctx: Ctx, scope: Scope | None = None,
     for block in BLOCKS:
         every = rows[block.key] if rows is not None else block.rows(ctx.cat)
         mine = narrowed(every, scope)
+        whole = scope is not None and scope.kind == "official" and block.list_src
+        more_text = (ctx.t("desk_see_office", n=len(every)) if whole
+                     else ctx.t(block.more, n=len(mine)))
         # the meeting and the hotline month are named and linked whatever the scope
         out.append(BlockView(block.key, _title(ctx, block, every), block.headers,
                              ctx.t(block.more, n="{n}"), len(mine),
                              tuple(tuple(block.cells(ctx, r)) for r in mine[:DESK_ROWS]),
-                             _block_link(ctx, block, every, scope)))
+                             _block_link(ctx, block, every, scope), more_text))
     return out
 
 
@@ -564,7 +570,7 @@ def _block_html(ctx: Ctx, view: BlockView) -> str:
     empty = "" if not view.rows else " hidden"
     table_hidden = " hidden" if not view.rows else ""
     more = (f'<a class="desk-more" href="{esc(view.more)}">'
-            f'{esc(view.more_label.replace("{n}", str(view.count)))}</a>') if view.more else \
+            f'{esc(view.more_text)}</a>') if view.more else \
         '<a class="desk-more" hidden></a>'
     return (f'<section class="desk-block" id="desk-{view.key}" data-block="{view.key}" '
             f'data-more="{esc(view.more_label)}">'
@@ -627,7 +633,8 @@ def desk_files(cat: Catalog, locale: str) -> dict[str, str]:
             data = {"scope": {"kind": scope.kind, "id": scope.id,
                               "t": bidi_closed(ctx.name(rec)), "h": ctx.href(rec)},
                     "blocks": [{"key": v.key, "title": v.title, "count": v.count,
-                                "more": v.more, "rows": [[c.data() for c in r] for r in v.rows]}
+                                "more": v.more, "more_text": v.more_text,
+                                "rows": [[c.data() for c in r] for r in v.rows]}
                                for v in views]}
             # record text stays text even if a browser took the file for HTML
             out[f"desk/{scope.id}.json"] = json_for_web(json.dumps(
