@@ -550,8 +550,9 @@ def _title(ctx: Ctx, block: Block, rows: Sequence[Any]) -> str:
 
 
 # -- the home page ---------------------------------------------------------------------------
-_NOWRAP = frozenset({"desk_due", "received_date"})
-"""The desk's date columns that the shared column classes do not name."""
+_NOWRAP = frozenset({"desk_due", "received_date", "instructed_by"})
+"""The desk's date columns that the shared column classes do not name, and the
+instructing leader's name (祁/晗/澜 stood one character a line)."""
 
 
 def _column(header: str) -> str:
