@@ -116,7 +116,7 @@ class Summary:
 
 def load_pickle(path: Path) -> Any:
     """What dump_pickle wrote at path; None when there is none or it is damaged."""
-    payload = _read_checked(path)
+    payload = read_checked(path)
     if payload is None:
         return None
     try:
@@ -127,10 +127,10 @@ def load_pickle(path: Path) -> Any:
 
 
 def dump_pickle(path: Path, data: Any) -> None:
-    _write_checked(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    write_checked(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _read_checked(path: Path) -> bytes | None:
+def read_checked(path: Path) -> bytes | None:
     try:
         with path.open("rb") as fh:
             data = fh.read()
@@ -155,7 +155,7 @@ def _read_checked(path: Path) -> bytes | None:
     return payload
 
 
-def _write_checked(path: Path, payload: bytes) -> None:
+def write_checked(path: Path, payload: bytes) -> None:
     """Write header and payload under a temporary name (with this process's id, so
     that clean_temporaries knows when it is left over), then rename it into place."""
     tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
@@ -209,7 +209,7 @@ def bytecode_cache(folder: Path, read: bool = True) -> Any:
             if not read:
                 return
             path = Path(self.directory) / (self.pattern % (bucket.key,))
-            payload = _read_checked(path)
+            payload = read_checked(path)
             if payload is None:
                 return
             try:
@@ -221,7 +221,7 @@ def bytecode_cache(folder: Path, read: bool = True) -> Any:
         def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             out = io.BytesIO()
             bucket.write_bytecode(out)
-            _write_checked(Path(self.directory) / (self.pattern % (bucket.key,)),
+            write_checked(Path(self.directory) / (self.pattern % (bucket.key,)),
                            out.getvalue())
 
     folder.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,6 @@ import functools
 import json
 import os
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,9 +73,11 @@ def git_root(path: Path) -> Path | None:
 Touched = tuple[str, str, str]
 
 
-def read_history(records_dir: Path, cache: Path | None = None) -> dict[str, list[Change]]:
+def read_history(records_dir: Path, cache: Path | None = None,
+                 read: bool = True) -> dict[str, list[Change]]:
     """file_key() of each file -> its changes, newest first. Empty outside git.
-    cache: a file that keeps the levels of blobs from one build to the next."""
+    cache: a file that keeps the levels of blobs from one build to the next; read False
+    (`portal build --full`): it is written, not read."""
     root = git_root(records_dir)
     if root is None:
         return {}
@@ -94,7 +95,7 @@ def read_history(records_dir: Path, cache: Path | None = None) -> dict[str, list
     prefix = "" if rel == "." else rel + "/"
     history: dict[str, list[Change]] = {}
     top = os.path.realpath(root)  # git names files from here, with "/"
-    with _Levels(root, prefix, cache) as levels:
+    with _Levels(root, prefix, cache, read) as levels:
         for head, touched in _commits(out.stdout):
             sha, day, message = head
             change = Change(sha, dt.date.fromisoformat(day), message, levels.commit(touched))
@@ -128,11 +129,11 @@ def _commits(text: str) -> Iterator[tuple[tuple[str, str, str], list[Touched]]]:
 class _Levels:
     """The level of each version a commit touched, read with one `git cat-file --batch`."""
 
-    def __init__(self, root: Path, prefix: str, cache: Path | None) -> None:
+    def __init__(self, root: Path, prefix: str, cache: Path | None, read: bool = True) -> None:
         self.root = root
         self.prefix = prefix
         self.cache = cache
-        self.known: dict[str, int] = _read_cache(cache)
+        self.known: dict[str, int] = _read_cache(cache) if read else {}
         self.fresh = False
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -300,11 +301,16 @@ def _registry_change(before: str | None, after: str | None) -> int:
 
 
 def _read_cache(path: Path | None) -> dict[str, int]:
-    if path is None:
+    """The levels kept by the last build, if its file is whole (cache.py's checksum: a
+    level lowered by hand would show a withheld message to a lower audience)."""
+    from .cache import read_checked
+
+    payload = read_checked(path) if path is not None else None
+    if payload is None:
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(payload)
+    except ValueError:
         return {}
     if not isinstance(data, dict) or data.get("rules") != RULES \
             or not isinstance(data.get("levels"), dict):
@@ -314,12 +320,9 @@ def _read_cache(path: Path | None) -> dict[str, int]:
 
 
 def _write_cache(path: Path, known: dict[str, int]) -> None:
-    """Atomically (a build beside this one reads the old file or the new one)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"rules": RULES, "levels": known}, fh, separators=(",", ":"))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no cache: the next build reads the blobs again
+    """Atomically, with its checksum (a build beside this one reads the old file or the
+    new one; no cache when the disk refuses it: the next build reads the blobs again)."""
+    from .cache import write_checked
+
+    write_checked(path, json.dumps({"rules": RULES, "levels": known},
+                                   separators=(",", ":")).encode())

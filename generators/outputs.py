@@ -40,12 +40,15 @@ listings)."""
 
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
-                 audience: str, request_days: int = REQUEST_DAYS) -> Catalog:
-    """The catalog of validated records for one audience, with their git history."""
+                 audience: str, request_days: int = REQUEST_DAYS,
+                 read_caches: bool = True) -> Catalog:
+    """The catalog of validated records for one audience, with their git history
+    (read_caches False for `portal build --full`: the levels of git's blobs, which decide
+    whose eyes a commit message may reach, are read from git again)."""
     release_positions(records)
     cat = build_catalog(records, as_of, audience, request_days, records_dir)
     levels = cache_path(records_dir, "history-levels").with_suffix(".json")
-    attach_history(cat, read_history(records_dir, levels))
+    attach_history(cat, read_history(records_dir, levels, read=read_caches))
     return cat
 
 

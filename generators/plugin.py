@@ -152,7 +152,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
         self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience,
-                                    self.config.request_days)
+                                    self.config.request_days, self.read_caches)
         gc.freeze()  # see on_files
         config.theme["language"] = self.config.locale  # Material's own strings, <html lang>
         # the site's name, description and footer in the edition's language; mkdocs.yml

@@ -145,13 +145,30 @@ def test_a_message_is_withheld_by_what_each_commit_touched_in_git(tmp_path: Path
 
 
 def test_history_levels_are_kept_in_the_cache(tmp_path: Path) -> None:
+    """A cache altered on disk is discarded (its checksum), and `--full` reads none: a
+    level lowered in it would show a withheld message to a lower audience."""
+    import json
+
+    from generators.cache import read_checked, write_checked
+    from generators.history import RULES
+
     repo = _history_repo(tmp_path)
     cache = tmp_path / "levels.json"
     first = read_history(repo / "records", cache)
     assert cache.exists()
-    cache.write_text(cache.read_text(encoding="utf-8").replace('"rules":', '"other":'),
-                     encoding="utf-8")  # another version of the rules: not used
+    assert {c.level for changes in first.values() for c in changes} == {LEVELS["restricted"]}
+    payload = read_checked(cache)
+    assert payload is not None
+    # every version the import added, at level 0 (a registry file is keyed by its change)
+    blobs = [line.split()[2] for line in git(repo, "ls-tree", "-r", "HEAD").splitlines()]
+    lowered = json.dumps({"rules": RULES, "levels": {
+        **dict.fromkeys(blobs, 0), **{f"{'0' * 40}:{b}": 0 for b in blobs}}}).encode()
+    cache.write_bytes(cache.read_bytes().replace(payload, lowered))  # by hand: no checksum
     assert read_history(repo / "records", cache) == first
+    write_checked(cache, lowered)  # whole, as if the portal had written it
+    assert read_history(repo / "records", cache) != first  # read, it would be believed
+    write_checked(cache, lowered)
+    assert read_history(repo / "records", cache, read=False) == first
 
 
 def test_what_changed_names_no_record_hidden_now(records: Path) -> None:
