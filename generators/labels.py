@@ -318,6 +318,8 @@ _L: dict[str, tuple[str, str]] = {
     "beijing_time": ("Times are Beijing time.", "时间均为北京时间。"),
     "feed_incidents": ("Incidents reported to the duty office", "突发事件信息"),
     "duty_calendar": ("Duty roster", "值班表"),
+    "duty_subscribe": ("The roster for your calendar (iCalendar)",
+                       "订阅值班表（iCalendar日历文件）"),
     "duty_event": ("Duty: {leader}; officers {officers}", "带班领导：{leader}；值班员：{officers}"),
     "all_incidents": ("All incidents", "全部突发事件"),
     "duty_legend": ("Each day: the leader on duty (in bold), then the duty officers.",
@@ -415,6 +417,7 @@ _L: dict[str, tuple[str, str]] = {
     "bottom_ten": ("Bottom ten streets and townships", "街乡镇排名后十"),
     "rank_from_bottom": ("Rank from the bottom", "倒数排名"),
     "focus": ("Topic of the month", "每月一题"),
+    "top_topics": ("What callers raised most", "市民反映较多的问题"),
     "special_treatment": ("Under special treatment", "治理类街乡镇"),
     "tie_rule": ("Equal scores share a rank (1, 2, 2, 4); every street or township tied at "
                  "tenth place is listed among the top or bottom ten.",

@@ -13,6 +13,7 @@ import datetime as dt
 from ..figures import INCIDENT_LIMITS, IncidentTiming
 from ..labels import long_month, weekday_names
 from ..models.duty import Duty, DutyDay, Incident, IncidentReport, when
+from ..urls import relative
 from .common import Ctx, esc, heading, prose
 from .indexes import Listing, Rendered
 
@@ -111,6 +112,9 @@ def duty_index(ctx: Ctx) -> str:
             for d in rosters) + "</ul>\n")
     else:
         out.append(f'<p class="empty">{esc(t("none"))}</p>\n')
+    # the roster for a calendar program (feeds.py writes it; /feeds/ lists it too)
+    ics = relative(ctx.src, "feeds/duty.ics")
+    out.append(f'<p><a href="{esc(ics)}">{esc(t("duty_subscribe"))}</a></p>\n')
     return "".join(out)
 
 

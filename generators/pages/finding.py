@@ -85,7 +85,10 @@ def search_block(ctx: Ctx, rec: Record) -> str:
     out = [f'<div class="search-keys" hidden data-pagefind-weight="{WEIGHT:g}">'
            f'{esc(" ".join(w for w in words if w))}</div>\n']
     status = value_label(_status(ctx, rec), ctx.locale)
-    meta = [(t("kind"), t(f"rt-{rec.rtype}")), (t("number"), number),
+    # a suggestion's or a proposal's number is not a 发文字号 (GLOSSARY.md)
+    called = ("number" if not isinstance(rec, Liaison) else "suggestion_number"
+              if rec.kind == "npc-suggestion" else "proposal_number")
+    meta = [(t("kind"), t(f"rt-{rec.rtype}")), (t(called), number),
             (t("date"), str(rec.main_date or "")), (t("status"), status)]
     spans = [f'<span data-pagefind-meta="{esc(key)}">{esc(value)}</span>'
              for key, value in meta if value]

@@ -596,8 +596,9 @@ def _hotline(ctx: Ctx, h: Hotline) -> str:
                        f"{r.figures.response_rate:g}", f"{r.figures.resolution_rate:g}",
                        f"{r.figures.satisfaction_rate:g}", f"{r.composite:.2f}"]
                       for r in ranks])]
-    if h.top_topics:
-        out.append("<p>" + esc(", ".join(h.top_topics)) + "</p>\n")
+    if h.top_topics:  # labelled, in the edition's list separator (、 in Chinese)
+        out.append(f"<p><strong>{esc(ctx.t('top_topics'))}</strong>{ctx.colon()}"
+                   + ctx.sep().join(esc(x) for x in h.top_topics) + "</p>\n")
     out.append(month_streets(ctx, h, full=True))
     return "".join(out)
 
