@@ -107,6 +107,10 @@ _MEASURE = """() => {
 def _measure(pg: Page, url: str) -> dict[str, Any]:
     pg.goto(url)
     pg.wait_for_load_state("load")
+    # a listing's finder replaces its static table once its data has come: measure the
+    # page a reader sees then, not the moment between (a loaded machine reached it)
+    pg.wait_for_function("() => !document.querySelector('.finder') || "
+                         "document.querySelector('.finder[data-ready]')")
     return pg.evaluate(_MEASURE)  # type: ignore[no-any-return]
 
 
