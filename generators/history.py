@@ -25,6 +25,7 @@ from typing import IO
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .cache import read_checked, write_checked
 from .models.common import LEVELS
 
 _SEP = "\x1f"
@@ -303,8 +304,6 @@ def _registry_change(before: str | None, after: str | None) -> int:
 def _read_cache(path: Path | None) -> dict[str, int]:
     """The levels kept by the last build, if its file is whole (cache.py's checksum: a
     level lowered by hand would show a withheld message to a lower audience)."""
-    from .cache import read_checked
-
     payload = read_checked(path) if path is not None else None
     if payload is None:
         return {}
@@ -322,7 +321,5 @@ def _read_cache(path: Path | None) -> dict[str, int]:
 def _write_cache(path: Path, known: dict[str, int]) -> None:
     """Atomically, with its checksum (a build beside this one reads the old file or the
     new one; no cache when the disk refuses it: the next build reads the blobs again)."""
-    from .cache import write_checked
-
     write_checked(path, json.dumps({"rules": RULES, "levels": known},
                                    separators=(",", ":")).encode())

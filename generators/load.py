@@ -406,7 +406,7 @@ def placeholders(src: SourceFile) -> list[Problem]:
     """TEXT_TODO for every text value that is still portal new's placeholder."""
     return [src.problem(loc, "TEXT_TODO",
                         "{field} is still the placeholder '{value}' written by portal new",
-                        field=_name(loc), value=value)
+                        field=field_path(loc), value=value)
             for loc, value in _texts(src.data, ())
             if value.startswith("TODO") and _TODO.match(value)]
 
@@ -419,7 +419,7 @@ def text_controls(src: SourceFile) -> list[Problem]:
         if found:
             out.append(src.problem(loc, "TEXT_CONTROL",
                                    "{field} holds the invisible character {char}",
-                                   field=_name(loc), char=f"U+{ord(found[0]):04X}"))
+                                   field=field_path(loc), char=f"U+{ord(found[0]):04X}"))
     return out
 
 
@@ -442,10 +442,6 @@ def field_path(loc: Loc, whole: str = "the file") -> str:
     for p in loc:
         out += f"[{p}]" if isinstance(p, int) else f"{'.' if out else ''}{p}"
     return out or Term(whole)
-
-
-def _name(loc: Loc) -> str:
-    return field_path(loc)
 
 
 class _Builder:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _NUMBER = re.compile(
@@ -28,6 +29,14 @@ def parse_number(text: str) -> DocNumber | None:
     if not m:
         return None
     return DocNumber(m["prefix"], int(m["year"]), int(m["seq"]))
+
+
+def next_free(numbers: Iterable[str], prefix: str, year: int) -> str:
+    """The number after the highest of prefix and year among numbers (1号 when none):
+    what `portal new document` assigns and a NUMBER_DUPLICATE hint proposes."""
+    seqs = [n.seq for text in numbers
+            if (n := parse_number(text)) and n.prefix == prefix and n.year == year]
+    return str(DocNumber(prefix, year, max(seqs, default=0) + 1))
 
 
 def corrected_number(text: str) -> str | None:

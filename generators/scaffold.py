@@ -17,7 +17,7 @@ from typing import Any
 
 # the `portal` command reads KINDS for its choices: yaml, the loader and the models (a
 # second and more) are imported when a record is made
-from .numbers import parse_number
+from .numbers import next_free
 from .walk import entries, kind_of
 
 
@@ -167,17 +167,12 @@ def _next_seq(folder: Path, pattern: re.Pattern[str]) -> int:
 
 def next_number(records: Path, prefix: str, year: int) -> str:
     """Next free sequence of a document number prefix in a year (reads every document)."""
-    best = 0
     # what the validator reads (walk.py, load.read_record): no link out of the folder, no
     # FIFO, no oversized file
-    for _reldir, _name, path, kind in entries(str(records / "documents")):
-        if kind != "file":
-            continue
-        data = _read(Path(path))
-        num = parse_number(str(data.get("number", ""))) if isinstance(data, dict) else None
-        if num and num.prefix == prefix and num.year == year:
-            best = max(best, num.seq)
-    return f"{prefix}〔{year}〕{best + 1}号"
+    texts = (str(data.get("number", "")) for _reldir, _name, path, kind
+             in entries(str(records / "documents"))
+             if kind == "file" and isinstance(data := _read(Path(path)), dict))
+    return next_free(texts, prefix, year)
 
 
 def _read(path: Path) -> Any:

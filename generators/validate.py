@@ -44,7 +44,7 @@ from .models.meeting import Meeting, MeetingDecision
 from .models.received import Received
 from .models.registry import Official, Topic, Unit
 from .models.request import Request
-from .numbers import DocNumber, parse_number
+from .numbers import next_free, parse_number
 from .processes import ChildFailed, can_fork, in_child
 
 _TYPE_WORDS = {"str": "text", "string": "text", "int": "a whole number", "float": "a number",
@@ -956,10 +956,8 @@ def _duplicate_number(rec: Document | Received | Liaison, other: Record,
         num = parse_number(rec.number)
         if num is None:  # an order or a number of another form: the catalogue's hint
             return _p(rec, ("number",), "NUMBER_DUPLICATE", message, **args)
-        used = [n.seq for r in records if isinstance(r, Document)
-                and (n := parse_number(r.number)) and n.prefix == num.prefix
-                and n.year == num.year]
-        free = str(DocNumber(num.prefix, num.year, max(used) + 1))
+        free = next_free((r.number for r in records if isinstance(r, Document)),
+                         num.prefix, num.year)
     return _p(rec, ("number",), "NUMBER_DUPLICATE", message,
               "give one of them the next free number, {free}", free=free, **args)
 
