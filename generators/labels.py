@@ -253,15 +253,25 @@ _L: dict[str, tuple[str, str]] = {
     "desk_hotline_of": ("12345 hotline, {month}: top and bottom districts",
                         "接诉即办（{month}）：排名前列和靠后的区"),
     "desk_see_all": ("All {n}", "查看全部（{n}件）"),
-    "desk_see_office": ("The whole office's list ({n})", "查看全办列表（共{n}件）"),
+    "office_overview": ("The whole office at a glance", "全办概况"),
+    "list_in_scope": ("Only the rows of the portfolio chosen on the desk are shown.",
+                      "仅显示首页所选市领导分管范围内的事项。"),
+    "list_in_all": ("Show all", "显示全部"),
     "desk_meeting_page": ("The meeting's page", "查看会议"),
     "desk_hotline_page": ("The month's ranking", "查看当月排名"),
     "desk_due": ("Due", "办理时限"), "days_waiting": ("Days waiting", "已等待天数"),
-    "days_overdue_n": ("Days overdue", "逾期天数"),
-    "desk_overdue_by": ("Overdue by {n} days", "逾期{n}天"),
+    "desk_overdue_by": ("Overdue by {n} {unit}", "逾期{n}{unit}"),
+    # the desk's counts of days say their unit (pages/desk.py Block.columns)
+    "days_waiting_wd": ("Working days waiting", "已等待（工作日）"),
+    "days_waiting_cd": ("Days waiting", "已等待（自然日）"),
+    "days_overdue_n_cd": ("Days overdue", "逾期（自然日）"),
+    "days_open_cd": ("Days open", "已持续（自然日）"),
+    "desk_days_report_late_wd": ("Working days late", "逾期未反馈（工作日）"),
+    "desk_days_report_late_cd": ("Days late", "逾期未反馈（自然日）"),
     "agenda_item": ("Item", "议题序号"), "nth_item": ("Item {n}", "第{n}项"),
     "desk_end": ("Where", "位次"), "desk_top": ("Top", "排名前列"),
-    "desk_bottom": ("Bottom", "排名靠后"), "rank_of": ("{rank} of {n}", "第{rank}名（共{n}个）"),
+    "desk_bottom": ("Bottom", "排名靠后"), "desk_rank": ("Its place", "当月位次"),
+    "rank_of": ("{rank} of {n}", "第{rank}名（共{n}个）"),
     "desk_request_rule": ("A request is due by the date it gives, else {n} days after it "
                           "was submitted, and overdue from the day after; days are working "
                           "days where the office's calendar exists, calendar days otherwise.",
@@ -270,8 +280,7 @@ _L: dict[str, tuple[str, str]] = {
     # issue 16 point 1: the desk's duty, incidents, report-late and instructions blocks
     "desk_duty": ("On duty today and tomorrow", "今明两日值班"),
     "desk_duty_page": ("The month's roster", "查看当月值班表"),
-    "desk_day": ("Day", "日期"), "days_open": ("Days open", "已持续天数"),
-    "desk_days_report_late": ("Days late", "逾期未反馈天数"),
+    "desk_day": ("Day", "日期"),
     "desk_instructions": ("Leaders' instructions awaiting feedback", "待反馈的领导批示"),
     "desk_instruction_rule": ("An instruction awaits feedback while the supervision item it "
                               "started is not completed; one that started none, while the "

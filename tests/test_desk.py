@@ -266,11 +266,17 @@ def test_the_hotline_block_shows_each_end_once(cat: Catalog) -> None:
         f"d{i}": {"calls": 100, "response_rate": 90, "resolution_rate": 90 - i,
                   "satisfaction_rate": 90} for i in range(8)}})
     ranked = build_catalog([*cat.records, month], AS_OF.replace(day=30), "internal")
-    rows = hotline_ends(ranked)
+    every = hotline_ends(ranked)
+    rows = narrowed(every, None)  # the whole office's desk
     assert [(h.units[0], h.rank, h.end) for h in rows] == [
         ("d0", 1, "top"), ("d1", 2, "top"), ("d2", 3, "top"),
         ("d5", 6, "bottom"), ("d6", 7, "bottom"), ("d7", 8, "bottom")]
     assert len(rows) == 2 * HOTLINE_ENDS
+    # a district between the ends sees its own place on its desk, and only there
+    d3 = Scope("unit", "d3", frozenset({"d3"}))
+    assert [(h.units[0], h.rank, h.end) for h in narrowed(every, d3)] == [("d3", 4, "rank")]
+    assert [h.end for h in narrowed(every, Scope("unit", "d6", frozenset({"d6"})))] == \
+        ["bottom"]
     assert {h.month for h in rows} == {"2026-11"}
     # as of October the November month is not out yet: the block shows October's
     assert {h.month for h in hotline_ends(build_catalog(
@@ -350,7 +356,7 @@ def test_the_desk_narrowed_to_one_unit(cat: Catalog) -> None:
     assert go["duty"] == 1
     assert [c["t"] for c in blocks["requests"]["rows"][0]] == [
         "Request on clinic hours", "Health Commission", "2026-11-01", "20", "2026-11-20",
-        "Overdue by 5 days"]
+        "Overdue by 5 working days"]
     assert blocks["requests"]["rows"][0][5]["s"] == "overdue"
     # the meeting is named and linked even where the unit presents one item of two
     assert blocks["meeting"]["more"] == "meetings/2026/mtg-w1/"
@@ -379,12 +385,25 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
     requests = next(b for b in data["blocks"] if b["key"] == "requests")
     assert [r[0]["t"] for r in requests["rows"]] == ["Request on clinic hours",
                                                       "Request on night bus routes"]
-    # its link leads to the whole office's list, and says so with that list's count (no
-    # filter of the list narrows it to a portfolio); a unit's desk counts its own rows
-    whole = {v.key: v.count for v in desk_views(Ctx(cat, "en", "index.md"))}
-    assert requests["more_text"] == f"The whole office's list ({whole['requests']})"
-    unit = next(b for b in _file(cat, "transport")["blocks"] if b["key"] == "requests")
-    assert unit["more_text"] == f"All {unit['count']}"
+    # each block's link keeps the list's rows concerning the portfolio or the official
+    # (portal.js reads ?<table>.in= against each row's data-scope), as many as it counts
+    assert requests["more"] == "desk/requests/?desk-requests.in=health,transport,vm-one"
+    assert requests["more_text"] == "All 2"
+    pages = {p.src: p.markdown for p in desk_pages(cat, "en")}
+    for block in data["blocks"]:
+        src = f"desk/{block['key'].replace('_', '-')}.md"
+        if src not in pages:
+            continue
+        if not block["count"]:
+            assert block["more"] is None
+            continue
+        ids = set(block["more"].split(".in=")[1].split(","))
+        soup = BeautifulSoup(pages[src], "html.parser")
+        table = soup.find("table", id=f"desk-{block['key']}")
+        assert table.has_attr("data-in-note")
+        kept = [tr for tr in table.find("tbody").find_all("tr")
+                if ids & set(tr["data-scope"].split())]
+        assert len(kept) == block["count"], block["key"]
     # a row that names an official (an instruction's author) is on that official's desk
     named = Waiting("brf-x", ("north",), AS_OF, 0, None, 0, officials=("vm-one",))
     vm_one = next(s for s in scopes(cat) if s.id == "vm-one")
@@ -435,7 +454,7 @@ def test_a_hidden_record_or_unit_is_in_no_count_list_or_file(records: list[Any],
 def test_the_lists_record_what_they_read_and_the_build_writes_the_desk(cat: Catalog) -> None:
     with deps.recording() as keys:
         list(desk_pages(cat, "en"))
-    assert {"of:request", "of:received", "of:supervision", "of:liaison"} <= keys
+    assert {"of:request", "of:received", "of:supervision", "of:liaison", "of:calendar"} <= keys
     assert {"r:req-w1", "r:health"} <= keys
     pages, files = generated(cat, "zh")
     assert {"desk/requests.md", "desk/received.md", "desk/supervision.md",
@@ -444,7 +463,7 @@ def test_the_lists_record_what_they_read_and_the_build_writes_the_desk(cat: Cata
     assert "desk/health.json" in files and "assets/portal/desk.js" in files
     lists = {p.src: p.markdown for p in pages}
     assert "待决定的请示" in lists["desk/requests.md"]
-    assert re.search(r"逾期5天", lists["desk/requests.md"])
+    assert re.search(r"逾期5个工作日", lists["desk/requests.md"])
 
 
 def test_the_home_page_asks_for_the_desk_before_the_dashboard() -> None:
@@ -463,3 +482,32 @@ def test_record_text_in_a_desk_file_is_text_wherever_it_lands(records: list[Any]
     assert title + "\u202c" in shown  # the same text, its override closed
     home = desk_html(Ctx(cat, "en", "index.md"))
     assert "<script>alert" not in home and "&lt;script&gt;alert(1)" in home
+
+
+def test_each_count_of_days_says_its_unit(records: list[Any]) -> None:
+    """Requests, received documents and late progress reports count working days where
+    the office's calendar exists (the fixture has one), calendar days without it; the
+    other blocks count calendar days.  Each header says which, in both languages."""
+    from generators.models.calendar import CalendarYear
+
+    def headers(cat: Catalog, locale: str) -> dict[str, list[str]]:
+        soup = BeautifulSoup(desk_html(Ctx(cat, locale, "index.md")), "html.parser")
+        return {sec["data-block"]: [th.get_text() for th in sec.find_all("th")]
+                for sec in soup.find_all("section")}
+
+    with_calendar = build_catalog(records, AS_OF, "internal")
+    en, zh = headers(with_calendar, "en"), headers(with_calendar, "zh")
+    assert en["requests"][3] == "Working days waiting" and zh["requests"][3] == "已等待（工作日）"
+    assert zh["received"][3] == "已等待（工作日）"
+    assert zh["report_late"][3] == "逾期未反馈（工作日）"
+    assert zh["supervision"][3] == "逾期（自然日）" == zh["liaison"][3]
+    assert zh["instructions"][4] == "已等待（自然日）" and zh["incidents"][3] == "已持续（自然日）"
+    assert "逾期5个工作日" in desk_html(Ctx(with_calendar, "zh", "index.md"))
+    no_calendar = build_catalog([r for r in records if not isinstance(r, CalendarYear)],
+                                AS_OF, "internal")
+    zh = headers(no_calendar, "zh")
+    assert zh["requests"][3] == "已等待（自然日）" == zh["received"][3]
+    assert zh["report_late"][3] == "逾期未反馈（自然日）"
+    # the full list says it as its block does
+    page = next(p for p in desk_pages(no_calendar, "zh") if p.src == "desk/requests.md")
+    assert "已等待（自然日）" in page.markdown

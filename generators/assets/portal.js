@@ -37,6 +37,10 @@
     var tools = null;
     var selects = {};
     var search = null;
+    // ?<table>.in=<id>,<id>: only the rows concerning one of these units or officials
+    // (each row's data-scope), as the desk links to an official's portfolio
+    var within = table.hasAttribute("data-in-note")
+      ? (state().get(id + ".in") || "").split(",").filter(Boolean) : [];
     function apply() {
       var params = state();
       var text = search ? search.value.trim().toLowerCase() : "";
@@ -47,10 +51,15 @@
           if (v && tr.cells[col].textContent.trim() !== v) { ok = false; }
         });
         if (ok && text && tr.textContent.toLowerCase().indexOf(text) < 0) { ok = false; }
+        if (ok && within.length) {
+          ok = (tr.getAttribute("data-scope") || "").split(" ").some(function (s) {
+            return within.indexOf(s) >= 0;
+          });
+        }
         tr.hidden = !ok;
       });
       if (counter) {  // the listing's "N records" follows the filters
-        var filtered = text || filters.some(function (col) { return selects[col].value; });
+        var filtered = text || within.length || filters.some(function (col) { return selects[col].value; });
         counter.textContent = filtered
           ? counter.getAttribute("data-count").replace("{n}", String(rows.filter(function (tr) { return !tr.hidden; }).length))
           : counterText;
@@ -62,10 +71,26 @@
       if (search) { if (text) { params.set(id + ".q", search.value); } else { params.delete(id + ".q"); } }
       save(params);
     }
-    if (filters.length || table.hasAttribute("data-search")) {
+    if (filters.length || table.hasAttribute("data-search") || within.length) {
       tools = document.createElement("div");
       tools.className = "table-tools";
       table.parentNode.parentNode.insertBefore(tools, table.parentNode);
+      if (within.length) {
+        var note = document.createElement("p");
+        note.className = "table-scope";
+        note.textContent = table.getAttribute("data-in-note") + " ";
+        var all = document.createElement("button");
+        all.type = "button";
+        all.textContent = table.getAttribute("data-in-all");
+        all.addEventListener("click", function () {
+          within = [];
+          var p = state(); p.delete(id + ".in"); save(p);
+          note.parentNode.removeChild(note);
+          apply();
+        });
+        note.appendChild(all);
+        tools.appendChild(note);
+      }
       filters.forEach(function (col) {
         var label = document.createElement("label");
         label.textContent = headers[col] ? headers[col].textContent : "";

@@ -215,19 +215,23 @@ class Ctx:
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
               table_id: str = "", sortable: bool = True, filters: Sequence[int] = (),
               search: bool = False, caption: str = "", sort_keys: bool = True,
-              indexed: bool = False) -> str:
+              indexed: bool = False, scopes: Sequence[Iterable[str]] | None = None) -> str:
         """An HTML table; cells are HTML already (escape record text before passing it).
 
         A cell may be (html, sort_key) to sort on something other than its text.  Search does
         not index a table's words unless `indexed` (a record's own steps and updates): most
         tables list other records, and a query should land on those records, not on every
         page that lists them.
+
+        scopes: per row, the ids it concerns (units, officials); the address can then keep
+        only the rows of some of them (`?<table_id>.in=<id>,<id>`, portal.js), as the desk
+        does for an official's portfolio, which no column's filter can express.
         """
         kinds = [column_class(h) for h in headers]
         head = "".join(f'<th scope="col"{k}>{esc(self.t(h))}</th>'
                        for h, k in zip(headers, kinds, strict=True))
         body = []
-        for row in rows:
+        for n, row in enumerate(rows):
             cells = []
             for i, cell in enumerate(row):
                 k = kinds[i] if i < len(kinds) else ""
@@ -238,7 +242,8 @@ class Ctx:
                     cells.append(f"<td{k}{sort}>{shown}</td>")
                 else:
                     cells.append(f"<td{k}>{'' if cell is None else cell}</td>")
-            body.append("<tr>" + "".join(cells) + "</tr>")
+            tr = f'<tr data-scope="{esc(" ".join(scopes[n]))}">' if scopes is not None else "<tr>"
+            body.append(tr + "".join(cells) + "</tr>")
         attrs = [f'class="data{" sortable" if sortable else ""}"']
         if table_id:
             attrs.append(f'id="{esc(table_id)}"')
@@ -246,6 +251,9 @@ class Ctx:
             attrs.append(f'data-filters="{",".join(str(i) for i in filters)}"')
         if search:
             attrs.append('data-search="1"')
+        if scopes is not None:
+            attrs.append(f'data-in-note="{esc(self.t("list_in_scope"))}" '
+                         f'data-in-all="{esc(self.t("list_in_all"))}"')
         cap = f"<caption>{esc(caption)}</caption>" if caption else ""
         if not body:
             return f"<p class=\"empty\">{esc(self.t('none'))}</p>\n"

@@ -69,10 +69,12 @@ class Waiting:
     """The units it waits on (the desk narrowed to a unit shows the rows naming it)."""
     since: dt.date
     days: int
-    """Days waiting: calendar days from `since` to the as-of date."""
+    """Days waiting from `since` to the as-of date, in the block's day unit
+    (Block.working)."""
     due: dt.date | None
     days_overdue: int
-    """Days past `due` (0 while not overdue: the due day itself is not overdue)."""
+    """Days past `due` (0 while not overdue: the due day itself is not overdue), in the
+    block's day unit."""
     officials: tuple[str, ...] = ()
     """The officials it waits on, if any (an instruction's author, a duty leader): the
     desk of such an official shows it whatever their portfolio."""
@@ -107,7 +109,12 @@ class HotlineRow:
     of: int
     composite: float
     end: str
-    """"top" or "bottom"."""
+    """"top" or "bottom"; "rank" for a district between them, which only its own desk
+    shows (a district's head sees where it stands whatever its place)."""
+
+    @property
+    def on_whole(self) -> bool:
+        return self.end != "rank"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +225,8 @@ def next_executive(cat: Catalog) -> list[AgendaRow]:
 def hotline_ends(cat: Catalog) -> list[HotlineRow]:
     """The latest hotline month on file up to the as-of date: its HOTLINE_ENDS best and
     HOTLINE_ENDS worst districts by the composite (figures.hotline_ranking); a month of
-    fewer districts shows each once."""
+    fewer districts shows each once.  The districts between them are rows too, marked
+    "rank", which the whole office's desk leaves out and a district's own desk shows."""
     months = [h for h in cat.of(Hotline) if h.month <= f"{cat.as_of:%Y-%m}"]
     if not months:
         return []
@@ -226,9 +234,10 @@ def hotline_ends(cat: Catalog) -> list[HotlineRow]:
     ranks = cat.hotline[h.month]
     n = len(ranks)
     top = ranks[:HOTLINE_ENDS]
-    bottom = [r for r in ranks[max(n - HOTLINE_ENDS, len(top)):]]
+    first_bottom = max(n - HOTLINE_ENDS, len(top))
+    middle, bottom = ranks[len(top):first_bottom], ranks[first_bottom:]
     return [HotlineRow(h.id, (r.unit,), h.month, r.rank, n, r.composite, end)
-            for end, rs in (("top", top), ("bottom", bottom)) for r in rs]
+            for end, rs in (("top", top), ("bottom", bottom), ("rank", middle)) for r in rs]
 
 
 # issue 16 point 1: duty, incidents, report-late, instructions awaiting feedback
@@ -352,9 +361,12 @@ def ref(ctx: Ctx, id_: str) -> Cell:
 
 
 def _due(ctx: Ctx, w: Waiting) -> list[Cell]:
+    """A request's due date, and how far past it (in the unit its time limit is counted
+    in: working days where the office's calendar exists, figures.request_status)."""
+    unit = ctx.t("working_days" if ctx.cat.counts_working_days() else "calendar_days")
     return [Cell(str(w.due) if w.due else ""),
-            Cell(ctx.t("desk_overdue_by", n=w.days_overdue), status="overdue") if w.overdue
-            else Cell("")]
+            Cell(ctx.t("desk_overdue_by", n=w.days_overdue, unit=unit), status="overdue")
+            if w.overdue else Cell("")]
 
 
 def request_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
@@ -403,6 +415,11 @@ def instruction_cells(ctx: Ctx, r: InstructionRow) -> list[Cell]:
 
 
 # -- the table of blocks ---------------------------------------------------------------------
+DAY_COLUMNS = frozenset({"days_waiting", "days_overdue_n", "days_open",
+                         "desk_days_report_late"})
+"""The desk's counts of days: their headers say the unit (Block.columns)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     key: str
@@ -418,15 +435,26 @@ class Block:
     """The column naming the unit: the listing filters on it for a scoped desk's link."""
     more: str = "desk_see_all"
     """Label key of the link to the full list ({n}: how many) or to the record."""
+    working: bool = False
+    """Its days are counted as the record's own time limit is: in working days where the
+    office's calendar exists (requests, received documents, the grace of a progress
+    report; figures.py), else in calendar days.  Other blocks count calendar days: a
+    deadline or a due date passed, days since an instruction or an incident."""
+
+    def columns(self, cat: Catalog) -> tuple[str, ...]:
+        """The block's headers, each count of days saying its unit (工作日 or 自然日):
+        one desk shows both, and a leader comparing two blocks must see which is which."""
+        unit = "wd" if self.working and cat.counts_working_days() else "cd"
+        return tuple(f"{h}_{unit}" if h in DAY_COLUMNS else h for h in self.headers)
 
 
 BLOCKS: tuple[Block, ...] = (
     Block("requests", "desk_requests",
           ("title", "from", "submitted", "days_waiting", "desk_due", "status"),
-          awaiting_decision, request_cells, "desk/requests.md"),
+          awaiting_decision, request_cells, "desk/requests.md", working=True),
     Block("received", "desk_received",
           ("title", "lead", "received_date", "days_waiting"),
-          awaiting_action, received_cells, "desk/received.md"),
+          awaiting_action, received_cells, "desk/received.md", working=True),
     Block("supervision", "desk_supervision",
           ("what", "lead", "deadline", "days_overdue_n"),
           supervision_overdue, supervision_cells, "desk/supervision.md"),
@@ -444,7 +472,7 @@ BLOCKS: tuple[Block, ...] = (
           incidents_open, incident_cells, "desk/incidents.md"),
     Block("report_late", "report_late_items",
           ("what", "lead", "report_due", "desk_days_report_late"),
-          report_late, report_late_cells, "desk/report-late.md"),
+          report_late, report_late_cells, "desk/report-late.md", working=True),
     Block("instructions", "desk_instructions",
           ("title", "unit", "instructed_by", "date", "days_waiting", "supervision"),
           instructions_awaiting, instruction_cells, "desk/instructions.md"),
@@ -479,8 +507,8 @@ def scopes(cat: Catalog) -> list[Scope]:
 def narrowed(rows: Sequence[Any], scope: Scope | None) -> list[Any]:
     """The rows of a block that concern the scope (all of them without one): a row naming
     one of the scope's units, or, on an official's desk, naming the official."""
-    if scope is None:
-        return list(rows)
+    if scope is None:  # the whole office: not the rows only a scope's desk shows
+        return [r for r in rows if getattr(r, "on_whole", True)]
     return [r for r in rows if scope.units.intersection(r.units)
             or (scope.kind == "official" and scope.id in getattr(r, "officials", ()))]
 
@@ -495,6 +523,9 @@ def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None
         if scope is not None and scope.kind == "unit":
             unit = ref(ctx, scope.id)
             href += f"?desk-{block.key}.f{block.unit_column}={quote(unit.text, safe='')}"
+        elif scope is not None:  # a portfolio: the rows naming its units or the official
+            ids = ",".join(sorted(scope.units | {scope.id}))
+            href += f"?desk-{block.key}.in={quote(ids, safe=',')}"
         return href
     if rows:
         return ctx.href(ctx.cat.by_id[rows[0].id])
@@ -514,8 +545,7 @@ class BlockView:
     rows: tuple[tuple[Cell, ...], ...]
     more: str | None
     more_text: str = ""
-    """The link's text: the count it leads to (on an official's desk, the whole office's
-    list, which no filter narrows to a portfolio: it says so)."""
+    """The link's text, with the count of rows it leads to."""
 
 
 def desk_views(ctx: Ctx, scope: Scope | None = None,
@@ -526,11 +556,9 @@ def desk_views(ctx: Ctx, scope: Scope | None = None,
     for block in BLOCKS:
         every = rows[block.key] if rows is not None else block.rows(ctx.cat)
         mine = narrowed(every, scope)
-        whole = scope is not None and scope.kind == "official" and block.list_src
-        more_text = (ctx.t("desk_see_office", n=len(every)) if whole
-                     else ctx.t(block.more, n=len(mine)))
+        more_text = ctx.t(block.more, n=len(mine))
         # the meeting and the hotline month are named and linked whatever the scope
-        out.append(BlockView(block.key, _title(ctx, block, every), block.headers,
+        out.append(BlockView(block.key, _title(ctx, block, every), block.columns(ctx.cat),
                              ctx.t(block.more, n="{n}"), len(mine),
                              tuple(tuple(block.cells(ctx, r)) for r in mine[:DESK_ROWS]),
                              _block_link(ctx, block, every, scope), more_text))
@@ -653,14 +681,21 @@ def desk_pages(cat: Catalog, locale: str) -> Iterator[Page]:
         ctx = Ctx(cat, locale, block.list_src)
         with deps.recording() as head:
             items = block.rows(cat)
-        listing = Listing(list(block.headers), items, _listing_row(block),
-                          f"desk-{block.key}", [block.unit_column], True)
+            columns = block.columns(cat)  # the day unit: the calendar's records
+        listing = Listing(list(columns), items, _listing_row(block),
+                          f"desk-{block.key}", [block.unit_column], True, scope=_concerns)
         intro = f"<p>{esc(ctx.t('desk_request_rule', n=cat.request_days))}</p>\n" \
             if block.key == "requests" else \
             f"<p>{esc(ctx.t('desk_instruction_rule'))}</p>\n" \
             if block.key == "instructions" else ""
         yield from paginate(cat, locale, block.list_src, ctx.t(block.title),
                             (intro, listing, ""), in_nav=False, head=frozenset(head))
+
+
+def _concerns(row: Any) -> tuple[str, ...]:
+    """The units and officials a row concerns: what `narrowed` keeps a row by, so that a
+    portfolio's link (`?desk-<key>.in=`) keeps the rows the official's desk counted."""
+    return (*row.units, *getattr(row, "officials", ()))
 
 
 def _listing_row(block: Block) -> Callable[[Ctx, Any], list[object]]:

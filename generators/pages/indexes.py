@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -91,6 +91,9 @@ class Listing:
     title: str = ""
     record_id: Callable[[Any], str] = attrgetter("id")
     """The record an item stands for (its row shows what the record's page shows)."""
+    scope: Callable[[Any], Iterable[str]] | None = None
+    """The ids (units, officials) an item concerns, for a filter by several of them in
+    the address (Ctx.table scopes); None: no such filter."""
 
 
 Rendered = str | tuple[str, Listing, str]
@@ -169,9 +172,10 @@ def paginate(cat: Catalog, locale: str, src: str, title: str, rendered: Rendered
 
 
 def _table(ctx: Ctx, listing: Listing, chunk: Sequence[Any]) -> str:
+    scopes = [list(listing.scope(item)) for item in chunk] if listing.scope else None
     return ctx.table(listing.headers, [listing.row(ctx, item) for item in chunk],
                      table_id=listing.table_id, filters=listing.filters,
-                     search=listing.search)
+                     search=listing.search, scopes=scopes)
 
 
 def index_pages(cat: Catalog, locale: str) -> Iterator[Page]:
@@ -532,13 +536,13 @@ def dashboard(ctx: Ctx) -> str:
                f'{esc(t("due_soon"))}</a></div>\n')
     # as many as a desk block shows: the home page must not near a page's size limit
     soon, more_soon = capped(ctx, soon, limit=10, more_src="calendar/index.md")
-    out.append(heading(t("due_soon"), 2).replace("\n\n", " { #due-soon }\n\n", 1))
+    out.append(heading(t("due_soon"), 3).replace("\n\n", " { #due-soon }\n\n", 1))
     out.append(more_soon)
     out.append(ctx.table(["what", "lead", "deadline", "status", "progress"], [
         [ctx.link(s.id), ctx.link(s.lead), date_cell(s.deadline),
          ctx.badge(cat.supervision[s.id].status), ctx.progress(cat.supervision[s.id].percent)]
         for s in soon], table_id="dashboard-soon"))
-    out.append(heading(t("upcoming"), 2))
+    out.append(heading(t("upcoming"), 3))
     upcoming = sorted([(m.date, ctx.t("rt-meeting"), m.id) for m in cat.of(Meeting)
                        if m.date >= today] +
                       [(a.date, ctx.t("rt-activity"), a.id) for a in cat.of(Activity)
@@ -546,7 +550,7 @@ def dashboard(ctx: Ctx) -> str:
     out.append(ctx.table(["date", "kind", "title"],
                          [[date_cell(d), esc(k), ctx.link(i)] for d, k, i in upcoming[:10]],
                          sortable=False))
-    out.append(heading(t("latest_documents"), 2))
+    out.append(heading(t("latest_documents"), 3))
     out.append(ctx.table(["number", "title", "written"],
                          [[esc(d.number), ctx.link(d.id), date_cell(d.written)]
                           for d in cat.of(Document)[:8]], sortable=False))
@@ -555,7 +559,7 @@ def dashboard(ctx: Ctx) -> str:
                       key=lambda d: cat.validity[d.id].expires)
     expiring, more_expiring = capped(ctx, expiring, more_src="documents/normative.md",
                                      query="validity=expiring")
-    out.append(heading(t("expiring_soon"), 2))
+    out.append(heading(t("expiring_soon"), 3))
     out.append(ctx.table(["number", "title", "expires", "days"], [
         [esc(d.number), ctx.link(d.id), date_cell(cat.validity[d.id].expires),
          str(cat.validity[d.id].days_to_expiry)] for d in expiring], sortable=False))

@@ -112,3 +112,39 @@ def test_an_unknown_unit_in_the_address_shows_the_whole_office(at: Any, zh_site:
     assert pg.input_value("#desk-scope") == ""
     assert _shown(pg) == whole
     assert pg.locator(".desk-status").inner_text()
+
+
+def test_an_official_s_link_leads_to_his_portfolio_s_rows(at: Any, zh_site: str,
+                                                          cat: Catalog) -> None:
+    """On an official's desk a block's link opens the list with only the rows his desk
+    counted (his portfolio's units, or naming him); the list says so and can show all."""
+    ctx = Ctx(cat, "zh", "index.md")
+    whole = {v.key: v.count for v in desk_views(ctx)}
+    for scope in scopes(cat):
+        if scope.kind != "official":
+            continue
+        mine = {v.key: v.count for v in desk_views(ctx, scope)}
+        key = next((k for k in ("supervision", "requests", "instructions")
+                    if 0 < mine[k] < whole[k]), None)
+        if key:
+            break
+    else:
+        pytest.fail("no official of the sample whose portfolio narrows a list")
+    pg = at(SIZES[0])
+    pg.goto(f"{zh_site}?official={scope.id}")
+    pg.wait_for_selector(f".desk[data-scope='official:{scope.id}']")
+    pg.locator(f"#desk-{key} a.desk-more").click()
+    pg.wait_for_load_state("load")
+    assert f"desk-{key}.in=" in pg.url
+    visible = f"""() => [...document.querySelectorAll("table#desk-{key} tbody tr")]
+        .filter(tr => !tr.hidden).length"""
+    assert pg.evaluate(visible) == mine[key]
+    note = pg.locator(".table-scope")
+    assert note.is_visible() and "分管范围" in note.inner_text()
+    assert note.locator("button").bounding_box()["height"] >= 44
+    (RESULTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(RESULTS / "screenshots" / f"desk-portfolio-{key}-390.png"),
+                  full_page=True)
+    note.locator("button").click()
+    assert pg.evaluate(visible) == whole[key]
+    assert ".in=" not in pg.url and not pg.locator(".table-scope").count()
