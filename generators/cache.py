@@ -48,13 +48,28 @@ def code_version() -> str:
     return f"{_source_version()}-{max_record_bytes()}"
 
 
-@cache
-def _source_version() -> str:
+def source_files(root: Path | None = None) -> list[Path]:
+    """Every file of the generators' package that a build reads: its code, and the
+    stylesheets, scripts and templates it copies into every site (assets/, theme/).  An
+    edited portal.css is a new release too: a republish keyed on the code alone kept the
+    last build's stylesheet, which only --full replaced."""
+    root = root or Path(__file__).parent
+    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                  and p.suffix not in (".pyc", ".pyo"))
+
+
+def source_version(root: Path) -> str:
+    """A hash of source_files(root), their names and contents."""
     h = hashlib.sha256(str(FORMAT).encode())
-    root = Path(__file__).parent
-    for path in sorted(root.rglob("*.py")):
+    for path in source_files(root):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+@cache
+def _source_version() -> str:
+    return source_version(Path(__file__).parent)
 
 
 def cache_path(records_dir: Path, part: str, display: str = "") -> Path:

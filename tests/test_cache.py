@@ -130,3 +130,26 @@ def test_each_spelling_of_the_folder_keeps_its_own_cache(tmp_path: Path,
     assert all(p.path.startswith(spelled + "/") for p in full.problems)
     assert [p.path.removeprefix(spelled + "/") for p in full.problems] == \
         [p.path.removeprefix("records/") for p in short.problems]
+
+
+def test_a_release_is_every_file_the_build_copies_not_only_its_code(tmp_path: Path) -> None:
+    """An edited stylesheet, script or template is a new release (cache.code_version keys
+    every cache and the republish): keyed on *.py alone, a republish kept the last
+    build's portal.css until --full."""
+    import shutil
+
+    package = Path(cache.__file__).parent
+    names = {p.relative_to(package).as_posix() for p in cache.source_files(package)}
+    assert {"cache.py", "assets/portal.css", "assets/desk.js", "theme/main.html"} <= names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    copy = tmp_path / "generators"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = cache.source_version(copy)
+    assert cache.source_version(copy) == before
+    css = copy / "assets" / "portal.css"
+    css.write_text(css.read_text("utf-8") + "/* edited */\n", "utf-8")
+    assert cache.source_version(copy) != before
+    css.rename(copy / "assets" / "portal2.css")  # a renamed file is a change too
+    edited = cache.source_version(copy)
+    (copy / "assets" / "portal2.css").rename(css)
+    assert cache.source_version(copy) != edited
