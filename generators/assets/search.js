@@ -50,6 +50,13 @@
     return result;
   }
 
+  // Pagefind's ranking scales a page's score down by its length (pageLength 0.75 by
+  // default), which put a document's full text under every short record naming the same
+  // phrase: 老旧小区 found the 暂行办法 itself eighth, and 供暖 a month's hotline listing above
+  // the heating notice.  Titles (weight 10, pages/finding.py) already lead; past them, a
+  // page that says the phrase more often comes first, however long it is.
+  var RANKING = {pageLength: 0.0};
+
   function start() {
     var holder = document.getElementById("portal-search");
     if (!holder || typeof PagefindUI === "undefined") { return; }
@@ -61,8 +68,9 @@
         var ui = new PagefindUI({
           element: "#portal-search", bundlePath: base + "pagefind/" + bundles[0] + "/",
           mergeIndex: bundles.slice(1).map(function (b) {
-            return {bundlePath: base + "pagefind/" + b + "/"};
+            return {bundlePath: base + "pagefind/" + b + "/", ranking: RANKING};
           }),
+          pagefindOptions: {ranking: RANKING},
           baseUrl: base, showSubResults: true, showImages: false, resetStyles: false,
           showEmptyFilters: false, processTerm: normalise, processResult: showable});
         var q = new URLSearchParams(window.location.search).get("q");
