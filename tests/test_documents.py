@@ -256,6 +256,28 @@ def test_document_page_shows_panel_text_attachments_and_interpretation() -> None
     assert "<dt>令号</dt>\n<dd><strong>北京市人民政府令第312号</strong></dd>" in order
 
 
+def test_an_attachment_without_a_file_says_it_is_not_published() -> None:
+    """The sample's 附件4 has a title and no file: the reader is told why there is nothing
+    to open, in the page's language, and it is not a link."""
+    import re
+
+    from generators.pages import render_record
+
+    cat = _sample_catalog()
+    doc = cat.by_id["doc-2025-301"]
+    for locale, no, why in (("zh", "附件4：", "（未随文公开）"),
+                            ("en", "Attachment 4: ", " (not published with the document)")):
+        page = render_record(cat, locale, "documents/2025/doc-2025-301.md", doc).markdown
+        items = re.findall(r"<li>.*?</li>", page.split('<ul class="attachments">')[1]
+                           .split("</ul>")[0])
+        assert len(items) == 4
+        fourth = items[3]
+        assert "<a" not in fourth
+        assert re.sub(r"<[^>]+>", "", fourth) == f"{no}加装电梯补贴资金申请流程图{why}"
+        # the three with files say nothing of the kind
+        assert all(why not in x and "<a " in x for x in items[:3])
+
+
 def test_a_hidden_documents_attachments_never_reach_the_site() -> None:
     from generators.outputs import attachment_copies
     from generators.tables import attachments_frame

@@ -145,7 +145,9 @@ def normative_panel(ctx: Ctx, d: Document) -> str:
 
 def attachments_block(ctx: Ctx, d: Document) -> str:
     """附件: each a link to its copy in the site with its format and size; an attachment
-    without a file (or whose file this build does not publish) by its title only."""
+    without a file (or whose file this build does not publish) by its title, and the
+    reader told there is nothing to open: "附件4：流程图（未随文公开）" (the contract gives an
+    attachment only a title and a file, so no reason of the editor's own is shown)."""
     if not d.attachments:
         return ""
     t = ctx.t
@@ -154,7 +156,9 @@ def attachments_block(ctx: Ctx, d: Document) -> str:
         label = f'{esc(t("attachment_no", n=n))}{ctx.colon()}'
         found = ctx.cat.attachments.get(a.file) if a.file else None
         if found is None:
-            items.append(f"<li>{label}{esc(a.title)}</li>")
+            why = ctx.paren(esc(t("attachment_missing")))
+            items.append(f'<li>{label}{esc(a.title)}<span class="attachment-none">{why}</span>'
+                         "</li>")
             continue
         href = "/".join(quote(part) for part in _relative_file(ctx.src, found.site_src))
         comma = "，" if ctx.locale == "zh" else ", "
