@@ -248,7 +248,9 @@ def test_document_page_shows_panel_text_attachments_and_interpretation() -> None
     found = cat.attachments["jzbf-2026-17/minimum-wage.xlsx"]
     assert ('href="../../../attachments/jzbf-2026-17/minimum-wage.xlsx" download>'
             in page)
-    assert f"（Excel，{attachments.size_text(found.size)}）" in page
+    # the format and size are part of the link: one target to tap
+    assert (f'<span class="attachment-facts">（Excel，{attachments.size_text(found.size)}）'
+            "</span></span></a>") in page
     # the interpretation is a record of its own: linked from the page it interprets
     assert 'href="../doc-2026-302/"' in page.split("## 政策解读")[1]
     order = render_record(cat, "zh", "documents/2026/doc-2026-301.md",

@@ -93,3 +93,30 @@ def test_register_shows_the_repeal_date_and_its_new_columns(at: Any,
     out = RESULTS / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(out / "documents-register-zh-1366.png"), full_page=True)
+
+
+_ATTACHMENTS = """() => [...document.querySelectorAll("ul.attachments li")].map(li => {
+  const a = li.querySelector("a.attachment");
+  return {link: a ? a.getBoundingClientRect().height : null,
+          row: li.getBoundingClientRect().height,
+          facts: a ? a.querySelector(".attachment-facts") !== null : null};
+})"""
+
+
+@pytest.mark.parametrize("size", [PHONE, DESK], ids=["phone", "desk"])
+def test_attachment_links_are_a_finger_tall_on_a_phone_only(at: Any, zh_site: str,
+                                                            size: tuple[int, int]) -> None:
+    """At 390 px each attachment link, its format and size with it, is at least 44 px
+    tall (it was 17 px: one line of text); on a desk each attachment stays one line of
+    text (26 px at 1,366 px: under 44), the list no taller than it was."""
+    pg = at(size)
+    pg.goto(zh_site + PROVISIONAL)
+    pg.wait_for_load_state("load")
+    rows = pg.evaluate(_ATTACHMENTS)
+    links = [r for r in rows if r["link"] is not None]
+    assert len(rows) == 4 and len(links) == 3, rows
+    assert all(r["facts"] for r in links), rows  # the format and size are part of the target
+    if size == PHONE:
+        assert all(r["link"] >= 44 for r in links), rows
+    else:
+        assert all(r["row"] < 44 for r in rows), rows
