@@ -339,8 +339,9 @@ def test_register_rows_give_repeal_date_status_and_the_finders_columns() -> None
     assert "即将到期" in provisional and "剩余89天" in provisional
     assert '<span class="tag">剩余89天</span> <span class="tag">暂行/试行' in provisional
     assert '<td class="nw">2027-02-28</td>' in provisional
-    assert "BJSZ-2025-0008" in provisional and '审核 <span class="nw">2025-02-08<' in provisional
-    assert '备案 <span class="nw">2025-03-20<' in provisional
+    # 登记·审核·备案: each part on its line, a labelled date never broken inside
+    assert ('<span class="nw">BJSZ-2025-0008</span><br><span class="nw">审核 2025-02-08</span>'
+            '<br><span class="nw">备案 2025-03-20</span>') in provisional
     head = register.split("<thead>")[1].split("</thead>")[0]
     for label in ("有效性", "施行日期", "有效期至", "废止日期", "登记·审核·备案",
                   "起草单位（负责评估）", "政策解读"):
@@ -350,6 +351,33 @@ def test_register_rows_give_repeal_date_status_and_the_finders_columns() -> None
     assert "documents/topics/index.md" in pages
     topic = pages["documents/topics/employment.md"]
     assert "京政办发〔2026〕17号" in topic and "京政办函〔2026〕19号" in topic
+
+
+def test_register_entry_parts_are_never_broken_inside() -> None:
+    """The 登记·审核·备案 cell of 京政发〔2021〕12号 (registered BJSZ-2021-0212, reviewed
+    2021-10-26, filed 2021-12-02), in the static table and in the finder's data: three
+    parts, each kept on one line (the finder's cell once read "…审核 2021-10-" / "26")."""
+    from generators.finders import _normative, encode
+    from generators.labels import labels
+    from generators.pages.indexes import register_entry
+    from generators.tables import register_row
+
+    cat = _sample_catalog()
+    row = register_row(cat, cat.by_id["doc-2021-012"])
+    parts = ["BJSZ-2021-0212", "审核 2021-10-26", "备案 2021-12-02"]
+    assert register_entry(labels("zh"), row) == parts
+    assert register_entry(labels("en"), row) == [
+        "BJSZ-2021-0212", "Reviewed 2021-10-26", "Filed 2021-12-02"]
+    # the parts a document lacks are left out, not left blank
+    assert register_entry(labels("zh"), {**row, "registration": None, "filing_date": None}) \
+        == ["审核 2021-10-26"]
+    assert register_entry(labels("zh"), {**row, "registration": None,
+                                         "legality_review_date": None, "filing_date": None}) == []
+    data = encode(_normative(cat, labels("zh")), cat, "zh")
+    column = next(c for c in data["columns"] if c["key"] == "register_entry")
+    assert column["kind"] == "lines"  # finder.js: a span.nw a part, a <br> between
+    at = data["data"]["number"].index("京政发〔2021〕12号")
+    assert data["data"]["register_entry"][at] == parts
 
 
 def test_register_rows_as_plain_values() -> None:

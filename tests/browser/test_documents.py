@@ -90,6 +90,17 @@ def test_register_shows_the_repeal_date_and_its_new_columns(at: Any,
         assert any(h.startswith(label) for h in heads), (label, heads)
     row = pg.locator(".finder-table tbody tr", has_text="京政发〔2019〕4号")
     assert "2024-02-29" in row.inner_text() and "-975" not in row.inner_text()
+    # 登记·审核·备案: each part on a line of its own, never broken inside (the finder's cell
+    # once read "…审核 2021-10-" / "26" at this width)
+    parts = pg.evaluate("""() => {
+      const heads = [...document.querySelectorAll('.finder-table thead th')];
+      const i = heads.findIndex(th => th.textContent.trim().startsWith('登记·审核·备案'));
+      const tr = [...document.querySelectorAll('.finder-table tbody tr')]
+        .find(r => r.textContent.includes('京政发〔2021〕12号'));
+      return [...tr.children[i].querySelectorAll('span.nw')]
+        .map(s => [s.textContent, s.getClientRects().length]);
+    }""")
+    assert parts == [["BJSZ-2021-0212", 1], ["审核 2021-10-26", 1], ["备案 2021-12-02", 1]]
     out = RESULTS / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(out / "documents-register-zh-1366.png"), full_page=True)
