@@ -36,7 +36,7 @@ from .models.received import Received
 from .models.request import Request
 from .models.supervision import Supervision
 from .pages.common import Ctx, column_class, liaison_status, record_src
-from .pages.indexes import finder_path
+from .pages.indexes import finder_path, register_entry
 from .summaries import SUPERVISION_ORDER
 from .urls import url_of
 
@@ -53,7 +53,9 @@ REQUEST_ORDER = ["approved", "approved-in-principle", "returned", "rejected"]
 
 Kind = str
 """How finder.js shows a column: link (the row's title, to its record), text, date,
-num, value (a dictionary's label), badge (a status, as the tables show it), progress."""
+num, value (a dictionary's label), badge (a status, as the tables show it), progress,
+lines (a list of texts, each on its own line and never broken inside: the register's
+登记·审核·备案)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,7 @@ def _normative(cat: Catalog, t: Callable[..., str]) -> Spec:
                 [Col("number", "text"), Col("title", "link"),
                  Col("validity", "badge", "validity"),
                  Col("expires", "date"), Col("repealed_on", "date"),
-                 Col("register_entry", "text"), Col("evaluation_unit", "value", "unit"),
+                 Col("register_entry", "lines"), Col("evaluation_unit", "value", "unit"),
                  Col("has_interpretation", "text")],
                 [Facet("validity", "validity", "validity"), Facet("issuers", "issuers", "unit"),
                  Facet("type", "type", "value"), Facet("year", "year", "year"),
@@ -130,14 +132,11 @@ def _normative(cat: Catalog, t: Callable[..., str]) -> Spec:
     docs.sort(key=lambda d: (cat.validity[d.id].expires, d.id))  # as the register's table
     for d in docs:
         r = register_row(cat, d)
-        entry = [str(r["registration"] or ""),
-                 f"{t('review_short')} {r['legality_review_date']}"
-                 if r["legality_review_date"] else "",
-                 f"{t('filing_short')} {r['filing_date']}" if r["filing_date"] else ""]
+        entry = register_entry(t, r)
         spec.rows.append({"number": d.number, "title": d.title_text,
                           "validity": r["validity"],
                           "expires": _day(r["expires"]), "repealed_on": _day(r["repealed_on"]),
-                          "register_entry": " · ".join(x for x in entry if x) or None,
+                          "register_entry": entry or None,
                           "evaluation_unit": r["drafter"],
                           "has_interpretation": t("yes") if r["interpretation"] else None,
                           "issuers": d.issuers, "type": d.type, "year": d.written.year,

@@ -468,7 +468,7 @@ _L: dict[str, tuple[str, str]] = {
     "has_interpretation": ("Explainer", "政策解读"), "no": ("no", "否"),
     "file_kind": ("Format", "格式"), "file_size": ("Size", "大小"),
     "attachment_no": ("Attachment {n}", "附件{n}"),
-    "attachment_missing": ("file not published", "文件未发布"),
+    "attachment_missing": ("not published with the document", "未随文公开"),
     "doc_info": ("Document information", "文件信息"),
     "by_topic": ("By topic", "按主题"), "topic_title": ("Topic: {name}", "主题：{name}"),
     "topic_index": ("Topics", "主题分类"),

@@ -248,12 +248,36 @@ def test_document_page_shows_panel_text_attachments_and_interpretation() -> None
     found = cat.attachments["jzbf-2026-17/minimum-wage.xlsx"]
     assert ('href="../../../attachments/jzbf-2026-17/minimum-wage.xlsx" download>'
             in page)
-    assert f"（Excel，{attachments.size_text(found.size)}）" in page
+    # the format and size are part of the link: one target to tap
+    assert (f'<span class="attachment-facts">（Excel，{attachments.size_text(found.size)}）'
+            "</span></span></a>") in page
     # the interpretation is a record of its own: linked from the page it interprets
     assert 'href="../doc-2026-302/"' in page.split("## 政策解读")[1]
     order = render_record(cat, "zh", "documents/2026/doc-2026-301.md",
                           cat.by_id["doc-2026-301"]).markdown
     assert "<dt>令号</dt>\n<dd><strong>北京市人民政府令第312号</strong></dd>" in order
+
+
+def test_an_attachment_without_a_file_says_it_is_not_published() -> None:
+    """The sample's 附件4 has a title and no file: the reader is told why there is nothing
+    to open, in the page's language, and it is not a link."""
+    import re
+
+    from generators.pages import render_record
+
+    cat = _sample_catalog()
+    doc = cat.by_id["doc-2025-301"]
+    for locale, no, why in (("zh", "附件4：", "（未随文公开）"),
+                            ("en", "Attachment 4: ", " (not published with the document)")):
+        page = render_record(cat, locale, "documents/2025/doc-2025-301.md", doc).markdown
+        items = re.findall(r"<li>.*?</li>", page.split('<ul class="attachments">')[1]
+                           .split("</ul>")[0])
+        assert len(items) == 4
+        fourth = items[3]
+        assert "<a" not in fourth
+        assert re.sub(r"<[^>]+>", "", fourth) == f"{no}加装电梯补贴资金申请流程图{why}"
+        # the three with files say nothing of the kind
+        assert all(why not in x and "<a " in x for x in items[:3])
 
 
 def test_a_hidden_documents_attachments_never_reach_the_site() -> None:
@@ -315,8 +339,9 @@ def test_register_rows_give_repeal_date_status_and_the_finders_columns() -> None
     assert "即将到期" in provisional and "剩余89天" in provisional
     assert '<span class="tag">剩余89天</span> <span class="tag">暂行/试行' in provisional
     assert '<td class="nw">2027-02-28</td>' in provisional
-    assert "BJSZ-2025-0008" in provisional and '审核 <span class="nw">2025-02-08<' in provisional
-    assert '备案 <span class="nw">2025-03-20<' in provisional
+    # 登记·审核·备案: each part on its line, a labelled date never broken inside
+    assert ('<span class="nw">BJSZ-2025-0008</span><br><span class="nw">审核 2025-02-08</span>'
+            '<br><span class="nw">备案 2025-03-20</span>') in provisional
     head = register.split("<thead>")[1].split("</thead>")[0]
     for label in ("有效性", "施行日期", "有效期至", "废止日期", "登记·审核·备案",
                   "起草单位（负责评估）", "政策解读"):
@@ -326,6 +351,33 @@ def test_register_rows_give_repeal_date_status_and_the_finders_columns() -> None
     assert "documents/topics/index.md" in pages
     topic = pages["documents/topics/employment.md"]
     assert "京政办发〔2026〕17号" in topic and "京政办函〔2026〕19号" in topic
+
+
+def test_register_entry_parts_are_never_broken_inside() -> None:
+    """The 登记·审核·备案 cell of 京政发〔2021〕12号 (registered BJSZ-2021-0212, reviewed
+    2021-10-26, filed 2021-12-02), in the static table and in the finder's data: three
+    parts, each kept on one line (the finder's cell once read "…审核 2021-10-" / "26")."""
+    from generators.finders import _normative, encode
+    from generators.labels import labels
+    from generators.pages.indexes import register_entry
+    from generators.tables import register_row
+
+    cat = _sample_catalog()
+    row = register_row(cat, cat.by_id["doc-2021-012"])
+    parts = ["BJSZ-2021-0212", "审核 2021-10-26", "备案 2021-12-02"]
+    assert register_entry(labels("zh"), row) == parts
+    assert register_entry(labels("en"), row) == [
+        "BJSZ-2021-0212", "Reviewed 2021-10-26", "Filed 2021-12-02"]
+    # the parts a document lacks are left out, not left blank
+    assert register_entry(labels("zh"), {**row, "registration": None, "filing_date": None}) \
+        == ["审核 2021-10-26"]
+    assert register_entry(labels("zh"), {**row, "registration": None,
+                                         "legality_review_date": None, "filing_date": None}) == []
+    data = encode(_normative(cat, labels("zh")), cat, "zh")
+    column = next(c for c in data["columns"] if c["key"] == "register_entry")
+    assert column["kind"] == "lines"  # finder.js: a span.nw a part, a <br> between
+    at = data["data"]["number"].index("京政发〔2021〕12号")
+    assert data["data"]["register_entry"][at] == parts
 
 
 def test_register_rows_as_plain_values() -> None:

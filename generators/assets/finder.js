@@ -40,7 +40,8 @@
         if (v === null || v === undefined || v === "") { empty.push(i); } else { idx.push(i); }
       }
       // ISO dates and numbers compare as they are; titles and numbers as the language does
-      var compare = col.kind === "link" || col.kind === "text" ? collator.compare
+      var compare = col.kind === "link" || col.kind === "text" || col.kind === "lines"
+        ? function (x, y) { return collator.compare(String(x), String(y)); }
         : col.kind === "date" ? function (x, y) { return x < y ? -1 : x > y ? 1 : 0; }
         : function (x, y) { return x - y; };
       idx.sort(function (a, b) { return compare(values[a], values[b]) || a - b; });
@@ -234,6 +235,12 @@
         bar.appendChild(inner);
         td.appendChild(bar);
         td.appendChild(document.createTextNode(" " + p + "%"));
+      } else if (c.kind === "lines") {
+        // each part on its line, never broken inside ("审核 2021-10-26")
+        v.forEach(function (part, i) {
+          if (i) { td.appendChild(el("br")); }
+          td.appendChild(el("span", "nw", part));
+        });
       } else {
         td.textContent = v;
       }

@@ -144,23 +144,31 @@ def normative_panel(ctx: Ctx, d: Document) -> str:
 # -- attachments ----------------------------------------------------------------------------
 
 def attachments_block(ctx: Ctx, d: Document) -> str:
-    """附件: each a link to its copy in the site with its format and size; an attachment
-    without a file (or whose file this build does not publish) by its title only."""
+    """附件: each a link to its copy in the site, its format and size part of the link;
+    an attachment without a file (or whose file this build does not publish) by its
+    title, and the reader told there is nothing to open: "附件4：流程图（未随文公开）" (the
+    contract gives an attachment only a title and a file, so no reason of the editor's
+    own is shown)."""
     if not d.attachments:
         return ""
     t = ctx.t
     items = []
     for n, a in enumerate(d.attachments, 1):
-        label = f'{esc(t("attachment_no", n=n))}{ctx.colon()}'
+        label = f'<span class="attachment-no">{esc(t("attachment_no", n=n))}{ctx.colon()}</span>'
         found = ctx.cat.attachments.get(a.file) if a.file else None
         if found is None:
-            items.append(f"<li>{label}{esc(a.title)}</li>")
+            why = ctx.paren(esc(t("attachment_missing")))
+            items.append(f'<li>{label}<span>{esc(a.title)}<span class="attachment-none">{why}'
+                         "</span></span></li>")
             continue
         href = "/".join(quote(part) for part in _relative_file(ctx.src, found.site_src))
         comma = "，" if ctx.locale == "zh" else ", "
         facts = ctx.paren(esc(f"{kind_of(found.path)}{comma}{size_text(found.size)}"))
-        items.append(f'<li>{label}<a class="attachment" href="{href}" download>'
-                     f"{esc(a.title)}</a>{facts}</li>")
+        # the format and size inside the link: one target to tap, and a link whose name
+        # says what it opens (portal.css makes it a finger tall on a phone)
+        items.append(f'<li>{label}<a class="attachment" href="{href}" download><span>'
+                     f'{esc(a.title)}<span class="attachment-facts">{facts}</span></span></a>'
+                     "</li>")
     return (heading(t("attachments"), 2) + '<ul class="attachments">' + "".join(items)
             + "</ul>\n")
 

@@ -209,6 +209,20 @@ REGISTER_ORDER = ("in-force", "expiring", "expired", "amended", "repealed",
 已废止 (and those not yet in force)."""
 
 
+def register_entry(t: Callable[..., str], r: dict[str, object]) -> list[str]:
+    """The register's 登记·审核·备案 of one document (tables.register_row's values), each
+    part as the cell shows it on its own line: the registration number, then each date
+    with its label, ["BJSZ-2021-0212", "审核 2021-10-26", "备案 2021-12-02"] (the parts it
+    lacks left out).  A cell may break between two parts, never inside one: the static
+    table and the finder both keep each part on one line (a desk's screen showed
+    "2021-10-" and "26" on two lines)."""
+    parts = [str(r["registration"]) if r["registration"] else ""]
+    for key, label in (("legality_review_date", "review_short"), ("filing_date", "filing_short")):
+        if r[key]:
+            parts.append(f"{t(label)} {r[key]}")
+    return [x for x in parts if x]
+
+
 def normative_register(ctx: Ctx) -> Rendered:
     """The register of normative documents (issue 17): each with its status (and the days
     left while it is expiring), its last day or its repeal date (废止日期, from the
@@ -236,15 +250,12 @@ def normative_register(ctx: Ctx) -> Rendered:
         if r["provisional"]:
             tags.append(esc(c.t("provisional")))
         title = c.link(d.id) + "".join(f' <span class="tag">{x}</span>' for x in tags)
-        # registration, legality review and filing in one cell, each on its line
-        kept = [esc(r["registration"]) if r["registration"] else "",
-                f'{esc(c.t("review_short"))} <span class="nw">'
-                f'{esc(r["legality_review_date"])}</span>' if r["legality_review_date"] else "",
-                f'{esc(c.t("filing_short"))} <span class="nw">{esc(r["filing_date"])}</span>'
-                if r["filing_date"] else ""]
+        # registration, legality review and filing in one cell, each on its line and
+        # never broken inside
+        entry = "<br>".join(f'<span class="nw">{esc(x)}</span>' for x in register_entry(c.t, r))
         return [esc(d.number), title, (status, REGISTER_ORDER.index(str(r["validity"]))),
                 date_cell(r["effective"]), date_cell(r["expires"]), date_cell(r["repealed_on"]),
-                "<br>".join(x for x in kept if x), c.link(d.drafter),
+                entry, c.link(d.drafter),
                 esc(c.t("yes")) if r["interpretation"] else ""]
 
     docs.sort(key=lambda d: (REGISTER_ORDER.index(ctx.cat.validity[d.id].status),

@@ -90,6 +90,44 @@ def test_register_shows_the_repeal_date_and_its_new_columns(at: Any,
         assert any(h.startswith(label) for h in heads), (label, heads)
     row = pg.locator(".finder-table tbody tr", has_text="京政发〔2019〕4号")
     assert "2024-02-29" in row.inner_text() and "-975" not in row.inner_text()
+    # 登记·审核·备案: each part on a line of its own, never broken inside (the finder's cell
+    # once read "…审核 2021-10-" / "26" at this width)
+    parts = pg.evaluate("""() => {
+      const heads = [...document.querySelectorAll('.finder-table thead th')];
+      const i = heads.findIndex(th => th.textContent.trim().startsWith('登记·审核·备案'));
+      const tr = [...document.querySelectorAll('.finder-table tbody tr')]
+        .find(r => r.textContent.includes('京政发〔2021〕12号'));
+      return [...tr.children[i].querySelectorAll('span.nw')]
+        .map(s => [s.textContent, s.getClientRects().length]);
+    }""")
+    assert parts == [["BJSZ-2021-0212", 1], ["审核 2021-10-26", 1], ["备案 2021-12-02", 1]]
     out = RESULTS / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(out / "documents-register-zh-1366.png"), full_page=True)
+
+
+_ATTACHMENTS = """() => [...document.querySelectorAll("ul.attachments li")].map(li => {
+  const a = li.querySelector("a.attachment");
+  return {link: a ? a.getBoundingClientRect().height : null,
+          row: li.getBoundingClientRect().height,
+          facts: a ? a.querySelector(".attachment-facts") !== null : null};
+})"""
+
+
+@pytest.mark.parametrize("size", [PHONE, DESK], ids=["phone", "desk"])
+def test_attachment_links_are_a_finger_tall_on_a_phone_only(at: Any, zh_site: str,
+                                                            size: tuple[int, int]) -> None:
+    """At 390 px each attachment link, its format and size with it, is at least 44 px
+    tall (it was 17 px: one line of text); on a desk each attachment stays one line of
+    text (26 px at 1,366 px: under 44), the list no taller than it was."""
+    pg = at(size)
+    pg.goto(zh_site + PROVISIONAL)
+    pg.wait_for_load_state("load")
+    rows = pg.evaluate(_ATTACHMENTS)
+    links = [r for r in rows if r["link"] is not None]
+    assert len(rows) == 4 and len(links) == 3, rows
+    assert all(r["facts"] for r in links), rows  # the format and size are part of the target
+    if size == PHONE:
+        assert all(r["link"] >= 44 for r in links), rows
+    else:
+        assert all(r["row"] < 44 for r in rows), rows
