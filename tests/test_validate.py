@@ -518,3 +518,58 @@ def test_an_unquoted_time_where_a_minute_belongs_is_told_to_take_its_day(
     (p,) = [p for p in report.problems if p.code == "YAML_UNQUOTED"]
     assert p.hint == 'write the day with the time, quoted: "YYYY-MM-DDT09:30"'
     assert p.hint_in("zh") == '连同日期一起写，并加上引号："YYYY-MM-DDT09:30"'
+
+
+def _codes_at(report_problems: list[Problem]) -> list[tuple[str, int, str]]:
+    return sorted((p.path.rsplit("/", 1)[-1], p.line, p.code) for p in report_problems)
+
+
+def test_an_impossible_date_does_not_hide_a_missing_recipient(tmp_path: Path) -> None:
+    """written: 2026-02-30 is refused; the record is still read, with a stand-in date, so
+    its recipients are checked; the stand-in is blamed for nothing (written is what a
+    signature, the number's year and the year folder are checked against)."""
+    records = overlay(tmp_path)
+    doc = records / "documents/2026/doc-c.yaml"
+    text = doc.read_text(encoding="utf-8")
+    assert "recipients: [transport]\nwritten: 2026-05-20\n" in text
+    doc.write_text(text.replace("recipients: [transport]\nwritten: 2026-05-20\n",
+                                "recipients: [transprt]\nwritten: 2026-02-30\n"
+                                "signatory: mayor\n"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("doc-c.yaml", 6, "REF_MISSING"),
+                                          ("doc-c.yaml", 7, "SCHEMA_DATE")]
+    (ref,) = [p for p in report.problems if p.code == "REF_MISSING"]
+    assert ref.hint == "did you mean 'transport'?"
+
+
+def test_a_bad_day_key_does_not_hide_the_roster_s_other_problems(tmp_path: Path) -> None:
+    """2026-12-32 is no day: that day goes; the day outside the month (DUTY_DAY) and the
+    unknown leaders of the days that remain are said in the same run."""
+    records = overlay(tmp_path)
+    roster = records / "duty/2026-11.yaml"
+    text = roster.read_text(encoding="utf-8")
+    assert "  2026-11-28: {leader: mayor, officers: [刘洋]}" in text
+    roster.write_text(text.replace(
+        "  2026-11-28: {leader: mayor, officers: [刘洋]}",
+        "  2026-12-32: {leader: mayor, officers: [刘洋]}\n"          # line 8
+        "  2026-12-01: {leader: nobody, officers: [刘洋]}\n"         # line 9
+        "  2026-11-28: {leader: mayr, officers: [刘洋]}"), encoding="utf-8")  # line 10
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("2026-11.yaml", 8, "SCHEMA_DATE"),
+                                          ("2026-11.yaml", 9, "DUTY_DAY"),
+                                          ("2026-11.yaml", 9, "REF_MISSING"),
+                                          ("2026-11.yaml", 10, "REF_MISSING")]
+
+
+def test_a_bad_id_does_not_hide_a_duplicate_number(tmp_path: Path) -> None:
+    """id: Doc_C is refused (ID_FORMAT); the number it shares with doc-b is still said, at
+    both files, and the stand-in id is not reported against the file name."""
+    records = overlay(tmp_path)
+    doc = records / "documents/2026/doc-c.yaml"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("id: doc-c", "id: Doc_C")
+                   .replace("京政办函〔2026〕7号", "京政发〔2026〕2号"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("doc-b.yaml", 2, "NUMBER_DUPLICATE"),
+                                          ("doc-c.yaml", 1, "ID_FORMAT"),
+                                          ("doc-c.yaml", 2, "NUMBER_DUPLICATE")]
