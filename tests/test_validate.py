@@ -256,7 +256,8 @@ def _strings(node: ast.expr | None) -> list[str]:
 
 
 # (code's argument, message's, hint's) of each way a problem is made
-_MAKERS = {"problem": (3, 4, 5), "_p": (2, 3, 4), "PydanticCustomError": (0, 1, None)}
+_MAKERS = {"problem": (3, 4, 5), "_p": (2, 3, 4), "PydanticCustomError": (0, 1, None),
+           "broken": (0, 1, None)}  # models.common.Broken, as each validator names it
 
 
 def _templates() -> list[tuple[str, str, str]]:
@@ -573,3 +574,28 @@ def test_a_bad_id_does_not_hide_a_duplicate_number(tmp_path: Path) -> None:
     assert _codes_at(report.problems) == [("doc-b.yaml", 2, "NUMBER_DUPLICATE"),
                                           ("doc-c.yaml", 1, "ID_FORMAT"),
                                           ("doc-c.yaml", 2, "NUMBER_DUPLICATE")]
+
+
+# (file, [(written, instead)], [(line, code)]): each record breaks two rules of its type
+_TWO_RULES = {
+    "document": ("documents/2026/doc-c.yaml",
+                 [("number: 京政办函〔2026〕7号", "number: 北京市人民政府令第312号"),
+                  ("written: 2026-05-20\n", "written: 2026-05-20\npublished: 2026-05-01\n")],
+                 [(2, "NUMBER_FORMAT"), (8, "DATE_ORDER")]),
+}
+
+
+@pytest.mark.parametrize("model", sorted(_TWO_RULES))
+def test_a_record_breaking_two_rules_of_its_type_gets_both(model: str, tmp_path: Path) -> None:
+    """A model's rules are said together (models.Broken), each at its own line: one that
+    stopped at its first left the second to the editor's next run."""
+    path, edits, want = _TWO_RULES[model]
+    records = overlay(tmp_path)
+    record = records / path
+    text = record.read_text(encoding="utf-8")
+    for written, instead in edits:
+        assert written in text, written
+        text = text.replace(written, instead)
+    record.write_text(text, encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert sorted((p.line, p.code) for p in report.problems) == want
