@@ -582,6 +582,16 @@ _TWO_RULES = {
                  [("number: 京政办函〔2026〕7号", "number: 北京市人民政府令第312号"),
                   ("written: 2026-05-20\n", "written: 2026-05-20\npublished: 2026-05-01\n")],
                  [(2, "NUMBER_FORMAT"), (8, "DATE_ORDER")]),
+    "liaison": ("liaison/2026/lia-a.yaml",  # received 2026-02-28
+                [("  - {date: 2026-03-10, kind: meeting}", "  - {date: 2026-02-10, kind: meeting}"),
+                 ("reply:\n  date: 2026-05-20\n  category: A\n  summary: Adopted; 20 km opened.\n"
+                  "  disclosure: full\n  document: doc-c\n  letter: 京交函〔2026〕45号\n", "")],
+                 [(9, "SCHEMA_RULE"), (13, "DATE_ORDER")]),  # feedback, contacts[0]
+    "received": ("received/2026/rcv-a.yaml",  # received 2026-01-10
+                 [("due: 2026-03-10", "due: 2026-01-05"),
+                  ("{date: 2026-01-10, action: registered}",
+                   "{date: 2026-01-09, action: registered}")],
+                 [(10, "DATE_ORDER"), (16, "DATE_ORDER")]),
 }
 
 
