@@ -592,6 +592,14 @@ _TWO_RULES = {
                   ("{date: 2026-01-10, action: registered}",
                    "{date: 2026-01-09, action: registered}")],
                  [(10, "DATE_ORDER"), (16, "DATE_ORDER")]),
+    "request": ("requests/2026/req-a.yaml",  # submitted 2026-04-01
+                [("  date: 2026-04-10\n", "  date: 2026-03-30\n"),
+                 ("{by: sg, date: 2026-04-12,", "{by: sg, date: 2026-03-31,")],
+                [(7, "DATE_ORDER"), (22, "DATE_ORDER")]),  # review.date, approvals[0]
+    "incident": ("incidents/2026/inc-a.yaml",  # occurred 2026-11-20T23:40
+                 [('at: "2026-11-21T00:15"', 'at: "2026-11-20T23:40"'),
+                  ('at: "2026-11-21T00:35"', 'at: "2026-11-20T23:00"')],
+                 [(10, "DATE_REPORT"), (15, "DATE_REPORT")]),
 }
 
 
