@@ -604,6 +604,11 @@ _TWO_RULES = {
                  [("    to: 2026-10-07", "    to: 2026-09-30"),
                   ("  - 2026-10-10", "  - 2026-10-12")],  # a Monday
                  [(6, "DATE_ORDER"), (9, "SCHEMA_RULE")]),
+    "appraisal": ("appraisal/2026.yaml",  # weights 60 + 30; health scored on tasks only
+                  [("{id: service, name: Service, weight: 40}",
+                    "{id: service, name: Service, weight: 30}"),
+                   ("health: {tasks: 100, service: 90}", "health: {tasks: 100}")],
+                  [(3, "SCHEMA_WEIGHTS"), (14, "SCHEMA_RULE")]),
 }
 
 
