@@ -626,3 +626,15 @@ def test_a_record_breaking_two_rules_of_its_type_gets_both(model: str, tmp_path:
     record.write_text(text, encoding="utf-8")
     _recs, report = validate(records, "records", AS_OF, use_cache=False)
     assert sorted((p.line, p.code) for p in report.problems) == want
+
+
+def test_a_schema_error_does_not_hide_a_rule_of_the_type(tmp_path: Path) -> None:
+    """A title written as a number stops pydantic before the activity's own rule runs; the
+    record read in part still says that it ends before it starts."""
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace('end: "11:00"', 'end: "09:00"')
+                   .replace("title: Inspection of bus depots", "title: 2026"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert sorted((p.line, p.code) for p in report.problems) == [(4, "DATE_ORDER"),
+                                                                 (6, "YAML_UNQUOTED")]
