@@ -269,16 +269,30 @@ def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
         todo = {(p.line, p.col) for p in problems if p.code == "TEXT_TODO"}
         probs = [p for p in probs if (p.line, p.col) not in todo]
     problems = problems + probs
+    # the ids the file holds, its parts' too (a meeting's decisions): a record read in part
+    # may have left one out, and a reference to it is then unresolved, not missing
     if probs and job.shape == "record":
         broken.add(job.stem)
-        if isinstance(src.data, dict) and isinstance(src.data.get("id"), str):
-            broken.add(src.data["id"])
+        broken |= _ids_in(src.data)
     if job.shape == "registry" and isinstance(src.data, list):
         ok = {r.id for r in recs}
-        broken |= {e["id"] for e in src.data
-                   if isinstance(e, dict) and isinstance(e.get("id"), str)} - ok
+        broken |= {i for e in src.data if not (isinstance(e, dict) and e.get("id") in ok)
+                   for i in _ids_in(e)}
     src.data = None  # the raw values are not needed past validation
     return recs, problems, broken, partial
+
+
+def _ids_in(value: Any) -> set[str]:
+    """Every id: value in a file's values, at any depth."""
+    if isinstance(value, list):
+        return {i for item in value for i in _ids_in(item)}
+    if not isinstance(value, dict):
+        return set()
+    found = {value["id"]} if isinstance(value.get("id"), str) else set()
+    for item in value.values():
+        if isinstance(item, dict | list):
+            found |= _ids_in(item)
+    return found
 
 
 _ID_LINE = re.compile(r"(?<![\w-])id:[ ]*[\"']?([a-z0-9][a-z0-9-]{0,63})")

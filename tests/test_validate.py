@@ -638,3 +638,17 @@ def test_a_schema_error_does_not_hide_a_rule_of_the_type(tmp_path: Path) -> None
     _recs, report = validate(records, "records", AS_OF, use_cache=False)
     assert sorted((p.line, p.code) for p in report.problems) == [(4, "DATE_ORDER"),
                                                                  (6, "YAML_UNQUOTED")]
+
+
+def test_a_part_left_out_of_a_record_leaves_no_false_reference_error(tmp_path: Path) -> None:
+    """An agenda item whose presenter is written as a number is left out of the meeting read
+    in part, and its decisions with it: sup-a's source, decision dec-a1, is unresolved (the
+    meeting's own error says why), not missing."""
+    records = overlay(tmp_path)
+    mtg = records / "meetings/2026/mtg-a.yaml"
+    text = mtg.read_text(encoding="utf-8")
+    assert text.splitlines()[10] == "    presenter: transport"
+    mtg.write_text(text.replace("    presenter: transport\n", "    presenter: 2026\n", 1),
+                   encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("mtg-a.yaml", 11, "YAML_UNQUOTED")]
