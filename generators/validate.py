@@ -30,6 +30,7 @@ from . import attachments, cache, walk
 from .asof import FIRST_YEAR, LAST_YEAR
 from .errors import Problem, Report, Term, Value, from_pydantic, problem
 from .load import (
+    UNQUOTED_12,
     LazySource,
     Loc,
     SourceFile,
@@ -268,6 +269,12 @@ def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
         # portal new's "TODO-official-id" is no id (ID_FORMAT): the placeholder says why
         todo = {(p.line, p.col) for p in problems if p.code == "TEXT_TODO"}
         probs = [p for p in probs if (p.line, p.col) not in todo]
+    if probs and any(p.template == UNQUOTED_12 for p in problems):
+        # 09 where a number belongs: the schema says text is wrong there, and quoting it
+        # (the hint of the YAML 1.2 warning) would not help
+        refused = {(p.line, p.col) for p in probs}
+        problems = [p for p in problems
+                    if p.template != UNQUOTED_12 or (p.line, p.col) not in refused]
     problems = problems + probs
     # the ids the file holds, its parts' too (a meeting's decisions): a record read in part
     # may have left one out, and a reference to it is then unresolved, not missing

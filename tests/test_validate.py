@@ -119,7 +119,7 @@ def test_json_format_lists_the_same_problems(tmp_path: Path) -> None:
                                        "--as-of", str(AS_OF)])
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert data["errors"] == 3
+    assert data["errors"] == 4
     assert {p["code"] for p in data["problems"]} == {"YAML_UNQUOTED"}
     assert all({"path", "line", "col", "message", "hint", "severity"} <= set(p)
                for p in data["problems"])
@@ -638,6 +638,30 @@ def test_a_schema_error_does_not_hide_a_rule_of_the_type(tmp_path: Path) -> None
     _recs, report = validate(records, "records", AS_OF, use_cache=False)
     assert sorted((p.line, p.code) for p in report.problems) == [(4, "DATE_ORDER"),
                                                                  (6, "YAML_UNQUOTED")]
+
+
+def test_a_leading_zero_number_left_unquoted_is_said_with_its_quoted_form(
+        tmp_path: Path) -> None:
+    """number: 0268 is text to PyYAML (8 is no octal digit in YAML 1.1) but the number 268
+    to a YAML 1.2 editor: YAML_UNQUOTED, with the quoted form to write.  In a field that
+    wants a number (agenda item: 09) the schema's SCHEMA_TYPE alone is said: quoting would
+    not mend it."""
+    records = overlay(tmp_path)
+    lia = records / "liaison/2026/lia-b.yaml"
+    lia.write_text(lia.read_text(encoding="utf-8").replace('number: "0034"', "number: 0268"),
+                   encoding="utf-8")
+    mtg = records / "meetings/2026/mtg-a.yaml"
+    text = mtg.read_text(encoding="utf-8")
+    assert text.splitlines()[8] == "  - item: 1"
+    mtg.write_text(text.replace("  - item: 1\n", "  - item: 09\n"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    found = sorted((p.path.rsplit("/", 1)[-1], p.line, p.code) for p in report.problems)
+    assert found == [("lia-b.yaml", 3, "YAML_UNQUOTED"), ("mtg-a.yaml", 9, "SCHEMA_TYPE")]
+    (p,) = [p for p in report.problems if p.code == "YAML_UNQUOTED"]
+    assert p.message == "0268 is read as text here, but as the number 268 by YAML 1.2 editors"
+    assert p.hint == 'quote it: "0268"'
+    assert p.message_in("zh") == "0268在此读作文本，但遵循YAML 1.2的编辑器读作数字268"
+    assert p.hint_in("zh") == '加上引号："0268"'
 
 
 def test_a_part_left_out_of_a_record_leaves_no_false_reference_error(tmp_path: Path) -> None:
