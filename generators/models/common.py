@@ -58,7 +58,9 @@ def rules_kept(model: type[BaseModel]) -> Iterator[list[InitErrorDetails]]:
     breaks (Broken) come back in the list, not as an error: a record whose values are
     each right but break a rule together is read whole, so that the checks across the
     archive still see its references and dates (issue 14 point 5).  Only the record's own
-    rules are held back; a part of it (a normative block, a session) still raises."""
+    rules are held back; a part of it (a normative block, a session) still raises, and
+    so does a type that nests records of its own type (a topic's children): a child's
+    rule held back would be said at its parent's line."""
     found: list[InitErrorDetails] = []
     token = _KEPT.set((model, found))
     try:
