@@ -98,8 +98,9 @@ class Loaded:
     sound: dict[str, list[Record]] = field(default_factory=dict)
     """Relative path -> the records of each file without a problem of its own."""
     partial: list[Record] = field(default_factory=list)
-    """Records read in part past their schema errors: checked across the archive (so that
-    a schema error does not hide the file's reference and date errors), never published."""
+    """Records read in part past their schema errors, and whole records that break a rule
+    of their type: checked across the archive (so that a schema error does not hide the
+    file's reference and date errors), never published."""
     unknown: set[str] = field(default_factory=set)
     """Kinds of id whose registry file could not be read: no reference to them is missing."""
 
