@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .load import yaml12_number
+
 D = dt.date
 DISTRICTS = ["dongcheng", "xicheng", "chaoyang", "haidian", "fengtai", "shijingshan",
              "mentougou", "fangshan", "tongzhou", "shunyi", "changping", "daxing", "huairou",
@@ -32,10 +34,24 @@ TYPES = ["decision", "opinion", "notice", "circular", "report", "request", "repl
 LEVELS = ["public"] * 5 + ["internal"] * 4 + ["restricted"]
 
 
+class _Dumper(yaml.CSafeDumper):
+    """PyYAML's dumper, with text that YAML 1.2 would read as a number ("0983") quoted:
+    PyYAML leaves it plain (YAML 1.1 reads it as text), the validator does not
+    (YAML_UNQUOTED)."""
+
+
+def _text(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
+    if yaml12_number(value) is not None:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def _dump(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
-                     width=100)
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     path.write_text(text, encoding="utf-8")
 
 

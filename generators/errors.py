@@ -247,13 +247,20 @@ _CATALOGUE: tuple[Code, ...] = (
          }),
     Code("YAML_UNQUOTED", "YAML", "error", "Unquoted value read as something else",
          "A YAML 1.1 surprise: 0123 is read as the octal number 83, 12:30 as the number 750, "
-         "no/yes/on/off as booleans, 1.10 as the number 1.1, where the field wants text.",
-         "Put the value in quotes, e.g. number: \"0123\", start: \"12:30\".",
+         "no/yes/on/off as booleans, 1.10 as the number 1.1, where the field wants text. "
+         "Also a value the portal reads as text but YAML 1.2 editors as a number (0268 is "
+         "268 to them), so that an editor's tools and the portal would disagree.",
+         "Put the value in quotes, e.g. number: \"0123\", number: \"0268\", "
+         "start: \"12:30\".",
          zh=Zh("未加引号的值被读成了别的类型",
                "YAML 1.1的意外规则：0123被读成八进制数83，12:30被读成数字750，"
-               "`no`、`yes`、`on`、`off`被读成是/否，1.10被读成数字1.1，而该字段需要的是文本。",
-               '给值加上引号，例如`number: "0123"`、`start: "12:30"`。'),
+               "`no`、`yes`、`on`、`off`被读成是/否，1.10被读成数字1.1，而该字段需要的是文本。"
+               "门户读作文本、而遵循YAML 1.2的编辑器读作数字的值（0268在这些编辑器中是268）"
+               "也在此列：编辑工具与门户读到的值会不一致。",
+               '给值加上引号，例如`number: "0123"`、`number: "0268"`、`start: "12:30"`。'),
          messages={
+             "{text} is read as text here, but as the number {value} by YAML 1.2 editors":
+                 "{text}在此读作文本，但遵循YAML 1.2的编辑器读作数字{value}",
              "{text} was read as {kind} {value}{note}, but {want} belongs here":
                  "{text}被读成了{kind}{value}{note}，但此处应为{want}",
              "{text} was read as {kind} {value}{note}, but one of {want} belongs here":

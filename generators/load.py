@@ -29,6 +29,30 @@ from .walk import max_record_bytes
 Loc = tuple[str | int, ...]
 
 _STR = "tag:yaml.org,2002:str"
+# A plain value that PyYAML (YAML 1.1) reads as text but YAML 1.2 as a number: 0268 (8 is
+# no octal digit in 1.1, so it stays text; 1.2 has no octal without 0o and reads 268), 0o17,
+# 1e5 (1.1 wants a dot and a signed exponent).  The editors' tools follow YAML 1.2 (the
+# VS Code YAML extension, the JSON Schema check): they would read another value than the
+# portal does.
+_NUMBER_12 = re.compile(r"[-+]?(?:[0-9]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+                        r"|0o[0-7]+|0x[0-9a-fA-F]+")
+_NUMBER_START = frozenset("0123456789+-.")
+UNQUOTED_12 = "{text} is read as text here, but as the number {value} by YAML 1.2 editors"
+"""YAML_UNQUOTED's message for a value yaml12_number finds (validate drops it where the
+schema already refuses the text: quoting would not help where a number belongs)."""
+
+
+def yaml12_number(text: str) -> int | float | None:
+    """The number a YAML 1.2 reader makes of a plain value PyYAML keeps as text, or None:
+    0268 -> 268, 0o17 -> 15, 1e5 -> 100000.0; 0268-A, 2026年 -> None."""
+    if not text or text[0] not in _NUMBER_START or not _NUMBER_12.fullmatch(text):
+        return None
+    if text.startswith(("0o", "0x")):
+        return int(text, 0)
+    try:
+        return int(text)  # int() reads 0268 as 268, as YAML 1.2 does
+    except ValueError:
+        return float(text)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
 # What the fast read leaves to the careful one besides a tab indent: a backslash (a
 # double-quoted escape may make any character) and invisible characters (warned about, with
@@ -184,6 +208,8 @@ def _plain(node: Node) -> Any:
     if isinstance(node, ScalarNode):
         tag = node.tag
         if tag == _STR or node.style:
+            if not node.style and yaml12_number(node.value) is not None:
+                raise _NeedsPositions  # 0268: text here, a number to YAML 1.2 (_Builder)
             return node.value
         build = _SCALARS.get(tag)
         return node.value if build is None else build(node)
@@ -473,6 +499,12 @@ class _Builder:
                                                  n=f"{MAX_ALIASED:,}"))
                 return None
         if isinstance(node, ScalarNode):
+            if not node.style and node.tag == _STR:
+                number = yaml12_number(node.value)
+                if number is not None:
+                    self.problems.append(src.problem(loc, "YAML_UNQUOTED", UNQUOTED_12,
+                                                     'quote it: "{text}"', text=node.value,
+                                                     value=str(number)))
             return _scalar(src, node, loc)
         if depth >= MAX_DEPTH:
             if not self.too_deep:

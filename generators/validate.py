@@ -16,7 +16,7 @@ import re
 import stat
 import types
 import typing
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,10 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from . import attachments, cache, walk
+from .asof import FIRST_YEAR, LAST_YEAR
 from .errors import Problem, Report, Term, Value, from_pydantic, problem
 from .load import (
+    UNQUOTED_12,
     LazySource,
     Loc,
     SourceFile,
@@ -38,6 +41,7 @@ from .load import (
     read_record,
 )
 from .models import FOLDERS, KEYED, LEVELS, REGISTRY, Record
+from .models.common import rules_kept
 from .models.document import Document
 from .models.liaison import Liaison
 from .models.meeting import Meeting, MeetingDecision
@@ -94,8 +98,9 @@ class Loaded:
     sound: dict[str, list[Record]] = field(default_factory=dict)
     """Relative path -> the records of each file without a problem of its own."""
     partial: list[Record] = field(default_factory=list)
-    """Records read in part past their schema errors: checked across the archive (so that
-    a schema error does not hide the file's reference and date errors), never published."""
+    """Records read in part past their schema errors, and whole records that break a rule
+    of their type: checked across the archive (so that a schema error does not hide the
+    file's reference and date errors), never published."""
     unknown: set[str] = field(default_factory=set)
     """Kinds of id whose registry file could not be read: no reference to them is missing."""
 
@@ -265,17 +270,37 @@ def _load_one(job: FileJob, value: Any = _UNREAD) -> FileResult:
         # portal new's "TODO-official-id" is no id (ID_FORMAT): the placeholder says why
         todo = {(p.line, p.col) for p in problems if p.code == "TEXT_TODO"}
         probs = [p for p in probs if (p.line, p.col) not in todo]
+    if probs and any(p.template == UNQUOTED_12 for p in problems):
+        # 09 where a number belongs: the schema says text is wrong there, and quoting it
+        # (the hint of the YAML 1.2 warning) would not help
+        refused = {(p.line, p.col) for p in probs}
+        problems = [p for p in problems
+                    if p.template != UNQUOTED_12 or (p.line, p.col) not in refused]
     problems = problems + probs
+    # the ids the file holds, its parts' too (a meeting's decisions): a record read in part
+    # may have left one out, and a reference to it is then unresolved, not missing
     if probs and job.shape == "record":
         broken.add(job.stem)
-        if isinstance(src.data, dict) and isinstance(src.data.get("id"), str):
-            broken.add(src.data["id"])
+        broken |= _ids_in(src.data)
     if job.shape == "registry" and isinstance(src.data, list):
         ok = {r.id for r in recs}
-        broken |= {e["id"] for e in src.data
-                   if isinstance(e, dict) and isinstance(e.get("id"), str)} - ok
+        broken |= {i for e in src.data if not (isinstance(e, dict) and e.get("id") in ok)
+                   for i in _ids_in(e)}
     src.data = None  # the raw values are not needed past validation
     return recs, problems, broken, partial
+
+
+def _ids_in(value: Any) -> set[str]:
+    """Every id: value in a file's values, at any depth."""
+    if isinstance(value, list):
+        return {i for item in value for i in _ids_in(item)}
+    if not isinstance(value, dict):
+        return set()
+    found = {value["id"]} if isinstance(value.get("id"), str) else set()
+    for item in value.values():
+        if isinstance(item, dict | list):
+            found |= _ids_in(item)
+    return found
 
 
 _ID_LINE = re.compile(r"(?<![\w-])id:[ ]*[\"']?([a-z0-9][a-z0-9-]{0,63})")
@@ -345,39 +370,103 @@ def build_records(job: FileJob, src: SourceFile
                                         kind=_kind_of(item)))
             continue
         try:
-            rec = job.model.model_validate(item)
+            with rules_kept(job.model) as rules:
+                rec = job.model.model_validate(item)
         except ValidationError as exc:
             problems.extend(pydantic_problems(exc, src, base, job.model))
-            part = partial_record(job.model, item, exc)
-            if part is not None:
-                part._source = src
-                part._base = base
-                partial.append(part)
-                problems.extend(_identity_of_file(job, src, part))
+            read = _read_in_part(job, src, base, item, exc)
+            if read is not None:
+                partial.append(read[0])
+                problems.extend(read[1])
             continue
         rec._source = src
         rec._base = base
-        records.append(rec)
+        if rules:  # each value right, but together they break a rule of the type
+            problems.extend(pydantic_problems(_as_error(job.model, rules), src, base,
+                                              job.model))
+            partial.append(rec)
+        else:
+            records.append(rec)
         problems.extend(_identity_of_file(job, src, rec))
     return records, problems, partial
+
+
+def _read_in_part(job: FileJob, src: SourceFile, base: Loc, item: dict[str, Any],
+                  exc: ValidationError) -> tuple[Record, list[Problem]] | None:
+    """The record read past its schema errors, and what it still shows: the rules of its
+    type it breaks, and its identity (id against file name, year folder).
+
+    Where a required value had to be stood in for, the record is read twice, with the
+    first stand-ins and with the last (partial_record), and only the problems both reads
+    show are said: a problem that changes with the stand-in is the stand-in's."""
+    reads: list[tuple[Record, list[Problem]]] = []
+    for variant in (0, 1):
+        part = partial_record(job.model, item, exc, variant)
+        if part is None:
+            return None
+        rec = part.record
+        rec._source = src
+        rec._base = base
+        found = (pydantic_problems(_as_error(job.model, part.rules), src, base, job.model)
+                 if part.rules else [])
+        reads.append((rec, found + list(_identity_of_file(job, src, rec))))
+        if not part.stood_in:
+            break
+    rec, found = reads[0]
+    if len(reads) == 2:
+        rec._other = reads[1][0]
+        found = common_problems(found, reads[1][1])
+    return rec, found
+
+
+def _as_error(model: type[Record], rules: list[InitErrorDetails]) -> ValidationError:
+    return ValidationError.from_exception_data(model.__name__, rules)
+
+
+def common_problems(first: list[Problem], second: list[Problem]) -> list[Problem]:
+    """The problems of first that second has too (as many times), in first's order: what
+    two reads with different stand-in values both find does not depend on them."""
+    left = Counter(second)
+    out = []
+    for p in first:
+        if left[p] > 0:
+            left[p] -= 1
+            out.append(p)
+    return out
 
 
 _REPAIRS = 8
 """Rounds of taking out what the schema refuses; each round removes at least one value."""
 
 
-def partial_record(model: type[Record], item: dict[str, Any],
-                   exc: ValidationError) -> Record | None:
+@dataclass(slots=True)
+class Partial:
+    """A record read in part past its schema errors (partial_record)."""
+
+    record: Record
+    rules: list[InitErrorDetails]
+    """The rules of its type it breaks, each naming its field as the file has it."""
+    stood_in: frozenset[str]
+    """The required fields whose values were stood in for (none usable in the file)."""
+
+
+def partial_record(model: type[Record], item: dict[str, Any], exc: ValidationError,
+                   variant: int = 0) -> Partial | None:
     """The record without the values its schema errors are about, or None if that leaves
-    no record (a required field that cannot be done without).
+    no record.
 
     A refused value is taken out; if that leaves a required field missing, the mapping
-    holding it is taken out, and so on up; a missing required choice at the top is filled
-    with its first allowed value (no check across records reads such a value to blame it).
-    List items taken out are remembered (Record._kept), so that problems point at the
-    lines of the file as written."""
+    holding it is taken out, and so on up.  A required field of the record itself that is
+    missing is stood in for (stand_in): variant 0 gives the first value of its kind (the
+    earliest date, the first choice), variant 1 the last, so that a check whose answer
+    depends on the stand-in answers differently for the two (validate() says only what
+    both find).  List items taken out are remembered (Record._kept), so that problems
+    point at the lines of the file as written.  The record's values that are each right
+    are kept even where together they break a rule of its type: the rules come back in
+    Partial.rules (models.common.rules_kept)."""
     data = copy.deepcopy(item)
     kept: dict[Loc, list[int]] = {}
+    stood_in: set[str] = set()
     for _round in range(_REPAIRS):
         drops: set[Loc] = set()
         for err in exc.errors(include_url=False):
@@ -387,11 +476,15 @@ def partial_record(model: type[Record], item: dict[str, Any],
             if err["type"].isupper():  # a rule of ours: it names the field it is about
                 named = str((err.get("ctx") or {}).get("field", ""))
                 loc = (*loc, *(int(p) if p.isdigit() else p for p in named.split(".") if p))
+            if loc and loc[0] in stood_in:
+                return None  # the stand-in itself is refused: no record to be had
             if err["type"] == "missing":
                 loc = loc[:-1]
                 if not loc:
-                    if not _fill_choice(model, data, str(err["loc"][-1])):
+                    name = str(err["loc"][-1])
+                    if not _stand_in_for(model, data, name, variant):
                         return None
+                    stood_in.add(name)
                     continue
             if not loc:
                 return None
@@ -410,13 +503,78 @@ def partial_record(model: type[Record], item: dict[str, Any],
                 del kept[where][int(loc[-1])]
                 del parent[int(loc[-1])]
         try:
-            rec = model.model_validate(data)
+            with rules_kept(model) as rules:
+                rec = model.model_validate(data)
         except ValidationError as again:
             exc = again
             continue
         rec._kept = kept or None
-        return rec
+        said = [_rule_in_file(r, kept) for r in rules]
+        return Partial(rec, [r for r in said if _rule_field(r)[:1] not in
+                             {(name,) for name in stood_in}], frozenset(stood_in))
     return None
+
+
+def _rule_field(rule: InitErrorDetails) -> tuple[str, ...]:
+    err = rule["type"]
+    named = str((err.context or {}).get("field", "")) if isinstance(
+        err, PydanticCustomError) else ""
+    return tuple(p for p in named.split(".") if p)
+
+
+def _rule_in_file(rule: InitErrorDetails, kept: dict[Loc, list[int]]) -> InitErrorDetails:
+    """A rule broken by a record read in part, naming its field as the file has it (list
+    items taken out before it are counted back in)."""
+    err = rule["type"]
+    if not kept or not isinstance(err, PydanticCustomError) or not _rule_field(rule):
+        return rule
+    loc = kept_path(kept, tuple(int(p) if p.isdigit() else p for p in _rule_field(rule)))
+    ctx = {**(err.context or {}), "field": ".".join(str(p) for p in loc)}
+    return {**rule, "type": PydanticCustomError(err.type, err.message_template, ctx)}
+
+
+_NO_STAND_IN = object()
+
+
+def stand_in(annotation: Any, variant: int) -> Any:
+    """A value of the type, to stand in for a required value the file does not give
+    usably: variant 0 the first of its kind, variant 1 the last (the earliest and the
+    latest date the portal handles, the first and the last choice, two ids no record
+    has).  _NO_STAND_IN for a type that has none (a mapping: it is not guessed)."""
+    tp = annotation
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        else:
+            break
+    if origin is typing.Literal:
+        choices = typing.get_args(tp)
+        return choices[0] if variant == 0 else choices[-1]
+    if origin is list:
+        inner = stand_in(typing.get_args(tp)[0], variant)
+        return _NO_STAND_IN if inner is _NO_STAND_IN else [inner]
+    if tp is dt.date:
+        return dt.date(FIRST_YEAR, 1, 1) if variant == 0 else dt.date(LAST_YEAR, 12, 31)
+    if tp is bool:
+        return variant == 1
+    if tp is int:
+        return FIRST_YEAR if variant == 0 else LAST_YEAR
+    if tp is str:
+        return "stand-in-first" if variant == 0 else "stand-in-last"
+    return _NO_STAND_IN
+
+
+def _stand_in_for(model: type[Record], data: dict[str, Any], name: str, variant: int) -> bool:
+    fields = {(f.alias or n): f for n, f in model.model_fields.items()}
+    info = fields.get(name)
+    value = stand_in(info.annotation, variant) if info is not None else _NO_STAND_IN
+    if value is _NO_STAND_IN:
+        return False
+    data[name] = value
+    return True
 
 
 def _at(data: Any, loc: Loc) -> Any:
@@ -426,16 +584,6 @@ def _at(data: Any, loc: Loc) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
-
-
-def _fill_choice(model: type[Record], data: dict[str, Any], name: str) -> bool:
-    fields = {(f.alias or n): f for n, f in model.model_fields.items()}
-    info = fields.get(name)
-    choices = typing.get_args(_unwrap(info.annotation)) if info is not None else ()
-    if info is None or typing.get_origin(_unwrap(info.annotation)) is not typing.Literal:
-        return False
-    data[name] = choices[0]
-    return True
 
 
 def kept_path(kept: dict[Loc, list[int]], loc: Loc) -> Loc:
@@ -1031,6 +1179,29 @@ def _normative_chains(docs: list[Document]) -> Iterator[Problem]:
                          "supersedes chain loops: {chain}", chain=" → ".join(cycle))
 
 
+def check_all(loaded: Loaded, as_of: dt.date, records_dir: Path) -> list[Problem]:
+    """The checks across the archive (check_archive, check_attachments) over the sound
+    records and those read in part.  Where a record read in part has stand-in values
+    (partial_record), the checks run again with its other stand-ins, and only what both
+    runs find is said: a problem that moves with a stand-in is not the editor's."""
+
+    def run(records: list[Record]) -> list[Problem]:
+        return (check_archive(records, as_of, loaded.broken, loaded.unknown)
+                + list(check_attachments(records, records_dir)))
+
+    found = run(loaded.records + loaded.partial)
+    others = [_other(rec) for rec in loaded.partial]
+    if all(o is None for o in others):
+        return found
+    alt = [o if o is not None else rec for rec, o in zip(loaded.partial, others, strict=True)]
+    return common_problems(found, run(loaded.records + alt))
+
+
+def _other(rec: Record) -> Record | None:
+    private = rec.__pydantic_private__
+    return private.get("_other") if private else None
+
+
 def release_positions(records: list[Record]) -> None:
     """Past validation, a record needs no table of positions; a problem found later reads
     its file again (LazySource).  Roughly halves the memory of a build."""
@@ -1056,9 +1227,7 @@ def validate(records_dir: Path, display_root: str | None = None,
         if use_cache and len(reuse) < len(loaded.sound):
             cache.remember_sound(records_dir, display, before, loaded.sound,
                                  release_positions)
-        problems = loaded.problems + check_archive(loaded.records + loaded.partial, as_of,
-                                                   loaded.broken, loaded.unknown)
-        problems += check_attachments(loaded.records + loaded.partial, records_dir)
+        problems = loaded.problems + check_all(loaded, as_of, records_dir)
         if use_cache:
             cache.write(records_dir, display, str(as_of), problems, before)
     return loaded.records, Report(problems)

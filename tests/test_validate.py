@@ -119,7 +119,7 @@ def test_json_format_lists_the_same_problems(tmp_path: Path) -> None:
                                        "--as-of", str(AS_OF)])
     assert result.exit_code == 1
     data = json.loads(result.output)
-    assert data["errors"] == 3
+    assert data["errors"] == 4
     assert {p["code"] for p in data["problems"]} == {"YAML_UNQUOTED"}
     assert all({"path", "line", "col", "message", "hint", "severity"} <= set(p)
                for p in data["problems"])
@@ -256,7 +256,8 @@ def _strings(node: ast.expr | None) -> list[str]:
 
 
 # (code's argument, message's, hint's) of each way a problem is made
-_MAKERS = {"problem": (3, 4, 5), "_p": (2, 3, 4), "PydanticCustomError": (0, 1, None)}
+_MAKERS = {"problem": (3, 4, 5), "_p": (2, 3, 4), "PydanticCustomError": (0, 1, None),
+           "broken": (0, 1, None)}  # models.common.Broken, as each validator names it
 
 
 def _templates() -> list[tuple[str, str, str]]:
@@ -518,3 +519,160 @@ def test_an_unquoted_time_where_a_minute_belongs_is_told_to_take_its_day(
     (p,) = [p for p in report.problems if p.code == "YAML_UNQUOTED"]
     assert p.hint == 'write the day with the time, quoted: "YYYY-MM-DDT09:30"'
     assert p.hint_in("zh") == '连同日期一起写，并加上引号："YYYY-MM-DDT09:30"'
+
+
+def _codes_at(report_problems: list[Problem]) -> list[tuple[str, int, str]]:
+    return sorted((p.path.rsplit("/", 1)[-1], p.line, p.code) for p in report_problems)
+
+
+def test_an_impossible_date_does_not_hide_a_missing_recipient(tmp_path: Path) -> None:
+    """written: 2026-02-30 is refused; the record is still read, with a stand-in date, so
+    its recipients are checked; the stand-in is blamed for nothing (written is what a
+    signature, the number's year and the year folder are checked against)."""
+    records = overlay(tmp_path)
+    doc = records / "documents/2026/doc-c.yaml"
+    text = doc.read_text(encoding="utf-8")
+    assert "recipients: [transport]\nwritten: 2026-05-20\n" in text
+    doc.write_text(text.replace("recipients: [transport]\nwritten: 2026-05-20\n",
+                                "recipients: [transprt]\nwritten: 2026-02-30\n"
+                                "signatory: mayor\n"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("doc-c.yaml", 6, "REF_MISSING"),
+                                          ("doc-c.yaml", 7, "SCHEMA_DATE")]
+    (ref,) = [p for p in report.problems if p.code == "REF_MISSING"]
+    assert ref.hint == "did you mean 'transport'?"
+
+
+def test_a_bad_day_key_does_not_hide_the_roster_s_other_problems(tmp_path: Path) -> None:
+    """2026-12-32 is no day: that day goes; the day outside the month (DUTY_DAY) and the
+    unknown leaders of the days that remain are said in the same run."""
+    records = overlay(tmp_path)
+    roster = records / "duty/2026-11.yaml"
+    text = roster.read_text(encoding="utf-8")
+    assert "  2026-11-28: {leader: mayor, officers: [刘洋]}" in text
+    roster.write_text(text.replace(
+        "  2026-11-28: {leader: mayor, officers: [刘洋]}",
+        "  2026-12-32: {leader: mayor, officers: [刘洋]}\n"          # line 8
+        "  2026-12-01: {leader: nobody, officers: [刘洋]}\n"         # line 9
+        "  2026-11-28: {leader: mayr, officers: [刘洋]}"), encoding="utf-8")  # line 10
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("2026-11.yaml", 8, "SCHEMA_DATE"),
+                                          ("2026-11.yaml", 9, "DUTY_DAY"),
+                                          ("2026-11.yaml", 9, "REF_MISSING"),
+                                          ("2026-11.yaml", 10, "REF_MISSING")]
+
+
+def test_a_bad_id_does_not_hide_a_duplicate_number(tmp_path: Path) -> None:
+    """id: Doc_C is refused (ID_FORMAT); the number it shares with doc-b is still said, at
+    both files, and the stand-in id is not reported against the file name."""
+    records = overlay(tmp_path)
+    doc = records / "documents/2026/doc-c.yaml"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("id: doc-c", "id: Doc_C")
+                   .replace("京政办函〔2026〕7号", "京政发〔2026〕2号"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("doc-b.yaml", 2, "NUMBER_DUPLICATE"),
+                                          ("doc-c.yaml", 1, "ID_FORMAT"),
+                                          ("doc-c.yaml", 2, "NUMBER_DUPLICATE")]
+
+
+# (file, [(written, instead)], [(line, code)]): each record breaks two rules of its type
+_TWO_RULES = {
+    "document": ("documents/2026/doc-c.yaml",
+                 [("number: 京政办函〔2026〕7号", "number: 北京市人民政府令第312号"),
+                  ("written: 2026-05-20\n", "written: 2026-05-20\npublished: 2026-05-01\n")],
+                 [(2, "NUMBER_FORMAT"), (8, "DATE_ORDER")]),
+    "liaison": ("liaison/2026/lia-a.yaml",  # received 2026-02-28
+                [("  - {date: 2026-03-10, kind: meeting}", "  - {date: 2026-02-10, kind: meeting}"),
+                 ("reply:\n  date: 2026-05-20\n  category: A\n  summary: Adopted; 20 km opened.\n"
+                  "  disclosure: full\n  document: doc-c\n  letter: 京交函〔2026〕45号\n", "")],
+                 [(9, "SCHEMA_RULE"), (13, "DATE_ORDER")]),  # feedback, contacts[0]
+    "received": ("received/2026/rcv-a.yaml",  # received 2026-01-10
+                 [("due: 2026-03-10", "due: 2026-01-05"),
+                  ("{date: 2026-01-10, action: registered}",
+                   "{date: 2026-01-09, action: registered}")],
+                 [(10, "DATE_ORDER"), (16, "DATE_ORDER")]),
+    "request": ("requests/2026/req-a.yaml",  # submitted 2026-04-01
+                [("  date: 2026-04-10\n", "  date: 2026-03-30\n"),
+                 ("{by: sg, date: 2026-04-12,", "{by: sg, date: 2026-03-31,")],
+                [(7, "DATE_ORDER"), (22, "DATE_ORDER")]),  # review.date, approvals[0]
+    "incident": ("incidents/2026/inc-a.yaml",  # occurred 2026-11-20T23:40
+                 [('at: "2026-11-21T00:15"', 'at: "2026-11-20T23:40"'),
+                  ('at: "2026-11-21T00:35"', 'at: "2026-11-20T23:00"')],
+                 [(10, "DATE_REPORT"), (15, "DATE_REPORT")]),
+    "calendar": ("registry/calendar.yaml",
+                 [("    to: 2026-10-07", "    to: 2026-09-30"),
+                  ("  - 2026-10-10", "  - 2026-10-12")],  # a Monday
+                 [(6, "DATE_ORDER"), (9, "SCHEMA_RULE")]),
+    "appraisal": ("appraisal/2026.yaml",  # weights 60 + 30; health scored on tasks only
+                  [("{id: service, name: Service, weight: 40}",
+                    "{id: service, name: Service, weight: 30}"),
+                   ("health: {tasks: 100, service: 90}", "health: {tasks: 100}")],
+                  [(3, "SCHEMA_WEIGHTS"), (14, "SCHEMA_RULE")]),
+}
+
+
+@pytest.mark.parametrize("model", sorted(_TWO_RULES))
+def test_a_record_breaking_two_rules_of_its_type_gets_both(model: str, tmp_path: Path) -> None:
+    """A model's rules are said together (models.Broken), each at its own line: one that
+    stopped at its first left the second to the editor's next run."""
+    path, edits, want = _TWO_RULES[model]
+    records = overlay(tmp_path)
+    record = records / path
+    text = record.read_text(encoding="utf-8")
+    for written, instead in edits:
+        assert written in text, written
+        text = text.replace(written, instead)
+    record.write_text(text, encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert sorted((p.line, p.code) for p in report.problems) == want
+
+
+def test_a_schema_error_does_not_hide_a_rule_of_the_type(tmp_path: Path) -> None:
+    """A title written as a number stops pydantic before the activity's own rule runs; the
+    record read in part still says that it ends before it starts."""
+    records = overlay(tmp_path)
+    act = records / "activities/2026/act-a.yaml"
+    act.write_text(act.read_text(encoding="utf-8").replace('end: "11:00"', 'end: "09:00"')
+                   .replace("title: Inspection of bus depots", "title: 2026"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert sorted((p.line, p.code) for p in report.problems) == [(4, "DATE_ORDER"),
+                                                                 (6, "YAML_UNQUOTED")]
+
+
+def test_a_leading_zero_number_left_unquoted_is_said_with_its_quoted_form(
+        tmp_path: Path) -> None:
+    """number: 0268 is text to PyYAML (8 is no octal digit in YAML 1.1) but the number 268
+    to a YAML 1.2 editor: YAML_UNQUOTED, with the quoted form to write.  In a field that
+    wants a number (agenda item: 09) the schema's SCHEMA_TYPE alone is said: quoting would
+    not mend it."""
+    records = overlay(tmp_path)
+    lia = records / "liaison/2026/lia-b.yaml"
+    lia.write_text(lia.read_text(encoding="utf-8").replace('number: "0034"', "number: 0268"),
+                   encoding="utf-8")
+    mtg = records / "meetings/2026/mtg-a.yaml"
+    text = mtg.read_text(encoding="utf-8")
+    assert text.splitlines()[8] == "  - item: 1"
+    mtg.write_text(text.replace("  - item: 1\n", "  - item: 09\n"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    found = sorted((p.path.rsplit("/", 1)[-1], p.line, p.code) for p in report.problems)
+    assert found == [("lia-b.yaml", 3, "YAML_UNQUOTED"), ("mtg-a.yaml", 9, "SCHEMA_TYPE")]
+    (p,) = [p for p in report.problems if p.code == "YAML_UNQUOTED"]
+    assert p.message == "0268 is read as text here, but as the number 268 by YAML 1.2 editors"
+    assert p.hint == 'quote it: "0268"'
+    assert p.message_in("zh") == "0268在此读作文本，但遵循YAML 1.2的编辑器读作数字268"
+    assert p.hint_in("zh") == '加上引号："0268"'
+
+
+def test_a_part_left_out_of_a_record_leaves_no_false_reference_error(tmp_path: Path) -> None:
+    """An agenda item whose presenter is written as a number is left out of the meeting read
+    in part, and its decisions with it: sup-a's source, decision dec-a1, is unresolved (the
+    meeting's own error says why), not missing."""
+    records = overlay(tmp_path)
+    mtg = records / "meetings/2026/mtg-a.yaml"
+    text = mtg.read_text(encoding="utf-8")
+    assert text.splitlines()[10] == "    presenter: transport"
+    mtg.write_text(text.replace("    presenter: transport\n", "    presenter: 2026\n", 1),
+                   encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("mtg-a.yaml", 11, "YAML_UNQUOTED")]

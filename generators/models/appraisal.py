@@ -7,9 +7,8 @@ from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
-from pydantic_core import PydanticCustomError
 
-from .common import Id, Markdown, Percent, Record, Ref, Strict, Text
+from .common import Broken, Id, Markdown, Percent, Record, Ref, Strict, Text
 
 
 class Indicator(Strict):
@@ -110,48 +109,53 @@ class Appraisal(Record):
 
     @model_validator(mode="after")
     def _rules(self) -> Appraisal:
+        broken = Broken()
         sets = self.indicator_sets
         shared = isinstance(self.indicators, list)
         for group, inds in sets.items():
+            if shared and group != "district":
+                break  # one list for both groups: its faults said once
             total = sum(i.weight for i in inds)
             if abs(total - 100) > 1e-9:
                 where = "indicators" if shared else f"indicators.{group}"
                 if shared:
-                    raise PydanticCustomError("SCHEMA_WEIGHTS", "indicator weights sum to {t}, "
-                                              "not 100", {"t": f"{total:g}", "field": where})
-                raise PydanticCustomError("SCHEMA_WEIGHTS", "indicator weights of the {g} group "
-                                          "sum to {t}, not 100",
-                                          {"g": group, "t": f"{total:g}", "field": where})
+                    broken("SCHEMA_WEIGHTS", "indicator weights sum to {t}, not 100",
+                           {"t": f"{total:g}", "field": where})
+                else:
+                    broken("SCHEMA_WEIGHTS", "indicator weights of the {g} group sum to {t}, "
+                           "not 100", {"g": group, "t": f"{total:g}", "field": where})
             listed = [i.id for i in inds]
             if len(set(listed)) != len(listed):
                 dup = sorted({i for i in listed if listed.count(i) > 1})
-                raise PydanticCustomError("SCHEMA_RULE", "indicator {i} is listed twice",
-                                          {"i": ", ".join(dup), "field": "indicators"})
+                broken("SCHEMA_RULE", "indicator {i} is listed twice",
+                       {"i": ", ".join(dup), "field": "indicators"})
         g = self.grades
         if not g.excellent > g.good > g.fair:
-            raise PydanticCustomError("SCHEMA_RULE", "grade thresholds must fall: "
-                                      "excellent > good > fair", {"field": "grades"})
+            broken("SCHEMA_RULE", "grade thresholds must fall: excellent > good > fair",
+                   {"field": "grades"})
         both = set(self.groups.district) & set(self.groups.agency)
         if both:
-            raise PydanticCustomError("SCHEMA_RULE", "{u} is in both groups",
-                                      {"u": ", ".join(sorted(both))})
+            broken("SCHEMA_RULE", "{u} is in both groups", {"u": ", ".join(sorted(both))})
         for group in ("district", "agency"):
             if getattr(self.groups, group) and group not in sets:
-                raise PydanticCustomError("SCHEMA_RULE", "the {g} group has units but no "
-                                          "indicators", {"g": group, "field": "indicators"})
+                broken("SCHEMA_RULE", "the {g} group has units but no indicators",
+                       {"g": group, "field": "indicators"})
         for unit, scores in self.scores.items():
             in_group = self.group_of(unit)
             if in_group is None:
-                raise PydanticCustomError("SCHEMA_RULE", "{u} is scored but in no group",
-                                          {"u": unit, "field": f"scores.{unit}"})
+                broken("SCHEMA_RULE", "{u} is scored but in no group",
+                       {"u": unit, "field": f"scores.{unit}"})
+                continue
+            if in_group not in sets:
+                continue  # the group has no indicators: said above
             ids = {i.id for i in sets[in_group]}
             if set(scores) != ids:
                 missing = sorted(ids - set(scores))
                 extra = sorted(set(scores) - ids)
-                raise PydanticCustomError(
-                    "SCHEMA_RULE", "scores of {u}: missing {m}; unknown {x}",
-                    {"u": unit, "m": ", ".join(missing) or "none", "x": ", ".join(extra) or "none",
-                     "field": f"scores.{unit}"})
+                broken("SCHEMA_RULE", "scores of {u}: missing {m}; unknown {x}",
+                       {"u": unit, "m": ", ".join(missing) or "none",
+                        "x": ", ".join(extra) or "none", "field": f"scores.{unit}"})
+        broken.raise_any(self)
         return self
 
     @property

@@ -6,10 +6,9 @@ import datetime as dt
 from typing import ClassVar
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from ..asof import FIRST_YEAR, LAST_YEAR
-from .common import Date, Id, Level, Record, Strict, Text
+from .common import Broken, Date, Id, Level, Record, Strict, Text
 
 
 class Holiday(Strict):
@@ -46,15 +45,16 @@ class CalendarYear(Record):
 
     @model_validator(mode="after")
     def _in_year(self) -> CalendarYear:
+        broken = Broken()
         for i, h in enumerate(self.holidays):
             if h.to < h.from_:
-                raise PydanticCustomError("DATE_ORDER", "holiday {n} ends before it starts",
-                                          {"n": h.name, "field": f"holidays.{i}.to"})
+                broken("DATE_ORDER", "holiday {n} ends before it starts",
+                       {"n": h.name, "field": f"holidays.{i}.to"})
         for i, d in enumerate(self.workdays):
             if d.weekday() < 5:
-                raise PydanticCustomError(
-                    "SCHEMA_RULE", "{d} is a weekday: workdays lists only the Saturdays and "
-                    "Sundays worked (调休上班)", {"d": str(d), "field": f"workdays.{i}"})
+                broken("SCHEMA_RULE", "{d} is a weekday: workdays lists only the Saturdays and "
+                       "Sundays worked (调休上班)", {"d": str(d), "field": f"workdays.{i}"})
+        broken.raise_any(self)
         return self
 
     @property

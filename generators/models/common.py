@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -24,7 +26,10 @@ from ..errors import INVISIBLE
 class Broken:
     """The rules of a record's type that it breaks, said together: a validator that raised
     at the first left the others to the editor's next run.  Call it as PydanticCustomError
-    is made (code, message template, context with "field"); raise_any() at the end."""
+    is made (code, message template, context with "field"); raise_any() at the end.
+
+    Within rules_kept(), the rules a record of the type named there breaks are noted, not
+    raised: the record is built with every value it has, and its rules said beside it."""
 
     def __init__(self) -> None:
         self.found: list[InitErrorDetails] = []
@@ -34,8 +39,34 @@ class Broken:
                            "input": None})
 
     def raise_any(self, model: BaseModel) -> None:
-        if self.found:
-            raise ValidationError.from_exception_data(type(model).__name__, self.found)
+        if not self.found:
+            return
+        kept = _KEPT.get()
+        if kept is not None and type(model) is kept[0]:
+            kept[1].extend(self.found)  # the record's own rules, said at the top of its file
+            return
+        raise ValidationError.from_exception_data(type(model).__name__, self.found)
+
+
+_KEPT: ContextVar[tuple[type[BaseModel], list[InitErrorDetails]] | None] = ContextVar(
+    "rules_kept", default=None)
+
+
+@contextmanager
+def rules_kept(model: type[BaseModel]) -> Iterator[list[InitErrorDetails]]:
+    """Validate a record of type model within this, and the rules of its type that it
+    breaks (Broken) come back in the list, not as an error: a record whose values are
+    each right but break a rule together is read whole, so that the checks across the
+    archive still see its references and dates (issue 14 point 5).  Only the record's own
+    rules are held back; a part of it (a normative block, a session) still raises, and
+    so does a type that nests records of its own type (a topic's children): a child's
+    rule held back would be said at its parent's line."""
+    found: list[InitErrorDetails] = []
+    token = _KEPT.set((model, found))
+    try:
+        yield found
+    finally:
+        _KEPT.reset(token)
 
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
@@ -161,6 +192,10 @@ class Record(Strict):
     _kept: dict[tuple[str | int, ...], list[int]] | None = PrivateAttr(default=None)
     """For a record read in part past schema errors (validate.partial_record): the list
     items kept, by their list's path in the file, so that a problem points at its line."""
+    _other: Any = PrivateAttr(default=None)
+    """For a record read in part whose required values were stood in for: the same record
+    read with the other stand-ins (validate.partial_record).  A problem found with one set
+    of stand-ins and not the other is the stand-ins', not the editor's, and is not said."""
 
     @property
     def src(self) -> Any:

@@ -15,6 +15,7 @@ from ..errors import INVISIBLE
 from ..numbers import corrected_number, parse_number, parse_order_number
 from .common import (
     Act,
+    Broken,
     Date,
     Id,
     Markdown,
@@ -210,21 +211,20 @@ class Document(Record):
 
     @model_validator(mode="after")
     def _dates(self) -> Document:
+        broken = Broken()
         if not self.issuers:
-            raise PydanticCustomError("SCHEMA_MISSING_FIELD", "issuers: name at least one unit")
+            broken("SCHEMA_MISSING_FIELD", "issuers: name at least one unit", {})
         if self.published and self.published < self.written:
-            raise PydanticCustomError("DATE_ORDER", "published ({p}) before written ({w})",
-                                      {"p": str(self.published), "w": str(self.written),
-                                       "field": "published"})
+            broken("DATE_ORDER", "published ({p}) before written ({w})",
+                   {"p": str(self.published), "w": str(self.written), "field": "published"})
         if self.printed and self.printed.date < self.written:
-            raise PydanticCustomError("DATE_ORDER", "printed ({p}) before written ({w})",
-                                      {"p": str(self.printed.date), "w": str(self.written),
-                                       "field": "printed"})
+            broken("DATE_ORDER", "printed ({p}) before written ({w})",
+                   {"p": str(self.printed.date), "w": str(self.written), "field": "printed"})
         if parse_order_number(self.number) and self.type != "order":
-            raise PydanticCustomError(
-                "NUMBER_FORMAT", "'{v}' is an order's number (令第N号): only type: order takes "
-                "one; other documents are numbered like 京政发〔2026〕3号",
-                {"v": self.number, "field": "number"})
+            broken("NUMBER_FORMAT", "'{v}' is an order's number (令第N号): only type: order "
+                   "takes one; other documents are numbered like 京政发〔2026〕3号",
+                   {"v": self.number, "field": "number"})
+        broken.raise_any(self)
         return self
 
     @property

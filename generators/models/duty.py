@@ -179,12 +179,13 @@ class Incident(Record):
 
     @model_validator(mode="after")
     def _reports_after_occurrence(self) -> Incident:
+        broken = Broken()
         start = when(self.occurred)
         for i, r in enumerate(self.reports):
             if when(r.at) <= start:
-                raise PydanticCustomError(
-                    "DATE_REPORT", "report at {a} is not after the occurrence at {o}",
-                    {"a": r.at, "o": self.occurred, "field": f"reports.{i}.at"})
+                broken("DATE_REPORT", "report at {a} is not after the occurrence at {o}",
+                       {"a": r.at, "o": self.occurred, "field": f"reports.{i}.at"})
+        broken.raise_any(self)
         return self
 
     @property

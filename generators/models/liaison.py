@@ -10,7 +10,18 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Act, Date, Id, Markdown, Record, Ref, Strict, Text, refuse_invisible
+from .common import (
+    Act,
+    Broken,
+    Date,
+    Id,
+    Markdown,
+    Record,
+    Ref,
+    Strict,
+    Text,
+    refuse_invisible,
+)
 
 
 def _number(value: object) -> object:
@@ -154,38 +165,36 @@ class Liaison(Record):
 
     @model_validator(mode="after")
     def _order(self) -> Liaison:
+        broken = Broken()
         if self.reply and self.reply.date < self.received:
-            raise PydanticCustomError("DATE_ORDER", "reply ({r}) before receipt ({d})",
-                                      {"r": str(self.reply.date), "d": str(self.received),
-                                       "field": "reply.date"})
+            broken("DATE_ORDER", "reply ({r}) before receipt ({d})",
+                   {"r": str(self.reply.date), "d": str(self.received), "field": "reply.date"})
         if self.due and self.due < self.received:
-            raise PydanticCustomError("DATE_ORDER", "due before receipt", {"field": "due"})
+            broken("DATE_ORDER", "due before receipt", {"field": "due"})
         if self.feedback and not self.reply:
-            raise PydanticCustomError("SCHEMA_RULE", "feedback without a reply",
-                                      {"field": "feedback"})
+            broken("SCHEMA_RULE", "feedback without a reply", {"field": "feedback"})
         for i, c in enumerate(self.contacts):
             if c.date < self.received:
-                raise PydanticCustomError("DATE_ORDER", "contact ({c}) before receipt ({d})",
-                                          {"c": str(c.date), "d": str(self.received),
-                                           "field": f"contacts.{i}.date"})
+                broken("DATE_ORDER", "contact ({c}) before receipt ({d})",
+                       {"c": str(c.date), "d": str(self.received),
+                        "field": f"contacts.{i}.date"})
         re_ = self.rehandling
         if re_ is not None:
             if self.feedback != "dissatisfied" or self.reply is None:
-                raise PydanticCustomError("SCHEMA_RULE", "rehandling follows a reply whose "
-                                          "feedback is dissatisfied", {"field": "rehandling"})
-            if re_.requested < self.reply.date:
-                raise PydanticCustomError("DATE_ORDER", "rehandling requested ({q}) before "
-                                          "the reply ({r})", {"q": str(re_.requested),
-                                                             "r": str(self.reply.date),
-                                                             "field": "rehandling.requested"})
+                broken("SCHEMA_RULE", "rehandling follows a reply whose feedback is "
+                       "dissatisfied", {"field": "rehandling"})
+            if self.reply is not None and re_.requested < self.reply.date:
+                broken("DATE_ORDER", "rehandling requested ({q}) before the reply ({r})",
+                       {"q": str(re_.requested), "r": str(self.reply.date),
+                        "field": "rehandling.requested"})
             if re_.reply and re_.reply.date < re_.requested:
-                raise PydanticCustomError("DATE_ORDER", "second reply ({r}) before the "
-                                          "rehandling was requested ({q})",
-                                          {"r": str(re_.reply.date), "q": str(re_.requested),
-                                           "field": "rehandling.reply.date"})
+                broken("DATE_ORDER", "second reply ({r}) before the rehandling was "
+                       "requested ({q})", {"r": str(re_.reply.date), "q": str(re_.requested),
+                                            "field": "rehandling.reply.date"})
             if re_.feedback and not re_.reply:
-                raise PydanticCustomError("SCHEMA_RULE", "feedback without a reply",
-                                          {"field": "rehandling.feedback"})
+                broken("SCHEMA_RULE", "feedback without a reply",
+                       {"field": "rehandling.feedback"})
+        broken.raise_any(self)
         return self
 
     @property

@@ -8,7 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Record, Ref, Strict, Text, refuse_invisible
+from .common import Broken, Date, Id, Record, Ref, Strict, Text, refuse_invisible
 
 UnitKind = Literal["government", "general-office", "district", "agency", "state-council",
                    "legislature", "cppcc", "other",
@@ -112,9 +112,11 @@ class Unit(Record):
 
     @model_validator(mode="after")
     def _closed_matches_status(self) -> Unit:
+        broken = Broken()  # one rule, but said beside the entry's schema errors (rules_kept)
         if (self.status == "closed") != (self.closed is not None):
-            raise PydanticCustomError(
-                "SCHEMA_RULE", "status: closed and a closed: {{date, reason}} block go together")
+            broken("SCHEMA_RULE", "status: closed and a closed: {{date, reason}} block go "
+                   "together", {})
+        broken.raise_any(self)
         return self
 
     def refs(self) -> Iterator[Ref]:
@@ -144,9 +146,11 @@ class Official(Record):
 
     @model_validator(mode="after")
     def _term(self) -> Official:
+        broken = Broken()  # one rule, but said beside the entry's schema errors (rules_kept)
         if self.to and self.to < self.from_:
-            raise PydanticCustomError("DATE_ORDER", "term ends ({to}) before it starts ({fr})",
-                                      {"to": str(self.to), "fr": str(self.from_), "field": "to"})
+            broken("DATE_ORDER", "term ends ({to}) before it starts ({fr})",
+                   {"to": str(self.to), "fr": str(self.from_), "field": "to"})
+        broken.raise_any(self)
         return self
 
     def refs(self) -> Iterator[Ref]:
