@@ -560,11 +560,13 @@ _CATALOGUE: tuple[Code, ...] = (
          }),
     Code("NUMBER_DUPLICATE", "Identity", "error", "Duplicate number",
          "Two documents share a document number, two received documents share their "
-         "issuer's number, or two liaison items of one kind and session share a number.",
+         "issuer's number, two liaison items of one kind and session share a number, or "
+         "two supervision items share a supervision number.",
          "Correct one of the numbers: the hint names the next number free in its series (a "
          "received document recorded twice: keep one file).",
          zh=Zh("文号重复",
-               "两份公文的发文字号相同，两份收文的来文文号相同，或同一届次同一类型的两件建议提案编号相同。",
+               "两份公文的发文字号相同，两份收文的来文文号相同，同一届次同一类型的两件建议提案编号相同，"
+               "或两个督办事项的督办编号相同。",
                "改正其中一个编号：提示中给出该序列下一个可用编号（同一份收文录入了两次的，保留一个文件）。"),
          messages={
              "{what} {number} is also used by {other}":
@@ -966,6 +968,7 @@ Value = str | int | dt.date | tuple[str, ...]
 TERMS_ZH: dict[str, str] = {
     # NUMBER_DUPLICATE: the number's name as GLOSSARY.md gives it
     "document number": "发文字号", "suggestion number": "建议号", "proposal number": "提案号",
+    "supervision number": "督办编号",
     # issue 16: duty office
     "duty": "值班表", "duty roster": "值班表", "incident": "突发事件",
     "incident report": "突发事件报告", "briefing or incident": "信息专报或突发事件",

@@ -48,6 +48,7 @@ from .models.meeting import Meeting, MeetingDecision
 from .models.received import Received
 from .models.registry import Official, Topic, Unit
 from .models.request import Request
+from .models.supervision import Supervision
 from .numbers import next_free, parse_number
 from .processes import ChildFailed, can_fork, in_child
 
@@ -1066,26 +1067,30 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
                          fixed=f"{num.prefix}〔{rec.written.year}〕{num.seq}号")
         elif isinstance(rec, Liaison):
             key = (rec.rtype, rec.session_key, rec.number)
+        elif isinstance(rec, Supervision) and rec.number:  # 督办编号: one item each
+            key = (rec.rtype, rec.number)
         else:
             continue
         if key in seen:  # said at both places, as ID_DUPLICATE: either may be the one to
             # change, and `portal validate FILE` of either file says so
             first = seen[key]
-            assert isinstance(first, Document | Received | Liaison)
+            assert isinstance(first, Document | Received | Liaison | Supervision)
             yield _duplicate_number(rec, first, records)
             yield _duplicate_number(first, rec, records)
         else:
             seen[key] = rec
 
 
-def _duplicate_number(rec: Document | Received | Liaison, other: Record,
+def _duplicate_number(rec: Document | Received | Liaison | Supervision, other: Record,
                       records: list[Record]) -> Problem:
-    """NUMBER_DUPLICATE with the fix that fits the record: a document or a liaison item
-    gets the next number free in its series; a received document's number is the State
-    Council's, so two files of one number are one document recorded twice."""
-    what = ("document number" if not isinstance(rec, Liaison) else
+    """NUMBER_DUPLICATE with the fix that fits the record: a document, a liaison item or
+    a supervision item gets the next number free in its series; a received document's
+    number is the State Council's, so two files of one number are one document recorded
+    twice."""
+    what = ("supervision number" if isinstance(rec, Supervision) else
+            "document number" if not isinstance(rec, Liaison) else
             "suggestion number" if rec.kind == "npc-suggestion" else "proposal number")
-    args: dict[str, Value] = {"number": rec.number, "other": other.src.display,
+    args: dict[str, Value] = {"number": rec.number or "", "other": other.src.display,
                               "what": Term(what)}
     message = "{what} {number} is also used by {other}"
     if isinstance(rec, Received):
@@ -1101,10 +1106,11 @@ def _duplicate_number(rec: Document | Received | Liaison, other: Record,
         # as a whole number)
         free = '"' + str(max(used, default=0) + 1).zfill(len(rec.number)) + '"'
     else:
-        num = parse_number(rec.number)
+        num = parse_number(rec.number or "")
         if num is None:  # an order or a number of another form: the catalogue's hint
             return _p(rec, ("number",), "NUMBER_DUPLICATE", message, **args)
-        free = next_free((r.number for r in records if isinstance(r, Document)),
+        series = Supervision if isinstance(rec, Supervision) else Document
+        free = next_free((r.number for r in records if isinstance(r, series) and r.number),
                          num.prefix, num.year)
     return _p(rec, ("number",), "NUMBER_DUPLICATE", message,
               "give one of them the next free number, {free}", free=free, **args)

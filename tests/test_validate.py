@@ -443,6 +443,20 @@ def test_a_duplicate_number_s_hint_names_the_next_free_one(tmp_path: Path) -> No
     assert dup.hint_in("zh") == f"把其中一个改为下一个可用编号{free}"
 
 
+def test_two_supervision_items_of_one_number_are_said_at_both(tmp_path: Path) -> None:
+    """督办编号 names one item (the sample had 督〔2026〕41号 twice); the hint gives the next
+    free number of the supervision office's series, not of the documents'."""
+    records = overlay(tmp_path)
+    sup = records / "supervision/2026/sup-c.yaml"
+    sup.write_text(sup.read_text(encoding="utf-8").replace(
+        "number: 督〔2026〕3号", "number: 督〔2026〕1号"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert sorted((p.path.rsplit("/", 1)[-1], p.code) for p in report.problems) == [
+        ("sup-a.yaml", "NUMBER_DUPLICATE"), ("sup-c.yaml", "NUMBER_DUPLICATE")]
+    said = report.problems[0].said("zh")
+    assert said.startswith("督办编号督〔2026〕1号已被") and "督〔2026〕2号" in said
+
+
 def test_a_list_item_is_named_as_an_editor_writes_it(tmp_path: Path) -> None:
     """officers[0], not officers.[0]; a string's type word in Chinese; an empty text item
     is to be written, not 'at least one item under' itself."""
