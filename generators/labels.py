@@ -378,6 +378,10 @@ _L: dict[str, tuple[str, str]] = {
     "days_counted_working": ("Days are working days on the office's calendar (holidays and "
                              "adjusted working days counted).",
                              "天数按工作日计算（已扣除法定节假日，计入调休上班日）。"),
+    "sup_days_working": ("Days to and past the deadline are calendar days; the {n} days' "
+                         "grace of the next progress report are working days on the "
+                         "office's calendar.",
+                         "距完成时限、逾期的天数按自然日计算；下次反馈截止日期中的{n}天宽限期按工作日计算。"),
     "days_counted_calendar": ("Days are calendar days (no working calendar in the archive).",
                               "天数按自然日计算（未配置工作日历）。"),
     # issue 17: units, suggestions and proposals by session, hotline streets, appraisal groups

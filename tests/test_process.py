@@ -278,3 +278,18 @@ def test_zh_numerals_of_terms() -> None:
 
     assert [zh_numeral(n) for n in (1, 10, 16, 20, 99, 100)] == \
         ["一", "十", "十六", "二十", "九十九", "100"]
+
+
+def test_a_supervision_page_says_which_of_its_days_are_working_days(sample: Catalog) -> None:
+    """Days past a deadline are calendar days (sup-2026-033: 39 days from 10-23 to 12-01,
+    27 working days); only the report's grace is counted on the calendar.  The page said
+    every figure was working days."""
+    from generators.pages.records import render_record
+
+    item = sample.by_id["sup-2026-033"]
+    st = sample.supervision[item.id]
+    assert (st.status, st.days_overdue) == ("overdue", (SAMPLE_AS_OF - item.deadline).days)
+    page = render_record(sample, "zh", "supervision/sup-2026-033.md", item).markdown
+    assert f"已逾期{st.days_overdue}天" in page
+    assert "距完成时限、逾期的天数按自然日计算；下次反馈截止日期中的5天宽限期按工作日计算。" in page
+    assert "天数按工作日计算（" not in page

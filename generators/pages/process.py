@@ -3,6 +3,7 @@ documents with time limits (shared by record pages, indexes and the unit pages).
 
 from __future__ import annotations
 
+from ..figures import REPORT_GRACE_DAYS
 from ..models.supervision import Supervision
 from .common import Ctx, esc
 
@@ -12,6 +13,16 @@ def days_note(ctx: Ctx) -> str:
     calendar days where the archive has none (noted: it depends on the calendar)."""
     key = "days_counted_working" if ctx.cat.counts_working_days() else "days_counted_calendar"
     return f'<p class="days-note">{esc(ctx.t(key))}</p>\n'
+
+
+def supervision_days_note(ctx: Ctx) -> str:
+    """A supervision item's days: to and past its deadline in calendar days (a deadline is
+    a date), the grace of its next report in working days where the calendar exists
+    (figures.report_due): the page says both, not that every figure is working days."""
+    if not ctx.cat.counts_working_days():
+        return days_note(ctx)
+    return (f'<p class="days-note">{esc(ctx.t("sup_days_working", n=REPORT_GRACE_DAYS))}'
+            "</p>\n")
 
 
 _DIGITS = "零一二三四五六七八九"

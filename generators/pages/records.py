@@ -38,7 +38,14 @@ from .common import (
 from .documents import attachments_block, body_block, interpretation_block, metadata_panel
 from .duty import duty_month, incident_page  # issue 16: duty office
 from .finding import search_block
-from .process import circulating, days_note, days_unit, received_badge, term_text
+from .process import (
+    circulating,
+    days_note,
+    days_unit,
+    received_badge,
+    supervision_days_note,
+    term_text,
+)
 
 
 def record_jobs(cat: Catalog) -> list[tuple[str, Record]]:
@@ -343,7 +350,7 @@ def _supervision(ctx: Ctx, s: Supervision) -> str:
         ("report_due", esc(st.report_due) if st.report_due and s.state == "open" else ""),
         ("completed_on", esc(s.completion or "")), ("verified_by", ctx.link(s.verified_by))]))
     if st.report_due and s.state == "open":
-        out.append(days_note(ctx))
+        out.append(supervision_days_note(ctx))
     if s.summary:
         out.append(prose_block(s.summary))
     if s.milestones:
