@@ -63,6 +63,7 @@ from generators.pages.desk import (
     HOTLINE_ENDS,
     Scope,
     Waiting,
+    awaiting_decision,
     desk_files,
     desk_html,
     desk_pages,
@@ -343,7 +344,7 @@ def test_the_desk_narrowed_to_one_unit(cat: Catalog) -> None:
     blocks = {b["key"]: b for b in data["blocks"]}
     assert {k: b["count"] for k, b in blocks.items()} == {
         "requests": 1, "received": 1, "supervision": 1, "liaison": 0, "meeting": 1,
-        "hotline": 0, "duty": 0, "incidents": 0, "report_late": 0, "instructions": 2}
+        "hotline": 0, "duty": 2, "incidents": 0, "report_late": 0, "instructions": 2}
     # transport: the open incident it leads and vm-one's instruction on it; east: the
     # report-late item (the incident's second unit does not count it: the list filters
     # on the first)
@@ -352,8 +353,9 @@ def test_the_desk_narrowed_to_one_unit(cat: Catalog) -> None:
         (1, 1, 0)
     east = {b["key"]: b["count"] for b in _file(cat, "east")["blocks"]}
     assert (east["incidents"], east["instructions"], east["report_late"]) == (0, 0, 1)
+    # who is on duty today and tomorrow is on every desk ("无" read as nobody on duty)
     go = {b["key"]: b["count"] for b in _file(cat, "go")["blocks"]}
-    assert go["duty"] == 1
+    assert go["duty"] == 2
     assert [c["t"] for c in blocks["requests"]["rows"][0]] == [
         "Request on clinic hours", "Health Commission", "2026-11-01", "20", "2026-11-20",
         "Overdue by 5 working days"]
@@ -381,7 +383,7 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
     assert data["scope"]["kind"] == "official"
     assert {b["key"]: b["count"] for b in data["blocks"]} == {
         "requests": 2, "received": 1, "supervision": 1, "liaison": 1, "meeting": 1,
-        "hotline": 0, "duty": 1, "incidents": 1, "report_late": 0, "instructions": 3}
+        "hotline": 0, "duty": 2, "incidents": 1, "report_late": 0, "instructions": 3}
     requests = next(b for b in data["blocks"] if b["key"] == "requests")
     assert [r[0]["t"] for r in requests["rows"]] == ["Request on clinic hours",
                                                       "Request on night bus routes"]
@@ -409,11 +411,14 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
     vm_one = next(s for s in scopes(cat) if s.id == "vm-one")
     north = next(s for s in scopes(cat) if s.id == "north")
     assert narrowed([named], vm_one) == [named] == narrowed([named], north)
-    assert narrowed([named], next(s for s in scopes(cat) if s.id == "mayor")) == []
-    # an official with no portfolio has an empty desk, not the whole office's, but for
-    # the rows naming him: his duty day and his instructions awaiting feedback
-    mayor = {b["key"]: b["count"] for b in _file(cat, "mayor")["blocks"]}
-    assert {k: n for k, n in mayor.items() if n} == {"duty": 1, "instructions": 2}
+    other = Scope("official", "vm-two", frozenset({"east"}))  # neither his unit nor him
+    assert narrowed([named], other) == []
+    # an official with no portfolio (the mayor) has the whole office's desk, its links
+    # unfiltered, not an empty one
+    mayor = _file(cat, "mayor")["blocks"]
+    whole_desk = desk_views(Ctx(cat, "en", "index.md"))
+    assert {b["key"]: b["count"] for b in mayor} == {v.key: v.count for v in whole_desk}
+    assert {b["key"]: b["more"] for b in mayor} == {v.key: v.more for v in whole_desk}
 
 
 def test_every_visible_unit_and_official_has_a_desk_and_an_option(cat: Catalog) -> None:
@@ -511,3 +516,20 @@ def test_each_count_of_days_says_its_unit(records: list[Any]) -> None:
     # the full list says it as its block does
     page = next(p for p in desk_pages(no_calendar, "zh") if p.src == "desk/requests.md")
     assert "已等待（自然日）" in page.markdown
+
+
+def test_a_request_waits_on_the_desks_of_those_who_signed_it_off(records: list[Any]) -> None:
+    """East is in no portfolio of vm-one's; once he has signed the request off in its
+    approval chain it is on his desk until it is decided.  The received block says how
+    far past its time limit a document is, as the request block does."""
+    signed = Request.model_validate({
+        "id": "req-t", "from": "east", "title": "Signed off", "kind": "request-for-instructions",
+        "submitted": dt.date(2026, 11, 20),
+        "approvals": [{"by": "vm-one", "date": dt.date(2026, 11, 24), "opinion": "Agreed."}]})
+    cat = build_catalog([*records, signed], AS_OF, "internal")
+    vm_one = next(s for s in scopes(cat) if s.id == "vm-one")
+    rows = narrowed(awaiting_decision(cat), vm_one)
+    assert "req-t" in [w.id for w in rows]
+    assert [w.officials for w in rows if w.id == "req-t"] == [("vm-one",)]
+    received = next(v for v in desk_views(Ctx(cat, "zh", "index.md")) if v.key == "received")
+    assert received.headers[-2:] == ("desk_due", "status")

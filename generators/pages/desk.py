@@ -95,6 +95,8 @@ class AgendaRow:
     item: int
     title: str
     presenter: str
+    officials: tuple[str, ...] = ()
+    """(chair,): the official chairing the meeting sees its whole agenda."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,12 @@ class DutyRow:
     """"today" or "tomorrow"."""
     officers: tuple[str, ...]
 
+    @property
+    def for_all(self) -> bool:
+        """Who is on duty is every desk's business: a unit's desk that said 无 under
+        今明两日值班 read as "nobody on duty"."""
+        return True
+
 
 @dataclass(frozen=True, slots=True)
 class InstructionRow:
@@ -167,12 +175,14 @@ def awaiting_decision(cat: Catalog) -> list[Waiting]:
     """Requests (请示 and 商洽) with no decision yet: 待决定的请示, as
     workflow.requests_awaiting_decision lists them and figures.request_status counts them
     (due: the request's own, else `request_days` after submission; working days where the
-    office's calendar exists)."""
+    office's calendar exists).  The officials who have signed it off in its approval chain
+    (审批流程) see it on their desks until it is decided."""
     out = []
     for q in workflow.requests_awaiting_decision(cat):
         st = cat.requests[q.id]
+        signed = tuple(dict.fromkeys(a.by for a in q.approvals))
         out.append(Waiting(q.id, (q.from_,), q.submitted, st.days_waiting, st.due,
-                           st.days_overdue))
+                           st.days_overdue, signed))
     return out
 
 
@@ -218,8 +228,8 @@ def next_executive(cat: Catalog) -> list[AgendaRow]:
     if not coming:
         return []
     m = min(coming, key=lambda m: (m.date, m.id))
-    return [AgendaRow(m.id, (a.presenter,), m.date, a.item, a.title, a.presenter)
-            for a in sorted(m.agenda, key=attrgetter("item"))]
+    return [AgendaRow(m.id, (a.presenter,), m.date, a.item, a.title, a.presenter,
+                      (m.chair,)) for a in sorted(m.agenda, key=attrgetter("item"))]
 
 
 def hotline_ends(cat: Catalog) -> list[HotlineRow]:
@@ -361,8 +371,9 @@ def ref(ctx: Ctx, id_: str) -> Cell:
 
 
 def _due(ctx: Ctx, w: Waiting) -> list[Cell]:
-    """A request's due date, and how far past it (in the unit its time limit is counted
-    in: working days where the office's calendar exists, figures.request_status)."""
+    """A request's or a received document's due date, and how far past it (in the unit
+    its time limit is counted in: working days where the office's calendar exists,
+    figures.request_status and received_status)."""
     unit = ctx.t("working_days" if ctx.cat.counts_working_days() else "calendar_days")
     return [Cell(str(w.due) if w.due else ""),
             Cell(ctx.t("desk_overdue_by", n=w.days_overdue, unit=unit), status="overdue")
@@ -375,7 +386,8 @@ def request_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
 
 
 def received_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
-    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.since)), Cell(str(w.days))]
+    return [ref(ctx, w.id), ref(ctx, w.units[0]), Cell(str(w.since)), Cell(str(w.days)),
+            *_due(ctx, w)]
 
 
 def supervision_cells(ctx: Ctx, w: Waiting) -> list[Cell]:
@@ -453,7 +465,7 @@ BLOCKS: tuple[Block, ...] = (
           ("title", "from", "submitted", "days_waiting", "desk_due", "status"),
           awaiting_decision, request_cells, "desk/requests.md", working=True),
     Block("received", "desk_received",
-          ("title", "lead", "received_date", "days_waiting"),
+          ("title", "lead", "received_date", "days_waiting", "desk_due", "status"),
           awaiting_action, received_cells, "desk/received.md", working=True),
     Block("supervision", "desk_supervision",
           ("what", "lead", "deadline", "days_overdue_n"),
@@ -468,7 +480,8 @@ BLOCKS: tuple[Block, ...] = (
     # issue 16 point 1: duty, incidents, report-late, instructions awaiting feedback
     Block("duty", "desk_duty", ("desk_day", "duty_leader", "duty_officers", "duty_unit"),
           duty_days, duty_cells, None, 3, "desk_duty_page"),
-    Block("incidents", "open_incidents", ("title", "lead", "occurred", "days_open"),
+    Block("incidents", "open_incidents",
+          ("title", "incident_units", "occurred", "days_open"),
           incidents_open, incident_cells, "desk/incidents.md"),
     Block("report_late", "report_late_items",
           ("what", "lead", "report_due", "desk_days_report_late"),
@@ -492,12 +505,16 @@ class Scope:
     """"unit" or "official"."""
     id: str
     units: frozenset[str]
+    whole: bool = False
+    """An official with no portfolio (the mayor, the secretary-general): his desk is the
+    whole office's, as his work is."""
 
 
 def scopes(cat: Catalog) -> list[Scope]:
-    """Every scope this audience may see: each official (their visible portfolio), each
-    unit of the municipal government (not NO_DESK_KINDS)."""
-    out = [Scope("official", o.id, frozenset(cat.shown(o.portfolio)))
+    """Every scope this audience may see: each official (their visible portfolio; the
+    whole office for one without a portfolio), each unit of the municipal government
+    (not NO_DESK_KINDS)."""
+    out = [Scope("official", o.id, frozenset(cat.shown(o.portfolio)), not o.portfolio)
            for o in cat.of(Official) if o.id not in cat.hidden]
     out += [Scope("unit", u.id, frozenset({u.id})) for u in cat.of(Unit)
             if u.id not in cat.hidden and u.kind not in NO_DESK_KINDS]
@@ -505,11 +522,13 @@ def scopes(cat: Catalog) -> list[Scope]:
 
 
 def narrowed(rows: Sequence[Any], scope: Scope | None) -> list[Any]:
-    """The rows of a block that concern the scope (all of them without one): a row naming
-    one of the scope's units, or, on an official's desk, naming the official."""
-    if scope is None:  # the whole office: not the rows only a scope's desk shows
+    """The rows of a block that concern the scope (all of them without one, or for an
+    official whose desk is the whole office's): a row naming one of the scope's units, on
+    an official's desk a row naming the official, and on every desk who is on duty."""
+    if scope is None or scope.whole:  # not the rows only a narrower desk shows
         return [r for r in rows if getattr(r, "on_whole", True)]
-    return [r for r in rows if scope.units.intersection(r.units)
+    return [r for r in rows if getattr(r, "for_all", False)
+            or scope.units.intersection(r.units)
             or (scope.kind == "official" and scope.id in getattr(r, "officials", ()))]
 
 
@@ -520,10 +539,12 @@ def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None
         if not narrowed(rows, scope):
             return None  # nothing to list
         href = relative(ctx.src, block.list_src)
-        if scope is not None and scope.kind == "unit":
+        if scope is None or scope.whole:
+            return href
+        if scope.kind == "unit":
             unit = ref(ctx, scope.id)
             href += f"?desk-{block.key}.f{block.unit_column}={quote(unit.text, safe='')}"
-        elif scope is not None:  # a portfolio: the rows naming its units or the official
+        else:  # a portfolio: the rows naming its units or the official
             ids = ",".join(sorted(scope.units | {scope.id}))
             href += f"?desk-{block.key}.in={quote(ids, safe=',')}"
         return href
@@ -558,22 +579,24 @@ def desk_views(ctx: Ctx, scope: Scope | None = None,
         mine = narrowed(every, scope)
         more_text = ctx.t(block.more, n=len(mine))
         # the meeting and the hotline month are named and linked whatever the scope
-        out.append(BlockView(block.key, _title(ctx, block, every), block.columns(ctx.cat),
+        out.append(BlockView(block.key, _title(ctx, block, every, scope), block.columns(ctx.cat),
                              ctx.t(block.more, n="{n}"), len(mine),
                              tuple(tuple(block.cells(ctx, r)) for r in mine[:DESK_ROWS]),
                              _block_link(ctx, block, every, scope), more_text))
     return out
 
 
-def _title(ctx: Ctx, block: Block, rows: Sequence[Any]) -> str:
-    """The block's heading: the meeting's name and day, the hotline's month."""
+def _title(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None = None) -> str:
+    """The block's heading: the meeting's name and day, the hotline's month (on a
+    narrowed desk its districts' places, not the top and bottom of the month)."""
     title = ctx.t(block.title)
     if block.key == "meeting" and rows:
         day = ctx.day(rows[0].date)
         note = f"（{day}）" if ctx.locale == "zh" else f" ({day})"
         return f"{title}{ctx.colon()}{ctx.name(ctx.cat.by_id[rows[0].id])}{note}"
     if block.key == "hotline" and rows:
-        return ctx.t("desk_hotline_of", month=rows[0].month)
+        narrow = scope is not None and not scope.whole
+        return ctx.t("desk_hotline_places" if narrow else "desk_hotline_of", month=rows[0].month)
     return title
 
 
