@@ -184,18 +184,19 @@ def _supervision(cat: Catalog) -> Spec:
                 [Col("what", "link"), Col("lead", "value", "unit"),
                  Col("source", "value", "value"), Col("deadline", "date"),
                  Col("status", "badge", "supervision"), Col("progress", "progress"),
-                 Col("days", "num")],
+                 Col("days_left_n", "num")],
                 [Facet("status", "status", "supervision"), Facet("lead", "lead", "unit"),
                  Facet("source", "source", "value"), Facet("year", "year", "year"),
                  Facet("topics", "topics", "topic")],
                 orders={"supervision": SUPERVISION_ORDER})
     for s in cat.of(Supervision):
         st = cat.supervision[s.id]
-        days = (st.days_overdue if st.status == "overdue" else
-                st.days_to_deadline if s.state == "open" else None)
+        # days left, negative once past the deadline: one meaning whatever the status (a
+        # report-late item's days to its deadline stood beside an overdue one's days past)
+        days = st.days_to_deadline if s.state == "open" else None
         spec.rows.append({"what": s.title_text, "lead": s.lead, "source": s.source.kind,
                           "deadline": str(s.deadline), "status": st.status,
-                          "progress": st.percent, "days": days, "year": s.deadline.year,
+                          "progress": st.percent, "days_left_n": days, "year": s.deadline.year,
                           "topics": s.topics, "href": _href(s)})
     return spec
 

@@ -144,6 +144,19 @@ class Ctx:
             return self.t("duty_title", month=long_month(rec.main_date, self.locale))
         return rec.title_text
 
+    def decision_name(self, meeting: Meeting, id_: str) -> str:
+        """A meeting's decision as staff cite it: 市政府第78次常务会议第3项议题决定 (之二 for
+        an item's second), not its id, which is the editors' key."""
+        for a in meeting.agenda:
+            ids = [d.id for d in a.decisions]
+            if id_ in ids:
+                k = ids.index(id_) + 1
+                return self.t("decision_of" if len(ids) == 1 else "decision_of_k",
+                              meeting=self.name(meeting), n=a.item,
+                              k="一二三四五六七八九十"[k - 1] if self.locale == "zh" and k <= 10
+                              else k)
+        return f"{self.name(meeting)} {id_}"
+
     def href(self, rec: Record, anchor: str = "") -> str | None:
         src = record_src(rec)
         return relative(self.src, src, anchor) if src else None
@@ -156,8 +169,7 @@ class Ctx:
             return f'<span class="not-published">{esc(self.t("not_published"))}</span>'
         if id_ in self.cat.decisions:
             meeting, _d = self.cat.decisions[id_]
-            shown = esc(text) if text else (f"{esc(self.name(meeting))} · "
-                                            f"<code>{esc(id_)}</code>")
+            shown = esc(text or self.decision_name(meeting, id_))
             return f'<a href="{self.href(meeting, id_)}">{shown}</a>'
         if id_ in self.cat.topics:  # issue 17: each topic has a page of its documents
             return (f'<a href="{relative(self.src, f"documents/topics/{id_}.md")}">'

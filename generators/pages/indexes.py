@@ -374,12 +374,11 @@ def supervision_index(ctx: Ctx) -> Rendered:
         return [c.link(s.id), c.link(s.lead), c.v(source_key(s.source.kind)), date_cell(s.deadline),
                 (c.badge(st.status), SUPERVISION_ORDER.index(st.status)),
                 (c.progress(st.percent), st.percent),
-                (str(st.days_overdue) if st.status == "overdue" else
-                 (str(st.days_to_deadline) if s.state == "open" else ""),
-                 -st.days_overdue if st.status == "overdue" else st.days_to_deadline),
+                # one meaning whatever the row's status: days left, negative once past
+                (str(st.days_to_deadline) if s.state == "open" else "", st.days_to_deadline),
                 date_cell(st.last_report), esc(s.number or "")]
 
-    listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days",
+    listing = Listing(["what", "lead", "source", "deadline", "status", "progress", "days_left_n",
                        "last_report", "sup_number"],
                       cat.of(Supervision), row, "supervision", [1, 4], True, t("items"))
     tail = [heading(t("by_unit"), 2)]
