@@ -28,7 +28,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .escaping import json_for_web
-from .labels import value_label
+from .labels import source_key, value_label
 from .models import Record
 from .models.document import Document
 from .models.liaison import Liaison
@@ -194,7 +194,9 @@ def _supervision(cat: Catalog) -> Spec:
         # days left, negative once past the deadline: one meaning whatever the status (a
         # report-late item's days to its deadline stood beside an overdue one's days past)
         days = st.days_to_deadline if s.state == "open" else None
-        spec.rows.append({"what": s.title_text, "lead": s.lead, "source": s.source.kind,
+        # its label key as a source (市委交办), not as a kind of unit (党委)
+        spec.rows.append({"what": s.title_text, "lead": s.lead,
+                          "source": source_key(s.source.kind),
                           "deadline": str(s.deadline), "status": st.status,
                           "progress": st.percent, "days_left_n": days, "year": s.deadline.year,
                           "topics": s.topics, "href": _href(s)})
@@ -327,8 +329,11 @@ def encode(spec: Spec, cat: Catalog, locale: str) -> dict[str, Any]:
         "columns": [{"key": c.key, "label": t(c.key), "kind": c.kind, "dict": c.dict,
                      "class": column_class(c.key).removeprefix(' class="').rstrip('"')}
                     for c in spec.columns],
+        # a facet no row has a value for (no supervision item has a topic yet) would be a
+        # select offering only 全部: it is left out until one does
         "facets": [{"key": f.key, "label": t(f.key), "data": f.data, "dict": f.dict}
-                   for f in spec.facets],
+                   for f in spec.facets
+                   if any(v is not None and v != [] for v in columns[f.data])],
         "dicts": dicts,
         "data": data,
         "labels": {k: t(k) for k in FINDER_LABELS},

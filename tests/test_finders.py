@@ -195,3 +195,26 @@ def test_the_dashboards_see_all_opens_the_finder_on_its_figure(demo: list[Any]) 
     assert 'href="supervision/?status=overdue"' in home
     if sum(cat.validity[d].status == "expiring" for d in cat.validity) > 20:
         assert 'href="documents/normative/?validity=expiring"' in home
+
+
+def test_a_facet_is_offered_once_a_row_has_a_value_for_it(demo: list[Any]) -> None:
+    """A 主题分类 select offering only 全部 (no supervision item of the sample had a topic)
+    is left out; the supervision source facet reads 市委交办, as the table does, not the
+    unit kind 党委."""
+    cat = build_catalog(demo, AS_OF, "internal")
+    files = _files(cat, "zh")
+    for name, data in files.items():
+        for facet in data["facets"]:
+            assert any(v is not None and v != [] for v in data["data"][facet["data"]]), \
+                (name, facet["key"])
+    assert not any(s.topics for s in demo if isinstance(s, Supervision))
+    assert "topics" not in [f["key"] for f in files["supervision"]["facets"]]
+    first = next(s for s in demo if isinstance(s, Supervision))
+    party = first.source.model_copy(update={"kind": "party-committee", "ref": None})
+    tagged = [s.model_copy(update={"topics": [next(iter(cat.topics))], "source": party})
+              if s is first else s for s in demo]
+    sup = _files(build_catalog(tagged, AS_OF, "internal"), "zh")["supervision"]
+    assert "topics" in [f["key"] for f in sup["facets"]]
+    sources = dict(sup["dicts"]["value"])
+    assert sources.get("source-party-committee") == "市委交办"
+    assert "party-committee" not in sources
