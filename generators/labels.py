@@ -262,8 +262,10 @@ _L: dict[str, tuple[str, str]] = {
     "office_overview": ("The whole office at a glance", "全办概况"),
     "office_overview_note": ("The whole office's figures, whatever desk is chosen above.",
                              "以下为全办数据，不随上方所选范围变化。"),
-    "list_in_scope": ("Only the rows of the portfolio chosen on the desk are shown.",
-                      "仅显示首页所选市领导分管范围内的事项。"),
+    "list_in_scope": ("Only the rows of the official's desk chosen on the home page are "
+                      "shown.", "仅显示首页所选市领导待办中的事项。"),
+    "list_in_scope_by": ("Only the rows of {name}'s desk are shown.",
+                         "仅显示{name}待办中的事项。"),
     "list_in_all": ("Show all", "显示全部"),
     "desk_meeting_page": ("The meeting's page", "查看会议"),
     "desk_hotline_page": ("The month's ranking", "查看当月排名"),

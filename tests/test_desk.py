@@ -389,7 +389,8 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
                                                       "Request on night bus routes"]
     # each block's link keeps the list's rows concerning the portfolio or the official
     # (portal.js reads ?<table>.in= against each row's data-scope), as many as it counts
-    assert requests["more"] == "desk/requests/?desk-requests.in=health,transport,vm-one"
+    assert requests["more"] == ("desk/requests/?desk-requests.in=health,transport,vm-one"
+                                "&desk-requests.by=Vice%20Mayor%20One")
     assert requests["more_text"] == "All 2"
     pages = {p.src: p.markdown for p in desk_pages(cat, "en")}
     for block in data["blocks"]:
@@ -399,7 +400,7 @@ def test_the_desk_narrowed_to_an_official_s_portfolio(cat: Catalog) -> None:
         if not block["count"]:
             assert block["more"] is None
             continue
-        ids = set(block["more"].split(".in=")[1].split(","))
+        ids = set(block["more"].split(".in=")[1].split("&")[0].split(","))
         soup = BeautifulSoup(pages[src], "html.parser")
         table = soup.find("table", id=f"desk-{block['key']}")
         assert table.has_attr("data-in-note")

@@ -170,6 +170,8 @@ def test_the_month_calendar_highlights_the_as_of_day(catalogs: dict[str, Catalog
     index = out["duty/index.md"]
     assert "今日值班（2026年11月27日）" in index and "张立新、赵敏" in index
     assert "明日值班（2026年11月28日）" in index and "刘洋" in index
+    # the roster for a calendar program, from the month as from /duty/
+    assert 'href="../../feeds/duty.ics"' in month and 'href="../feeds/duty.ics"' in index
 
 
 def test_the_incident_page_flags_the_late_report_in_time_order(catalogs: dict[str, Catalog],

@@ -78,13 +78,16 @@
       if (within.length) {
         var note = document.createElement("p");
         note.className = "table-scope";
-        note.textContent = table.getAttribute("data-in-note") + " ";
+        // the official's name comes from the desk's link, and is set as text
+        var by = state().get(id + ".by");
+        note.textContent = (by ? table.getAttribute("data-in-by").replace("{name}", by)
+                            : table.getAttribute("data-in-note")) + " ";
         var all = document.createElement("button");
         all.type = "button";
         all.textContent = table.getAttribute("data-in-all");
         all.addEventListener("click", function () {
           within = [];
-          var p = state(); p.delete(id + ".in"); save(p);
+          var p = state(); p.delete(id + ".in"); p.delete(id + ".by"); save(p);
           note.parentNode.removeChild(note);
           apply();
         });

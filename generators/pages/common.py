@@ -265,6 +265,7 @@ class Ctx:
             attrs.append('data-search="1"')
         if scopes is not None:
             attrs.append(f'data-in-note="{esc(self.t("list_in_scope"))}" '
+                         f'data-in-by="{esc(self.t("list_in_scope_by", name="{name}"))}" '
                          f'data-in-all="{esc(self.t("list_in_all"))}"')
         cap = f"<caption>{esc(caption)}</caption>" if caption else ""
         if not body:

@@ -544,9 +544,10 @@ def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None
         if scope.kind == "unit":
             unit = ref(ctx, scope.id)
             href += f"?desk-{block.key}.f{block.unit_column}={quote(unit.text, safe='')}"
-        else:  # a portfolio: the rows naming its units or the official
+        else:  # a portfolio: the rows naming its units or the official, and his name
             ids = ",".join(sorted(scope.units | {scope.id}))
-            href += f"?desk-{block.key}.in={quote(ids, safe=',')}"
+            name = quote(ref(ctx, scope.id).text, safe="")
+            href += f"?desk-{block.key}.in={quote(ids, safe=',')}&desk-{block.key}.by={name}"
         return href
     if rows:
         return ctx.href(ctx.cat.by_id[rows[0].id])

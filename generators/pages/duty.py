@@ -112,10 +112,15 @@ def duty_index(ctx: Ctx) -> str:
             for d in rosters) + "</ul>\n")
     else:
         out.append(f'<p class="empty">{esc(t("none"))}</p>\n')
-    # the roster for a calendar program (feeds.py writes it; /feeds/ lists it too)
-    ics = relative(ctx.src, "feeds/duty.ics")
-    out.append(f'<p><a href="{esc(ics)}">{esc(t("duty_subscribe"))}</a></p>\n')
+    out.append(_subscribe(ctx))
     return "".join(out)
+
+
+def _subscribe(ctx: Ctx) -> str:
+    """The roster for a calendar program (feeds.py writes it; /feeds/ lists it too): on
+    /duty/ and on each month, where a reader looking at the roster would look for it."""
+    ics = relative(ctx.src, "feeds/duty.ics")
+    return f'<p class="duty-ics"><a href="{esc(ics)}">{esc(ctx.t("duty_subscribe"))}</a></p>\n'
 
 
 # -- incidents/index.md -------------------------------------------------------------------
@@ -178,6 +183,7 @@ def duty_month(ctx: Ctx, d: Duty) -> str:
     out.append(f'<ol class="duty-week" aria-label="{esc(ctx.name(d))}">' + "".join(cells)
                + "</ol>\n")
     out.append(f'<p class="limits">{esc(t("duty_legend"))}</p>\n')
+    out.append(_subscribe(ctx))
     return "".join(out)
 
 

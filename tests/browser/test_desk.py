@@ -10,6 +10,7 @@ import pytest
 
 from generators.catalog import Catalog, build_catalog
 from generators.pages.common import Ctx
+from generators.models.registry import Official
 from generators.pages.desk import BLOCKS, desk_views, scopes
 from generators.validate import validate
 
@@ -140,7 +141,8 @@ def test_an_official_s_link_leads_to_his_portfolio_s_rows(at: Any, zh_site: str,
         .filter(tr => !tr.hidden).length"""
     assert pg.evaluate(visible) == mine[key]
     note = pg.locator(".table-scope")
-    assert note.is_visible() and "分管范围" in note.inner_text()
+    name = next(o.name_zh or o.name for o in cat.of(Official) if o.id == scope.id)
+    assert note.is_visible() and note.inner_text().startswith(f"仅显示{name}待办中的事项。")
     assert note.locator("button").bounding_box()["height"] >= 44
     (RESULTS / "screenshots").mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(RESULTS / "screenshots" / f"desk-portfolio-{key}-390.png"),
