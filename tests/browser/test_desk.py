@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from generators.catalog import Catalog, build_catalog
-from generators.pages.common import Ctx
 from generators.models.registry import Official
+from generators.pages.common import Ctx
 from generators.pages.desk import BLOCKS, desk_views, scopes
 from generators.validate import validate
 
