@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,19 +36,20 @@ _TEXT: dict[str, str] = {
     "document": """\
 id: {id}
 number: {number}
-type: notice  # resolution, decision, order, communique, announcement, public-notice, opinion,
-              # notice, circular, report, request, reply, motion, letter, minutes
+type: notice  # 文种：resolution 决议、decision 决定、order 命令（令）、communique 公报、
+              # announcement 公告、public-notice 通告、opinion 意见、notice 通知、circular 通报、
+              # report 报告、request 请示、reply 批复、motion 议案、letter 函、minutes 纪要
 issuers: [{office}]
 title: TODO title
 recipients: [{district}]
 written: {today}
 urgency: normal
-classification: internal  # public, internal, restricted
+classification: internal  # 可见范围：public 公开、internal 内部、restricted 受限
 summary: TODO one paragraph
 """,
     "received": """\
 id: {id}
-number: 国办发〔{year}〕1号  # as issued
+number: TODO 来文文号，照原件填写，如 国办发〔{year}〕12号
 issuer: {council}
 title: TODO title
 received: {today}
@@ -62,38 +63,40 @@ classification: internal
     "request": """\
 id: {id}
 from: {district}
-kind: request-for-instructions  # or for-discussion
+kind: request-for-instructions  # request-for-instructions 请示，或 for-discussion 议事
 title: TODO title
 submitted: {today}
 classification: internal
 """,
     "meeting": """\
 id: {id}
-kind: executive  # plenary, executive, special-topic
-session: 1
-date: {today}
+kind: executive  # plenary 全体会议、executive 常务会议、special-topic 专题会议
+{session}date: {today}
 chair: TODO-official-id
 agenda:
   - item: 1
     title: TODO agenda item
     presenter: {office}
-    outcome: approved  # approved, approved-in-principle, deferred, noted, rejected
+    outcome: approved  # approved 通过、approved-in-principle 原则通过、deferred 暂缓、
+                       # noted 听取、rejected 未通过；未开会的议题写 planned
     decisions: []
 classification: internal
 """,
     "activity": """\
 id: {id}
 date: {today}
-start: "09:30"
+start: "09:30"  # 加引号
 officials: [TODO-official-id]
 title: TODO title
-kind: inspection  # inspection, research, conference, reception, ceremony, other
+kind: inspection  # inspection 视察、research 调研、conference 会议、reception 会见、
+                 # ceremony 仪式、other 其他
 classification: internal
 """,
     "supervision": """\
 id: {id}
 title: TODO what must be done
-source: {{kind: key-task}}  # meeting-decision, leader-instruction, ... need ref: <id>
+source: {{kind: key-task}}  # 来源；meeting-decision 会议议定事项、leader-instruction 领导批示等
+                           # 须加 ref: <所依据记录的编号>
 lead: {office}
 assigned: {today}
 deadline: {today}
@@ -104,16 +107,17 @@ classification: internal
 id: {id}
 date: {today}
 title: TODO title
-category: other  # emergency, economy, livelihood, public-sentiment, other
+category: other  # emergency 突发事件、economy 经济、livelihood 民生、public-sentiment 舆情、
+                 # other 其他
 source: {office}
 summary: TODO summary
 classification: internal
 """,
     "liaison": """\
 id: {id}
-kind: npc-suggestion  # or cppcc-proposal
-number: "0001"  # quoted: as issued
-session: {year}
+kind: npc-suggestion  # npc-suggestion 人大代表建议，或 cppcc-proposal 政协提案
+number: "{liaison_number}"  # 照交办编号填写，加引号
+session: {liaison_session}
 proposers: [TODO name]
 title: TODO title
 received: {today}
@@ -121,38 +125,39 @@ lead: {office}
 classification: internal
 """,
     "hotline": """\
-month: "{key}"  # quoted
+month: "{key}"  # 加引号
 {districts}
 top_topics: [TODO topic]
 classification: internal
 """,
     # issue 16: duty office
     "duty": """\
-month: "{key}"  # quoted
-days:  # every day of the month: 带班领导 (an official's id) and 值班员 (names)
+month: "{key}"  # 加引号
+days:  # 当月每一天：leader 带班领导（市领导系统编号），officers 值班员（姓名）
 {days}
 classification: internal
 """,
     "incident": """\
 id: {id}
 title: TODO title
-category: accident  # natural-disaster, accident, public-health, social-security
-level: IV  # I 特别重大, II 重大, III 较大, IV 一般
-occurred: "{today}T08:00"  # quoted, Beijing time
+category: accident  # natural-disaster 自然灾害、accident 事故灾难、public-health 公共卫生、
+                    # social-security 社会安全
+level: IV  # I 特别重大、II 重大、III 较大、IV 一般
+occurred: "{today}T08:00"  # 北京时间，加引号
 location: TODO location
 units: [{district}]
 reports:
-  - kind: first  # first 首报, follow-up 续报, final 终报
+  - kind: first  # first 首报、follow-up 续报、final 终报
     at: "{today}T08:30"
     by: {district}
-    channel: phone  # phone 电话报告, written 书面报告
+    channel: phone  # phone 电话报告、written 书面报告
     summary: TODO what was reported
 classification: internal
 """,
     "appraisal": """\
 year: {year}
 {body}
-adjustments: []  # - {{unit: <id>, points: -1, reason: why}}
+adjustments: []  # 加减分：- {{unit: <单位系统编号>, points: -1, reason: 原因}}
 classification: internal
 """,
 }
@@ -278,6 +283,48 @@ def _appraisal_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
     return {"body": _dump(body)}
 
 
+def _records_of(folder: Path) -> Iterator[dict[str, Any]]:
+    """Every record file of a type's folder as plain data (the ones that can be read)."""
+    for _reldir, _name, path, kind in entries(str(folder)):
+        if kind == "file" and isinstance(data := _read(Path(path)), dict):
+            yield data
+
+
+def _liaison_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
+    """The newest session of deputies' suggestions on file ({term, meeting}: 市十六届人大四次
+    会议), and the next free number in it; with none, the session for the editor to give.
+    (A session written as a year is the first edition's form, which warns.)"""
+    latest: tuple[int, int] | None = None
+    for data in _records_of(folder):
+        session = data.get("session")
+        if data.get("kind") == "npc-suggestion" and isinstance(session, dict) and all(
+                isinstance(session.get(k), int) for k in ("term", "meeting")):
+            here = (session["term"], session["meeting"])
+            latest = max(latest or here, here)
+    if latest is None:
+        return {"liaison_session": "{term: TODO, meeting: TODO}  # 届次和会议次数，如 "
+                                   "{term: 16, meeting: 4}（市十六届人大四次会议）",
+                "liaison_number": "0001"}
+    used = [int(n) for data in _records_of(folder)
+            if data.get("kind") == "npc-suggestion" and data.get("session") == {
+                "term": latest[0], "meeting": latest[1]}
+            and isinstance(n := data.get("number"), str) and n.isdigit()]
+    return {"liaison_session": f"{{term: {latest[0]}, meeting: {latest[1]}}}",
+            "liaison_number": str(max(used, default=0) + 1).zfill(4)}
+
+
+def _meeting_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
+    """An executive meeting numbered after the newest one on file within its term (市政府
+    第N次常务会议); with none on file, the first, its term for the editor to add."""
+    held = [(data["term"], data["session"]) for data in _records_of(folder)
+            if data.get("kind") == "executive" and isinstance(data.get("term"), int)
+            and isinstance(data.get("session"), int)]
+    if not held:
+        return {"session": "session: 1  # 本届政府第几次（加 term: <届次> 写明届次）\n"}
+    term, n = max(held)
+    return {"session": f"term: {term}  # 政府届次\nsession: {n + 1}  # 本届第几次\n"}
+
+
 def _next_duty_month(folder: Path, year: int) -> str:
     """issue 16: the month after the newest roster of that year or later (December's
     roster is followed by January's of the next year); with none, this month in this
@@ -321,11 +368,11 @@ KINDS: dict[str, Kind] = {
     "document": Kind(_TEXT["document"], numbered=True),
     "received": Kind(_TEXT["received"]),
     "request": Kind(_TEXT["request"]),
-    "meeting": Kind(_TEXT["meeting"]),
+    "meeting": Kind(_TEXT["meeting"], fill=_meeting_fill),
     "activity": Kind(_TEXT["activity"]),
     "supervision": Kind(_TEXT["supervision"]),
     "briefing": Kind(_TEXT["briefing"]),
-    "liaison": Kind(_TEXT["liaison"]),
+    "liaison": Kind(_TEXT["liaison"], fill=_liaison_fill),
     "hotline": Kind(_TEXT["hotline"], key=_next_month, fill=_hotline_fill),
     "appraisal": Kind(_TEXT["appraisal"], key=_appraisal_key, fill=_appraisal_fill),
     # issue 16: duty office

@@ -154,3 +154,31 @@ def test_a_filled_in_duty_roster_validates(valid_copy: Path) -> None:
                     encoding="utf-8")
     _recs, report = validate(valid_copy, "records", AS_OF)
     assert [p for p in report.problems if Path(p.path).name == path.name] == []
+
+
+def test_new_liaison_and_meeting_follow_the_newest_on_file(valid_copy: Path) -> None:
+    """A suggestion takes the newest session of suggestions on file ({term, meeting}, not
+    a year, which warns) and the next number in it, quoted; an executive meeting is the
+    next of its term (市政府第N次常务会议), not always session 1 with no term."""
+    lia = yaml.load(made(new(valid_copy, "liaison", "--year", "2026")).read_text(
+        encoding="utf-8"), Loader=yaml.CSafeLoader)
+    # the fixture's suggestions (lia-a, lia-c) are of the 16th congress's 4th meeting
+    assert lia["session"] == {"term": 16, "meeting": 4}
+    used = [yaml.load((valid_copy / f"liaison/2026/{n}.yaml").read_text(encoding="utf-8"),
+                      Loader=yaml.CSafeLoader)["number"] for n in ("lia-a", "lia-c")]
+    assert lia["number"] == str(max(int(n) for n in used) + 1).zfill(4)
+    meeting = yaml.load(made(new(valid_copy, "meeting", "--year", "2026")).read_text(
+        encoding="utf-8"), Loader=yaml.CSafeLoader)
+    assert (meeting["term"], meeting["session"]) == (16, 4)  # mtg-a: term 16, session 3
+    # a received document's number is its issuer's: the editor copies it, nothing invented
+    received = made(new(valid_copy, "received", "--year", "2026")).read_text(encoding="utf-8")
+    assert re.search(r"^number: TODO 来文文号", received, re.M)
+
+
+@pytest.mark.parametrize("rtype", sorted(KINDS))
+def test_a_skeleton_s_comments_are_in_the_editors_language(rtype: str,
+                                                          valid_copy: Path) -> None:
+    args = ["--year", "2027"] + (["--prefix", "京政发"] if rtype == "document" else [])
+    text = made(new(valid_copy, rtype, *args)).read_text(encoding="utf-8")
+    comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
+    assert all(re.search(r"[\u4e00-\u9fff]", c) for c in comments), comments
