@@ -1144,7 +1144,10 @@ class Problem:
         return self.message_in(lang) + hint
 
     def format(self, lang: Lang = "en") -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.said(lang)}"
+        """path:line:col: CODE message (hint); a warning says so before its code, as a
+        compiler does (an editor read SESSION_YEAR as an error that stops the build)."""
+        mark = "" if self.severity == "error" else ("警告：" if lang == "zh" else "warning: ")
+        return f"{self.path}:{self.line}:{self.col}: {mark}{self.code} {self.said(lang)}"
 
     def as_dict(self, lang: Lang = "en") -> dict[str, object]:
         return {"path": self.path, "line": self.line, "col": self.col, "code": self.code,

@@ -322,7 +322,8 @@ def test_every_fixtures_problems_read_in_chinese(code: str, tmp_path: Path) -> N
         assert "`" not in (zh + hint).replace("“`”", ""), p.format("zh")
         # pydantic's English must not show through (its messages start so)
         assert not re.search(r"Input should|Field required|Value error", zh)
-        assert p.format("zh").startswith(f"{p.path}:{p.line}:{p.col}: {p.code} ")
+        mark = "警告：" if p.severity == "warning" else ""
+        assert p.format("zh").startswith(f"{p.path}:{p.line}:{p.col}: {mark}{p.code} ")
 
 
 def test_values_in_chinese_messages_read_as_chinese(tmp_path: Path) -> None:
@@ -690,3 +691,22 @@ def test_a_part_left_out_of_a_record_leaves_no_false_reference_error(tmp_path: P
                    encoding="utf-8")
     _recs, report = validate(records, "records", AS_OF, use_cache=False)
     assert _codes_at(report.problems) == [("mtg-a.yaml", 11, "YAML_UNQUOTED")]
+
+
+def test_a_warning_s_line_says_it_is_a_warning(tmp_path: Path) -> None:
+    """An editor read SESSION_YEAR as an error that stops the build: a warning's line says
+    警告：/warning: before its code, as a compiler's does; an error's line is as before."""
+    records = overlay(tmp_path)
+    lia = records / "liaison/2026/lia-a.yaml"
+    lia.write_text(lia.read_text(encoding="utf-8").replace(
+        "session: {term: 16, meeting: 4}", "session: 2026"), encoding="utf-8")
+    doc = records / "documents/2026/doc-c.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("id: doc-c", "id: Doc_C"),
+                   encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    zh = {p.code: p.format("zh") for p in report.problems}
+    en = {p.code: p.format("en") for p in report.problems}
+    assert ":4:10: 警告：SESSION_YEAR session写的是年份2026" in zh["SESSION_YEAR"]
+    assert ":4:10: warning: SESSION_YEAR " in en["SESSION_YEAR"]
+    assert ": ID_FORMAT " in zh["ID_FORMAT"] and "警告" not in zh["ID_FORMAT"]
+    assert report.text("zh").endswith("1个错误，1个警告")
