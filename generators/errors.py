@@ -997,7 +997,7 @@ TERMS_ZH: dict[str, str] = {
     # what happened on a date (DATE_FUTURE, DATE_ORDER, DATE_IMPLEMENTS)
     "instruction": "批示", "receipt": "收到", "handling step": "办理环节",
     "submission": "报送", "review": "审核", "reply": "答复", "progress update": "进展反馈",
-    "completion": "办结", "written": "成文",
+    "completion": "办结", "written": "成文", "published": "发布",
     # what an official does (DATE_TERM)
     "signs": "签发公文", "chairs the meeting": "主持会议", "attends the meeting": "出席会议",
     "reviews the request": "审核请示", "decides the request": "审批请示",

@@ -710,3 +710,16 @@ def test_a_warning_s_line_says_it_is_a_warning(tmp_path: Path) -> None:
     assert ":4:10: warning: SESSION_YEAR " in en["SESSION_YEAR"]
     assert ": ID_FORMAT " in zh["ID_FORMAT"] and "警告" not in zh["ID_FORMAT"]
     assert report.text("zh").endswith("1个错误，1个警告")
+
+
+def test_a_document_written_or_published_after_the_as_of_date(tmp_path: Path) -> None:
+    """A document written or published after the data's as-of date is a typing mistake
+    (2062 for 2026): DATE_FUTURE at the field, as for every other past event."""
+    records = overlay(tmp_path)
+    doc = records / "documents/2026/doc-c.yaml"
+    doc.write_text(doc.read_text(encoding="utf-8").replace(
+        "written: 2026-05-20\n", "written: 2026-05-20\npublished: 2026-12-20\n"),
+        encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert _codes_at(report.problems) == [("doc-c.yaml", 8, "DATE_FUTURE")]
+    assert report.problems[0].said("zh").startswith("发布日期为2026年12月20日")

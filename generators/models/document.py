@@ -255,6 +255,10 @@ class Document(Record):
             yield ("relations", i, "target"), kind, r.target
 
     def date_checks(self) -> Iterator[tuple[tuple[str | int, ...], dt.date, str]]:
+        # written and published are past events (施行 may lie ahead: not checked)
+        yield ("written",), self.written, "written"
+        if self.published:
+            yield ("published",), self.published, "published"
         norm = self.normative
         if norm and norm.legality_review:
             yield ("normative", "legality_review", "date"), norm.legality_review.date, \
