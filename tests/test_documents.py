@@ -120,7 +120,8 @@ def test_new_fields_are_read_and_name_their_units() -> None:
     assert (("printed", "by"), "unit", "u3") in named
     assert (("normative", "legality_review", "by"), "unit", "u4") in named
     dated = {loc: day for loc, day, _what in d.date_checks()}
-    assert dated == {("normative", "legality_review", "date"): D(2025, 12, 20),
+    assert dated == {("written",): D(2026, 1, 1),
+                     ("normative", "legality_review", "date"): D(2025, 12, 20),
                      ("normative", "filing", "date"): D(2026, 2, 10)}
     with pytest.raises(ValidationError, match="DATE_ORDER"):
         doc(printed={"by": "u3", "date": D(2025, 12, 31)})
