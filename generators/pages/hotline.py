@@ -57,8 +57,11 @@ def month_streets(ctx: Ctx, month: Hotline, full: bool) -> str:
     """Focus topics, special treatment, top and bottom ten (and, full, every street)."""
     t = ctx.t
     out = []
+    # the hotline's overview repeats the newest month's topics: search finds them on the
+    # month's own page (供暖 put the overview above the heating notice)
+    ignore = "" if full else " data-pagefind-ignore"
     if month.focus:
-        out.append(heading(t("focus"), 2) + "<ul>" + "".join(
+        out.append(heading(t("focus"), 2) + f"<ul{ignore}>" + "".join(
             f"<li>{esc(f)}</li>" for f in month.focus) + "</ul>\n")
     ranks = shown_streets(ctx, month)
     hidden_names = {n for n, f in month.streets.items() if f.district in ctx.cat.hidden}

@@ -77,6 +77,29 @@ def test_records_come_before_the_listings_that_name_them(page: Page, site: str, 
 
 
 @pytest.mark.parametrize("locale", EDITIONS)
+@pytest.mark.parametrize("case", RELEVANCE["above"], ids=lambda c: c["query"])
+def test_a_record_comes_before_an_overview_that_repeats_it(page: Page, site: str, locale: str,
+                                                          case: dict[str, str]) -> None:
+    found = results(page, site, case["query"])
+    for _ in range(3):  # the UI shows five at a time: "load more" until the record shows
+        more = page.locator(".pagefind-ui__button")
+        if any(lands(p, case["above"]) for p in found) or not more.count():
+            break
+        before = len(found)
+        more.first.click()
+        page.wait_for_function(f"document.querySelectorAll('.pagefind-ui__result').length"
+                               f" > {before}", timeout=15000)
+        page.wait_for_function("""() => [...document.querySelectorAll('.pagefind-ui__result')]
+            .every(r => r.querySelector('.pagefind-ui__result-link'))""", timeout=15000)
+        found = [urlparse(h).path for h in page.eval_on_selector_all(
+            ".pagefind-ui__result", "rs => rs.map(r => r.querySelector("
+            "'.pagefind-ui__result-link').getAttribute('href'))")]
+    first = next(i for i, p in enumerate(found) if lands(p, case["above"]))
+    assert all(i > first for i, p in enumerate(found) if lands(p, case["below"])), (
+        case["why"], found)
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
 def test_a_result_says_its_type_number_date_and_status(page: Page, site: str,
                                                       locale: str) -> None:
     recs, _ = validate(SAMPLE, "records", SAMPLE_AS_OF)
