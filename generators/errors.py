@@ -747,7 +747,7 @@ _CATALOGUE: tuple[Code, ...] = (
                  "再次答复日期（{r}）早于要求再次办理的日期（{q}）",
              "due {d} before receipt": "办理时限{d}早于收文日期",
              "instruction of {d} before receipt": "{d}的批示早于收文日期",
-             "due {d} before submission": "办理时限{d}早于报送日期",
+             "due {d} before submission ({s})": "办理时限（{d}）早于报送日期（{s}）",
              "closure requested before assignment": "申请销号日期早于交办日期",
              "closure approved {a} before it was requested": "批准销号日期{a}早于申请销号日期",
              "reminder of {d} before assignment": "{d}的催办早于交办日期",
@@ -765,8 +765,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "办理环节日期（{d}）早于收文日期",
              "term ends ({to}) before it starts ({fr})":
                  "任职结束日期（{to}）早于开始日期（{fr}）",
-             "{what} dated {d}, before submission":
-                 "{what}日期为{d}，早于报送日期",
+             "{what} dated {d}, before submission ({s})":
+                 "{what}日期（{d}）早于报送日期（{s}）",
              "deadline {d} before assignment {a}":
                  "办理期限{d}早于交办日期{a}",
              "completed before assignment":
@@ -998,6 +998,7 @@ TERMS_ZH: dict[str, str] = {
     "instruction": "批示", "receipt": "收到", "handling step": "办理环节",
     "submission": "报送", "review": "审核", "reply": "答复", "progress update": "进展反馈",
     "completion": "办结", "written": "成文", "published": "发布",
+    "request decision": "审批决定", "co-signing opinion": "会签意见", "approval": "审批",
     # what an official does (DATE_TERM)
     "signs": "签发公文", "chairs the meeting": "主持会议", "attends the meeting": "出席会议",
     "reviews the request": "审核请示", "decides the request": "审批请示",

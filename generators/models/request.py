@@ -93,22 +93,25 @@ class Request(Record):
     @model_validator(mode="after")
     def _order(self) -> Request:
         broken = Broken()
-        for part in (self.review, self.decision):
+        s = str(self.submitted)
+        # each named as staff name it (审核, 审批决定: not a meeting's decision), with the
+        # day of submission it comes before
+        for part, what in ((self.review, "review"), (self.decision, "request decision")):
             if part and part.date < self.submitted:
-                broken("DATE_ORDER", "{what} dated {d}, before submission",
-                       {"what": type(part).__name__.lower(), "d": str(part.date),
+                broken("DATE_ORDER", "{what} dated {d}, before submission ({s})",
+                       {"what": what, "d": str(part.date), "s": s,
                         "field": f"{type(part).__name__.lower()}.date"})
         if self.due and self.due < self.submitted:
-            broken("DATE_ORDER", "due {d} before submission",
-                   {"d": str(self.due), "field": "due"})
-        dated: list[tuple[str, int, dt.date]] = [
-            *(("co_sign", i, c.date) for i, c in enumerate(self.co_sign)),
-            *(("approvals", i, a.date) for i, a in enumerate(self.approvals))]
-        for name, i, day in dated:
+            broken("DATE_ORDER", "due {d} before submission ({s})",
+                   {"d": str(self.due), "s": s, "field": "due"})
+        dated: list[tuple[str, str, int, dt.date]] = [
+            *(("co_sign", "co-signing opinion", i, c.date) for i, c in enumerate(self.co_sign)),
+            *(("approvals", "approval", i, a.date) for i, a in enumerate(self.approvals))]
+        for name, what, i, day in dated:
             if day < self.submitted:
                 # the item, not its date, as the fixture has always placed it
-                broken("DATE_ORDER", "{what} dated {d}, before submission",
-                       {"what": name, "d": str(day), "field": f"{name}.{i}"})
+                broken("DATE_ORDER", "{what} dated {d}, before submission ({s})",
+                       {"what": what, "d": str(day), "s": s, "field": f"{name}.{i}"})
         broken.raise_any(self)
         return self
 
