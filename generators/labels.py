@@ -259,6 +259,7 @@ _L: dict[str, tuple[str, str]] = {
     "desk_see_all": ("All {n}", "查看全部（{n}件）"),
     "decision_of": ("{meeting}, decision on item {n}", "{meeting}第{n}项议题决定"),
     "decision_of_k": ("{meeting}, decision {k} on item {n}", "{meeting}第{n}项议题决定之{k}"),
+    "note_not_chinese": ("(no note in Chinese)", "（无中文说明）"),
     "office_overview": ("The whole office at a glance", "全办概况"),
     "office_overview_note": ("The whole office's figures, whatever desk is chosen above.",
                              "以下为全办数据，不随上方所选范围变化。"),

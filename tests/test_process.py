@@ -293,3 +293,30 @@ def test_a_supervision_page_says_which_of_its_days_are_working_days(sample: Cata
     assert f"已逾期{st.days_overdue}天" in page
     assert "距完成时限、逾期的天数按自然日计算；下次反馈截止日期中的5天宽限期按工作日计算。" in page
     assert "天数按工作日计算（" not in page
+
+
+def test_the_chinese_edition_shows_a_change_s_note_written_in_chinese(sample: Catalog) -> None:
+    """The sample's history holds the developers' English commit messages: a Chinese page
+    says a note is not in Chinese (the commit id stays); a Chinese note is shown, and
+    the English edition shows both."""
+    import datetime as _dt
+
+    from generators.history import Change
+    from generators.pages.records import render_record
+
+    item = sample.by_id["sup-2026-033"]
+    saved = sample.history.get(item.id)
+    sample.history[item.id] = [
+        Change("a" * 40, _dt.date(2026, 11, 2), "Fix the lead unit", 0),
+        Change("b" * 40, _dt.date(2026, 11, 1), "改正牵头单位", 0)]
+    try:
+        zh = render_record(sample, "zh", "supervision/sup-2026-033.md", item).markdown
+        en = render_record(sample, "en", "supervision/sup-2026-033.md", item).markdown
+    finally:
+        if saved is None:
+            del sample.history[item.id]
+        else:
+            sample.history[item.id] = saved
+    assert "改正牵头单位" in zh and "Fix the lead unit" not in zh
+    assert "（无中文说明）" in zh and "aaaaaaaaaa" in zh
+    assert "Fix the lead unit" in en and "改正牵头单位" in en

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -76,15 +77,28 @@ def _history(ctx: Ctx, rec: Record) -> str:
     if not changes:
         return ""
     t = ctx.t
-    # a commit message is what an editor wrote, in any language (record-text marks it so)
-    rows = [[date_cell(c.date), f'<span class="record-text">{esc(c.message)}</span>'
-             if c.message else
-             f'<span class="not-published">{esc(t("not_published"))}</span>',
-             f"<code>{esc(c.sha[:10])}</code>"] for c in changes]
+    # a commit message is what an editor wrote (record-text marks it so: _note)
+    rows = [[date_cell(c.date), _note(ctx, c.message), f"<code>{esc(c.sha[:10])}</code>"]
+            for c in changes]
     return (f'<p class="last-changed">{esc(t("last_changed"))}{ctx.colon()}'
             f"<time>{esc(changes[0].date)}</time></p>\n"
             + heading(t("change_history"), 2) + ctx.table(["date", "note", "commit"], rows,
                                                           sortable=False))
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _note(ctx: Ctx, message: str | None) -> str:
+    """A change's note (the commit message): withheld from an audience that may not see
+    every record it touched; in the Chinese edition, a note with no Chinese in it (the
+    developers' commits to the sample, in English) is said to be so, not shown on a
+    Chinese page: the commit id stays, to look it up."""
+    if not message:
+        return f'<span class="not-published">{esc(ctx.t("not_published"))}</span>'
+    if ctx.locale == "zh" and not _CJK.search(message):
+        return f'<span class="not-published">{esc(ctx.t("note_not_chinese"))}</span>'
+    return f'<span class="record-text">{esc(message)}</span>'
 
 
 def _footer(ctx: Ctx, rec: Record) -> str:
