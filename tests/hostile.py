@@ -79,6 +79,8 @@ def plant(model: type[BaseModel], data: dict[str, Any]) -> int:
         value = data.get(key)
         if kind in ("text", "prose"):
             payload = PLAIN if kind == "text" else PROSE
+            if value is None and key == "number":  # one record's (NUMBER_DUPLICATE)
+                payload = f"{payload} {data.get('id', '')}"
             data[key] = f"{value} {payload}" if value is not None else payload
             n += 1
         elif value is None:
