@@ -17,7 +17,7 @@ from typing import Any
 
 # the `portal` command reads KINDS for its choices: yaml, the loader and the models (a
 # second and more) are imported when a record is made
-from .numbers import next_free
+from .numbers import next_free, parse_number
 from .walk import entries, kind_of
 
 
@@ -94,6 +94,7 @@ classification: internal
 """,
     "supervision": """\
 id: {id}
+number: {sup_number}  # 督办编号
 title: TODO what must be done
 source: {{kind: key-task}}  # 来源；meeting-decision 会议议定事项、leader-instruction 领导批示等
                            # 须加 ref: <所依据记录的编号>
@@ -313,6 +314,16 @@ def _liaison_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
             "liaison_number": str(max(used, default=0) + 1).zfill(4)}
 
 
+def _supervision_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
+    """The next free supervision number (督办编号) of the year: 督〔2026〕44号 after 43,
+    in the series the items on file use (督, unless they use another prefix)."""
+    year = int(key.split("-")[1])
+    numbers = [n for data in _records_of(folder) if isinstance(n := data.get("number"), str)]
+    prefixes = [p.prefix for n in numbers if (p := parse_number(n)) and p.year == year]
+    prefix = max(set(prefixes), key=prefixes.count) if prefixes else "督"
+    return {"sup_number": next_free(numbers, prefix, year)}
+
+
 def _meeting_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
     """An executive meeting numbered after the newest one on file within its term (市政府
     第N次常务会议); with none on file, the first, its term for the editor to add."""
@@ -370,7 +381,7 @@ KINDS: dict[str, Kind] = {
     "request": Kind(_TEXT["request"]),
     "meeting": Kind(_TEXT["meeting"], fill=_meeting_fill),
     "activity": Kind(_TEXT["activity"]),
-    "supervision": Kind(_TEXT["supervision"]),
+    "supervision": Kind(_TEXT["supervision"], fill=_supervision_fill),
     "briefing": Kind(_TEXT["briefing"]),
     "liaison": Kind(_TEXT["liaison"], fill=_liaison_fill),
     "hotline": Kind(_TEXT["hotline"], key=_next_month, fill=_hotline_fill),

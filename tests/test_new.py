@@ -182,3 +182,13 @@ def test_a_skeleton_s_comments_are_in_the_editors_language(rtype: str,
     text = made(new(valid_copy, rtype, *args)).read_text(encoding="utf-8")
     comments = [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
     assert all(re.search(r"[\u4e00-\u9fff]", c) for c in comments), comments
+
+
+def test_new_supervision_takes_the_next_supervision_number(valid_copy: Path) -> None:
+    """督办编号: the next of the year's series (the fixture holds 督〔2026〕1号 and 3号)."""
+    data = yaml.load(made(new(valid_copy, "supervision", "--year", "2026")).read_text(
+        encoding="utf-8"), Loader=yaml.CSafeLoader)
+    assert data["number"] == "督〔2026〕4号"
+    again = yaml.load(made(new(valid_copy, "supervision", "--year", "2026")).read_text(
+        encoding="utf-8"), Loader=yaml.CSafeLoader)
+    assert again["number"] == "督〔2026〕5号"
