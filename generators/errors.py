@@ -600,6 +600,9 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              "'{v}' is malformed: write '{fixed}'":
                  "“{v}”格式不对：应写作“{fixed}”",
+             "an order (type: order) is numbered as one, like 北京市人民政府令第312号, "
+             "not '{v}'":
+                 "政府令（type: order）应编为令号，如北京市人民政府令第312号，而不是“{v}”",
              "'{v}' is an order's number (令第N号): only type: order takes one; other "
              "documents are numbered like 京政发〔2026〕3号":  # issue 17
                  "“{v}”是政府令的令号（令第N号）：只有type: order（政府令）用令号，其他公文"

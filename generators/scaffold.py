@@ -17,7 +17,7 @@ from typing import Any
 
 # the `portal` command reads KINDS for its choices: yaml, the loader and the models (a
 # second and more) are imported when a record is made
-from .numbers import next_free, parse_number
+from .numbers import next_free, parse_number, parse_order_number
 from .walk import entries, kind_of
 
 
@@ -172,12 +172,18 @@ def _next_seq(folder: Path, pattern: re.Pattern[str]) -> int:
 
 
 def next_number(records: Path, prefix: str, year: int) -> str:
-    """Next free sequence of a document number prefix in a year (reads every document)."""
+    """Next free sequence of a document number prefix in a year (reads every document);
+    for an order's organ (--prefix 北京市人民政府令), the next order: 令第313号 after 312,
+    numbered on across the years as orders are."""
     # what the validator reads (walk.py, load.read_record): no link out of the folder, no
     # FIFO, no oversized file
-    texts = (str(data.get("number", "")) for _reldir, _name, path, kind
+    texts = [str(data.get("number", "")) for _reldir, _name, path, kind
              in entries(str(records / "documents"))
-             if kind == "file" and isinstance(data := _read(Path(path)), dict))
+             if kind == "file" and isinstance(data := _read(Path(path)), dict)]
+    if prefix.endswith("令"):
+        organ = prefix[:-1]
+        seqs = [o.seq for t in texts if (o := parse_order_number(t)) and o.organ == organ]
+        return f"{organ}令第{max(seqs, default=0) + 1}号"
     return next_free(texts, prefix, year)
 
 
@@ -423,11 +429,14 @@ def new_record(records: Path, rtype: str, year: int, prefix: str | None = None) 
             raise ScaffoldError("prefix '{prefix}' is not an organ prefix like 京政办发",
                                 "--prefix “{prefix}”不是发文机关代字（如京政办发）", prefix=prefix)
         number = next_number(records, prefix, year)
+    order = number is not None and parse_order_number(number) is not None
     today = dt.date.today()
     day = today if today.year == year else dt.date(year, 1, 1)
     text = kind.template.format(id=rid, key=key, number=number or "", year=year, today=day,
                                 **_registry_defaults(records),
                                 **(kind.fill(records, folder, key) if kind.fill else {}))
+    if order:  # a government order (政府令): its type goes with its number
+        text = text.replace("\ntype: notice ", "\ntype: order ", 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as fh:  # never overwrite an editor's file
         fh.write(text)

@@ -104,6 +104,9 @@ def test_an_order_is_numbered_as_an_order() -> None:
     assert order.is_order
     with pytest.raises(ValidationError, match="NUMBER_FORMAT"):
         doc(type="notice", number="北京市人民政府令第312号")
+    # and an order takes an order's number (an editor's 京政令〔2026〕312号 passed)
+    with pytest.raises(ValidationError, match="numbered as one"):
+        doc(type="order", number="京政令〔2026〕312号")
 
 
 # -- new fields ----------------------------------------------------------------------------

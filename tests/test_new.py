@@ -192,3 +192,16 @@ def test_new_supervision_takes_the_next_supervision_number(valid_copy: Path) -> 
     again = yaml.load(made(new(valid_copy, "supervision", "--year", "2026")).read_text(
         encoding="utf-8"), Loader=yaml.CSafeLoader)
     assert again["number"] == "督〔2026〕5号"
+
+
+def test_new_order_takes_the_next_order_number_and_its_type(valid_copy: Path) -> None:
+    """--prefix 北京市人民政府令 makes a government order: 令第N号 numbered on across the
+    years (not 北京市人民政府令〔2026〕1号), and type: order, as the validator requires."""
+    data = yaml.load(made(new(valid_copy, "document", "--year", "2026", "--prefix",
+                              "北京市人民政府令")).read_text(encoding="utf-8"),
+                     Loader=yaml.CSafeLoader)
+    assert (data["number"], data["type"]) == ("北京市人民政府令第1号", "order")
+    second = yaml.load(made(new(valid_copy, "document", "--year", "2027", "--prefix",
+                                "北京市人民政府令")).read_text(encoding="utf-8"),
+                       Loader=yaml.CSafeLoader)
+    assert second["number"] == "北京市人民政府令第2号"

@@ -220,6 +220,10 @@ class Document(Record):
         if self.printed and self.printed.date < self.written:
             broken("DATE_ORDER", "printed ({p}) before written ({w})",
                    {"p": str(self.printed.date), "w": str(self.written), "field": "printed"})
+        if self.type == "order" and parse_order_number(self.number) is None:
+            # DESIGN.md: type order takes numbers of the form 北京市人民政府令第312号
+            broken("NUMBER_FORMAT", "an order (type: order) is numbered as one, like "
+                   "北京市人民政府令第312号, not '{v}'", {"v": self.number, "field": "number"})
         if parse_order_number(self.number) and self.type != "order":
             broken("NUMBER_FORMAT", "'{v}' is an order's number (令第N号): only type: order "
                    "takes one; other documents are numbered like 京政发〔2026〕3号",
