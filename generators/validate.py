@@ -672,10 +672,13 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
             allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ",")
                        .split(",") if a.strip()]
             value = err["input"]
-            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-            if at in src.implicit:
+            if at in src.implicit:  # say the value as written: level: 4, not 4 the number
+                value = src.implicit[at][0]
+            close = ([_ROMAN[str(value)]] if _ROMAN.get(str(value)) in allowed else
+                     difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5))
+            if at in src.implicit and value in allowed:  # quoted, it is allowed
                 out.append(_implicit(src, at, tuple(allowed)))
-            else:
+            else:  # quoting would not help (level: 4 quoted is still not IV)
                 out.append(src.problem(at, "SCHEMA_ENUM", "'{value}' is not allowed for {field}",
                                        "did you mean '{close}'? allowed: {allowed}" if close
                                        else "allowed: {allowed}", value=str(value),
@@ -722,6 +725,10 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
              if p.code == "SCHEMA_UNKNOWN_FIELD" and dict(p.args)["close"]}
     return [p for p in out if not (p.template == "missing required field '{name}'"
                                    and dict(p.args)["name"] in meant)]
+
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+"""An incident's level written as a digit: the level it means (level: 4 is IV, 一般)."""
 
 
 def _empty_hint(model: type[BaseModel], loc: Loc) -> str:

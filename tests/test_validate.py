@@ -723,3 +723,15 @@ def test_a_document_written_or_published_after_the_as_of_date(tmp_path: Path) ->
     _recs, report = validate(records, "records", AS_OF, use_cache=False)
     assert _codes_at(report.problems) == [("doc-c.yaml", 8, "DATE_FUTURE")]
     assert report.problems[0].said("zh").startswith("发布日期为2026年12月20日")
+
+
+def test_a_level_written_as_a_digit_is_told_its_numeral(tmp_path: Path) -> None:
+    """level: 4 was told to quote it ("4"), which is still no level: the hint names IV."""
+    records = overlay(tmp_path)
+    inc = records / "incidents/2026/inc-a.yaml"
+    text = inc.read_text(encoding="utf-8")
+    inc.write_text(re.sub(r"^level: \w+$", "level: 4", text, flags=re.M), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert [p.code for p in report.problems] == ["SCHEMA_ENUM"]
+    assert report.problems[0].said("zh") == (
+        "“4”不是level允许的取值（是否应为“IV”？允许的取值：I、II、III、IV）")
