@@ -1196,7 +1196,7 @@ def from_pydantic(code: str, message: str, ctx: dict[str, Any]) -> tuple[str, di
     editor wrote it; 'what' is a word of ours.  No such template: message as it is."""
     args: dict[str, Value] = {}
     for k, v in ctx.items():
-        if k == "field":
+        if k in ("field", "at_key"):  # where, not what: validate.py places the problem
             continue
         if isinstance(v, dt.date):
             args[k] = v

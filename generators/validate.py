@@ -689,7 +689,9 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                      if p]
             where = (*at, *extra)
             template, args = from_pydantic(kind, err["msg"], ctx)
-            out.append(src.problem(where, kind, template, "", key=False, **args))
+            # a rule about a mapping's key (a roster's day) points at the key, not its value
+            out.append(src.problem(where, kind, template, "", key=bool(ctx.get("at_key")),
+                                   **args))
         elif kind in _RANGE:
             limit = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
             if isinstance(limit, float) and limit.is_integer():

@@ -95,7 +95,7 @@ class Duty(Record):
             if not day.startswith(self.month + "-"):
                 broken(
                     "DUTY_DAY", "day {d} is not in the roster's month {m}",
-                    {"d": day, "m": self.month, "field": f"days.{day}"})
+                    {"d": day, "m": self.month, "field": f"days.{day}", "at_key": 1})
         broken.raise_any(self)
         return self
 
