@@ -460,6 +460,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "{u}有得分，但不在任何分组中",
              "scores of {u}: missing {m}; unknown {x}":
                  "{u}的得分：缺少{m}；多出未知指标{x}",
+             "scores of {u}: missing {m}": "{u}的得分：缺少指标{m}的得分",
+             "scores of {u}: unknown {x}": "{u}的得分：多出未知指标{x}",
              "status: closed and a closed: {{date, reason}} block go together":
                  "status: closed与closed:（含date和reason）必须同时填写",
              "the topic tree has two levels only":

@@ -735,3 +735,15 @@ def test_a_level_written_as_a_digit_is_told_its_numeral(tmp_path: Path) -> None:
     assert [p.code for p in report.problems] == ["SCHEMA_ENUM"]
     assert report.problems[0].said("zh") == (
         "“4”不是level允许的取值（是否应为“IV”？允许的取值：I、II、III、IV）")
+
+
+def test_a_unit_missing_a_score_is_told_which_and_nothing_else(tmp_path: Path) -> None:
+    """"缺少service；多出未知指标无" read as nonsense: each part is said only when there is
+    one."""
+    records = overlay(tmp_path)
+    path = records / "appraisal/2025.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  east: {tasks: 90, service: 80}", "  east: {tasks: 90}"), encoding="utf-8")
+    _recs, report = validate(records, "records", AS_OF, use_cache=False)
+    assert [p.said("zh").split("（")[0] for p in report.problems] == [
+        "east的得分：缺少指标service的得分"]

@@ -152,9 +152,13 @@ class Appraisal(Record):
             if set(scores) != ids:
                 missing = sorted(ids - set(scores))
                 extra = sorted(set(scores) - ids)
-                broken("SCHEMA_RULE", "scores of {u}: missing {m}; unknown {x}",
-                       {"u": unit, "m": ", ".join(missing) or "none",
-                        "x": ", ".join(extra) or "none", "field": f"scores.{unit}"})
+                # each part said only when there is one ("多出未知指标无" read as nonsense)
+                template = ("scores of {u}: missing {m}; unknown {x}" if missing and extra
+                            else "scores of {u}: missing {m}" if missing
+                            else "scores of {u}: unknown {x}")
+                broken("SCHEMA_RULE", template,
+                       {"u": unit, "m": ", ".join(missing), "x": ", ".join(extra),
+                        "field": f"scores.{unit}"})
         broken.raise_any(self)
         return self
 
