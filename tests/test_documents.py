@@ -197,13 +197,26 @@ def test_official_text_styles_the_four_levels_and_keeps_the_numbers() -> None:
 
     html = official_text("一、总体要求\n\n（一）指导思想。\n\n1. 新建小区配建设施。\n\n"
                          "3. 跳号也照写。\n\n（1）送餐上门；\n\n正文段落。\n\n10.5 万元不是标题。")
-    assert '<p class="l1">一、总体要求</p>' in html
-    assert '<p class="l2">（一）指导思想。</p>' in html
-    assert '<p class="l3">1. 新建小区配建设施。</p>' in html
-    assert '<p class="l3">3. 跳号也照写。</p>' in html  # not renumbered by a list
-    assert '<p class="l4">（1）送餐上门；</p>' in html
+    assert '<p class="l1"><span class="lead">一、总体要求</span></p>' in html
+    assert '<p class="l2"><span class="lead">（一）指导思想。</span></p>' in html
+    assert '<p class="l3"><span class="lead">1. 新建小区配建设施。</span></p>' in html
+    # not renumbered by a list
+    assert '<p class="l3"><span class="lead">3. 跳号也照写。</span></p>' in html
+    assert '<p class="l4"><span class="lead">（1）送餐上门；</span></p>' in html
     assert "<p>正文段落。</p>" in html and "<p>10.5 万元不是标题。</p>" in html
     assert "<ol" not in html
+
+
+def test_a_heading_that_runs_into_its_text_is_styled_alone() -> None:
+    """（一）业主协商。加装电梯应当经……: the heading in the level's face, its text as body
+    (GB/T 9704); the whole paragraph was bold."""
+    from generators.pages.documents import official_text
+
+    html = official_text("（一）业主协商。加装电梯应当经本单元业主同意。\n\n"
+                         "1. 资金。由区财政安排，见[细则](https://example.org/)。")
+    assert ('<p class="l2"><span class="lead">（一）业主协商。</span>加装电梯应当经本单元业主'
+            '同意。</p>') in html
+    assert '<p class="l3"><span class="lead">1. 资金。</span>由区财政安排' in html
 
 
 def test_items_on_consecutive_lines_are_paragraphs_of_their_own() -> None:
@@ -214,10 +227,13 @@ def test_items_on_consecutive_lines_are_paragraphs_of_their_own() -> None:
     html = official_text("二、主要任务\n（一）完善设施。\n1. 新建小区配建。\n2. 老旧小区补建，"
                          "资金\n由区财政安排。\n（1）送餐上门；\n（2）助浴服务。")
     assert html.count("<p") == 6
-    assert '<p class="l1">二、主要任务</p>' in html and '<p class="l2">（一）完善设施。</p>' in html
-    assert '<p class="l3">1. 新建小区配建。</p>' in html
-    assert '<p class="l3">2. 老旧小区补建，资金\n由区财政安排。</p>' in html  # a line wrapped
-    assert '<p class="l4">（2）助浴服务。</p>' in html
+    assert '<p class="l1"><span class="lead">二、主要任务</span></p>' in html
+    assert '<p class="l2"><span class="lead">（一）完善设施。</span></p>' in html
+    assert '<p class="l3"><span class="lead">1. 新建小区配建。</span></p>' in html
+    # a line wrapped
+    assert ('<p class="l3"><span class="lead">2. 老旧小区补建，资金\n由区财政安排。</span>'
+            '</p>') in html
+    assert '<p class="l4"><span class="lead">（2）助浴服务。</span></p>' in html
 
 
 def test_official_text_is_cleaned_as_every_prose_field() -> None:
@@ -226,7 +242,8 @@ def test_official_text_is_cleaned_as_every_prose_field() -> None:
     html = official_text('一、<script>alert(1)</script>\n\n<p class="l9" onclick="x()">二</p>')
     assert "<script" not in html and '<p class="l9"' not in html
     assert not [tag for tag in html.split("<")[1:] if "onclick" in tag.split(">")[0]]
-    assert '<p class="l1">一、&lt;script&gt;alert(1)&lt;/script&gt;</p>' in html
+    assert ('<p class="l1"><span class="lead">一、&lt;script&gt;alert(1)&lt;/script&gt;</span>'
+            '</p>') in html
 
 
 def _sample_catalog(audience: str = "internal"):  # type: ignore[no-untyped-def]
@@ -399,3 +416,17 @@ def test_register_rows_as_plain_values() -> None:
         "expiring", D(2027, 2, 28), 89, True, "justice", "备〔2025〕21号", "housing", 2025)
     assert register_row(cat, cat.by_id["doc-2026-116"])["interpretation"] is True
     assert register_row(cat, cat.by_id["doc-2023-006"])["interpretation"] is False
+
+
+def test_a_date_in_the_panel_never_breaks_inside() -> None:
+    """印发 "2025年2 / 月17日印发" broke at 1,366 px and 备案号 "备 / 〔2025〕21号" at 390:
+    each date and number is one unbreakable piece of its line."""
+    from generators.pages.common import Ctx
+    from generators.pages.documents import metadata_panel
+
+    cat = _sample_catalog()
+    doc = cat.by_id["doc-2025-301"]
+    html = metadata_panel(Ctx(cat, "zh", "documents/2025/doc-2025-301.md"), doc)
+    assert doc.printed is not None
+    assert f'<span class="nw">{doc.printed.date.year}年{doc.printed.date.month}月' in html
+    assert '<span class="nw">备〔2025〕21号</span>' in html

@@ -9,6 +9,7 @@ numbered 一、（一）1.（1） (GB/T 9704-2012, 7.3.3: the four levels of str
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from urllib.parse import quote
@@ -54,10 +55,22 @@ def official_text(text: str) -> str:
         plain = re.sub(r"<[^>]+>", "", inner).lstrip()
         for cls, pattern in LEVELS:
             if pattern.match(plain):
-                return f'<p class="{cls}">{inner}</p>'
+                return f'<p class="{cls}">{_run_in(inner)}</p>'
         return m[0]
 
     return _PARAGRAPH.sub(level, html)
+
+
+def _run_in(inner: str) -> str:
+    """A numbered paragraph's heading in a span of its own (portal.css styles the span):
+    where the heading runs into its text, "（一）业主协商。加装电梯应当经……", only
+    "（一）业主协商。" is in the level's face, as GB/T 9704 sets it, not the whole
+    paragraph.  A paragraph that is all heading is all span; a heading holding markup
+    (a link) is left whole rather than cut inside a tag."""
+    stop = inner.find("。")
+    if stop < 0 or stop == len(inner.rstrip()) - 1 or "<" in inner[:stop]:
+        return f'<span class="lead">{inner}</span>'
+    return f'<span class="lead">{inner[:stop + 1]}</span>{inner[stop + 1:]}'
 
 
 def _own_paragraphs(text: str) -> str:
@@ -82,6 +95,20 @@ def number_html(d: Document) -> str:
     return f"<strong>{esc(d.number)}</strong>"
 
 
+def _said(ctx: Ctx, key: str, **html: str) -> str:
+    """A label with HTML in its slots (a link, a date that must not break: "2025年2 /
+    月17日印发" at 1,366 px), the label's own text escaped."""
+    marks = {name: chr(1 + i) for i, name in enumerate(html)}
+    out = esc(ctx.t(key, **marks))
+    for name, mark in marks.items():
+        out = out.replace(mark, html[name])
+    return out
+
+
+def _day(ctx: Ctx, day: dt.date) -> str:
+    return f'<span class="nw">{esc(ctx.day(day))}</span>'
+
+
 def metadata_panel(ctx: Ctx, d: Document) -> str:
     """The panel of a policy-document page, in the order gov.cn and beijing.gov.cn show it,
     as a definition grid (two columns on a desk, label above value on a phone)."""
@@ -89,8 +116,7 @@ def metadata_panel(ctx: Ctx, d: Document) -> str:
     v = ctx.cat.validity.get(d.id)
     printed = ""
     if d.printed:
-        printed = esc(t("printed_on", by="\0", d=ctx.day(d.printed.date))).replace(
-            "\0", ctx.link(d.printed.by))
+        printed = _said(ctx, "printed_on", by=ctx.link(d.printed.by), d=_day(ctx, d.printed.date))
     rows: list[tuple[str, str]] = [
         ("index_no", esc(d.index_no or "")),
         ("topics", ctx.links(d.topics)),
@@ -122,13 +148,14 @@ def normative_panel(ctx: Ctx, d: Document) -> str:
     assert norm is not None
     review = ""
     if norm.legality_review:
-        review = esc(t("reviewed_on", by="\0", d=ctx.day(norm.legality_review.date))).replace(
-            "\0", ctx.link(norm.legality_review.by))
+        review = _said(ctx, "reviewed_on", by=ctx.link(norm.legality_review.by),
+                       d=_day(ctx, norm.legality_review.date))
     filing = ""
     if norm.filing:
-        filing = esc(t("filed_on", d=ctx.day(norm.filing.date)))
-        if norm.filing.number:
-            filing += ctx.paren(esc(t("filing_number", n=norm.filing.number)))
+        filing = _said(ctx, "filed_on", d=_day(ctx, norm.filing.date))
+        if norm.filing.number:  # 备〔2025〕21号 whole, as a document number
+            filing += ctx.paren(_said(ctx, "filing_number",
+                                      n=f'<span class="nw">{esc(norm.filing.number)}</span>'))
     rows = [("effective", esc(ctx.day(v.effective)))]
     if v.status == "repealed":
         rows.append(("repealed_on", esc(ctx.day(v.repealed_on)) if v.repealed_on else ""))
