@@ -707,7 +707,8 @@ def desk_pages(cat: Catalog, locale: str) -> Iterator[Page]:
             items = block.rows(cat)
             columns = block.columns(cat)  # the day unit: the calendar's records
         listing = Listing(list(columns), items, _listing_row(block),
-                          f"desk-{block.key}", [block.unit_column], True, scope=_concerns)
+                          f"desk-{block.key}", [block.unit_column], True,
+                          scope=lambda row: [i for i in _concerns(row) if i not in cat.hidden])
         intro = f"<p>{esc(ctx.t('desk_request_rule', n=cat.request_days))}</p>\n" \
             if block.key == "requests" else \
             f"<p>{esc(ctx.t('desk_instruction_rule'))}</p>\n" \
@@ -718,7 +719,9 @@ def desk_pages(cat: Catalog, locale: str) -> Iterator[Page]:
 
 def _concerns(row: Any) -> tuple[str, ...]:
     """The units and officials a row concerns: what `narrowed` keeps a row by, so that a
-    portfolio's link (`?desk-<key>.in=`) keeps the rows the official's desk counted."""
+    portfolio's link (`?desk-<key>.in=`) keeps the rows the official's desk counted.  The
+    page writes only those the audience sees (a hidden official's id, who signed a
+    request off, named him in a public build's attribute)."""
     return (*row.units, *getattr(row, "officials", ()))
 
 
