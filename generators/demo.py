@@ -34,10 +34,10 @@ TYPES = ["decision", "opinion", "notice", "circular", "report", "request", "repl
 LEVELS = ["public"] * 5 + ["internal"] * 4 + ["restricted"]
 
 
-class _Dumper(yaml.CSafeDumper):
+class RecordDumper(yaml.CSafeDumper):
     """PyYAML's dumper, with text that YAML 1.2 would read as a number ("0983") quoted:
     PyYAML leaves it plain (YAML 1.1 reads it as text), the validator does not
-    (YAML_UNQUOTED)."""
+    (YAML_UNQUOTED).  For whatever writes records: the demo, the tests' archives."""
 
 
 def _text(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
@@ -46,12 +46,12 @@ def _text(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_str(value)
 
 
-_Dumper.add_representer(str, _text)
+RecordDumper.add_representer(str, _text)
 
 
 def _dump(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    text = yaml.dump(data, Dumper=RecordDumper, allow_unicode=True, sort_keys=False, width=100)
     path.write_text(text, encoding="utf-8")
 
 

@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from generators.build import build_site, export_markdown
+from generators.demo import RecordDumper
 
 from .conftest import AS_OF, ROOT, VALID, git
 
@@ -54,7 +55,9 @@ def _load(path: Path) -> Any:
 
 def _dump(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # a liaison number such as 0099 quoted, as an editor must write it (YAML_UNQUOTED)
+    path.write_text(yaml.dump(data, Dumper=RecordDumper, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
 
 
 def _edit(path: Path, change: Callable[[Any], None]) -> None:
@@ -257,7 +260,8 @@ def _hidden_records(records: Path, s: Sentinels, n: int, level: str) -> None:
 
     def sup(d: Any) -> None:
         d.update(id=s.add(f"sup-zq-{tag}", level), title=word("suptitle"),
-                 lead=f"zq-unit-{tag}", state="open", deadline="2026-12-20")
+                 lead=f"zq-unit-{tag}", state="open", deadline="2026-12-20",
+                 number=f"督〔2026〕{40 + n}号")  # a 督办编号 of its own
         d.pop("completed")
         d.pop("verified_by")
         d["updates"] = [{"date": "2026-06-01", "percent": 50, "note": word("supnote")}]
