@@ -453,12 +453,13 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "interpretation": ("Whether the document has a policy interpretation (its own text or a "
                        "document that interprets it).",
                        "是否有政策解读（本文件所附解读或专门的解读文件）。"),
-    "attachments": ("Number of attachment files published with the document "
-                    "(see attachments.csv).", "随文发布的附件文件数（见下文“附件”数据表）。"),
+    "attachments": ("Number of attachments the document lists (附件), with a file or not "
+                    "(see attachments.csv).", "公文所列附件数，含未随文公开的（见下文“附件”数据表）。"),
     "document": ("Document id.", "公文系统编号。"),
     "attachment_no": ("Attachment number within the document (附件1, 2, ...).",
                       "附件序号（附件1、2……）。"),
-    "file": ("Path of the file in the site.", "文件在网站中的路径。"),
+    "file": ("Path of the file in the site; empty for an attachment not published with "
+             "the document.", "文件在网站中的路径；未随文公开的附件为空。"),
     "format": ("PDF, OFD, Word or Excel (else the file's extension).",
                "文件格式：PDF、OFD、Word或Excel（其他为扩展名）。"),
     "bytes": ("Size of the file in bytes.", "文件大小（字节）。"),

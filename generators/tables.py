@@ -173,8 +173,7 @@ def documents_frame(cat: Catalog) -> pd.DataFrame:
                      "filing_date": filing.date if filing else None,
                      "filing_number": filing.number if filing else None,
                      "interpretation": bool(d.interpretation) or d.id in interpreted,
-                     "attachments": sum(1 for a in d.attachments
-                                        if a.file and a.file in cat.attachments)})
+                     "attachments": len(d.attachments)})
     return pd.DataFrame(rows, columns=["id", "number", "type", "title", "issuer", "issuers",
                                        "written", "published", "urgency", "validity",
                                        "expires", "index_no", "topics", "drafter",
@@ -186,15 +185,18 @@ def documents_frame(cat: Catalog) -> pd.DataFrame:
 
 
 def attachments_frame(cat: Catalog) -> pd.DataFrame:
-    """Issue 17: every published attachment file of every document this audience sees."""
+    """Issue 17: every attachment of every document this audience sees, as its page lists
+    them (附件1-4); file, format, size and checksum where a file is published with it, empty
+    for one that is not (the page says 未随文公开)."""
     rows = []
     for d in cat.of(Document):
         for n, a in enumerate(d.attachments, 1):
             found = cat.attachments.get(a.file) if a.file else None
-            if found is not None:
-                rows.append({"document": d.id, "attachment_no": n, "title": a.title,
-                             "file": found.site_src, "format": found.kind,
-                             "bytes": found.size, "sha256": found.sha256})
+            rows.append({"document": d.id, "attachment_no": n, "title": a.title,
+                         "file": found.site_src if found else None,
+                         "format": found.kind if found else None,
+                         "bytes": found.size if found else None,
+                         "sha256": found.sha256 if found else None})
     return pd.DataFrame(rows, columns=["document", "attachment_no", "title", "file", "format",
                                        "bytes", "sha256"])
 
