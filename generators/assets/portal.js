@@ -100,7 +100,7 @@
         var sel = document.createElement("select");
         sel.setAttribute("data-col", col);
         var all = document.createElement("option");
-        all.value = ""; all.textContent = "—";
+        all.value = ""; all.textContent = document.documentElement.lang === "zh" ? "全部" : "All";
         sel.appendChild(all);
         var seen = {};
         rows.map(function (tr) { return tr.cells[col] ? tr.cells[col].textContent.trim() : ""; })
