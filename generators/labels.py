@@ -64,7 +64,7 @@ _L: dict[str, tuple[str, str]] = {
     "completed_on": ("Completed", "办结日期"), "verified_by": ("Verified by", "办结核验"),
     "difficulties": ("Difficulties", "困难问题"), "next_steps": ("Next steps", "下步计划"),
     "days": ("Days", "天数"),
-    "days_left_n": ("Days left (negative: past the deadline)", "剩余天数（负数为已逾期）"),
+    "days_left_n": ("Days left (negative: overdue)", "剩余天数（负数为已逾期）"),
     "category": ("Category", "类别"),
     "reply_category": ("Reply category", "答复类别"),
     "instructions": ("Leaders' instructions", "领导批示"),
