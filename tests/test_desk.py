@@ -534,3 +534,19 @@ def test_a_request_waits_on_the_desks_of_those_who_signed_it_off(records: list[A
     assert [w.officials for w in rows if w.id == "req-t"] == [("vm-one",)]
     received = next(v for v in desk_views(Ctx(cat, "zh", "index.md")) if v.key == "received")
     assert received.headers[-2:] == ("desk_due", "status")
+
+
+def test_the_mayor_s_desk_is_the_whole_office_s_whatever_his_portfolio(
+        records: list[Any]) -> None:
+    """The sample gives the mayor and the secretary-general the General Office as their
+    portfolio, which narrowed their desks to almost nothing: by position, theirs is the
+    whole office's desk; a vice mayor with the same portfolio has his own."""
+    from generators.models.registry import Official
+
+    given = [r.model_copy(update={"portfolio": ["health"]})
+             if isinstance(r, Official) and r.id in ("mayor", "vm-one") else r for r in records]
+    cat = build_catalog(given, AS_OF, "internal")
+    whole = {v.key: v.count for v in desk_views(Ctx(cat, "en", "index.md"))}
+    mayor = {b["key"]: b["count"] for b in _file(cat, "mayor")["blocks"]}
+    vm_one = {b["key"]: b["count"] for b in _file(cat, "vm-one")["blocks"]}
+    assert mayor == whole and vm_one != whole

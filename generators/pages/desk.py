@@ -55,6 +55,11 @@ HOTLINE_ENDS = 3
 NO_DESK_KINDS = frozenset({"state-council", "legislature", "cppcc"})
 """Units outside the municipal government get no desk of their own in the selector."""
 
+WHOLE_DESK = frozenset({"mayor", "secretary-general"})
+"""Positions whose desk is the whole office's whatever their portfolio says: the mayor
+leads the whole government, the secretary-general runs its office (the sample gives both
+the General Office as their portfolio, which narrowed their desks to almost nothing)."""
+
 ASSET = "assets/portal/desk.js"
 """The desk's script (outputs.PAGE_ASSETS): the only script the desk needs, from the site."""
 
@@ -506,15 +511,16 @@ class Scope:
     id: str
     units: frozenset[str]
     whole: bool = False
-    """An official with no portfolio (the mayor, the secretary-general): his desk is the
-    whole office's, as his work is."""
+    """The mayor, the secretary-general, or an official with no portfolio: his desk is the
+    whole office's, as his work is (WHOLE_DESK)."""
 
 
 def scopes(cat: Catalog) -> list[Scope]:
     """Every scope this audience may see: each official (their visible portfolio; the
     whole office for one without a portfolio), each unit of the municipal government
     (not NO_DESK_KINDS)."""
-    out = [Scope("official", o.id, frozenset(cat.shown(o.portfolio)), not o.portfolio)
+    out = [Scope("official", o.id, frozenset(cat.shown(o.portfolio)),
+                 o.position in WHOLE_DESK or not o.portfolio)
            for o in cat.of(Official) if o.id not in cat.hidden]
     out += [Scope("unit", u.id, frozenset({u.id})) for u in cat.of(Unit)
             if u.id not in cat.hidden and u.kind not in NO_DESK_KINDS]
