@@ -35,8 +35,10 @@ WEIGHT = 10.0
 
 
 def record_number(rec: Record) -> str:
+    """The number staff search a record by: a document's, a received document's, a
+    liaison item's, a supervision item's 督办编号, a request's own (来文字号)."""
     return str(getattr(rec, "number", None) or "") if isinstance(
-        rec, Document | Received | Liaison) else ""
+        rec, Document | Received | Liaison | Supervision | Request) else ""
 
 
 def _units(rec: Record) -> list[str]:
@@ -86,7 +88,9 @@ def search_block(ctx: Ctx, rec: Record) -> str:
            f'{esc(" ".join(w for w in words if w))}</div>\n']
     status = value_label(_status(ctx, rec), ctx.locale)
     # a suggestion's or a proposal's number is not a 发文字号 (GLOSSARY.md)
-    called = ("number" if not isinstance(rec, Liaison) else "suggestion_number"
+    called = ("sup_number" if isinstance(rec, Supervision) else
+              "req_number" if isinstance(rec, Request) else
+              "number" if not isinstance(rec, Liaison) else "suggestion_number"
               if rec.kind == "npc-suggestion" else "proposal_number")
     meta = [(t("kind"), t(f"rt-{rec.rtype}")), (t(called), number),
             (t("date"), str(rec.main_date or "")), (t("status"), status)]
