@@ -308,7 +308,8 @@ def test_the_chinese_edition_shows_a_change_s_note_written_in_chinese(sample: Ca
     saved = sample.history.get(item.id)
     sample.history[item.id] = [
         Change("a" * 40, _dt.date(2026, 11, 2), "Fix the lead unit", 0),
-        Change("b" * 40, _dt.date(2026, 11, 1), "改正牵头单位", 0)]
+        Change("b" * 40, _dt.date(2026, 11, 1), "改正sup-2026-033的牵头单位", 0),
+        Change("c" * 40, _dt.date(2026, 10, 1), "Two items of one 督办编号 are an error", 0)]
     try:
         zh = render_record(sample, "zh", "supervision/sup-2026-033.md", item).markdown
         en = render_record(sample, "en", "supervision/sup-2026-033.md", item).markdown
@@ -317,6 +318,7 @@ def test_the_chinese_edition_shows_a_change_s_note_written_in_chinese(sample: Ca
             del sample.history[item.id]
         else:
             sample.history[item.id] = saved
-    assert "改正牵头单位" in zh and "Fix the lead unit" not in zh
-    assert "（无中文说明）" in zh and "aaaaaaaaaa" in zh
-    assert "Fix the lead unit" in en and "改正牵头单位" in en
+    assert "改正sup-2026-033的牵头单位" in zh and "Fix the lead unit" not in zh
+    assert "Two items of one" not in zh  # English naming a Chinese term is still English
+    assert zh.count("（无中文说明）") == 2 and "aaaaaaaaaa" in zh
+    assert "Fix the lead unit" in en and "改正sup-2026-033的牵头单位" in en

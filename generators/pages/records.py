@@ -87,6 +87,15 @@ def _history(ctx: Ctx, rec: Record) -> str:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _in_chinese(message: str) -> bool:
+    """Written in Chinese: at least one Chinese character for every three Latin letters
+    (a Chinese note naming sup-2026-001 is; "Two supervision items of one 督办编号 are an
+    error" is not)."""
+    cjk = len(_CJK.findall(message))
+    return cjk > 0 and 3 * cjk >= len(_LATIN.findall(message))
 
 
 def _note(ctx: Ctx, message: str | None) -> str:
@@ -96,7 +105,7 @@ def _note(ctx: Ctx, message: str | None) -> str:
     Chinese page: the commit id stays, to look it up."""
     if not message:
         return f'<span class="not-published">{esc(ctx.t("not_published"))}</span>'
-    if ctx.locale == "zh" and not _CJK.search(message):
+    if ctx.locale == "zh" and not _in_chinese(message):
         return f'<span class="not-published">{esc(ctx.t("note_not_chinese"))}</span>'
     return f'<span class="record-text">{esc(message)}</span>'
 
