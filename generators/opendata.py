@@ -454,7 +454,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
                        "document that interprets it).",
                        "是否有政策解读（本文件所附解读或专门的解读文件）。"),
     "attachments": ("Number of attachments the document lists (附件), with a file or not "
-                    "(see attachments.csv).", "公文所列附件数，含未随文公开的（见下文“附件”数据表）。"),
+                    "(see attachments.csv).",
+                    "公文所列附件数，含未随文公开的（见下文“附件”数据表）。"),
     "document": ("Document id.", "公文系统编号。"),
     "attachment_no": ("Attachment number within the document (附件1, 2, ...).",
                       "附件序号（附件1、2……）。"),

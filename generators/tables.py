@@ -197,8 +197,10 @@ def attachments_frame(cat: Catalog) -> pd.DataFrame:
                          "format": found.kind if found else None,
                          "bytes": found.size if found else None,
                          "sha256": found.sha256 if found else None})
-    return pd.DataFrame(rows, columns=["document", "attachment_no", "title", "file", "format",
-                                       "bytes", "sha256"])
+    frame = pd.DataFrame(rows, columns=["document", "attachment_no", "title", "file",
+                                        "format", "bytes", "sha256"])
+    # a size is a whole number, also beside an attachment with none (1043, not 1043.0)
+    return frame.astype({"bytes": "Int64"})
 
 
 def register_row(cat: Catalog, d: Document) -> dict[str, object]:

@@ -202,7 +202,7 @@ def test_official_text_styles_the_four_levels_and_keeps_the_numbers() -> None:
     assert '<p class="l3"><span class="lead">1. 新建小区配建设施。</span></p>' in html
     # not renumbered by a list
     assert '<p class="l3"><span class="lead">3. 跳号也照写。</span></p>' in html
-    assert '<p class="l4"><span class="lead">（1）送餐上门；</span></p>' in html
+    assert '<p class="l4"><span class="lead">（1）</span>送餐上门；</p>' in html
     assert "<p>正文段落。</p>" in html and "<p>10.5 万元不是标题。</p>" in html
     assert "<ol" not in html
 
@@ -217,6 +217,9 @@ def test_a_heading_that_runs_into_its_text_is_styled_alone() -> None:
     assert ('<p class="l2"><span class="lead">（一）业主协商。</span>加装电梯应当经本单元业主'
             '同意。</p>') in html
     assert '<p class="l3"><span class="lead">1. 资金。</span>由区财政安排' in html
+    # a step of one sentence: its number is the heading, its text is body
+    step = official_text("2. 区住房城乡建设部门收到申请后，应当在5个工作日内答复。")
+    assert '<p class="l3"><span class="lead">2.</span> 区住房城乡建设部门收到申请后' in step
 
 
 def test_items_on_consecutive_lines_are_paragraphs_of_their_own() -> None:
@@ -231,7 +234,7 @@ def test_items_on_consecutive_lines_are_paragraphs_of_their_own() -> None:
     assert '<p class="l2"><span class="lead">（一）完善设施。</span></p>' in html
     assert '<p class="l3"><span class="lead">1. 新建小区配建。</span></p>' in html
     # a line wrapped
-    assert ('<p class="l3"><span class="lead">2. 老旧小区补建，资金\n由区财政安排。</span>'
+    assert ('<p class="l3"><span class="lead">2.</span> 老旧小区补建，资金\n由区财政安排。'
             '</p>') in html
     assert '<p class="l4"><span class="lead">（2）助浴服务。</span></p>' in html
 

@@ -55,22 +55,28 @@ def official_text(text: str) -> str:
         plain = re.sub(r"<[^>]+>", "", inner).lstrip()
         for cls, pattern in LEVELS:
             if pattern.match(plain):
-                return f'<p class="{cls}">{_run_in(inner)}</p>'
+                return f'<p class="{cls}">{_run_in(inner, pattern)}</p>'
         return m[0]
 
     return _PARAGRAPH.sub(level, html)
 
 
-def _run_in(inner: str) -> str:
+def _run_in(inner: str, level: re.Pattern[str]) -> str:
     """A numbered paragraph's heading in a span of its own (portal.css styles the span):
     where the heading runs into its text, "（一）业主协商。加装电梯应当经……", only
     "（一）业主协商。" is in the level's face, as GB/T 9704 sets it, not the whole
-    paragraph.  A paragraph that is all heading is all span; a heading holding markup
-    (a link) is left whole rather than cut inside a tag."""
-    stop = inner.find("。")
-    if stop < 0 or stop == len(inner.rstrip()) - 1 or "<" in inner[:stop]:
-        return f'<span class="lead">{inner}</span>'
-    return f'<span class="lead">{inner[:stop + 1]}</span>{inner[stop + 1:]}'
+    paragraph.  A paragraph of one sentence is all heading ("一、总体要求") unless it reads
+    as a step ("1. 实施主体向……提出申请，……。": a comma or semicolon in it), whose number
+    alone is the heading; a heading holding markup (a link) is left whole rather than cut
+    inside a tag."""
+    text = inner.rstrip()
+    stop = text.find("。")
+    if 0 <= stop < len(text) - 1 and "<" not in inner[:stop]:
+        return f'<span class="lead">{inner[:stop + 1]}</span>{inner[stop + 1:]}'
+    number = level.match(inner)
+    if number and re.search("[，；]", text) and "<" not in inner[:number.end()]:
+        return f'<span class="lead">{inner[:number.end()]}</span>{inner[number.end():]}'
+    return f'<span class="lead">{inner}</span>'
 
 
 def _own_paragraphs(text: str) -> str:
