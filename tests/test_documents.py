@@ -220,6 +220,9 @@ def test_a_heading_that_runs_into_its_text_is_styled_alone() -> None:
     # a step of one sentence: its number is the heading, its text is body
     step = official_text("2. 区住房城乡建设部门收到申请后，应当在5个工作日内答复。")
     assert '<p class="l3"><span class="lead">2.</span> 区住房城乡建设部门收到申请后' in step
+    # and one with no comma but a step's length: siblings look alike
+    step = official_text("1. 实施主体向所在区住房城乡建设部门提交申请材料。")
+    assert '<p class="l3"><span class="lead">1.</span> 实施主体向' in step
 
 
 def test_items_on_consecutive_lines_are_paragraphs_of_their_own() -> None:
@@ -245,7 +248,7 @@ def test_official_text_is_cleaned_as_every_prose_field() -> None:
     html = official_text('一、<script>alert(1)</script>\n\n<p class="l9" onclick="x()">二</p>')
     assert "<script" not in html and '<p class="l9"' not in html
     assert not [tag for tag in html.split("<")[1:] if "onclick" in tag.split(">")[0]]
-    assert ('<p class="l1"><span class="lead">一、&lt;script&gt;alert(1)&lt;/script&gt;</span>'
+    assert ('<p class="l1"><span class="lead">一、</span>&lt;script&gt;alert(1)&lt;/script&gt;'
             '</p>') in html
 
 

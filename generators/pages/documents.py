@@ -61,20 +61,28 @@ def official_text(text: str) -> str:
     return _PARAGRAPH.sub(level, html)
 
 
+STEP_CHARS = 15
+"""A numbered sentence longer than this is a step, not a heading: headings are short
+(总体要求, 新建小区配建设施。); 实施主体向所在区住房城乡建设部门提交申请材料。 (22) is a step,
+and sibling steps must look alike."""
+
+
 def _run_in(inner: str, level: re.Pattern[str]) -> str:
     """A numbered paragraph's heading in a span of its own (portal.css styles the span):
     where the heading runs into its text, "（一）业主协商。加装电梯应当经……", only
     "（一）业主协商。" is in the level's face, as GB/T 9704 sets it, not the whole
     paragraph.  A paragraph of one sentence is all heading ("一、总体要求") unless it reads
-    as a step ("1. 实施主体向……提出申请，……。": a comma or semicolon in it), whose number
-    alone is the heading; a heading holding markup (a link) is left whole rather than cut
-    inside a tag."""
+    as a step ("1. 实施主体向……提交申请材料。": a comma or semicolon in it, or longer than
+    STEP_CHARS), whose number alone is the heading; a heading holding markup (a link) is
+    left whole rather than cut inside a tag."""
     text = inner.rstrip()
     stop = text.find("。")
     if 0 <= stop < len(text) - 1 and "<" not in inner[:stop]:
         return f'<span class="lead">{inner[:stop + 1]}</span>{inner[stop + 1:]}'
     number = level.match(inner)
-    if number and re.search("[，；]", text) and "<" not in inner[:number.end()]:
+    said = re.sub(r"<[^>]+>", "", text[number.end():] if number else text).strip()
+    if (number and "<" not in inner[:number.end()]
+            and (re.search("[，；]", said) or len(said) > STEP_CHARS)):
         return f'<span class="lead">{inner[:number.end()]}</span>{inner[number.end():]}'
     return f'<span class="lead">{inner}</span>'
 

@@ -30,7 +30,8 @@ _PANEL = """() => {
                    && a.left < b.right - 1; }).length,
           right: Math.max(...[...dl.children].map(c => box(c).right)),
           levels: [...document.querySelectorAll(".official-text p[class]")]
-                    .map(p => [p.className, getComputedStyle(p).fontWeight]),
+                    .map(p => [p.className, getComputedStyle(p.querySelector(".lead") || p)
+                                                .fontWeight]),
           scrollWidth: document.documentElement.scrollWidth};
 }"""
 
