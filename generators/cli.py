@@ -319,21 +319,21 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date, audience: str | None,
     # the records live to the end of this process: the cyclic collector need not walk
     # them at every full collection
     gc.freeze()
+    said = labels(portal_lang(locale))  # the edition's language, as its problems
     try:
         out = build_site(config, Path(site_dir), records=records, as_of=as_of,
                          audience=audience, locale=locale, strict=strict,
                          preloaded=recs, full=full, force=force, inputs=inputs)
     except (BuildError, MkDocsException) as exc:  # MkDocs': a bad mkdocs.yml
-        click.echo(f"Build failed, the previous site is untouched: {exc}", err=True)
+        click.echo(said("build_failed", why=str(exc)), err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("Build interrupted, the previous site is untouched.", err=True)
+        click.echo(said("build_interrupted"), err=True)
         sys.exit(130)
     except OSError as exc:
-        click.echo(f"Build failed ({exc.strerror or exc}), the previous site is untouched.",
-                   err=True)
+        click.echo(said("build_failed", why=str(exc.strerror or exc)), err=True)
         sys.exit(1)
-    click.echo(f"Portal built in {out}")
+    click.echo(said("build_done", path=str(out)))
 
 
 @main.command("serve")

@@ -232,6 +232,12 @@ _L: dict[str, tuple[str, str]] = {
     # issue 14 point 3: the lines portal build and serve print around the problems
     "val_nothing_built": ("Nothing was built: fix the records above.",
                           "未生成门户：请先改正上面列出的问题。"),
+    # portal build's last line, in the edition's language as its problems are
+    "build_done": ("Portal built in {path}", "门户已生成：{path}"),
+    "build_failed": ("Build failed, the previous site is untouched: {why}",
+                     "生成失败，原有网站未改动：{why}"),
+    "build_interrupted": ("Build interrupted, the previous site is untouched.",
+                          "生成已中断，原有网站未改动。"),
     "val_serve_nothing": ("Nothing was built: the browser shows these problems until they "
                           "are fixed.", "未生成门户：问题改正之前，浏览器显示这些问题。"),
     "val_problems": ("Problems in the records: {n}", "记录中有{n}个问题"),

@@ -355,3 +355,18 @@ def test_the_build_publishes_the_one_assembly_of_pages_and_files(site: Path,
             assert (site / url_of(rel) / "index.html").exists(), rel
         else:
             assert (site / rel).read_bytes() == text.encode("utf-8"), rel
+
+
+def test_a_build_says_it_is_done_in_the_edition_s_language(tmp_path: Path) -> None:
+    """An editor's `make portal` ended in English ("Portal built in …"): portal build's
+    last line is in the edition's language, as its problems are."""
+    from .conftest import overlay
+
+    records = overlay(tmp_path)
+    site_dir = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "generators.cli", "build", "--records",
+                             str(records), "--site-dir", str(site_dir), "--config",
+                             str(ROOT / "mkdocs.yml"), "--as-of", str(AS_OF)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"门户已生成：{site_dir}"
