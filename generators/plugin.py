@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import hashlib
 import html as html_lib
 import json
 import logging
@@ -65,13 +64,6 @@ VARIANT = ".en.md"
 edition takes one of the two under the page's one address.  Prose reads as written in each
 language, which a page of label lookups would not; mkdocs-static-i18n names its files the
 same way."""
-
-
-def _theme_digest() -> str:
-    h = hashlib.sha256()
-    for path in sorted(THEME.rglob("*.html")):
-        h.update(path.relative_to(THEME).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
 
 
 def _walk(items: list[Any]) -> Iterator[Any]:
@@ -196,7 +188,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             "audience": self.config.audience, "locale": self.config.locale,
             "edition": str(self.config.edition), "site_url": config.site_url or "",
             "previous": Path(previous).read_text("utf-8") if previous else "",
-            "shards": self.config.search_shards, "theme": _theme_digest()})
+            "shards": self.config.search_shards})  # the theme: cache.code_version
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalog is not None

@@ -177,9 +177,7 @@ def next_number(records: Path, prefix: str, year: int) -> str:
     numbered on across the years as orders are."""
     # what the validator reads (walk.py, load.read_record): no link out of the folder, no
     # FIFO, no oversized file
-    texts = [str(data.get("number", "")) for _reldir, _name, path, kind
-             in entries(str(records / "documents"))
-             if kind == "file" and isinstance(data := _read(Path(path)), dict)]
+    texts = [str(data.get("number", "")) for data in _records_of(records / "documents")]
     if prefix.endswith("令"):
         organ = prefix[:-1]
         seqs = [o.seq for t in texts if (o := parse_order_number(t)) and o.organ == organ]
@@ -302,7 +300,8 @@ def _liaison_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
     会议), and the next free number in it; with none, the session for the editor to give.
     (A session written as a year is the first edition's form, which warns.)"""
     latest: tuple[int, int] | None = None
-    for data in _records_of(folder):
+    on_file = list(_records_of(folder))
+    for data in on_file:
         session = data.get("session")
         if data.get("kind") == "npc-suggestion" and isinstance(session, dict) and all(
                 isinstance(session.get(k), int) for k in ("term", "meeting")):
@@ -312,7 +311,7 @@ def _liaison_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
         return {"liaison_session": "{term: TODO, meeting: TODO}  # 届次和会议次数，如 "
                                    "{term: 16, meeting: 4}（市十六届人大四次会议）",
                 "liaison_number": "0001"}
-    used = [int(n) for data in _records_of(folder)
+    used = [int(n) for data in on_file
             if data.get("kind") == "npc-suggestion" and data.get("session") == {
                 "term": latest[0], "meeting": latest[1]}
             and isinstance(n := data.get("number"), str) and n.isdigit()]

@@ -514,6 +514,11 @@ class Scope:
     """The mayor, the secretary-general, or an official with no portfolio: his desk is the
     whole office's, as his work is (WHOLE_DESK)."""
 
+    @property
+    def ids(self) -> frozenset[str]:
+        """What a row must name to be on this desk: its units, and the official himself."""
+        return self.units | {self.id} if self.kind == "official" else self.units
+
 
 def scopes(cat: Catalog) -> list[Scope]:
     """Every scope this audience may see: each official (their visible portfolio; the
@@ -534,8 +539,7 @@ def narrowed(rows: Sequence[Any], scope: Scope | None) -> list[Any]:
     if scope is None or scope.whole:  # not the rows only a narrower desk shows
         return [r for r in rows if getattr(r, "on_whole", True)]
     return [r for r in rows if getattr(r, "for_all", False)
-            or scope.units.intersection(r.units)
-            or (scope.kind == "official" and scope.id in getattr(r, "officials", ()))]
+            or scope.ids.intersection(_concerns(r))]
 
 
 def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None) -> str | None:
@@ -551,7 +555,7 @@ def _block_link(ctx: Ctx, block: Block, rows: Sequence[Any], scope: Scope | None
             unit = ref(ctx, scope.id)
             href += f"?desk-{block.key}.f{block.unit_column}={quote(unit.text, safe='')}"
         else:  # a portfolio: the rows naming its units or the official, and his name
-            ids = ",".join(sorted(scope.units | {scope.id}))
+            ids = ",".join(sorted(scope.ids))
             name = quote(ref(ctx, scope.id).text, safe="")
             href += f"?desk-{block.key}.in={quote(ids, safe=',')}&desk-{block.key}.by={name}"
         return href
