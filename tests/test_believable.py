@@ -189,6 +189,20 @@ def test_an_unfilled_skeleton_says_todo_and_nothing_in_its_place(tmp_path: Path,
     assert all(p.code == "TEXT_TODO" for p in problems if p.line in todo_lines)
 
 
+def test_a_score_left_todo_is_said_once(tmp_path: Path) -> None:
+    """A score is taken out of the record read in part: the unit's scores then lack it,
+    and that is the placeholder's doing, not a second mistake of the editor's."""
+    records = overlay(tmp_path)
+    edit(records / "appraisal/2025.yaml", "east: {tasks: 90,", "east: {tasks: TODO,")
+    got = flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems,
+                  "line", "code")
+    assert got == [[10, "TEXT_TODO"]]
+    # a score that is missing outright is still said
+    edit(records / "appraisal/2025.yaml", "west: {tasks: 70, service: 95}",
+         "west: {tasks: 70}")
+    assert [c[2] for c in codes_at(records)] == ["TEXT_TODO", "SCHEMA_RULE"]
+
+
 def test_todo_inside_a_text_is_not_a_placeholder(tmp_path: Path) -> None:
     records = overlay(tmp_path)
     edit(records / "documents/2026/doc-c.yaml", "summary: Replies",
