@@ -436,6 +436,23 @@ _CATALOGUE: tuple[Code, ...] = (
                  "{d}是工作日：workdays只列调休上班的周六、周日",
              "state: completed needs completed: <date> (or an approved closure)":
                  "state: completed须写completed: <日期>（或已批准的销号）",
+             # a rule's own hint (ctx "hint"), said in place of the catalogue's fix
+             "write completed: <the day it was done>, or a closure: with its requested: and "
+             "approved: days once approved":
+                 "写completed: <办结日期>；或在销号获批后写closure:（含requested:申请日期和"
+                 "approved:批准日期）",
+             "if the closure is not yet approved, remove its approved: line":
+                 "销号尚未批准的，删去closure中的approved:一行",
+             "write completed: {write}, or remove the completed: line":
+                 "写completed: {write}，或删去completed:一行",
+             "write state: completed, or remove the completed: line":
+                 "写state: completed，或删去completed:一行",
+             "add {u} to groups.district or groups.agency, or remove its scores":
+                 "把{u}加入groups.district或groups.agency，或删去其得分",
+             "give {u} a score for each indicator of its group, and no other":
+                 "为{u}逐项填写其所在分组每项指标的得分，不写其他指标",
+             "write both (a closed unit), or neither (a unit in service)":
+                 "两者都写（已撤销的单位），或都不写（现有单位）",
              "the closure is approved: the item is completed (state: completed)":
                  "销号已批准：该事项已办结（写state: completed）",
              "completed {c} differs from closure.approved {a}: the approved closure is the "
@@ -513,6 +530,10 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              "'{v}' is not a valid id: lowercase a-z, 0-9 and '-', at most 64":
                  "“{v}”不是有效的系统编号：只能用小写字母a-z、数字0-9和“-”，最多64个字符",
+             "set id: {close}, as the file is named":
+                 "写作id: {close}，与文件名一致",
+             "write it as {close}, and name the file {close}.yaml":
+                 "写作{close}，并把文件名改为{close}.yaml",
              "{what} '{v}' holds the invisible character {c}":
                  "{what}“{v}”中有不可见字符{c}",
          }),
@@ -659,6 +680,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "是否应为“{close}”？",
              "correct the id: no {kind} of the records has one like it":
                  "改正系统编号：记录中没有与之相近的{kind}",
+             "correct the id, or add the {kind} to {file}: none there is like it":
+                 "改正系统编号，或在{file}中添加该{kind}：其中没有与之相近的{kind}",
          }),
     Code("REF_REPEALED", "References", "error", "Repealed without a repealing document",
          "A normative document has status repealed but no document repeals it.",
@@ -804,10 +827,11 @@ _CATALOGUE: tuple[Code, ...] = (
                "动的日期，早于任职开始日期或晚于任职结束日期（`registry/officials.yaml`）。",
                "改正日期，改为当天在任的领导，或改正`registry/officials.yaml`中的任期。"),
          messages={
-             "{who} {what} on {date}, outside the term (from {start} to {end})":
-                 "{who}于{date}{what}，不在任期内（{start}至{end}）",
-             "{who} {what} on {date}, outside the term (which begins on {start})":
-                 "{who}于{date}{what}，不在任期内（任期自{start}开始）",
+             # the official by name, as the editor knows them, and by id, as the file has it
+             "{name} ({who}) {what} on {date}, outside the term (from {start} to {end})":
+                 "{name}（{who}）于{date}{what}，不在任期内（{start}至{end}）",
+             "{name} ({who}) {what} on {date}, outside the term (which begins on {start})":
+                 "{name}（{who}）于{date}{what}，不在任期内（任期自{start}开始）",
          }),
     Code("DATE_IMPLEMENTS", "Dates", "error", "Implementing document older than its source",
          "A document implements a document written, or a received document received, after "
@@ -966,6 +990,27 @@ class Term(str):
     __slots__ = ()
 
 
+class Name(str):
+    """A person's name in a message: the registry's name, said in Chinese as name_zh."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Name:
+        said = super().__new__(cls, en)
+        said.zh = zh
+        return said
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return str(self), self.zh
+
+
+class YearMonth(str):
+    """A month a message names, written YYYY-MM as the files name it: in Chinese prose
+    2026年11月, as dates are said."""
+
+    __slots__ = ()
+
+
 Value = str | int | dt.date | tuple[str, ...]
 """A value a message names: text as written, a Term, a number, a date (in Chinese prose as
 2026年12月1日) or a list (joined by ", " or "、")."""
@@ -1071,6 +1116,10 @@ def _said(value: Value, lang: Lang) -> str:
         for en, zh in _PHRASES_ZH:
             text = text.replace(en, zh)
         return text.replace("时 ", "时，")  # PyYAML's "while ... <problem>"
+    if isinstance(value, Name):
+        return value.zh if lang == "zh" else str(value)
+    if isinstance(value, YearMonth) and lang == "zh" and _MONTH_TEXT.fullmatch(value):
+        return f"{value[:4]}年{int(value[5:])}月"
     if isinstance(value, dt.date):
         if lang == "zh":
             from .labels import long_date
@@ -1081,6 +1130,8 @@ def _said(value: Value, lang: Lang) -> str:
         return ("、" if lang == "zh" else ", ").join(_said(v, lang) for v in value)
     return str(value)
 
+
+_MONTH_TEXT = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 _SLOT = re.compile(r"\{(\w+)\}")
 
@@ -1194,16 +1245,19 @@ _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 def from_pydantic(code: str, message: str, ctx: dict[str, Any]) -> tuple[str, dict[str, Value]]:
     """The template and values of a message a model raised (PydanticCustomError(code,
     template, ctx)): the code's template that ctx fills in to message.  A date the model
-    passed as text becomes a date again (said as 2026年12月1日), save 'v': the value as the
-    editor wrote it; 'what' is a word of ours.  No such template: message as it is."""
+    passed as text becomes a date again (said as 2026年12月1日), save 'v' (the value as the
+    editor wrote it) and 'write' (a value a hint tells the editor to write); 'what' is a
+    word of ours.  No such template: message as it is."""
     args: dict[str, Value] = {}
     for k, v in ctx.items():
-        if k in ("field", "at_key"):  # where, not what: validate.py places the problem
+        if k in ("field", "at_key", "hint"):  # where, and what to do: not what is wrong
             continue
         if isinstance(v, dt.date):
             args[k] = v
-        elif k != "v" and isinstance(v, str) and _DATE_TEXT.fullmatch(v):
+        elif k not in ("v", "write") and isinstance(v, str) and _DATE_TEXT.fullmatch(v):
             args[k] = dt.date.fromisoformat(v)
+        elif isinstance(v, YearMonth):
+            args[k] = v
         elif k == "what" or v == "none":
             args[k] = Term(v)
         else:

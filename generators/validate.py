@@ -28,7 +28,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from . import attachments, cache, walk
 from .asof import FIRST_YEAR, LAST_YEAR
-from .errors import Problem, Report, Term, Value, from_pydantic, problem
+from .errors import Name, Problem, Report, Term, Value, from_pydantic, problem
 from .load import (
     UNQUOTED_12,
     LazySource,
@@ -41,7 +41,7 @@ from .load import (
     read_record,
 )
 from .models import FOLDERS, KEYED, LEVELS, REGISTRY, Record
-from .models.common import rules_kept
+from .models.common import ID_PATTERN, rules_kept
 from .models.document import Document
 from .models.liaison import Liaison
 from .models.meeting import Meeting, MeetingDecision
@@ -374,7 +374,8 @@ def build_records(job: FileJob, src: SourceFile
             with rules_kept(job.model) as rules:
                 rec = job.model.model_validate(item)
         except ValidationError as exc:
-            problems.extend(pydantic_problems(exc, src, base, job.model))
+            problems.extend(_id_advised(job, src, pydantic_problems(exc, src, base,
+                                                                    job.model)))
             read = _read_in_part(job, src, base, item, exc)
             if read is not None:
                 partial.append(read[0])
@@ -390,6 +391,35 @@ def build_records(job: FileJob, src: SourceFile
             records.append(rec)
         problems.extend(_identity_of_file(job, src, rec))
     return records, problems, partial
+
+
+def _id_advised(job: FileJob, src: SourceFile, problems: list[Problem]) -> list[Problem]:
+    """A record's own id refused for its form (ID_FORMAT) is given an id to write: the
+    file's name when that is one, else the id with capitals lowered and other characters
+    made hyphens (Doc_2026_101 -> doc-2026-101)."""
+    if job.shape != "record":
+        return problems
+    out = []
+    for p in problems:
+        args = dict(p.args)
+        value = args.get("v")
+        if p.code == "ID_FORMAT" and "what" not in args and isinstance(value, str):
+            at = src.mark(("id",), False)
+            proposed = _proposed_id(job.stem, value)
+            if (at.line, at.col) == (p.line, p.col) and proposed:
+                p = src.problem(("id",), p.code, p.template,
+                                "set id: {close}, as the file is named" if proposed == job.stem
+                                else "write it as {close}, and name the file {close}.yaml",
+                                v=value, close=proposed)
+        out.append(p)
+    return out
+
+
+def _proposed_id(stem: str, value: str) -> str:
+    if re.fullmatch(ID_PATTERN, stem):
+        return stem
+    made = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:64]
+    return made if re.fullmatch(ID_PATTERN, made) else ""
 
 
 def _read_in_part(job: FileJob, src: SourceFile, base: Loc, item: dict[str, Any],
@@ -703,8 +733,9 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
             where = (*at, *extra)
             template, args = from_pydantic(kind, err["msg"], ctx)
             # a rule about a mapping's key (a roster's day) points at the key, not its value
-            out.append(src.problem(where, kind, template, "", key=bool(ctx.get("at_key")),
-                                   **args))
+            # a rule may say what to do itself (ctx "hint"), more exactly than its code's fix
+            out.append(src.problem(where, kind, template, str(ctx.get("hint", "")),
+                                   key=bool(ctx.get("at_key")), **args))
         elif kind in _RANGE:
             limit = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
             if isinstance(limit, float) and limit.is_integer():
@@ -744,6 +775,12 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 """An incident's level written as a digit: the level it means (level: 4 is IV, 一般)."""
+
+
+_KEPT_IN = {"unit": "registry/units.yaml", "official": "registry/officials.yaml",
+            "topic": "registry/topics.yaml"}
+"""Where the ids of a kind kept in the registry are added (an editor who names a new unit
+is told where units are listed, not only to correct the id)."""
 
 
 def _empty_hint(model: type[BaseModel], loc: Loc) -> str:
@@ -911,9 +948,12 @@ def check_archive(records: list[Record], as_of: dt.date,
                                    "no {kind} '{target}'" + (" ('{target}' is a {actual})"
                                                              if actual is not None else ""),
                                    "did you mean '{close}'?" if close
-                                   else "correct the id: no {kind} of the records has one like it",
+                                   else ("correct the id, or add the {kind} to {file}: none "
+                                         "there is like it" if kind in _KEPT_IN
+                                         else "correct the id: no {kind} of the records has "
+                                         "one like it"),
                                    kind=Term(_KIND_WORDS.get(kind, kind.replace("-", " "))),
-                                   target=target,
+                                   target=target, file=_KEPT_IN.get(kind, ""),
                                    actual=Term(actual.label.lower() if actual else ""),
                                    close=close))
                 continue
@@ -948,10 +988,12 @@ def check_archive(records: list[Record], as_of: dt.date,
                 continue  # a unit (a review), or REF_MISSING
             if day < official.from_ or (official.to is not None and day > official.to):
                 problems.append(_p(rec, loc, "DATE_TERM",
-                                   "{who} {what} on {date}, outside the term "
+                                   "{name} ({who}) {what} on {date}, outside the term "
                                    + ("(from {start} to {end})" if official.to
                                       else "(which begins on {start})"),
-                                   who=who, what=Term(what), date=day, start=official.from_,
+                                   who=who,
+                                   name=Name(official.name, official.name_zh or official.name),
+                                   what=Term(what), date=day, start=official.from_,
                                    end=official.to or ""))
     problems += _meeting_outcomes([r for r in records if isinstance(r, Meeting)], as_of)
     problems += _normative_chains([r for r in records if isinstance(r, Document)])

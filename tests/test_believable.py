@@ -15,6 +15,8 @@ from generators.validate import validate
 
 from .conftest import AS_OF, overlay
 
+FIXTURES = Path(__file__).parent / "fixtures/invalid"
+
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
@@ -59,7 +61,7 @@ def test_an_official_may_act_on_the_last_day_of_the_term(tmp_path: Path, to: str
     else:
         assert ["records/meetings/2026/mtg-a.yaml", 6, "DATE_TERM"] in flatten(problems)
         chair = next(p for p in problems if p.path.endswith("mtg-a.yaml"))
-        assert "mayor chairs the meeting on 2026-03-10" in chair.message
+        assert "Mayor Example (mayor) chairs the meeting on 2026-03-10" in chair.message
         assert "to 2026-03-09" in chair.message
     assert {p.code for p in problems} <= {"DATE_TERM"}
 
@@ -73,7 +75,10 @@ def test_every_kind_of_act_is_held_to_the_term(tmp_path: Path) -> None:
     edit(records / "registry/officials.yaml", "position: vice-mayor\n",
          "position: vice-mayor\n  to: 2026-01-01\n")
     edit(records / "registry/officials.yaml", "from: 2022-01-01", "from: 2026-11-01")
-    got = {(p.path.split("/")[-1], p.message.split(", outside")[0].rsplit(" on ", 1)[0])
+    # "Mayor Example (mayor) signs on ...": the official's id and the act
+    got = {(p.path.split("/")[-1],
+            re.sub(r"^.*? \((\S+)\) ", r"\1 ",
+                   p.message.split(", outside")[0].rsplit(" on ", 1)[0]))
            for p in validate(records, "records", AS_OF, use_cache=False)[1].problems
            if p.code == "DATE_TERM"}
     assert got == {
@@ -306,6 +311,48 @@ def test_a_file_named_wrongly_is_advised_its_ids_name(tmp_path: Path) -> None:
     src.rename(src.with_name("act-x.yaml"))
     problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
     assert [p.hint for p in problems] == ["rename the file to act-a.yaml, or set id: act-x"]
+
+
+def test_an_unknown_topic_is_advised_where_topics_are_listed(tmp_path: Path) -> None:
+    """As an unknown unit is (test_validate): the editor may be naming a new topic."""
+    records = overlay(tmp_path)
+    edit(records / "documents/2025/doc-a.yaml", "topics: [traffic]", "topics: [zzzq]")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert [(p.code, p.hint) for p in problems] == [
+        ("REF_MISSING", "correct the id, or add the topic to registry/topics.yaml: none there "
+                        "is like it")]
+
+
+def test_a_malformed_id_is_given_one_to_write(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    src = records / "activities/2026/act-a.yaml"
+    edit(src, "id: act-a", "id: Act_A")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert [(p.code, p.hint) for p in problems] == [
+        ("ID_FORMAT", "set id: act-a, as the file is named")]
+    src.rename(src.with_name("Act_A.yaml"))  # the file named as the id: both to change
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert [p.hint_in("zh") for p in problems] == ["写作act-a，并把文件名改为act-a.yaml"]
+
+
+def test_an_official_and_a_month_are_said_as_the_editor_knows_them(tmp_path: Path) -> None:
+    """An official by name beside the id; a month as 2026年12月 in Chinese prose."""
+    records = overlay(tmp_path, FIXTURES / "DATE_TERM", FIXTURES / "DUTY_DAY")
+    said = {p.code: p.message_in("zh") for p in
+            validate(records, "records", AS_OF, use_cache=False)[1].problems}
+    assert said["DATE_TERM"].startswith("市长（mayor）于2022年12月31日")
+    assert "所属的月份（2026年12月）" in said["DUTY_DAY"]
+
+
+def test_a_rule_says_its_own_fix(tmp_path: Path) -> None:
+    """A completed date that differs from the approved closure: the hint gives the day to
+    write as the file writes it (not the catalogue's general "follow the message")."""
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "state: open",
+         "state: open\ncompleted: 2026-03-20")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert [(p.code, p.hint_in("zh")) for p in problems] == [
+        ("SCHEMA_RULE", "写state: completed，或删去completed:一行")]
 
 
 # Imperative verbs the catalogue's fixes start with: a fix says what to do, in the words

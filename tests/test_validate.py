@@ -481,12 +481,15 @@ def test_a_reference_to_nothing_like_any_id_promises_no_closest_one(tmp_path: Pa
     lead = re.search(r"(?m)^lead: (\S+)$", text)
     assert lead is not None
     for written, hint in ((lead[1] + "x", f"did you mean '{lead[1]}'?"),
-                          ("qqqqqqqq", "correct the id: no unit of the records has one like it")):
+                          ("qqqqqqqq", "correct the id, or add the unit to registry/units.yaml:"
+                                       " none there is like it")):
         sup.write_text(text.replace(lead[0], f"lead: {written}"), encoding="utf-8")
         _recs, report = validate(records, "records", AS_OF, use_cache=False)
         (p,) = [p for p in report.problems if p.code == "REF_MISSING"]
         assert p.hint == hint
-    assert p.hint_in("zh") == "改正系统编号：记录中没有与之相近的单位"
+    # a unit like none there may be a new one: the editor is told where units are listed
+    assert p.hint_in("zh") == ("改正系统编号，或在registry/units.yaml中添加该单位：其中没有与之"
+                               "相近的单位")
 
 
 def test_every_rule_a_record_breaks_is_said_in_one_run(tmp_path: Path) -> None:

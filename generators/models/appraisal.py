@@ -144,7 +144,9 @@ class Appraisal(Record):
             in_group = self.group_of(unit)
             if in_group is None:
                 broken("SCHEMA_RULE", "{u} is scored but in no group",
-                       {"u": unit, "field": f"scores.{unit}"})
+                       {"u": unit, "field": f"scores.{unit}",
+                        "hint": "add {u} to groups.district or groups.agency, or remove its "
+                        "scores"})
                 continue
             if in_group not in sets:
                 continue  # the group has no indicators: said above
@@ -158,7 +160,9 @@ class Appraisal(Record):
                             else "scores of {u}: unknown {x}")
                 broken("SCHEMA_RULE", template,
                        {"u": unit, "m": ", ".join(missing), "x": ", ".join(extra),
-                        "field": f"scores.{unit}"})
+                        "field": f"scores.{unit}",
+                        "hint": "give {u} a score for each indicator of its group, and no "
+                        "other"})
         broken.raise_any(self)
         return self
 

@@ -10,6 +10,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..errors import YearMonth
 from .common import Act, Broken, Id, Markdown, Record, Ref, Strict, Text, in_range
 from .hotline import Month
 
@@ -95,7 +96,7 @@ class Duty(Record):
             if not day.startswith(self.month + "-"):
                 broken(
                     "DUTY_DAY", "day {d} is not in the roster's month {m}",
-                    {"d": day, "m": self.month, "field": f"days.{day}", "at_key": 1})
+                    {"d": day, "m": YearMonth(self.month), "field": f"days.{day}", "at_key": 1})
         broken.raise_any(self)
         return self
 

@@ -115,7 +115,8 @@ class Unit(Record):
         broken = Broken()  # one rule, but said beside the entry's schema errors (rules_kept)
         if (self.status == "closed") != (self.closed is not None):
             broken("SCHEMA_RULE", "status: closed and a closed: {{date, reason}} block go "
-                   "together", {})
+                   "together", {"hint": "write both (a closed unit), or neither (a unit in "
+                                "service)"})
         broken.raise_any(self)
         return self
 

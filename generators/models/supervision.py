@@ -117,15 +117,20 @@ class Supervision(Record):
         approved = self.closure.approved if self.closure else None
         if self.state == "completed" and self.completed is None and approved is None:
             broken("SCHEMA_RULE", "state: completed needs completed: <date>"
-                   " (or an approved closure)", {"field": "state"})
+                   " (or an approved closure)",
+                   {"field": "state", "hint": "write completed: <the day it was done>, or "
+                    "a closure: with its requested: and approved: days once approved"})
         if approved is not None and self.state != "completed":
             broken("SCHEMA_RULE", "the closure is approved: the item is "
-                   "completed (state: completed)", {"field": "state"})
+                   "completed (state: completed)",
+                   {"field": "state", "hint": "if the closure is not yet approved, remove its "
+                    "approved: line"})
         if approved is not None and self.completed is not None and self.completed != approved:
             broken("SCHEMA_RULE", "completed {c} differs from closure."
                    "approved {a}: the approved closure is the completion",
                    {"c": str(self.completed), "a": str(approved),
-                    "field": "completed"})
+                    "write": str(approved), "field": "completed",
+                    "hint": "write completed: {write}, or remove the completed: line"})
         if self.closure and self.closure.requested < self.assigned:
             broken("DATE_ORDER", "closure requested before assignment",
                    {"field": "closure.requested"})
@@ -135,7 +140,8 @@ class Supervision(Record):
                                  "field": "closure.approved"})
         if self.state != "completed" and self.completed is not None:
             broken("SCHEMA_RULE", "completed: is set but state is {s}",
-                   {"s": self.state, "field": "completed"})
+                   {"s": self.state, "field": "completed",
+                    "hint": "write state: completed, or remove the completed: line"})
         for i, r in enumerate(self.reminders):
             if r.date < self.assigned:
                 broken("DATE_ORDER", "reminder of {d} before assignment",
