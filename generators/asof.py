@@ -22,7 +22,15 @@ answered from the cache imports no model."""
 
 
 class AsOfError(ValueError):
-    """A malformed --as-of or SOURCE_DATE_EPOCH; the message is one line for the user."""
+    """A malformed --as-of or SOURCE_DATE_EPOCH; the message is one line for the user, in
+    English (str) and in Chinese (zh)."""
+
+    def __init__(self, message: str, zh: str) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def in_language(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
 def parse_date(text: str, what: str = "--as-of") -> dt.date:
@@ -33,14 +41,16 @@ def parse_date(text: str, what: str = "--as-of") -> dt.date:
     except ValueError:
         day = None
     if day is None:
-        raise AsOfError(f"{what} '{text}' is not a date; write YYYY-MM-DD")
+        raise AsOfError(f"{what} '{text}' is not a date; write YYYY-MM-DD",
+                        f"{what}“{text}”不是日期：写作YYYY-MM-DD")
     return in_range(day, what)
 
 
 def in_range(day: dt.date, what: str = "--as-of") -> dt.date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise AsOfError(f"{what} {day} lies outside the years {FIRST_YEAR}-{LAST_YEAR} "
-                        "that the figures can be computed for")
+                        "that the figures can be computed for",
+                        f"{what} {day}不在可计算数据的年份{FIRST_YEAR}—{LAST_YEAR}年之内")
     return day
 
 
@@ -51,12 +61,15 @@ def from_epoch(text: str) -> dt.date:
     if not re.fullmatch(r"\s*[0-9]+\s*", text):
         raise AsOfError(f"{what}='{text}' is not a count of seconds since 1970-01-01 "
                         "(a whole number, not negative) (unset it, or give --as-of "
-                        "YYYY-MM-DD)")
+                        "YYYY-MM-DD)",
+                        f"{what}='{text}'不是自1970-01-01起的秒数（应为非负整数）"
+                        "（取消该环境变量，或用--as-of YYYY-MM-DD指定日期）")
     try:
         day = dt.datetime.fromtimestamp(int(text), dt.UTC).date()
     except (OverflowError, OSError, ValueError):
         raise AsOfError(f"{what}={text.strip()} is beyond any date the figures can be "
-                        "computed for") from None
+                        "computed for",
+                        f"{what}={text.strip()}超出了可计算数据的日期范围") from None
     return in_range(day, what)
 
 

@@ -14,11 +14,15 @@ from typing import Any
 import click
 
 from .asof import FIRST_YEAR, LAST_YEAR, AsOfError, in_range, parse_date, resolve_as_of
+from .cli_zh import Group, en_or_zh, say_click_in_chinese
 from .errors import Lang, Report, portal_lang
 from .labels import labels
 from .scaffold import KINDS
 
-RECORDS_HELP = "Records folder (default: records/)."
+say_click_in_chinese()
+
+RECORDS_HELP = "Records folder."
+CONFIG_HELP = "MkDocs configuration file."
 AS_OF_HELP = "Reference date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)."
 AUDIENCES = click.Choice(["public", "internal", "restricted"])
 LOCALES = click.Choice(["en", "zh"])
@@ -41,7 +45,7 @@ class _Date(click.ParamType):
                 return in_range(value)
             return parse_date(str(value), "")
         except AsOfError as exc:
-            self.fail(str(exc).strip(), param, ctx)
+            self.fail(exc.in_language(portal_lang()).strip(), param, ctx)
 
 
 DATE = _Date()
@@ -52,7 +56,7 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: dt.date | None) 
     try:
         return resolve_as_of(value)
     except AsOfError as exc:
-        raise ArgumentError(str(exc)) from None
+        raise ArgumentError(exc.in_language(portal_lang())) from None
 
 
 def as_of_option(func: Any) -> Any:
@@ -68,17 +72,20 @@ def _shown(records: str) -> str:
 def _records_dir(records: str) -> Path:
     path = Path(records)
     if not path.is_dir():
-        what = "is not a folder" if path.exists() else "does not exist"
-        raise click.UsageError(f"records folder '{records}' {what} "
-                               "(give one with --records DIR)")
+        what = en_or_zh("is not a folder", "不是文件夹") if path.exists() else en_or_zh(
+            "does not exist", "不存在")
+        raise click.UsageError(en_or_zh(f"records folder '{records}' {what} (give one with "
+                                    "--records DIR)",
+                                    f"记录文件夹“{records}”{what}（用--records DIR指定）"))
     return path
 
 
 def _config(config_file: str) -> Path:
     path = Path(config_file)
     if not path.is_file():
-        raise ArgumentError(f"no MkDocs configuration at '{config_file}' (give one with "
-                            "--config FILE)")
+        raise ArgumentError(en_or_zh(f"no MkDocs configuration at '{config_file}' (give one "
+                                 "with --config FILE)",
+                                 f"“{config_file}”处没有MkDocs配置（用--config FILE指定）"))
     return path
 
 
@@ -95,16 +102,19 @@ def _new_folder(out: str, option: str) -> Path:
     folder = Path(out)
     blocking = _file_in_the_way(folder.absolute())
     if blocking is not None:
-        raise ArgumentError(f"{option} '{out}': '{blocking}' is a file, not a folder")
+        raise ArgumentError(en_or_zh(f"{option} '{out}': '{blocking}' is a file, not a folder",
+                                 f"{option}“{out}”：“{blocking}”是文件，不是文件夹"))
     try:
         if folder.is_dir() and any(folder.iterdir()):
-            raise ArgumentError(f"{option} '{out}' is not empty; give a new folder")
+            raise ArgumentError(en_or_zh(f"{option} '{out}' is not empty; give a new folder",
+                                     f"{option}“{out}”不是空文件夹：请给一个新文件夹"))
         folder.mkdir(parents=True, exist_ok=True)
         if not os.access(folder, os.W_OK | os.X_OK):
             raise PermissionError(13, "Permission denied")
     except OSError as exc:
-        raise ArgumentError(f"cannot write into {option} '{out}': "
-                            f"{exc.strerror or exc}") from None
+        raise ArgumentError(en_or_zh(f"cannot write into {option} '{out}': ",
+                                 f"无法写入{option}“{out}”：") + str(exc.strerror or exc)) \
+            from None
     return folder
 
 
@@ -112,17 +122,20 @@ def _writable_parent(out: str, option: str) -> None:
     """The folder that will hold out exists (made if need be) and can be written."""
     blocking = _file_in_the_way(Path(out).absolute())
     if blocking is not None:
-        raise ArgumentError(f"{option} '{out}': '{blocking}' is a file, not a folder")
+        raise ArgumentError(en_or_zh(f"{option} '{out}': '{blocking}' is a file, not a folder",
+                                 f"{option}“{out}”：“{blocking}”是文件，不是文件夹"))
     parent = Path(out).absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
         if not os.access(parent, os.W_OK | os.X_OK):
             raise PermissionError(13, "Permission denied")
     except OSError as exc:
-        raise ArgumentError(f"cannot write {option} '{out}': {exc.strerror or exc}") from None
+        raise ArgumentError(en_or_zh(f"cannot write {option} '{out}': ",
+                                 f"无法写入{option}“{out}”：") + str(exc.strerror or exc)) \
+            from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """General Office Portal: records in YAML, a portal built with MkDocs."""
 
@@ -150,7 +163,8 @@ def validate_cmd(records: str, fmt: str, strict: bool, lang: str | None, as_of: 
     display = _shown(records)
     missing = [f for f in files if not os.path.lexists(f)]
     if missing:
-        raise ArgumentError(f"no such file: '{missing[0]}'")
+        raise ArgumentError(en_or_zh(f"no such file: '{missing[0]}'",
+                                 f"没有文件“{missing[0]}”"))
     from . import cache
 
     # nothing changed since the last run: answer from the cache without reading a record
@@ -198,8 +212,9 @@ def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None
     except scaffold.ScaffoldError as exc:
         raise click.UsageError(exc.in_language(portal_lang())) from None
     except OSError as exc:
-        raise ArgumentError(f"cannot write a record into '{records}': "
-                            f"{exc.strerror or exc}") from None
+        raise ArgumentError(en_or_zh(f"cannot write a record into '{records}': ",
+                                 f"无法在“{records}”中写入记录：")
+                            + str(exc.strerror or exc)) from None
     click.echo(made.path)
     if portal_lang() == "zh":  # the editors' language (PORTAL_LOCALE, else Chinese)
         number = f"，文号{made.number}" if made.number else ""
@@ -224,24 +239,31 @@ def schema_cmd(out: str, vscode: bool) -> None:
     for folder in (Path(out), settings.parent):
         blocking = _file_in_the_way(folder.absolute())
         if blocking is not None:
-            raise ArgumentError(f"cannot write into '{folder}': '{blocking}' is a file, "
-                                "not a folder")
+            raise ArgumentError(en_or_zh(f"cannot write into '{folder}': '{blocking}' is a "
+                                     "file, not a folder",
+                                     f"无法写入“{folder}”：“{blocking}”是文件，不是文件夹"))
     try:
         written = write_schemas(Path(out), vscode_settings=settings if vscode else None)
     except ValueError as exc:  # settings that are not plain JSON (VS Code allows comments)
-        raise ArgumentError(f"{settings} is not plain JSON ({exc}); fix it, or give "
-                            "--no-vscode") from None
+        raise ArgumentError(en_or_zh(f"{settings} is not plain JSON ({exc}); fix it, or give "
+                                 "--no-vscode",
+                                 f"{settings}不是标准JSON（{exc}）：改正它，或加--no-vscode")) \
+            from None
     except OSError as exc:
-        raise ArgumentError(f"cannot write '{exc.filename or out}': "
-                            f"{exc.strerror or exc}") from None
+        raise ArgumentError(en_or_zh(f"cannot write '{exc.filename or out}': ",
+                                 f"无法写入“{exc.filename or out}”：")
+                            + str(exc.strerror or exc)) from None
     for path in written:
         click.echo(path)
 
 
 @main.command("stats")
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
+@click.option("--lang", type=LOCALES, default=None,
+              help="Language of the table (default: the portal's locale, PORTAL_LOCALE, "
+                   "else zh).")
 @as_of_option
-def stats_cmd(records: str, as_of: dt.date) -> None:
+def stats_cmd(records: str, lang: str | None, as_of: dt.date) -> None:
     """Counts per record type and status."""
     from .catalog import build_catalog
     from .stats import stats_table
@@ -250,9 +272,12 @@ def stats_cmd(records: str, as_of: dt.date) -> None:
     folder = _records_dir(records)
     recs, report = validate(folder, _shown(records), as_of)
     catalog = build_catalog(recs, as_of)
-    click.echo(stats_table(catalog))
-    if report.errors:
-        click.echo(f"({len(report.errors)} errors: run portal validate)", err=True)
+    said = portal_lang(lang)
+    click.echo(stats_table(catalog, said))
+    if report.errors:  # figures of the records that are sound: the others are not counted
+        click.echo(f"（另有{len(report.errors)}个错误的记录未计入：运行portal validate查看）"
+                   if said == "zh" else
+                   f"({len(report.errors)} errors: run portal validate)", err=True)
 
 
 class _ToStderr(logging.Handler):
@@ -282,7 +307,8 @@ def _print_problems(report: Report, lang: Lang) -> None:
 @click.option("--audience", type=AUDIENCES, default=None,
               help="Publish only records at or below this level.")
 @click.option("--locale", type=LOCALES, default=None, help="Interface language.")
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              help=CONFIG_HELP)
 @click.option("--strict", is_flag=True, help="Validation warnings fail the build too.")
 @click.option("--full", is_flag=True,
               help="Rebuild every page, even where the last build could be reused, and "
@@ -338,12 +364,14 @@ def build_cmd(records: str, site_dir: str, as_of: dt.date, audience: str | None,
 
 @main.command("serve")
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              help=CONFIG_HELP)
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="HOST:PORT to serve on (port 0: a free one).")
 @as_of_option
-@click.option("--audience", type=AUDIENCES, default=None)
-@click.option("--locale", type=LOCALES, default=None)
+@click.option("--audience", type=AUDIENCES, default=None,
+              help="Preview only records at or below this level.")
+@click.option("--locale", type=LOCALES, default=None, help="Interface language.")
 @click.option("--strict", is_flag=True, help="Validation warnings stop the preview too.")
 def serve_cmd(records: str, config_file: str, dev_addr: str, as_of: dt.date,
               audience: str | None, locale: str | None, strict: bool) -> None:
@@ -362,7 +390,8 @@ def serve_cmd(records: str, config_file: str, dev_addr: str, as_of: dt.date,
     try:
         host, port = parse_address(dev_addr)
     except ValueError as exc:
-        raise ArgumentError(str(exc)) from None
+        raise ArgumentError(en_or_zh(str(exc), f"--dev-addr“{dev_addr}”不是“主机:端口”（如"
+                                           "127.0.0.1:8000；端口为0时自动选取空闲端口）")) from None
     try:
         with portal_env(records_dir=str(folder), audience=audience, locale=locale,
                         as_of=str(as_of)):
@@ -379,7 +408,9 @@ def serve_cmd(records: str, config_file: str, dev_addr: str, as_of: dt.date,
     try:
         serve(preview, host, port, cfg.site_url or "", watched)
     except OSError as exc:  # the address: in use, not this machine's, a privileged port
-        raise ArgumentError(f"cannot serve on {dev_addr}: {exc.strerror or exc}") from None
+        raise ArgumentError(en_or_zh(f"cannot serve on {dev_addr}: ",
+                                 f"无法在{dev_addr}上提供预览：") + str(exc.strerror or exc)) \
+            from None
 
 
 @main.command("preview")
@@ -394,9 +425,16 @@ def preview_cmd(site_dir: str, port: int) -> None:
 
     try:
         server = preview_server(Path(site_dir), port)
-    except (PreviewError, OSError) as exc:
-        raise click.UsageError(str(exc)) from None
-    click.echo(f"Serving {site_dir} on {url(server)} (Ctrl+C stops)")
+    except PreviewError as exc:
+        raise click.UsageError(en_or_zh(str(exc), f"“{site_dir}”中没有已生成的门户（没有"
+                                              "index.html）：请先运行make portal或portal build"))\
+            from None
+    except OSError as exc:  # the port: in use, or privileged
+        raise click.UsageError(en_or_zh(f"cannot serve on port {port}: ",
+                                    f"无法在端口{port}上提供预览：")
+                               + str(exc.strerror or exc)) from None
+    click.echo(en_or_zh(f"Serving {site_dir} on {url(server)} (Ctrl+C stops)",
+                    f"正在{url(server)}上展示{site_dir}（按Ctrl+C停止）"))
     sys.stdout.flush()
     try:
         server.serve_forever()
@@ -409,10 +447,12 @@ def preview_cmd(site_dir: str, port: int) -> None:
 @main.command("export-md")
 @click.argument("out", type=click.Path(file_okay=False))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              help=CONFIG_HELP)
 @as_of_option
-@click.option("--audience", type=AUDIENCES, default=None)
-@click.option("--locale", type=LOCALES, default=None)
+@click.option("--audience", type=AUDIENCES, default=None,
+              help="Export only records at or below this level.")
+@click.option("--locale", type=LOCALES, default=None, help="Interface language.")
 def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date,
                   audience: str | None, locale: str | None) -> None:
     """Write the generated Markdown and site_src/ into OUT, buildable by plain MkDocs."""
@@ -434,17 +474,20 @@ def export_md_cmd(out: str, records: str, config_file: str, as_of: dt.date,
     except MkDocsException as exc:
         raise click.ClickException(f"{config_file}: {exc}") from None
     except OSError as exc:
-        raise click.ClickException(f"the export failed: {exc.strerror or exc}") from None
-    click.echo(f"wrote {n} generated pages and site_src/ to {out} (build: cd {out} && "
-               "mkdocs build)")
+        raise click.ClickException(en_or_zh("the export failed: ", "导出失败：")
+                                   + str(exc.strerror or exc)) from None
+    click.echo(en_or_zh(f"wrote {n} generated pages and site_src/ to {out} (build: cd {out} && "
+                    "mkdocs build)",
+                    f"已把{n}个生成的页面和site_src/写入{out}（生成：cd {out} && mkdocs build）"))
 
 
 def _edition_name(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """mike makes a folder of each edition and alias: a plain name, no path."""
     if value is not None and not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]{0,63}", value):
-        raise click.BadParameter(f"'{value}' is not an edition name: letters, digits, "
-                                 "'.', '_' and '-', beginning with a letter or digit",
-                                 param=param)
+        raise click.BadParameter(en_or_zh(f"'{value}' is not an edition name: letters, digits, "
+                                      "'.', '_' and '-', beginning with a letter or digit",
+                                      f"“{value}”不是版本名：只能用字母、数字、“.”、“_”和“-”，"
+                                      "以字母或数字开头"), param=param)
     return value
 
 
@@ -453,7 +496,8 @@ def _locales(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[s
     given = [v.strip() for v in value.split(",") if v.strip()]
     wrong = [v for v in given if v not in ("zh", "en")]
     if wrong or not given or len(set(given)) < len(given):
-        raise click.BadParameter(f"'{value}': give zh, en or zh,en", param=param)
+        raise click.BadParameter(en_or_zh(f"'{value}': give zh, en or zh,en",
+                                      f"“{value}”：请写zh、en或zh,en"), param=param)
     return tuple(given)
 
 
@@ -464,11 +508,14 @@ def _locales(_ctx: click.Context, param: click.Parameter, value: str) -> tuple[s
               help="Alias to point at it, e.g. latest.")
 @click.option("--title", default=None, help="Title shown in the edition selector.")
 @click.option("--push", is_flag=True, help="Push the branch to its remote afterwards.")
-@click.option("--branch", default="gh-pages", show_default=True)
+@click.option("--branch", default="gh-pages", show_default=True,
+              help="The branch to commit to.")
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
-@click.option("--config", "config_file", default="mkdocs.yml", show_default=True)
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              help=CONFIG_HELP)
 @as_of_option
-@click.option("--audience", type=AUDIENCES, default="internal", show_default=True)
+@click.option("--audience", type=AUDIENCES, default="internal", show_default=True,
+              help="Publish only records at or below this level.")
 @click.option("--locales", default="zh,en", show_default=True, callback=_locales,
               help="The languages to publish: Chinese at the branch's root, English under "
                    "en/; with both, the language selector leads to the same page in the "
@@ -498,20 +545,26 @@ def publish_cmd(version: str, alias: str | None, title: str | None, push: bool, 
         publish(config, version, alias=alias, title=title, push=push,
                 branch=branch, env=env, audience=audience, locales=locales)
     except PublishError as exc:
-        click.echo(f"Publishing failed, nothing was committed: {exc}", err=True)
+        click.echo(en_or_zh("Publishing failed, nothing was committed: ",
+                            "发布失败，未提交任何内容：") + str(exc), err=True)
         sys.exit(1)
     from .editions import PREFIX
 
-    where = ", ".join(f"{loc} as {PREFIX[loc] + '/' if PREFIX[loc] else ''}{version}/"
-                      for loc in ("zh", "en") if loc in locales)
-    click.echo(f"Published edition {version}{f' ({alias})' if alias else ''} on {branch}: "
-               f"{where}")
+    where = [(loc, f"{PREFIX[loc] + '/' if PREFIX[loc] else ''}{version}/")
+             for loc in ("zh", "en") if loc in locales]
+    named = f" ({alias})" if alias else ""
+    click.echo(en_or_zh(f"Published edition {version}{named} on {branch}: "
+                    + ", ".join(f"{loc} as {path}" for loc, path in where),
+                    f"已在{branch}分支发布版本{version}{named}："
+                    + "，".join(f"{dict(zh='中文', en='英文')[loc]}为{path}"
+                               for loc, path in where)))
 
 
 @main.command("demo-data")
 @click.option("--records", "count", type=click.IntRange(50, 1_000_000), default=1000,
               show_default=True, help="About how many records to write.")
-@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="Random seed: one seed, one archive.")
 @click.option("--out", type=click.Path(file_okay=False), required=True,
               help="Folder to write the archive into (must not exist or be empty).")
 @click.option("--as-of", type=DATE, default="2026-11-27", show_default=True,
@@ -524,9 +577,9 @@ def demo_data_cmd(count: int, seed: int, out: str, as_of: dt.date) -> None:
     try:
         n = generate(count, seed, folder, as_of)
     except OSError as exc:
-        raise click.ClickException(f"writing the archive failed: {exc.strerror or exc}") \
-            from None
-    click.echo(f"wrote {n} files to {folder}")
+        raise click.ClickException(en_or_zh("writing the archive failed: ", "写入档案失败：")
+                                   + str(exc.strerror or exc)) from None
+    click.echo(en_or_zh(f"wrote {n} files to {folder}", f"已向{folder}写入{n}个文件"))
 
 
 def run() -> None:

@@ -15,12 +15,7 @@ from .labels import long_date
 from .pages.common import Ctx, esc
 from .pages.desk import desk_html
 from .pages.indexes import dashboard
-from .stats import stats_counts
-
-_STATUS_KEYS = {("liaison", "overdue"): "reply-overdue", ("liaison", "pending"): "reply-pending",
-                ("incident", "open"): "incident-open", ("incident", "closed"): "incident-closed",
-                ("incident", "late"): "incident-late"}
-"""Statuses whose label differs by record type (a liaison item's overdue is 逾期未答复)."""
+from .stats import stats_rows
 
 
 def define_env(env: Any) -> None:
@@ -62,13 +57,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def portal_stats() -> str:
         c = ctx()
-        rows = []
-        for rtype, n, counts in stats_counts(catalog()):
-            detail = c.sep().join(f"{c.t(_STATUS_KEYS.get((rtype, k), k))} {v}"
-                                  for k, v in counts)
-            if rtype == "document" and detail:
-                detail = c.t("normative") + c.colon() + detail
-            rows.append([esc(c.t(f"rt-{rtype}")), str(n), esc(detail)])
+        rows = [[esc(name), str(n), esc(detail)]
+                for name, n, detail in stats_rows(catalog(), c.locale)]
         return c.table(["record_type", "count", "status"], rows, sortable=False)
 
     @env.macro

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from generators.asof import AsOfError, resolve_as_of
 from generators.cli import main
+from generators.cli_zh import HELP_ZH, width
 from generators.labels import long_date
 from generators.load import SourceFile, load_bytes
 from generators.schema import render_schemas
@@ -53,15 +57,33 @@ def test_schema_command_writes_files_and_vscode_settings(tmp_path: Path,
     assert "yaml.schemas" in json.loads((tmp_path / ".vscode/settings.json").read_text())
 
 
-def test_stats_counts_types_and_statuses() -> None:
+def _stats(lang: str) -> dict[str, list[str]]:
     code, out = run("stats", "--records", str(ROOT / "tests/fixtures/valid/records"),
-                    "--as-of", str(AS_OF))
+                    "--as-of", str(AS_OF), "--lang", lang)
     assert code == 0
-    rows = {line.split()[0]: line.split(None, 2)[1:] for line in out.splitlines()[1:]}
-    assert rows["supervision"][0] == "4"
-    assert "overdue 1" in rows["supervision"][1]
-    assert rows["incident"] == ["2", "closed 1, late 2, open 1"]  # issue 16: duty office
-    assert rows["total"] == ["37"]
+    lines = out.splitlines()
+    # the count column lines up under its heading, Chinese characters counted two wide
+    right = width(re.match(r"\S+\s+\S+", lines[0])[0])  # type: ignore[index]
+    assert all(width(re.match(r"(.*?\d+)(\s|$)", line)[1]) == right  # type: ignore[index]
+               for line in lines[1:])
+    return {name: rest for name, *rest in (re.split(r"\s{2,}", line) for line in lines[1:])}
+
+
+def test_stats_counts_types_and_statuses() -> None:
+    rows = _stats("en")
+    assert rows["Supervision item"][0] == "4"
+    assert "Overdue 1" in rows["Supervision item"][1]
+    # issue 16: duty office
+    assert rows["Incident"] == ["2", "Closed 1, Reported late 2, Open 1"]
+    assert rows["Total"] == ["37"]
+
+
+def test_stats_speak_the_portals_language() -> None:
+    """The editors' table in Chinese, as the validator's messages are (issue 14)."""
+    rows = _stats("zh")
+    assert rows["督办事项"][0] == "4"
+    assert rows["突发事件"] == ["2", "已终报 1、迟报 2、未终报 1"]
+    assert rows["合计"] == ["37"]
 
 
 def test_bad_option_is_one_line() -> None:
@@ -156,7 +178,7 @@ def test_every_command_takes_the_day_of_source_date_epoch(
     env = {"SOURCE_DATE_EPOCH": _epoch(EARLY)}
     result = CliRunner().invoke(main, [*args, "--records", str(valid_copy)], env=env)
     if command[0] == "stats":  # figures, not a verdict: it names the errors it found
-        assert result.exit_code == 0 and "errors: run portal validate" in result.output
+        assert result.exit_code == 0 and "运行portal validate查看" in result.output
     else:
         assert result.exit_code == 1, result.output
         assert "DATE_FUTURE" in result.output
@@ -258,12 +280,15 @@ def test_every_bad_argument_is_a_message_and_exit_2(
               "{nonempty}": str(tmp_path / "full"), "{badyaml}": str(tmp_path / "bad.yml")}
     for key, value in places.items():
         args = [a.replace(key, value) for a in args]
-    result = CliRunner().invoke(main, args, env=env)
+    result = CliRunner().invoke(main, args, env={**env, "PORTAL_LOCALE": "en"})
     # anything but click's own exit would be a traceback from the installed command
     assert isinstance(result.exception, SystemExit), result.exc_info
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert word in result.output
+    # and in the portal's own language, Chinese: click's words and ours
+    said = CliRunner().invoke(main, args, env={**env, "PORTAL_LOCALE": ""}).output
+    assert said.startswith(("用法：", "错误：")) and "\n错误：" in f"\n{said}", said
     if args[0] == "new":  # and nothing was written
         assert not [p for p in valid_copy.rglob("*.yaml") if "TODO" in p.read_text("utf-8")]
 
@@ -280,10 +305,10 @@ def test_the_installed_command_answers_a_bad_environment_in_one_line(tmp_path: P
             env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday"})
         assert result.returncode == 2
         assert "Traceback" not in result.stderr
+        # in the portal's language (Chinese unless PORTAL_LOCALE says otherwise)
         assert result.stderr.strip().splitlines() == [
-            "Error: SOURCE_DATE_EPOCH='yesterday' is not a count of seconds since "
-            "1970-01-01 (a whole number, not negative) (unset it, or give --as-of "
-            "YYYY-MM-DD)"]
+            "错误：SOURCE_DATE_EPOCH='yesterday'不是自1970-01-01起的秒数（应为非负整数）"
+            "（取消该环境变量，或用--as-of YYYY-MM-DD指定日期）"]
     assert not (tmp_path / "site").exists()
 
 
@@ -329,3 +354,61 @@ def test_the_as_of_range_is_the_validators_range_for_dates() -> None:
     from generators.models import common
 
     assert (asof.FIRST_YEAR, asof.LAST_YEAR) == (common.FIRST_YEAR, common.LAST_YEAR)
+
+
+# --- the command line in the editors' language (issue 14) ---------------------------------
+
+def _helps() -> Iterator[tuple[str, click.Command]]:
+    yield "", main
+    yield from main.commands.items()
+
+
+def test_every_help_text_has_its_chinese() -> None:
+    """A command or option added without its Chinese help fails here (cli_zh.HELP_ZH)."""
+    keys = set()
+    for name, command in _helps():
+        keys.add(name)
+        keys |= {f"{name} {p.opts[0]}" for p in command.params
+                 if isinstance(p, click.Option) and p.help}
+        assert command.help, name
+    assert keys == set(HELP_ZH)
+
+
+# words of the command line that are names, not English: options, metavars, file names
+_NAMES = {"portal", "options", "command", "args", "files", "text", "integer", "range", "type",
+          "records", "site", "site_src", "mkdocs", "yaml", "json", "github", "codequality",
+          "gitlab", "markdown", "schema", "schemas", "yml", "vscode", "settings", "locale",
+          "source_date_epoch", "portal_locale", "port", "host", "editor", "commit", "mike",
+          "latest", "public", "internal", "restricted", "true", "false", "path", "file",
+          "directory", "http", "ctrl", "pre-commit", "strict", "full", "force", "lang", "format",
+          "prefix", "year", "version", "alias", "title", "push", "branch", "audience", "config",
+          "seed", "dev-addr", "as-of", "site-dir", "locales", "help", "git", "out", "yyyy-mm-dd",
+          "gh-pages", "no-vscode", "code", "message", "hint", "line", "col"}
+
+
+def test_the_help_speaks_chinese() -> None:
+    names = _NAMES | set(main.commands)
+    for name, _command in _helps():
+        result = CliRunner().invoke(main, [*name.split(), "--help"], prog_name="portal",
+                                    env={"PORTAL_LOCALE": ""})
+        assert result.exit_code == 0
+        assert result.output.startswith("用法：portal") and "\n选项：\n" in result.output
+        english = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z_-]{2,}", result.output)}
+        assert english <= names, (name, sorted(english - names))
+        # a line of Chinese fits a terminal of 80 columns (click counted characters)
+        assert max(width(line) for line in result.output.splitlines()) <= 80, name
+
+
+def test_the_help_speaks_english_when_the_portal_does() -> None:
+    result = CliRunner().invoke(main, ["validate", "--help"], prog_name="portal",
+                                env={"PORTAL_LOCALE": "en"})
+    assert result.output.startswith("Usage: portal validate")
+    assert "List every problem of the records" in result.output
+
+
+def test_a_mistyped_command_is_answered_in_chinese() -> None:
+    result = CliRunner().invoke(main, ["valdate"], prog_name="portal",
+                                env={"PORTAL_LOCALE": ""})
+    assert result.exit_code == 2
+    assert "运行“portal --help”查看帮助。" in result.output
+    assert "错误：没有命令'valdate'。" in result.output and "是否应为'validate'？" in result.output
