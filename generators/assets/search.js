@@ -73,7 +73,58 @@
           pagefindOptions: {ranking: RANKING},
           baseUrl: base, showSubResults: true, showImages: false, resetStyles: false,
           showEmptyFilters: false, processTerm: normalise, processResult: showable});
-        var q = new URLSearchParams(window.location.search).get("q");
+        // The query and the checked facets live in the page's address (?q=…&类型=公文…),
+        // so that a search can be bookmarked, sent, and undone with Back: typing replaces
+        // the address, a facet checked or unchecked is a step of the history.
+        var selected = {};  // "name:value" -> true, as Pagefind's UI keys them
+        var read = function () {
+          var params = new URLSearchParams(window.location.search);
+          selected = {};
+          params.forEach(function (value, name) {
+            if (name !== "q") { selected[name + ":" + value] = true; }
+          });
+          return params.get("q");
+        };
+        var facets = function () {
+          var out = {};
+          Object.keys(selected).forEach(function (key) {
+            var at = key.indexOf(":");
+            (out[key.slice(0, at)] = out[key.slice(0, at)] || []).push(key.slice(at + 1));
+          });
+          return out;
+        };
+        var address = function () {
+          var params = new URLSearchParams();
+          var box = holder.querySelector(".pagefind-ui__search-input");
+          var text = box ? box.value.trim() : "";
+          if (text && text !== ALL) { params.set("q", text); }
+          Object.keys(selected).sort().forEach(function (key) {
+            var at = key.indexOf(":");
+            params.append(key.slice(0, at), key.slice(at + 1));
+          });
+          var query = params.toString();
+          return window.location.pathname + (query ? "?" + query : "");
+        };
+        holder.addEventListener("input", function (e) {
+          if (e.target.classList.contains("pagefind-ui__search-input")) {
+            window.history.replaceState(null, "", address());
+          }
+        });
+        holder.addEventListener("change", function (e) {
+          var box = e.target;
+          if (!box.classList.contains("pagefind-ui__filter-checkbox")) { return; }
+          if (box.checked) { selected[box.name + ":" + box.value] = true; } else {
+            delete selected[box.name + ":" + box.value];
+          }
+          window.history.pushState(null, "", address());
+        });
+        window.addEventListener("popstate", function () {
+          var text = read() || ALL;
+          quick(text);
+          ui.triggerSearch(text);
+          ui.triggerFilters(facets());
+        });
+        var q = read();
         // Without a query the page opens on "*": the facets show at once, with their
         // counts over the whole archive (Pagefind's UI shows them only beside results).
         // The UI preloads the text as typed while it waits out its debounce, and "*" as
@@ -87,6 +138,7 @@
         holder.addEventListener("input", function (e) { quick(e.target.value || ""); }, true);
         quick(q || ALL);
         ui.triggerSearch(q || ALL);
+        if (Object.keys(selected).length) { ui.triggerFilters(facets()); }
       });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
@@ -159,6 +159,42 @@ def test_a_facet_narrows_across_every_bundle_with_its_count(page: Page, site: st
     if locale == "en":  # the English sample is indexed in three shards, merged by the page
         shards = {shard_of(p.strip("/") + ".md", 3) for p in found}
         assert len(shards) > 1, shards
+
+
+def checked(page: Page) -> list[str]:
+    return page.eval_on_selector_all(  # type: ignore[no-any-return]
+        ".pagefind-ui__filter-checkbox", "cs => cs.filter(c => c.checked)"
+        ".map(c => c.name + ':' + c.value)")
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_the_query_and_facets_live_in_the_address(page: Page, site: str, locale: str) -> None:
+    """A search can be bookmarked and sent, and Back undoes a facet: the query and the
+    checked facets are the page's address."""
+    t = labels(locale)
+    kind, document = t("kind"), t("rt-document")
+    results(page, site, "北京")
+    count = check_facet(page, kind, document)
+    page.wait_for_function("k => new URLSearchParams(location.search).has(k)", arg=kind)
+    narrowed = page.url
+    assert parse_qs(urlparse(narrowed).query) == {"q": ["北京"], kind: [document]}
+    page.go_back()
+    page.wait_for_function("k => !new URLSearchParams(location.search).has(k)", arg=kind)
+    page.wait_for_function("() => !document.querySelector('.pagefind-ui__filter-checkbox:"
+                           "checked')", timeout=15000)
+    assert page.locator(".pagefind-ui__search-input").input_value() == "北京"
+    page.go_forward()
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__filter-checkbox:"
+                           "checked')", timeout=15000)
+    assert checked(page) == [f"{kind}:{document}"]
+    # the address opened afresh, as a bookmark: the same query, narrowed the same way
+    page.goto("about:blank")
+    page.goto(narrowed)
+    page.wait_for_function(
+        "n => (document.querySelector('.pagefind-ui__message') || {}).textContent"
+        "?.includes(String(n))", arg=count, timeout=15000)
+    assert checked(page) == [f"{kind}:{document}"]
+    assert page.locator(".pagefind-ui__search-input").input_value() == "北京"
 
 
 NUMBER_WORD = re.compile(r"wh[0-9a-f]{4,}y\d{4}n\d+h")
