@@ -255,8 +255,8 @@ class Catalog:
     # -- rollups ---------------------------------------------------------------------------
     def unit_rollup(self, unit_id: str) -> UnitRollup:
         """What the unit leads, issued, handles and owes (all units' rollups are made in
-        one pass over the records, at the first one asked for: one pass per unit was
-        0.2 s of a republish at 10,000 records).  Noted as `unit:<id>`."""
+        one pass over the records, at the first one asked for: a pass per unit would make a
+        republish's cost grow with units × records).  Noted as `unit:<id>`."""
         deps.note(f"unit:{unit_id}")
         return self.unit_rollups().get(unit_id) or UnitRollup.empty(unit_id)
 

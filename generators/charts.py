@@ -4,7 +4,7 @@ Text stays text (``svg.fonttype: none``) so that Chinese labels render with the
 reader's fonts and can be searched; ids are salted with a constant and the
 date is left out, so the same figures give byte-identical SVG.  Because they are, a
 republish takes a chart whose figures did not change from the last build (memo.py)
-and imports matplotlib (0.6 s) only when it must draw.
+and imports matplotlib (slow to import) only when it must draw.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class Chart:
 
     A page refers to the chart's file by a hash of these, so the page can be written
     before the chart is drawn: a large build draws its charts in the background worker
-    (matplotlib costs 0.4 s to import and 0.06 s a chart), and a republish takes the ones
+    (matplotlib is slow to import, and each chart costs), and a republish takes the ones
     whose figures did not change from its memo."""
 
     kind: str

@@ -585,7 +585,8 @@ def demo_data_cmd(count: int, seed: int, out: str, as_of: dt.date) -> None:
 def run() -> None:
     """The `portal` command.  Once the command is done, the process leaves without
     tearing the interpreter down: freeing the records, the catalog and MkDocs' pages one
-    by one took 0.8 s after a republish at 10,000 records.  (Tests call main.)"""
+    by one would cost a large republish a good share of its time (bench/RESULTS.md,
+    "Measurements behind the code").  (Tests call main.)"""
     try:
         main()
         code = 0

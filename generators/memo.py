@@ -1,6 +1,6 @@
 """What a republish takes from the last build instead of making again.
 
-Charts (matplotlib: 0.1 s each, and 0.6 s to import), calendar events (icalendar), Atom
+Charts (matplotlib: slow to import, and each chart costs), calendar events (icalendar), Atom
 feeds, open-data files and the dashboards' summaries are pure functions of their inputs
 and give byte-identical text, so the build state keeps their output by a hash of the
 function's name and arguments (or of the table they write: `remember`).  (Pages are

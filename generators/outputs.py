@@ -62,7 +62,7 @@ def static_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[s
     """Feeds, calendars, open data and the finders' data: files no page is made from (a
     large build has the background worker write them)."""
     # imported here: a republish of a large archive leaves these to the background worker,
-    # and need not import pandas and icalendar (0.25 s)
+    # and need not import pandas and icalendar (slow to import)
     from .feeds import atom_feeds, calendars
     from .opendata import exports
 

@@ -74,7 +74,7 @@ def _walk(items: list[Any]) -> Iterator[Any]:
 
 def _macros_on_hand_written_pages_only(config: MkDocsConfig) -> None:
     """The macros plugin renders only the hand-written pages that ask (render_by_default is
-    false), yet it copies every page object to look: 0.5 s at 10,000 records.  Generated
+    false), yet it copies every page object to look, which grows with the archive.  Generated
     pages never pass through it (nor may they: record text is shown as written)."""
     macros = config.plugins.get("macros")
     events = config.plugins.events["page_markdown"]
@@ -290,7 +290,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
-        """Material's templates compiled once, not at every build (0.3 s of a republish):
+        """Material's templates compiled once, not at every build (a share of every republish):
         Jinja's bytecode cache checks each template's source before it uses the cache."""
         if self.records_path is not None and env.bytecode_cache is None:
             folder = cache_path(self.records_path, "jinja").with_suffix("")

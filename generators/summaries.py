@@ -3,7 +3,7 @@
 Each summary (supervision items per unit and status, the hotline's monthly means, an
 appraisal's grades per group) is a pure function of a few columns of the records.  The
 build state keeps each result by a hash of exactly those columns (memo.py), so a
-republish whose edit touched none of them neither imports pandas (0.2 s) nor computes
+republish whose edit touched none of them neither imports pandas (slow to import) nor computes
 them again; a title edit touches none.  Results are plain rows, read back through JSON in
 every build, so that a remembered summary and a fresh one render alike.
 """

@@ -177,7 +177,8 @@ def _job_for(parts: tuple[str, ...], path: str, display: str, rel: str) -> FileJ
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """Loading allocates millions of small objects and frees none of them; the cyclic
-    collector would walk them all again and again (measured: 4.4 s -> 1.8 s at 10,000)."""
+    collector would walk them all again and again (bench/RESULTS.md, "Measurements behind
+    the code")."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -196,8 +197,9 @@ def load_all(records_dir: Path, display_root: str,
     records cache: unchanged since the last run) is not read again.
 
     On a large archive a forked helper reads the second half of the files meanwhile and
-    hands back their plain values (builtins pickle fast; records would not: that was
-    tried, 2.66 s against 2.39 s at 10,000 files); this process turns them into records."""
+    hands back their plain values (builtins pickle fast; records do not: handing back
+    records was tried, and was slower than reading them here); this process turns them
+    into records."""
     jobs, problems = discover(records_dir, display_root)
     reuse = reuse or {}
     out = Loaded(problems=problems, files=len(jobs))
@@ -1276,7 +1278,7 @@ def release_positions(records: list[Record]) -> None:
     """Past validation, a record needs no table of positions; a problem found later reads
     its file again (LazySource).  Roughly halves the memory of a build."""
     for rec in records:
-        private = rec.__pydantic_private__  # not rec._source: pydantic's __getattr__, 50 ms
+        private = rec.__pydantic_private__  # not rec._source: pydantic's __getattr__ is slow
         src = private.get("_source") if private else None
         if private is not None and isinstance(src, SourceFile):
             private["_source"] = LazySource(str(src.path), src.display)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +22,7 @@ from generators.pages.reference import (
 )
 
 ERRORS = error_catalogue()
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("rtype", sorted(RECORD_TYPES))
@@ -96,3 +101,25 @@ def test_the_readme_gives_editors_the_record_reference() -> None:
     editors = readme.split("## For editors", 1)[1].split("\n## ", 1)[0]
     assert "The editors' document is the portal's *Record reference*" in editors
     assert "shared/" not in readme and "DESIGN.md" not in readme
+
+
+# a duration as a comment would cite it: 0.8 s, 50 ms, 2.66 s (not "72 minutes" of a record)
+_TIMING = re.compile(r"(?<![\w.])\d+(?:\.\d+)? ?(?:s|ms|µs)\b")
+
+
+def _comments(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, text) of every comment and docstring of a Python file."""
+    text = path.read_text(encoding="utf-8")
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        docstring = tok.type == tokenize.STRING and tok.string.lstrip("rbuRBU").startswith('"""')
+        if tok.type == tokenize.COMMENT or docstring:
+            yield tok.start[0], tok.string
+
+
+def test_comments_say_why_not_how_many_seconds() -> None:
+    """Timings belong in bench/RESULTS.md, measured in one run and dated; a figure in a
+    comment goes stale without anyone noticing (issue 12 point 12)."""
+    cited = [f"{path.relative_to(ROOT)}:{line}: {m[0]}"
+             for path in sorted((ROOT / "generators").rglob("*.py"))
+             for line, text in _comments(path) for m in _TIMING.finditer(text)]
+    assert cited == []
