@@ -17,6 +17,9 @@ import click
 
 from .errors import portal_lang
 
+_AUDIENCE = ("读者范围：只{verb}这些读者可见的记录（public仅公开记录，internal另含内部记录，"
+             "restricted含全部）。")
+
 HELP_ZH: dict[str, str] = {
     "": "市政府办公厅门户：记录以YAML保存，门户由MkDocs生成。",
     "validate": "检查全部记录，按“路径:行:列: 代码 说明（提示）”逐条列出问题。\n\n"
@@ -47,7 +50,7 @@ HELP_ZH: dict[str, str] = {
     "build --records": "记录文件夹。",
     "build --site-dir": "门户生成到的文件夹。",
     "build --as-of": "数据截至日期YYYY-MM-DD（默认：SOURCE_DATE_EPOCH，否则为今天）。",
-    "build --audience": "只发布此密级及以下的记录。",
+    "build --audience": _AUDIENCE.format(verb="发布"),
     "build --locale": "界面语言。",
     "build --config": "MkDocs配置文件。",
     "build --strict": "有校验警告也不生成。",
@@ -59,7 +62,7 @@ HELP_ZH: dict[str, str] = {
     "serve --config": "MkDocs配置文件。",
     "serve --dev-addr": "预览服务的主机:端口（端口为0时自动选取空闲端口）。",
     "serve --as-of": "数据截至日期YYYY-MM-DD（默认：SOURCE_DATE_EPOCH，否则为今天）。",
-    "serve --audience": "只预览此密级及以下的记录。",
+    "serve --audience": _AUDIENCE.format(verb="预览"),
     "serve --locale": "界面语言。",
     "serve --strict": "有校验警告也停止预览。",
     "preview": "在http://127.0.0.1:端口/上按读者所见展示已生成的门户（文件夹链接和搜索可用，"
@@ -70,7 +73,7 @@ HELP_ZH: dict[str, str] = {
     "export-md --records": "记录文件夹。",
     "export-md --config": "MkDocs配置文件。",
     "export-md --as-of": "数据截至日期YYYY-MM-DD（默认：SOURCE_DATE_EPOCH，否则为今天）。",
-    "export-md --audience": "只导出此密级及以下的记录。",
+    "export-md --audience": _AUDIENCE.format(verb="导出"),
     "export-md --locale": "界面语言。",
     "publish": "检查、生成并用mike把一个编号的版本提交到git分支。\n\n"
                "先生成该版本的每种语言，再一并提交：中文为<版本>/，英文为en/<版本>/，"
@@ -83,7 +86,7 @@ HELP_ZH: dict[str, str] = {
     "publish --records": "记录文件夹。",
     "publish --config": "MkDocs配置文件。",
     "publish --as-of": "数据截至日期YYYY-MM-DD（默认：SOURCE_DATE_EPOCH，否则为今天）。",
-    "publish --audience": "只发布此密级及以下的记录。",
+    "publish --audience": _AUDIENCE.format(verb="发布"),
     "publish --locales": "要发布的语言：中文在分支根目录，英文在en/下；两种都发布时，"
                          "语言选择器从一页通往另一语言的同一页。",
     "demo-data": "生成确定的模拟档案（用于基准测试和规模测试）。",

@@ -723,7 +723,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Align the two classifications, or leave it so if the lower audiences need not "
          "follow the link.",
          zh=Zh("链接到知悉范围更小的记录",
-               "记录链接到知悉范围更小（密级更高）的记录；较低范围的读者在该处只会看到“（未发布）"
+               "记录链接到知悉范围更小的记录；较低范围的读者在该处只会看到“（未发布）"
                "”。",
                "统一两条记录的知悉范围；如果较低范围的读者不需要打开该链接，可以保持不变。"),
          messages={

@@ -31,7 +31,7 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Official.name": "姓名（英文版显示）。",
     "Official.name_zh": "中文姓名。",
     "Official.position": "职务类别：市长、常务副市长、副市长、秘书长、副秘书长等。",
-    "Official.title": "完整职务名称，如“副市长”。",
+    "Official.title": "英文职务（英文版显示），如“Vice Mayor”；中文职务由`position`给出。",
     "Official.portfolio": "分管单位的系统编号。",
     "Official.from": "任职开始日期。",
     "Official.to": "任职结束日期；仍在任的不填。",
@@ -136,7 +136,8 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Supervision.milestones": "节点：计划时间和完成时间。",
     "Supervision.updates": "进展反馈。",
     "Supervision.state": "状态：`open`（办理中）、`completed`（已办结）、`suspended`（暂缓办理）。",
-    "Supervision.completed": "办结日期；状态为`completed`时必填。",
+    "Supervision.completed": "办结日期；状态为`completed`时必填，已批准销号的可不填"
+                             "（批准销号之日即为办结日期）。",
     "Supervision.verified_by": "核销办结的领导。",
     "Supervision.summary": "事项概要。",
     "Source.kind": "来源类型：会议决定、领导批示、规范性文件、重大决策、建议提案、重点任务等。",

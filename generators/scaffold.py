@@ -40,18 +40,18 @@ type: notice  # 文种：resolution 决议、decision 决定、order 命令（�
               # announcement 公告、public-notice 通告、opinion 意见、notice 通知、circular 通报、
               # report 报告、request 请示、reply 批复、motion 议案、letter 函、minutes 纪要
 issuers: [{office}]
-title: TODO title
+title: TODO 标题
 recipients: [{district}]
 written: {today}
 urgency: normal
-classification: internal  # 可见范围：public 公开、internal 内部、restricted 受限
-summary: TODO one paragraph
+classification: internal  # public 公开、internal 内部、restricted 限定范围（知悉范围）
+summary: TODO 一段简要说明
 """,
     "received": """\
 id: {id}
 number: TODO 来文文号，照原件填写，如 国办发〔{year}〕12号
 issuer: {council}
-title: TODO title
+title: TODO 标题
 received: {today}
 type: notice
 handling:
@@ -64,7 +64,7 @@ classification: internal
 id: {id}
 from: {district}
 kind: request-for-instructions  # request-for-instructions 请示，或 for-discussion 议事
-title: TODO title
+title: TODO 标题
 submitted: {today}
 classification: internal
 """,
@@ -75,7 +75,7 @@ kind: executive  # plenary 全体会议、executive 常务会议、special-topic
 chair: TODO-official-id
 agenda:
   - item: 1
-    title: TODO agenda item
+    title: TODO 议题
     presenter: {office}
     outcome: approved  # approved 通过、approved-in-principle 原则通过、deferred 暂缓、
                        # noted 听取、rejected 未通过；未开会的议题写 planned
@@ -87,7 +87,7 @@ id: {id}
 date: {today}
 start: "09:30"  # 加引号
 officials: [TODO-official-id]
-title: TODO title
+title: TODO 标题
 kind: inspection  # inspection 视察、research 调研、conference 会议、reception 会见、
                  # ceremony 仪式、other 其他
 classification: internal
@@ -95,7 +95,7 @@ classification: internal
     "supervision": """\
 id: {id}
 number: {sup_number}  # 督办编号
-title: TODO what must be done
+title: TODO 督办事项内容
 source: {{kind: key-task}}  # 来源；meeting-decision 会议议定事项、leader-instruction 领导批示等
                            # 须加 ref: <所依据记录的编号>
 lead: {office}
@@ -107,11 +107,11 @@ classification: internal
     "briefing": """\
 id: {id}
 date: {today}
-title: TODO title
+title: TODO 标题
 category: other  # emergency 突发事件、economy 经济、livelihood 民生、public-sentiment 舆情、
                  # other 其他
 source: {office}
-summary: TODO summary
+summary: TODO 内容摘要
 classification: internal
 """,
     "liaison": """\
@@ -119,8 +119,8 @@ id: {id}
 kind: npc-suggestion  # npc-suggestion 人大代表建议，或 cppcc-proposal 政协提案
 number: "{liaison_number}"  # 照交办编号填写，加引号
 session: {liaison_session}
-proposers: [TODO name]
-title: TODO title
+proposers: [TODO 姓名]
+title: TODO 标题
 received: {today}
 lead: {office}
 classification: internal
@@ -128,7 +128,7 @@ classification: internal
     "hotline": """\
 month: "{key}"  # 加引号
 {districts}
-top_topics: [TODO topic]
+top_topics: [TODO 问题类别]
 classification: internal
 """,
     # issue 16: duty office
@@ -140,19 +140,19 @@ classification: internal
 """,
     "incident": """\
 id: {id}
-title: TODO title
+title: TODO 标题
 category: accident  # natural-disaster 自然灾害、accident 事故灾难、public-health 公共卫生、
                     # social-security 社会安全
 level: IV  # I 特别重大、II 重大、III 较大、IV 一般
 occurred: "{today}T08:00"  # 北京时间，加引号
-location: TODO location
+location: TODO 地点
 units: [{district}]
 reports:
   - kind: first  # first 首报、follow-up 续报、final 终报
     at: "{today}T08:30"
     by: {district}
     channel: phone  # phone 电话报告、written 书面报告
-    summary: TODO what was reported
+    summary: TODO 报告内容
 classification: internal
 """,
     "appraisal": """\
@@ -271,7 +271,7 @@ def _appraisal_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
     last = _read(_keyed(folder)[older[-1]]) if older else None
     if not (isinstance(last, dict) and isinstance(last.get("indicators"), list | dict)
             and isinstance(last.get("groups"), dict) and isinstance(last.get("grades"), dict)):
-        last = {"indicators": [{"id": "TODO-indicator", "name": "TODO name", "weight": 100}],
+        last = {"indicators": [{"id": "TODO-indicator", "name": "TODO 名称", "weight": 100}],
                 "groups": {"district": [str(u.get("id")) for u in _units(records)
                                         if u.get("kind") == "district"] or ["TODO-unit-id"],
                            "agency": []},
@@ -361,7 +361,7 @@ def _duty_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
     year, month = map(int, key.split("-"))
     length = calendar.monthrange(year, month)[1]
     return {"days": "\n".join(f'  "{key}-{d:02d}": {{leader: TODO-official-id, officers: '
-                               f'[TODO name]}}' for d in range(1, length + 1))}
+                               f'[TODO 姓名]}}' for d in range(1, length + 1))}
 
 
 @dataclass(frozen=True)

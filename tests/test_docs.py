@@ -123,3 +123,18 @@ def test_comments_say_why_not_how_many_seconds() -> None:
              for path in sorted((ROOT / "generators").rglob("*.py"))
              for line, text in _comments(path) for m in _TIMING.finditer(text)]
     assert cited == []
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_the_reference_shows_its_examples_as_written(locale: str) -> None:
+    """The catalogue's and the fields' examples sit in code spans, which Markdown shows
+    literally: escaped before, `"0123"` showed as &quot;0123&quot; and `<年份>` as
+    &lt;年份&gt;, in exactly the text an editor copies."""
+    import markdown
+
+    pages = [*reference_pages(locale)]
+    html = "".join(markdown.markdown(p.markdown, extensions=["tables"]) for p in pages)
+    assert not re.findall(r"&amp;(?:quot|lt|gt|amp);", html)
+    if locale == "zh":  # the English catalogue writes its examples without code spans
+        assert "<code>number: \"0123\"</code>" in html
+    assert "<code>records/documents/&lt;year&gt;/&lt;id&gt;.yaml</code>" in html

@@ -101,11 +101,11 @@ def _fill(rtype: str, text: str) -> str:
     if rtype == "hotline":
         text = re.sub(r"(calls): TODO", r"\1: 1200", text)
         text = re.sub(r"(\w+_rate): TODO", r"\1: 95", text)
-        return text.replace("TODO topic", "heating")
+        return text.replace("TODO 问题类别", "heating")
     if rtype == "appraisal":
         return re.sub(r": TODO$", ": 88", text, flags=re.M)
     # every placeholder (a TODO left is TEXT_TODO)
-    return text.replace("TODO title", "Rain").replace("TODO summary", "Heavy rain expected.")
+    return text.replace("TODO 标题", "暴雨").replace("TODO 内容摘要", "预计有暴雨。")
 
 
 @pytest.mark.parametrize("rtype", ["briefing", "hotline", "appraisal"])
@@ -140,8 +140,8 @@ def test_new_incident_prints_its_id_and_a_filled_in_one_validates(valid_copy: Pa
     text = path.read_text(encoding="utf-8")
     _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2027))
     assert {p.code for p in report.problems if Path(p.path).name == path.name} == {"TEXT_TODO"}
-    text = (text.replace("TODO title", "道路结冰致多车追尾").replace("TODO location", "京藏高速")
-            .replace("TODO what was reported", "已封闭一条车道。"))
+    text = (text.replace("TODO 标题", "道路结冰致多车追尾").replace("TODO 地点", "京藏高速")
+            .replace("TODO 报告内容", "已封闭一条车道。"))
     path.write_text(text, encoding="utf-8")
     _recs, report = validate(valid_copy, "records", AS_OF.replace(year=2027))
     assert [p for p in report.problems if Path(p.path).name == path.name] == []
@@ -150,7 +150,7 @@ def test_new_incident_prints_its_id_and_a_filled_in_one_validates(valid_copy: Pa
 def test_a_filled_in_duty_roster_validates(valid_copy: Path) -> None:
     path = made(new(valid_copy, "duty", "--year", "2026"))
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("TODO-official-id", "sg").replace("TODO name", "王晓东"),
+    path.write_text(text.replace("TODO-official-id", "sg").replace("TODO 姓名", "王晓东"),
                     encoding="utf-8")
     _recs, report = validate(valid_copy, "records", AS_OF)
     assert [p for p in report.problems if Path(p.path).name == path.name] == []

@@ -23,7 +23,7 @@ from ..models import FOLDERS, RECORD_TYPES, REGISTRY
 from ..scaffold import example as scaffold_example
 from .common import Page, esc, heading
 
-_WHERE = {**{m.rtype: f"records/registry/{k}.yaml (a list)" for k, m in REGISTRY.items()},
+_WHERE = {**{m.rtype: f"records/registry/{k}.yaml" for k, m in REGISTRY.items()},
           **{m.rtype: f"records/{k}/<year>/<id>.yaml" for k, m in FOLDERS.items()},
           "appraisal": "records/appraisal/<year>.yaml", "hotline": "records/hotline/<YYYY-MM>.yaml",
           "duty": "records/duty/<YYYY-MM>.yaml"}  # issue 16: duty office
@@ -108,6 +108,21 @@ def _inner_model(tp: Any) -> type[BaseModel] | None:
     return None
 
 
+def _where(rtype: str, locale: str) -> str:
+    """Where a type's records are kept, as a code span; a registry file is a list."""
+    listed = rtype in {m.rtype for m in REGISTRY.values()}
+    return f"`{_WHERE[rtype]}`" + (("（列表）" if locale == "zh" else " (a list)") if listed
+                                   else "")
+
+
+def md_text(text: str) -> str:
+    """A text of ours with Markdown code spans (the catalogue's, the fields' docs), for a
+    Markdown page: HTML-escaped outside the code spans, each span as written (Markdown shows
+    a span's text literally: escaped, `"0123"` showed as &quot;0123&quot;)."""
+    parts = text.split("`")
+    return "`".join(part if i % 2 else esc(part) for i, part in enumerate(parts))
+
+
 def _en(text: str, locale: str) -> str:
     """English text not translated yet, marked as English in the Chinese edition (a reader's
     browser and screen reader know; tests/test_locales.py leaves it out of its scan)."""
@@ -123,7 +138,7 @@ def record_reference(locale: str = "en") -> str:
            f"| {t('record_type')} | {t('ref_file')} | {t('meaning')} |\n|---|---|---|\n"]
     for rtype in RECORD_TYPES:
         out.append(f"| [{esc(_type_title(rtype, locale))}](records/{rtype}.md) | "
-                   f"`{_WHERE[rtype]}` | {_type_doc(rtype, locale)} |\n")
+                   f"{_where(rtype, locale)} | {_type_doc(rtype, locale)} |\n")
     return "".join(out)
 
 
@@ -136,7 +151,7 @@ def _type_doc(rtype: str, locale: str) -> str:
     """The first line of the model's description, in the locale."""
     doc = (RECORD_TYPES[rtype].__doc__ or "").strip().splitlines()[0]
     said = _DOC_ZH.get(rtype) if locale == "zh" else None
-    return said or _en(esc(doc), locale)
+    return said or _en(md_text(doc), locale)
 
 
 def type_reference(rtype: str, locale: str = "en") -> str:
@@ -146,14 +161,14 @@ def type_reference(rtype: str, locale: str = "en") -> str:
     model = RECORD_TYPES[rtype]
     out = [heading(_type_title(rtype, locale)),
            f"{_type_doc(rtype, locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
-           f"`{_WHERE[rtype]}`  \n[{esc(t('reference'))}](../records.md)\n\n",
+           f"{_where(rtype, locale)}  \n[{esc(t('reference'))}](../records.md)\n\n",
            f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
            f"{t('meaning')} |\n|---|---|---|---|\n"]
     doc_keys = dict(field_keys(model))
     for key, f, kind in _field_rows(model):
         req = t("yes") if f.is_required() else ""
         zh = FIELD_DOCS_ZH.get(doc_keys[key]) if locale == "zh" else None
-        desc = esc(zh) if zh else _en(esc(f.description or ""), locale)
+        desc = md_text(zh) if zh else _en(md_text(f.description or ""), locale)
         desc = desc.replace("\n", " ").replace("|", "\\|")
         out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
                    f"{desc} |\n")
@@ -165,7 +180,8 @@ def type_reference(rtype: str, locale: str = "en") -> str:
 
 
 _KIND_ZH = (("mapping of ", "映射，键为"), (" to ", "，值为"), ("list of ", "列表，元素为"),
-            ("mapping ", "映射"), ("one of ", "取值之一："), ("whole number", "整数"),
+            ("mapping ", "映射"), ("mapping", "映射"), ("one of ", "取值之一："),
+            ("whole number", "整数"),
             ("number", "数值"), ("text", "文本"), ("true/false", "是/否"),
             ('time "HH:MM"', "时间（`HH:MM`）"), ('month "YYYY-MM"', "月份（`YYYY-MM`）"),
             ("date", "日期"), ("id", "系统编号"), (" or ", "或"), (" (", "（"), ("(", "（"),
@@ -179,7 +195,8 @@ def kind_in(kind: str, locale: str) -> str:
     a nested model's name, such as Closure, is the model's and stays)."""
     if locale != "zh":
         return kind
-    parts = re.sub(r"mapping \((\w+)\)", r"mapping (`\1`)", kind).split("`")
+    # a nested model's fields are listed one by one (key.sub): its class name says nothing
+    parts = re.sub(r"mapping \((\w+)\)", "mapping", kind).split("`")
     for i in range(0, len(parts), 2):  # outside the code spans
         text = parts[i]
         for en, zh in _KIND_ZH:
@@ -227,9 +244,11 @@ def error_catalogue(locale: str = "en") -> str:
         # navigation, past the size a page may have)
         colon = _colon(locale)  # inside the bold, its space outside: "**When:** ..."
         texts = c.zh if locale == "zh" and c.zh else None
-        title, trigger, fix = ((esc(texts.title), esc(texts.trigger), esc(texts.fix)) if texts
-                               else (_en(esc(c.title), locale), _en(esc(c.trigger), locale),
-                                     _en(esc(c.fix), locale)))
+        title, trigger, fix = ((md_text(texts.title), md_text(texts.trigger),
+                                md_text(texts.fix)) if texts
+                               else (_en(md_text(c.title), locale),
+                                     _en(md_text(c.trigger), locale),
+                                     _en(md_text(c.fix), locale)))
         out.append(f"**`{c.code}`** — {title}  \n"
                    f"*{esc(t(c.severity))}*{'。' if locale == 'zh' else '. '}"
                    f"**{esc(t('err_when'))}{colon.strip()}**{colon[1:]}{trigger}  \n"
