@@ -22,8 +22,12 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 portal: $(VENV)/.installed  ## validate the records and build the portal into site/
 	$(BIN)/portal validate --records records $(AS_OF_ARG)
 	$(BIN)/portal build --records records --site-dir site $(AS_OF_ARG)
-	@echo "查看门户：make preview（在 http://127.0.0.1:8000/ 打开 site/），或 make serve（记录改动后自动重新生成的实时预览）。"
-	@echo "To look at it: 'make preview' (site/ on http://127.0.0.1:8000/), or 'make serve' (a live preview)."
+	@# in the portal's language, as portal build's own last line
+	@if [ "$$PORTAL_LOCALE" = en ]; then \
+	  echo "To look at it: 'make preview' (site/ on http://127.0.0.1:8000/), or 'make serve' (a live preview)."; \
+	else \
+	  echo "查看门户：make preview（在 http://127.0.0.1:8000/ 打开 site/），或 make serve（记录改动后自动重新生成的实时预览）。"; \
+	fi
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium

@@ -202,6 +202,9 @@ def validate_cmd(records: str, fmt: str, strict: bool, lang: str | None, as_of: 
 def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None) -> None:
     """Write a record skeleton with the next free id, and print its path.
 
+    TYPE: document, received, request, meeting, activity, supervision, briefing,
+    liaison, hotline, appraisal, duty or incident.
+
     The path goes to stdout alone (for `$EDITOR "$(portal new ...)"`); the id and the
     document number assigned, to stderr."""
     from . import scaffold

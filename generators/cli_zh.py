@@ -33,6 +33,9 @@ HELP_ZH: dict[str, str] = {
                        "两种语言的代码相同。",
     "validate --as-of": "数据截至日期YYYY-MM-DD（默认：SOURCE_DATE_EPOCH，否则为今天）。",
     "new": "按下一个空闲的系统编号新建记录骨架，并输出其路径。\n\n"
+           "TYPE（记录类型）：document 公文、received 收文、request 请示、meeting 会议、"
+           "activity 活动、supervision 督办事项、briefing 信息专报、liaison 建议提案、"
+           "hotline 热线月度、appraisal 考评年度、duty 值班表、incident 突发事件。\n\n"
            "路径单独输出到标准输出（便于`$EDITOR \"$(portal new ...)\"`）；"
            "分配的系统编号和文号输出到标准错误。",
     "new --records": "记录文件夹。",
@@ -89,7 +92,7 @@ HELP_ZH: dict[str, str] = {
     "publish --audience": _AUDIENCE.format(verb="发布"),
     "publish --locales": "要发布的语言：中文在分支根目录，英文在en/下；两种都发布时，"
                          "语言选择器从一页通往另一语言的同一页。",
-    "demo-data": "生成确定的模拟档案（用于基准测试和规模测试）。",
+    "demo-data": "生成可复现的模拟档案（同一种子生成同一档案，用于基准测试和规模测试）。",
     "demo-data --records": "大约生成多少条记录。",
     "demo-data --seed": "随机数种子：同一种子生成同一档案。",
     "demo-data --out": "写入档案的文件夹（须不存在或为空）。",
@@ -130,6 +133,7 @@ CLICK_ZH: dict[str, str] = {
     "default: {default}": "默认：{default}",
     "required": "必填",
     "Aborted!": "已中止！",
+    "Choose from:\n\t{choices}": "可选：{choices}",
 }
 """click's own words (gettext messages of click 8) that the portal's commands can show."""
 
@@ -163,6 +167,10 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+_CLOSING = frozenset("，。、；：？！）》”’")
+"""Punctuation that never begins a line of Chinese: it stays on the line it closes."""
+
+
 def _pieces(text: str) -> Iterator[str]:
     """text cut where a line may break: after each Chinese character, at spaces."""
     word = ""
@@ -171,6 +179,11 @@ def _pieces(text: str) -> Iterator[str]:
             if word:
                 yield word
             yield " "
+            word = ""
+        elif c in _CLOSING:  # its own piece, whatever its width: it may not open a line
+            if word:
+                yield word
+            yield c
             word = ""
         elif unicodedata.east_asian_width(c) in "WF":
             yield word + c
@@ -181,10 +194,6 @@ def _pieces(text: str) -> Iterator[str]:
         yield word
 
 
-_CLOSING = frozenset("，。、；：？！）》”’")
-"""Punctuation that never begins a line of Chinese: it stays on the line it closes."""
-
-
 def wrap(text: str, columns: int) -> list[str]:
     """text in lines of at most columns terminal columns (a word longer stays whole); a
     closing mark that does not fit takes the character before it to the next line."""
@@ -192,8 +201,8 @@ def wrap(text: str, columns: int) -> list[str]:
     line = ""
     for piece in _pieces(text):
         if line and width(line + piece) > columns:
-            if piece in _CLOSING and len(line) > 1:
-                line, piece = line[:-1], line[-1] + piece
+            if piece in _CLOSING:
+                line, piece = _carry(line, piece)
             lines.append(line.rstrip())
             line = piece.lstrip()
         else:
@@ -201,6 +210,22 @@ def wrap(text: str, columns: int) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def _carry(line: str, mark: str) -> tuple[str, str]:
+    """A line and a closing mark that does not fit on it: the line without what goes
+    down with the mark (the closing marks it ends in, and the character or ASCII word
+    before them), so that no line begins with a closing mark."""
+    cut = len(line)
+    while cut > 0 and line[cut - 1] in _CLOSING:
+        cut -= 1
+    start = cut - 1
+    while start > 0 and line[start].isascii() and line[start].isalnum() \
+            and line[start - 1].isascii() and line[start - 1].isalnum():
+        start -= 1
+    if start <= 0:  # nothing before it to carry: the mark stays over the edge
+        return line + mark, ""
+    return line[:start], line[start:] + mark
 
 
 class Formatter(click.HelpFormatter):

@@ -234,6 +234,7 @@ _L: dict[str, tuple[str, str]] = {
                           "未生成门户：请先改正上面列出的问题。"),
     # portal build's last line, in the edition's language as its problems are
     "build_done": ("Portal built in {path}", "门户已生成：{path}"),
+    "of_which": (" (of which {what})", "（其中{what}）"),  # portal stats: a flag of a state
     "build_failed": ("Build failed, the previous site is untouched: {why}",
                      "生成失败，原有网站未改动：{why}"),
     "build_interrupted": ("Build interrupted, the previous site is untouched.",

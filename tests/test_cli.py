@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from generators.asof import AsOfError, resolve_as_of
 from generators.cli import main
-from generators.cli_zh import HELP_ZH, width
+from generators.cli_zh import HELP_ZH, width, wrap
 from generators.labels import long_date
 from generators.load import SourceFile, load_bytes
 from generators.schema import render_schemas
@@ -62,11 +62,19 @@ def _stats(lang: str) -> dict[str, list[str]]:
                     "--as-of", str(AS_OF), "--lang", lang)
     assert code == 0
     lines = out.splitlines()
+    assert max(width(line) for line in lines) <= 80
+    # a row's statuses go on below it, under their heading, when they do not fit
+    rows: list[str] = []
+    for line in lines[1:]:
+        if line.startswith(" "):
+            rows[-1] += (" " if lang == "en" else "") + line.strip()
+        else:
+            rows.append(line)
     # the count column lines up under its heading, Chinese characters counted two wide
     right = width(re.match(r"\S+\s+\S+", lines[0])[0])  # type: ignore[index]
-    assert all(width(re.match(r"(.*?\d+)(\s|$)", line)[1]) == right  # type: ignore[index]
-               for line in lines[1:])
-    return {name: rest for name, *rest in (re.split(r"\s{2,}", line) for line in lines[1:])}
+    assert all(width(re.match(r"(.*?\d+)(\s|$)", row)[1]) == right  # type: ignore[index]
+               for row in rows)
+    return {name: rest for name, *rest in (re.split(r"\s{2,}", row) for row in rows)}
 
 
 def test_stats_counts_types_and_statuses() -> None:
@@ -74,7 +82,8 @@ def test_stats_counts_types_and_statuses() -> None:
     assert rows["Supervision item"][0] == "4"
     assert "Overdue 1" in rows["Supervision item"][1]
     # issue 16: duty office
-    assert rows["Incident"] == ["2", "Closed 1, Reported late 2, Open 1"]
+    # a flag beside the states, which add up to the count
+    assert rows["Incident"] == ["2", "Open 1, Closed 1 (of which reported late 2)"]
     assert rows["Total"] == ["37"]
 
 
@@ -82,7 +91,9 @@ def test_stats_speak_the_portals_language() -> None:
     """The editors' table in Chinese, as the validator's messages are (issue 14)."""
     rows = _stats("zh")
     assert rows["督办事项"][0] == "4"
-    assert rows["突发事件"] == ["2", "已终报 1、迟报 2、未终报 1"]
+    assert rows["突发事件"] == ["2", "未终报 1、已终报 1（其中迟报 2）"]
+    # the statuses as the portal orders them, the most urgent first
+    assert rows["督办事项"][1].startswith("已逾期 1")
     assert rows["合计"] == ["37"]
 
 
@@ -387,7 +398,9 @@ _NAMES = {"portal", "options", "command", "args", "files", "text", "integer", "r
 
 
 def test_the_help_speaks_chinese() -> None:
-    names = _NAMES | set(main.commands)
+    from generators.scaffold import KINDS
+
+    names = _NAMES | set(main.commands) | set(KINDS)  # portal new's TYPE: the files' names
     for name, _command in _helps():
         result = CliRunner().invoke(main, [*name.split(), "--help"], prog_name="portal",
                                     env={"PORTAL_LOCALE": ""})
@@ -412,3 +425,23 @@ def test_a_mistyped_command_is_answered_in_chinese() -> None:
     assert result.exit_code == 2
     assert "运行“portal --help”查看帮助。" in result.output
     assert "错误：没有命令'valdate'。" in result.output and "是否应为'validate'？" in result.output
+
+
+@pytest.mark.parametrize("columns", [24, 37, 50, 63, 78])
+def test_chinese_help_wraps_by_columns_and_never_opens_a_line_with_a_closing_mark(
+        columns: int) -> None:
+    for text in HELP_ZH.values():
+        for para in text.split("\n\n"):
+            lines = wrap(para, columns)
+            assert "".join(lines).replace(" ", "") == para.replace(" ", "")
+            assert not [line for line in lines if line[0] in "，。、；：？！）》”’"], lines
+            # a line runs over only where a word alone is longer than the line
+            assert all(width(line) <= columns or " " not in line for line in lines), lines
+
+
+@pytest.mark.parametrize("locale", ["", "en"])
+def test_new_says_its_types_in_its_help(locale: str) -> None:
+    from generators.scaffold import KINDS
+
+    shown = CliRunner().invoke(main, ["new", "--help"], env={"PORTAL_LOCALE": locale}).output
+    assert all(re.search(rf"\b{kind}\b", shown) for kind in KINDS), shown
