@@ -220,7 +220,8 @@ def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None
                             + str(exc.strerror or exc)) from None
     click.echo(made.path)
     if portal_lang() == "zh":  # the editors' language (PORTAL_LOCALE, else Chinese)
-        number = f"，文号{made.number}" if made.number else ""
+        called = {"supervision": "督办编号", "liaison": "编号"}.get(record_type, "文号")
+        number = f"，{called}{made.number}" if made.number else ""
         said = (f"已新建{labels('zh')(f'rt-{record_type}')}{made.id}{number}：填写全部TODO后，"
                 "运行portal validate")
     else:

@@ -454,7 +454,7 @@ _CATALOGUE: tuple[Code, ...] = (
              "write both (a closed unit), or neither (a unit in service)":
                  "两者都写（已撤销的单位），或都不写（现有单位）",
              "the closure is approved: the item is completed (state: completed)":
-                 "销号已批准：该事项已办结（写state: completed）",
+                 "销号已批准：该事项已办结，应写state: completed",
              "completed {c} differs from closure.approved {a}: the approved closure is the "
              "completion":
                  "completed（{c}）与closure.approved（{a}）不同：批准销号之日即为办结日期",
@@ -530,6 +530,10 @@ _CATALOGUE: tuple[Code, ...] = (
          messages={
              "'{v}' is not a valid id: lowercase a-z, 0-9 and '-', at most 64":
                  "“{v}”不是有效的系统编号：只能用小写字母a-z、数字0-9和“-”，最多64个字符",
+             "write the id, not a name: registry/units.yaml, officials.yaml and topics.yaml "
+             "give each its id, a record's file name is its id":
+                 "写系统编号，不写名称：单位、领导、主题的系统编号见registry/units.yaml、"
+                 "officials.yaml和topics.yaml，记录的系统编号即其文件名",
              "set id: {close}, as the file is named":
                  "写作id: {close}，与文件名一致",
              "write it as {close}, and name the file {close}.yaml":
@@ -548,10 +552,15 @@ _CATALOGUE: tuple[Code, ...] = (
                  "系统编号“{id}”与文件名“{file}”不一致",
              "{field} {named} differs from the file name '{file}'":
                  "{field}为{named}，与文件名“{file}”不一致",
-             "set {field}: {stem} ({named}.yaml already exists: this looks like a copy whose id was"
-             " not changed)":
-                 "把{field}改为{stem}（{named}.yaml已经存在：这看来是复制的文件，复制后没有改系统编"
-                 "号）",
+             "set {field}: {stem} — {named}.yaml already exists, so this looks like a copy whose "
+             "id was not changed":
+                 "把{field}改为{stem}：{named}.yaml已经存在，这看来是复制后没有改系统编号的文件",
+             "{named}.yaml already exists, so this looks like a copy: give it a new id "
+             "(lowercase a-z, 0-9 and '-') and name the file after it":
+                 "{named}.yaml已经存在，这看来是复制的文件：另取一个系统编号（小写字母a-z、数字0-9和"
+                 "“-”），并按它给文件命名",
+             "rename the file to {named}.yaml":
+                 "把文件改名为{named}.yaml",
              "rename the file to {named}.yaml, or set {field}: {stem}":
                  "把文件改名为{named}.yaml，或把{field}改为{stem}",
          }),

@@ -237,9 +237,9 @@ def _next_month(folder: Path, year: int) -> str:
     """The month after the newest month of the year on file (January when there is none)."""
     months = [int(k[5:]) for k in _keyed(folder) if re.fullmatch(rf"{year}-\d\d", k)]
     month = max(months, default=0) + 1
-    if month > 12:
-        raise ScaffoldError("every month of {year} has its file; give --year {next}",
-                            "{year}年每个月都已有文件，请用--year {next}", year=year, next=year + 1)
+    if month > 12:  # earlier months may be missing: the archive began later in the year
+        raise ScaffoldError("December {year} is on file already; give --year {next}",
+                            "{year}年12月已有文件，请用--year {next}", year=year, next=year + 1)
     return f"{year}-{month:02d}"
 
 
@@ -342,16 +342,18 @@ def _meeting_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
 
 
 def _next_duty_month(folder: Path, year: int) -> str:
-    """issue 16: the month after the newest roster of that year or later (December's
-    roster is followed by January's of the next year); with none, this month in this
-    year, else January."""
-    months = sorted(k for k in _keyed(folder) if re.fullmatch(r"\d{4}-\d\d", k)
-                    and int(k[:4]) >= year)
+    """issue 16: the month after the newest roster of the year, or after that the first
+    month not on file (December's roster is followed by January's of the next year, and
+    so on); with none of the year, this month in this year, else January."""
+    on_file = set(_keyed(folder))
+    months = sorted(k for k in on_file if re.fullmatch(rf"{year}-\d\d", k))
     if not months:
         today = dt.date.today()
         return f"{year}-{today.month if today.year == year else 1:02d}"
     y, m = map(int, months[-1].split("-"))
-    return f"{y + m // 12}-{m % 12 + 1:02d}"
+    while f"{y}-{m:02d}" in on_file:
+        y, m = y + m // 12, m % 12 + 1
+    return f"{y}-{m:02d}"
 
 
 def _duty_fill(records: Path, folder: Path, key: str) -> dict[str, str]:
@@ -439,7 +441,13 @@ def new_record(records: Path, rtype: str, year: int, prefix: str | None = None) 
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as fh:  # never overwrite an editor's file
         fh.write(text)
-    return NewRecord(path, rid, number)
+    # a supervision item's 督办编号 and a liaison item's number are assigned too
+    given = _NUMBER_LINE.search(text)
+    return NewRecord(path, rid, number or (given[1] if given else None))
+
+
+_NUMBER_LINE = re.compile(r'^number: "?((?!TODO)[^"#\n]+?)"?\s*(?:#.*)?$', re.M)
+"""The number a skeleton was given (none when it is left TODO, as a received one's)."""
 
 
 def example(rtype: str) -> str | None:

@@ -398,7 +398,8 @@ def build_records(job: FileJob, src: SourceFile
 def _id_advised(job: FileJob, src: SourceFile, problems: list[Problem]) -> list[Problem]:
     """A record's own id refused for its form (ID_FORMAT) is given an id to write: the
     file's name when that is one, else the id with capitals lowered and other characters
-    made hyphens (Doc_2026_101 -> doc-2026-101)."""
+    made hyphens (Doc_2026_101 -> doc-2026-101).  A reference so refused is most often a
+    name written for an id (lead: 办公厅): it is told where the ids are."""
     if job.shape != "record":
         return problems
     out = []
@@ -408,7 +409,12 @@ def _id_advised(job: FileJob, src: SourceFile, problems: list[Problem]) -> list[
         if p.code == "ID_FORMAT" and "what" not in args and isinstance(value, str):
             at = src.mark(("id",), False)
             proposed = _proposed_id(job.stem, value)
-            if (at.line, at.col) == (p.line, p.col) and proposed:
+            if (at.line, at.col) != (p.line, p.col):  # a reference: a name written for an id
+                p = problem(p.path, p.line, p.col, p.code, p.template,
+                            "write the id, not a name: registry/units.yaml, officials.yaml "
+                            "and topics.yaml give each its id, a record's file name is its id",
+                            v=value)
+            elif proposed:
                 p = src.problem(("id",), p.code, p.template,
                                 "set id: {close}, as the file is named" if proposed == job.stem
                                 else "write it as {close}, and name the file {close}.yaml",
@@ -673,9 +679,15 @@ def _rename_hint(job: FileJob, key: str) -> str:
     # a record may have been copied from another year's folder of its type
     places = glob.glob(os.path.join(glob.escape(os.path.dirname(folder)), "[0-9]*",
                                     glob.escape(f"{key}.yaml"))) if job.folder_year else []
-    if os.path.lexists(os.path.join(folder, f"{key}.yaml")) or places:
-        return ("set {field}: {stem} ({named}.yaml already exists: this looks like a copy "
-                "whose id was not changed)")
+    copied = os.path.lexists(os.path.join(folder, f"{key}.yaml")) or places
+    if job.shape == "record" and not re.fullmatch(ID_PATTERN, job.stem):
+        # "doc-2026-101 - 副本.yaml" is no id to set
+        return ("{named}.yaml already exists, so this looks like a copy: give it a new id "
+                "(lowercase a-z, 0-9 and '-') and name the file after it" if copied
+                else "rename the file to {named}.yaml")
+    if copied:
+        return ("set {field}: {stem} — {named}.yaml already exists, so this looks like a copy "
+                "whose id was not changed")
     return "rename the file to {named}.yaml, or set {field}: {stem}"
 
 
@@ -713,7 +725,7 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                                    "missing required field '{name}'",
                                    "add {name}: ... (see the record reference)",
                                    name=str(loc[-1])))
-        elif kind == "literal_error":
+        elif kind == "literal_error" and err["input"] is not None:  # empty: said below
             allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ",")
                        .split(",") if a.strip()]
             value = err["input"]
@@ -734,10 +746,11 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                      if p]
             where = (*at, *extra)
             template, args = from_pydantic(kind, err["msg"], ctx)
-            # a rule about a mapping's key (a roster's day) points at the key, not its value
-            # a rule may say what to do itself (ctx "hint"), more exactly than its code's fix
+            # a rule may say what to do itself (ctx "hint"), more exactly than its code's fix;
+            # one about a mapping's key (a roster's day) points at the key, not its value
             out.append(src.problem(where, kind, template, str(ctx.get("hint", "")),
-                                   key=bool(ctx.get("at_key")), **args))
+                                   key=bool(ctx.get("at_key")) or "[key]" in err["loc"],
+                                   **args))
         elif kind in _RANGE:
             limit = next((ctx[k] for k in ("ge", "gt", "le", "lt") if k in ctx), "")
             if isinstance(limit, float) and limit.is_integer():
@@ -901,14 +914,19 @@ def check_archive(records: list[Record], as_of: dt.date,
     def claim(rec: Record, loc: Loc, id_: str) -> None:
         first = by_id.get(id_)
         if first is not None and first is not rec:
-            # said at both places: either editor may be the one to change
-            problems.append(_p(rec, loc, "ID_DUPLICATE", "id '{id}' is also used in {other}",
-                               "ids are unique across the archive; choose another",
-                               id=id_, other=first.src.display))
-            problems.append(_p(first, claimed[id_], "ID_DUPLICATE",
-                               "id '{id}' is also used in {other}",
-                               "ids are unique across the archive; choose another",
-                               id=id_, other=rec.src.display))
+            # said at both places, as either editor may be the one to change; but a copy
+            # whose id was not changed is the one to change, and the original is left be
+            copy = _the_copy(rec, first) if loc == ("id",) == claimed[id_] else None
+            if copy is not first:
+                problems.append(_p(rec, loc, "ID_DUPLICATE",
+                                   "id '{id}' is also used in {other}",
+                                   "ids are unique across the archive; choose another",
+                                   id=id_, other=first.src.display))
+            if copy is not rec:
+                problems.append(_p(first, claimed[id_], "ID_DUPLICATE",
+                                   "id '{id}' is also used in {other}",
+                                   "ids are unique across the archive; choose another",
+                                   id=id_, other=rec.src.display))
         else:
             by_id[id_] = rec
             claimed[id_] = loc
@@ -1141,10 +1159,23 @@ def _numbers(records: list[Record]) -> Iterator[Problem]:
             # change, and `portal validate FILE` of either file says so
             first = seen[key]
             assert isinstance(first, Document | Received | Liaison | Supervision)
-            yield _duplicate_number(rec, first, records)
-            yield _duplicate_number(first, rec, records)
+            copy = _the_copy(rec, first)  # a copy's number is the copy's to change
+            if copy is not first:
+                yield _duplicate_number(rec, first, records)
+            if copy is not rec:
+                yield _duplicate_number(first, rec, records)
         else:
             seen[key] = rec
+
+
+def _the_copy(one: Record, other: Record) -> Record | None:
+    """Of two records of one id, the one that looks copied from the other: a file named
+    otherwise than its id beside one named as it (sup-2026-099.yaml holding id:
+    sup-2026-003 beside sup-2026-003.yaml), else None (either may be the one to change)."""
+    named = [Path(r.src.display).stem == r.id for r in (one, other)]
+    if one.id != other.id or named[0] == named[1]:
+        return None
+    return other if named[0] else one
 
 
 def _duplicate_number(rec: Document | Received | Liaison | Supervision, other: Record,

@@ -303,6 +303,18 @@ def test_a_copied_file_is_not_advised_a_name_that_exists(tmp_path: Path) -> None
     for path, hint in hints.items():
         assert "rename the file to act-a.yaml" not in hint
         assert f"set id: {Path(path).stem}" in hint
+    # the copies' id is theirs to change: the original is left be
+    assert {p.path for p in problems if p.code == "ID_DUPLICATE"} == set(hints)
+
+
+def test_a_copy_named_as_no_id_is_not_advised_its_name(tmp_path: Path) -> None:
+    """A file copied beside its original as the file manager names copies."""
+    records = overlay(tmp_path)
+    src = records / "activities/2026/act-a.yaml"
+    (records / "activities/2026/act-a - 副本.yaml").write_bytes(src.read_bytes())
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    (hint,) = [p.hint_in("zh") for p in problems if p.code == "ID_FILENAME"]
+    assert "副本" not in hint and hint.startswith("act-a.yaml已经存在，这看来是复制的文件")
 
 
 def test_a_file_named_wrongly_is_advised_its_ids_name(tmp_path: Path) -> None:
@@ -406,3 +418,37 @@ def test_a_schema_error_does_not_hide_a_wrong_file_name(tmp_path: Path) -> None:
     got = flatten(validate(records, "records", AS_OF, use_cache=False)[1].problems,
                   "line", "code")
     assert got == [[1, "ID_FILENAME"], [8, "SCHEMA_UNKNOWN_FIELD"]]
+
+
+# -- from an editor's trial of the Chinese edition ----------------------------------------
+
+def test_a_name_written_for_a_reference_is_told_where_ids_are(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "lead: transport", "lead: 交通委")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert p.code == "ID_FORMAT" and "registry/units.yaml" in p.hint
+    assert "file" not in p.hint.split(":")[0]  # not "rename the id (and the file)"
+
+
+def test_an_empty_choice_is_an_empty_field_not_none(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "state: open", "state:")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert (p.code, p.message) == ("SCHEMA_MISSING_FIELD", "state is empty")
+
+
+def test_an_impossible_roster_day_points_at_the_day(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "duty/2026-11.yaml", '"2026-11-27":', '"2026-11-31":')
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert (p.code, p.line, p.col) == ("SCHEMA_DATE", 4, 3)  # the key, not leader: below
+
+
+def test_an_approved_closure_on_an_open_item_is_one_error(tmp_path: Path) -> None:
+    """completed: beside an approved closure on an item left open: the closure's rule says
+    what to write; "remove the completed: line" would not have mended it."""
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-a.yaml", "state: completed", "state: open")
+    problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert [(p.code, p.message_in("zh")) for p in problems] == [
+        ("SCHEMA_RULE", "销号已批准：该事项已办结，应写state: completed")]

@@ -205,3 +205,28 @@ def test_new_order_takes_the_next_order_number_and_its_type(valid_copy: Path) ->
                                 "北京市人民政府令")).read_text(encoding="utf-8"),
                        Loader=yaml.CSafeLoader)
     assert second["number"] == "北京市人民政府令第2号"
+
+
+def test_new_says_the_number_it_gave(valid_copy: Path) -> None:
+    """A supervision item's 督办编号 and a liaison item's number are assigned as a
+    document's is, and said as the README promises."""
+    sup = new(valid_copy, "supervision", "--year", "2026")
+    number = re.search(r"^number: (\S+)", made(sup).read_text(encoding="utf-8"), re.M)
+    assert number and f"督办编号{number[1]}" in sup.stderr
+    lia = new(valid_copy, "liaison", "--year", "2026")
+    number = re.search(r'^number: "(\d+)"', made(lia).read_text(encoding="utf-8"), re.M)
+    assert number and f"编号{number[1]}" in lia.stderr
+
+
+def test_new_duty_keeps_to_the_year_given(valid_copy: Path) -> None:
+    """--year 2025 makes a roster of 2025, though later ones are on file."""
+    assert made(new(valid_copy, "duty", "--year", "2025")).name == "2025-01.yaml"
+
+
+def test_new_hotline_past_december_says_so(valid_copy: Path) -> None:
+    new(valid_copy, "hotline", "--year", "2026")  # the fixture's hotline months
+    for _ in range(12):
+        result = new(valid_copy, "hotline", "--year", "2026")
+        if result.exit_code:
+            break
+    assert "2026年12月已有文件，请用--year 2027" in result.output

@@ -135,7 +135,7 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
 def test_missing_folder_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--records", str(tmp_path / "nope")])
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert "不存在" in result.output  # in the portal's language (English: test_cli.py)
     assert "Traceback" not in result.output
 
 
@@ -376,7 +376,7 @@ def test_hints_in_both_languages_do_not_advise_a_name_that_exists(tmp_path: Path
     assert len(problems) == 2
     for p in problems:
         stem = Path(p.path).stem
-        assert "act-a.yaml" not in p.hint.split("(")[0]  # not "rename the file to act-a.yaml"
+        assert "act-a.yaml" not in p.hint.split(" — ")[0]  # not "rename the file to act-a.yaml"
         assert f"set id: {stem}" in p.hint and f"把id改为{stem}" in p.hint_in("zh")
         assert "改名为act-a.yaml" not in p.hint_in("zh")
 

@@ -138,7 +138,8 @@ class Supervision(Record):
             broken("DATE_ORDER", "closure approved {a} before it was "
                    "requested", {"a": str(approved),
                                  "field": "closure.approved"})
-        if self.state != "completed" and self.completed is not None:
+        if self.state != "completed" and self.completed is not None and approved is None:
+            # (with an approved closure, the rule above says what to write)
             broken("SCHEMA_RULE", "completed: is set but state is {s}",
                    {"s": self.state, "field": "completed",
                     "hint": "write state: completed, or remove the completed: line"})
