@@ -297,7 +297,7 @@ _CATALOGUE: tuple[Code, ...] = (
              "session needs term and meeting (e.g. term: 16, meeting: 4)":  # issue 17
                  "session需要写届次和会次（如term: 16, meeting: 4）",
              "add {name}: ... (see the record reference)":
-                 "添加“{name}: ...”并填写内容（见记录字段说明）",
+                 "添加“{name}: ...”并填写内容，写法见记录字段说明",
              "{field} must not be empty":
                  "{field}不能为空",
              "write at least one item under {field}":
@@ -313,6 +313,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "在冒号后填写内容：这是必填字段，不能删除",
              "issuers: name at least one unit":
                  "issuers（发文机关）至少要填写一个单位",
+             "write the issuing unit's id in the brackets, e.g. issuers: [general-office]":
+                 "在方括号中填写发文机关的系统编号，如issuers: [general-office]",
          }),
     Code("SCHEMA_TYPE", "Schema", "error", "Wrong type",
          "A value of the wrong kind: text where a list belongs, a number where text belongs, "
@@ -403,6 +405,7 @@ _CATALOGUE: tuple[Code, ...] = (
                  "此处只填日期，不填时间：写作YYYY-MM-DD",
              "'{v}' is not a date: write YYYY-MM-DD":
                  "“{v}”不是日期：写作YYYY-MM-DD",
+             "write {write}": "写作{write}",
              "'{v}' is not a real date":
                  "“{v}”这个日期不存在",
              "'{v}' is not a day: write YYYY-MM-DD":  # issue 16: duty office

@@ -452,3 +452,20 @@ def test_an_approved_closure_on_an_open_item_is_one_error(tmp_path: Path) -> Non
     problems = validate(records, "records", AS_OF, use_cache=False)[1].problems
     assert [(p.code, p.message_in("zh")) for p in problems] == [
         ("SCHEMA_RULE", "销号已批准：该事项已办结，应写state: completed")]
+
+
+def test_an_empty_issuers_list_points_at_it_and_says_what_to_write(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "documents/2025/doc-a.yaml", "issuers: [city-gov]", "issuers: []")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert (p.code, p.line) == ("SCHEMA_MISSING_FIELD", 4)
+    assert p.hint_in("zh").startswith("在方括号中填写发文机关的系统编号")
+
+
+@pytest.mark.parametrize("written", ["2026-3-12", "2026/03/12", "2026年3月12日"])
+def test_a_date_written_otherwise_is_given_its_form(tmp_path: Path, written: str) -> None:
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "assigned: 2026-03-12",
+         f'assigned: "{written}"')
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert (p.code, p.hint_in("zh")) == ("SCHEMA_DATE", "写作2026-03-12")

@@ -89,6 +89,21 @@ def in_range(day: dt.date, shown: str = "") -> dt.date:
     return day
 
 
+_LOOSE_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+
+
+def _meant_date(text: str) -> str:
+    """The day a date written otherwise means (2026-12-1, 2026/12/01, 2026年12月1日), as
+    YYYY-MM-DD; "" if it is no real day."""
+    m = _LOOSE_DATE.fullmatch(text)
+    if not m:
+        return ""
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return ""
+
+
 def _date(value: Any) -> Any:
     # YAML gives dates as date objects; editors who quote them give text. Both are dates.
     if isinstance(value, dt.datetime):
@@ -98,8 +113,10 @@ def _date(value: Any) -> Any:
         return in_range(value)
     if isinstance(value, str):
         if not _DATE_RE.match(value):
-            raise PydanticCustomError("SCHEMA_DATE", "'{v}' is not a date: write YYYY-MM-DD",
-                                      {"v": value})
+            meant = _meant_date(value)
+            raise PydanticCustomError(
+                "SCHEMA_DATE", "'{v}' is not a date: write YYYY-MM-DD",
+                {"v": value, **({"write": meant, "hint": "write {write}"} if meant else {})})
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:

@@ -213,7 +213,9 @@ class Document(Record):
     def _dates(self) -> Document:
         broken = Broken()
         if not self.issuers:
-            broken("SCHEMA_MISSING_FIELD", "issuers: name at least one unit", {})
+            broken("SCHEMA_MISSING_FIELD", "issuers: name at least one unit",
+                   {"field": "issuers", "hint": "write the issuing unit's id in the brackets, "
+                    "e.g. issuers: [general-office]"})
         if self.published and self.published < self.written:
             broken("DATE_ORDER", "published ({p}) before written ({w})",
                    {"p": str(self.published), "w": str(self.written), "field": "published"})
