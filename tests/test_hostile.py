@@ -114,8 +114,7 @@ def test_a_hidden_file_is_judged_like_any_other(tmp_path: Path) -> None:
         ["records/activities/2026/.act-a.yaml", "ID_DUPLICATE"],
         ["records/activities/2026/.act-a.yaml", "ID_FILENAME"],
         ["records/activities/2026/.act-h.yaml", "FILE_LINK"],
-        ["records/activities/2026/act-a.yaml", "ID_DUPLICATE"],
-    ]
+    ]  # the copy is the one told, not act-a.yaml it was copied from (test_believable)
 
 
 def test_a_records_folder_reached_through_a_link_is_read(tmp_path: Path) -> None:

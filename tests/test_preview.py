@@ -75,6 +75,8 @@ def test_preview_serves_the_built_site_on_the_loopback_address(tmp_path: Path) -
 
 
 def test_preview_refuses_a_folder_that_holds_no_built_site(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["preview", "--site-dir", str(tmp_path), "--port", "0"])
-    assert result.exit_code == 2
-    assert "no built portal" in result.output and "make portal" in result.output
+    for locale, said in (("en", "no built portal"), ("", "没有已生成的门户")):
+        result = CliRunner().invoke(main, ["preview", "--site-dir", str(tmp_path), "--port",
+                                           "0"], env={"PORTAL_LOCALE": locale})
+        assert result.exit_code == 2
+        assert said in result.output and "make portal" in result.output
