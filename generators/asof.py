@@ -35,11 +35,12 @@ class AsOfError(ValueError):
 
 def parse_date(text: str, what: str = "--as-of") -> dt.date:
     """YYYY-MM-DD within the years the figures can hold, or AsOfError."""
+    formed = re.fullmatch(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*", text)
     try:
-        day = dt.date.fromisoformat(text.strip()) if re.fullmatch(
-            r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*", text) else None
+        day = dt.date.fromisoformat(text.strip()) if formed else None
     except ValueError:
-        day = None
+        raise AsOfError(f"{what} '{text}' is no real day (a month 13, a 30 February)",
+                        f"{what}“{text}”这个日期不存在") from None
     if day is None:
         raise AsOfError(f"{what} '{text}' is not a date; write YYYY-MM-DD",
                         f"{what}“{text}”不是日期：写作YYYY-MM-DD")

@@ -212,8 +212,8 @@ def new_cmd(record_type: str, records: str, prefix: str | None, year: int | None
     folder = _records_dir(records)
     try:
         made = scaffold.new_record(folder, record_type, year or dt.date.today().year, prefix)
-    except scaffold.ScaffoldError as exc:
-        raise click.UsageError(exc.in_language(portal_lang())) from None
+    except scaffold.ScaffoldError as exc:  # about the archive, not how the command is typed
+        raise ArgumentError(exc.in_language(portal_lang())) from None
     except OSError as exc:
         raise ArgumentError(en_or_zh(f"cannot write a record into '{records}': ",
                                  f"无法在“{records}”中写入记录：")

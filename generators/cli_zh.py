@@ -58,7 +58,7 @@ HELP_ZH: dict[str, str] = {
     "build --config": "MkDocs配置文件。",
     "build --strict": "有校验警告也不生成。",
     "build --full": "重新生成每个页面（即使上次的结果可以沿用），且不读取任何缓存。",
-    "build --force": "即使--site-dir是非门户生成的非空文件夹，也替换它。",
+    "build --force": "--site-dir不是门户生成的非空文件夹时，也替换它。",
     "serve": "实时预览：只重新生成编辑影响的页面，并显示记录中的问题。\n\n"
              "预览就绪后输出网址；问题按“路径:行:列: 代码 说明”输出，并在浏览器中显示，直至改正。",
     "serve --records": "记录文件夹。",
@@ -169,23 +169,29 @@ def width(text: str) -> int:
 
 _CLOSING = frozenset("，。、；：？！）》”’")
 """Punctuation that never begins a line of Chinese: it stays on the line it closes."""
+_OPENING = frozenset("（《“‘")
+"""Punctuation that never ends a line: it goes with what it opens."""
+
+
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
 
 
 def _pieces(text: str) -> Iterator[str]:
-    """text cut where a line may break: after each Chinese character, at spaces."""
+    """text cut where a line may break: after each Chinese character, at spaces; an
+    opening mark is one with what follows it, a closing mark a piece of its own."""
     word = ""
     for c in text:
-        if c == " ":
-            if word:
-                yield word
-            yield " "
-            word = ""
-        elif c in _CLOSING:  # its own piece, whatever its width: it may not open a line
+        if c == " " or c in _CLOSING:
             if word:
                 yield word
             yield c
             word = ""
-        elif unicodedata.east_asian_width(c) in "WF":
+        elif c in _OPENING:
+            if word:
+                yield word
+            word = c
+        elif _wide(c):
             yield word + c
             word = ""
         else:
@@ -196,36 +202,27 @@ def _pieces(text: str) -> Iterator[str]:
 
 def wrap(text: str, columns: int) -> list[str]:
     """text in lines of at most columns terminal columns (a word longer stays whole); a
-    closing mark that does not fit takes the character before it to the next line."""
+    closing mark that does not fit takes the piece before it to the next line."""
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
     for piece in _pieces(text):
-        if line and width(line + piece) > columns:
-            if piece in _CLOSING:
-                line, piece = _carry(line, piece)
-            lines.append(line.rstrip())
-            line = piece.lstrip()
-        else:
-            line += piece
-    if line.strip():
-        lines.append(line.rstrip())
+        if not line or width("".join(line) + piece) <= columns:
+            line.append(piece)
+            continue
+        down: list[str] = []
+        if piece in _CLOSING:
+            while line and line[-1] in _CLOSING:
+                down.insert(0, line.pop())
+            if line:
+                down.insert(0, line.pop())
+        if not "".join(line).strip():  # nothing would be left: it runs over the edge
+            line += [*down, piece]
+            continue
+        lines.append("".join(line).rstrip())
+        line = [p for p in [*down, piece] if p != " " or down]
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
     return lines
-
-
-def _carry(line: str, mark: str) -> tuple[str, str]:
-    """A line and a closing mark that does not fit on it: the line without what goes
-    down with the mark (the closing marks it ends in, and the character or ASCII word
-    before them), so that no line begins with a closing mark."""
-    cut = len(line)
-    while cut > 0 and line[cut - 1] in _CLOSING:
-        cut -= 1
-    start = cut - 1
-    while start > 0 and line[start].isascii() and line[start].isalnum() \
-            and line[start - 1].isascii() and line[start - 1].isalnum():
-        start -= 1
-    if start <= 0:  # nothing before it to carry: the mark stays over the edge
-        return line + mark, ""
-    return line[:start], line[start:] + mark
 
 
 class Formatter(click.HelpFormatter):

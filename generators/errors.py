@@ -176,7 +176,7 @@ _CATALOGUE: tuple[Code, ...] = (
          "Write the values out; records need no aliases.",
          zh=Zh("别名展开过多",
                "YAML别名（*名称）重复引用用&名称标记的值；此处展开后超过10,000个值，或别名引用了"
-               "自身（“十亿笑声”文件）。",
+               "自身（一种靠别名层层展开耗尽内存的恶意文件）。",
                "把值逐一写出；记录不需要使用别名。"),
          messages={
              "aliases expand to more than {n} values":
@@ -309,6 +309,7 @@ _CATALOGUE: tuple[Code, ...] = (
                  "在短横线后填写内容，或删除这一项",
              "write a value after the colon, or remove the line":
                  "在冒号后填写内容，或删除这一行",
+             "write one of: {allowed}": "写以下之一：{allowed}",
              "write a value after the colon: this field is required":
                  "在冒号后填写内容：这是必填字段，不能删除",
              "issuers: name at least one unit":
@@ -405,7 +406,7 @@ _CATALOGUE: tuple[Code, ...] = (
                  "此处只填日期，不填时间：写作YYYY-MM-DD",
              "'{v}' is not a date: write YYYY-MM-DD":
                  "“{v}”不是日期：写作YYYY-MM-DD",
-             "write {write}": "写作{write}",
+             "that is, {write}": "即{write}",
              "'{v}' is not a real date":
                  "“{v}”这个日期不存在",
              "'{v}' is not a day: write YYYY-MM-DD":  # issue 16: duty office
@@ -444,8 +445,9 @@ _CATALOGUE: tuple[Code, ...] = (
              "approved: days once approved":
                  "写completed: <办结日期>；或在销号获批后写closure:（含requested:申请日期和"
                  "approved:批准日期）",
-             "if the closure is not yet approved, remove its approved: line":
-                 "销号尚未批准的，删去closure中的approved:一行",
+             "if the closure is not yet approved, remove its approved: line, and completed: if "
+             "written":
+                 "销号尚未批准的，删去closure中的approved:一行，写了completed:的也一并删去",
              "write completed: {write}, or remove the completed: line":
                  "写completed: {write}，或删去completed:一行",
              "write state: completed, or remove the completed: line":
@@ -486,6 +488,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "status: closed与closed:（含date和reason）必须同时填写",
              "the topic tree has two levels only":
                  "主题分类只有两级",
+             "add ref: <the id of the record it comes from> beside kind:":
+                 "在kind:旁添加ref: <来源记录的系统编号>",
              "source kind {k} needs a ref: the id it comes from":
                  "来源类型{k}需要填写ref：来源记录的系统编号",
              "state: completed needs completed: <date>":
@@ -520,7 +524,7 @@ _CATALOGUE: tuple[Code, ...] = (
                "把TODO占位内容换成实际内容。"),
          messages={
              "{field} is still the placeholder '{value}' written by portal new":
-                 "{field}仍是portal new写入的占位内容“{value}”",
+                 "{field}仍是占位内容“{value}”",
          }),
     # -- identity
     Code("ID_FORMAT", "Identity", "error", "Malformed id",
@@ -560,8 +564,8 @@ _CATALOGUE: tuple[Code, ...] = (
                  "把{field}改为{stem}：{named}.yaml已经存在，这看来是复制后没有改系统编号的文件",
              "{named}.yaml already exists, so this looks like a copy: give it a new id "
              "(lowercase a-z, 0-9 and '-') and name the file after it":
-                 "{named}.yaml已经存在，这看来是复制的文件：另取一个系统编号（小写字母a-z、数字0-9和"
-                 "“-”），并按它给文件命名",
+                 "{named}.yaml已经存在，这看来是复制的文件：另取一个由小写字母a-z、数字0-9和“-”"
+                 "组成的系统编号，并按它给文件命名",
              "rename the file to {named}.yaml":
                  "把文件改名为{named}.yaml",
              "rename the file to {named}.yaml, or set {field}: {stem}":
@@ -687,7 +691,10 @@ _CATALOGUE: tuple[Code, ...] = (
              "no {kind} '{target}'":
                  "没有系统编号为“{target}”的{kind}",
              "no {kind} '{target}' ('{target}' is a {actual})":
-                 "没有系统编号为“{target}”的{kind}（“{target}”是{actual}）",
+                 "没有系统编号为“{target}”的{kind}：“{target}”是{actual}",
+             "write a {kind}'s id here; if the {actual} is meant, correct the field that says "
+             "its kind (such as source.kind)":
+                 "此处应写{kind}的系统编号；如确指这一{actual}，请改正说明其类型的字段（如source.kind）",
              "did you mean '{close}'?":
                  "是否应为“{close}”？",
              "correct the id: no {kind} of the records has one like it":
@@ -947,6 +954,9 @@ _CATALOGUE: tuple[Code, ...] = (
                  "“{v}”是国家秘密密级：涉密材料绝不能进入本仓库",
              "classification '{v}' is not one of public, internal, restricted":
                  "知悉范围“{v}”不是public、internal、restricted之一",
+             "write {write}": "应写作{write}",
+             "write public (公开), internal (内部) or restricted (限定范围)":
+                 "写public（公开）、internal（内部）或restricted（限定范围）",
          }),
     Code("SAFETY_PATH", "Safety", "error", "Path escapes its folder",
          "An attachment path that is absolute or home-relative (/, ~), contains '..' (also "

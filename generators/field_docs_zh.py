@@ -165,7 +165,8 @@ FIELD_DOCS_ZH: dict[str, str] = {
     # liaison item (建议提案)
     "Liaison.kind": "类型：`npc-suggestion`（人大代表建议）或`cppcc-proposal`（政协提案）。",
     "Liaison.number": "建议号或提案号，加引号：\"0123\"。",
-    "Liaison.session": "人大或政协会议的年份。",
+    "Liaison.session": "提出时所在的会议：市人大或市政协的届次和会次，如`{term: 16, meeting: 4}`"
+                       "（闭会期间提出的，填其编号所属的会议）。",
     "Liaison.proposers": "领衔代表（建议）或提案人（提案）。",
     "Liaison.title": "建议或提案的标题。",
     "Liaison.received": "交办（收到）日期。",
@@ -187,7 +188,7 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Appraisal.indicators": "考评指标。",
     "Appraisal.groups": "考评分组：区政府和市级行政机关。",
     "Appraisal.grades": "等次分数线。",
-    "Appraisal.scores": "各单位各项指标的得分：单位系统编号 -> 指标系统编号 -> 得分（0至100）。",
+    "Appraisal.scores": "各单位各项指标的得分：单位系统编号 → 指标系统编号 → 得分（0至100）。",
     "Appraisal.adjustments": "加减分。",
     "Appraisal.summary": "考评情况概要。",
     "Indicator.id": "指标的系统编号。",
@@ -203,7 +204,7 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "Adjustment.points": "加权后加上的分数（负数为扣分）。",
     "Adjustment.reason": "加减分事由。",
     # hotline month (热线月度)
-    "Hotline.month": "月份，加引号：\"2026-03\"（不加引号时YAML可能把它读成算式）。",
+    "Hotline.month": "月份，写作`2026-03`，与文件名一致。",
     "Hotline.districts": "各区接诉即办数据。",
     "Hotline.top_topics": "诉求量居前的问题。",
     "DistrictFigures.calls": "诉求量（受理）。",
@@ -211,7 +212,7 @@ FIELD_DOCS_ZH: dict[str, str] = {
     "DistrictFigures.resolution_rate": "解决率（已解决的诉求所占百分比）。",
     "DistrictFigures.satisfaction_rate": "满意率（含基本满意），百分比。",
     # issue 16: duty office (值班表, 突发事件)
-    "Duty.month": "值班表所属月份，加引号：`\"2026-12\"`。",
+    "Duty.month": "值班表所属月份，写作`2026-12`，与文件名一致。",
     "Duty.days": "每日值班安排：日期（`YYYY-MM-DD`，须在本月内）→ 带班领导和值班员。",
     "DutyDay.leader": "带班领导（`registry/officials.yaml`中的市领导，须在任期内）。",
     "DutyDay.officers": "值班员姓名，按值班表顺序。",

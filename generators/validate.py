@@ -764,6 +764,12 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
         elif kind == "string_pattern_mismatch":
             out.append(src.problem(at, "SCHEMA_FORMAT", "'{value}' does not match {pattern}",
                                    value=str(err["input"]), pattern=str(ctx.get("pattern"))))
+        elif err["input"] is None and kind == "literal_error":  # an empty choice: the choices
+            out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} is empty",
+                                   "write one of: {allowed}", field=_name(loc),
+                                   allowed=tuple(a.strip(" '") for a in str(
+                                       ctx.get("expected", "")).replace(" or ", ",").split(",")
+                                       if a.strip())))
         elif err["input"] is None:
             out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} is empty",
                                    _empty_hint(model, loc), field=_name(loc)))
@@ -963,10 +969,14 @@ def check_archive(records: list[Record], as_of: dt.date,
                 if target in broken or (unknown and _may_be(kind, unknown)):
                     continue  # its own file's errors say what is wrong
                 actual = by_id.get(target)
-                close = _close(target, kinds[kind])
+                # an id of another type is no typo: a look-alike id would mislead
+                close = _close(target, kinds[kind]) if actual is None else ""
                 problems.append(_p(rec, loc, "REF_MISSING",
                                    "no {kind} '{target}'" + (" ('{target}' is a {actual})"
                                                              if actual is not None else ""),
+                                   "write a {kind}'s id here; if the {actual} is meant, "
+                                   "correct the field that says its kind (such as source.kind)"
+                                   if actual is not None else
                                    "did you mean '{close}'?" if close
                                    else ("correct the id, or add the {kind} to {file}: none "
                                          "there is like it" if kind in _KEPT_IN
@@ -974,7 +984,8 @@ def check_archive(records: list[Record], as_of: dt.date,
                                          "one like it"),
                                    kind=Term(_KIND_WORDS.get(kind, kind.replace("-", " "))),
                                    target=target, file=_KEPT_IN.get(kind, ""),
-                                   actual=Term(actual.label.lower() if actual else ""),
+                                   actual=Term("decision" if target in decisions
+                                               else actual.label.lower() if actual else ""),
                                    close=close))
                 continue
             if kind == "unit" and not isinstance(rec, Unit):

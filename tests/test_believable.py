@@ -468,4 +468,37 @@ def test_a_date_written_otherwise_is_given_its_form(tmp_path: Path, written: str
     edit(records / "supervision/2026/sup-b.yaml", "assigned: 2026-03-12",
          f'assigned: "{written}"')
     (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
-    assert (p.code, p.hint_in("zh")) == ("SCHEMA_DATE", "写作2026-03-12")
+    assert (p.code, p.hint_in("zh")) == ("SCHEMA_DATE", "即2026-03-12")
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("内部", "应写作internal"), ("Internal", "应写作internal"),
+    ("限定范围", "应写作restricted"),
+    ("hidden", "写public（公开）、internal（内部）或restricted（限定范围）")])
+def test_a_level_written_otherwise_is_not_a_secret_to_report(tmp_path: Path, written: str,
+                                                            hint: str) -> None:
+    """A level's own label (内部) is a slip: told what to write, not to report it to the
+    security officer (that is for 秘密, 机密, 绝密)."""
+    records = overlay(tmp_path)
+    edit(records / "activities/2026/act-a.yaml", "classification: public",
+         f"classification: {written}")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert (p.code, p.hint_in("zh")) == ("SAFETY_CLASSIFICATION", hint)
+
+
+def test_an_id_of_another_type_is_said_as_what_it_is(tmp_path: Path) -> None:
+    """A decision's id where a briefing or incident belongs: no look-alike incident is
+    offered, and the decision is called one (not its meeting)."""
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "source: {kind: meeting-decision, ref: dec-a2}",
+         "source: {kind: leader-instruction, ref: dec-a1}")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert p.code == "REF_MISSING" and p.message_in("zh").endswith("：“dec-a1”是会议决定")
+    assert "是否应为" not in p.hint_in("zh") and "source.kind" in p.hint_in("zh")
+
+
+def test_an_empty_choice_says_the_choices(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "state: open", "state:")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert p.hint_in("zh") == "写以下之一：open、completed、suspended"

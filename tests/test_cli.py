@@ -224,7 +224,7 @@ def test_publish_hands_mike_the_day_it_validated_with(valid_copy: Path,
 BAD_INVOCATIONS: list[tuple[list[str], dict[str, str], str]] = [
     # (arguments, environment, a word the message must hold)
     (["validate", "--as-of", "27/11/2026"], {}, "YYYY-MM-DD"),
-    (["validate", "--as-of", "2026-02-30"], {}, "YYYY-MM-DD"),
+    (["validate", "--as-of", "2026-02-30"], {}, "no real day"),
     (["validate", "--as-of", "9999-12-31"], {}, "1949"),
     (["validate"], {"SOURCE_DATE_EPOCH": "abc"}, "SOURCE_DATE_EPOCH"),
     (["validate"], {"SOURCE_DATE_EPOCH": "99999999999999999999"}, "SOURCE_DATE_EPOCH"),
@@ -257,7 +257,7 @@ BAD_INVOCATIONS: list[tuple[list[str], dict[str, str], str]] = [
     (["serve"], {"SOURCE_DATE_EPOCH": "x"}, "SOURCE_DATE_EPOCH"),
     (["export-md", "{file}/out"], {}, "is a file"),
     (["export-md", "{nonempty}"], {}, "not empty"),
-    (["export-md", "{tmp}/out", "--as-of", "2026-13-01"], {}, "YYYY-MM-DD"),
+    (["export-md", "{tmp}/out", "--as-of", "2026-13-01"], {}, "no real day"),
     (["export-md", "{tmp}/out", "--config", "{tmp}/none.yml"], {}, "none.yml"),
     (["publish"], {}, "--version"),
     (["publish", "--version", "../x"], {}, "edition name"),
@@ -427,7 +427,7 @@ def test_a_mistyped_command_is_answered_in_chinese() -> None:
     assert "错误：没有命令'valdate'。" in result.output and "是否应为'validate'？" in result.output
 
 
-@pytest.mark.parametrize("columns", [24, 37, 50, 63, 78])
+@pytest.mark.parametrize("columns", [20, 24, 26, 37, 50, 56, 63, 78])
 def test_chinese_help_wraps_by_columns_and_never_opens_a_line_with_a_closing_mark(
         columns: int) -> None:
     for text in HELP_ZH.values():
@@ -435,6 +435,10 @@ def test_chinese_help_wraps_by_columns_and_never_opens_a_line_with_a_closing_mar
             lines = wrap(para, columns)
             assert "".join(lines).replace(" ", "") == para.replace(" ", "")
             assert not [line for line in lines if line[0] in "，。、；：？！）》”’"], lines
+            assert not [line for line in lines if line[-1] in "（《“‘"], lines
+            # a name or an option is never cut (SOURCE_DATE_EPOCH, --site-dir)
+            for word in re.findall(r"[A-Za-z_][\w./:-]+", para, re.ASCII):
+                assert any(word in line for line in lines), (word, lines)
             # a line runs over only where a word alone is longer than the line
             assert all(width(line) <= columns or " " not in line for line in lines), lines
 

@@ -116,7 +116,7 @@ def _date(value: Any) -> Any:
             meant = _meant_date(value)
             raise PydanticCustomError(
                 "SCHEMA_DATE", "'{v}' is not a date: write YYYY-MM-DD",
-                {"v": value, **({"write": meant, "hint": "write {write}"} if meant else {})})
+                {"v": value, **({"write": meant, "hint": "that is, {write}"} if meant else {})})
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
@@ -158,10 +158,22 @@ def _classification(value: Any) -> Any:
             "'{v}' is a state-secret level: classified material must never enter this "
             "repository", {"v": value})
     if isinstance(value, str) and value not in LEVELS:
+        # a level's own name in another form (内部, Internal) is a slip, not a secret: the
+        # hint says what to write, not to report it to the security officer
+        meant = _LEVEL_NAMES.get(value.strip().lower(), "")
         raise PydanticCustomError(
             "SAFETY_CLASSIFICATION",
-            "classification '{v}' is not one of public, internal, restricted", {"v": value})
+            "classification '{v}' is not one of public, internal, restricted",
+            {"v": value, "write": meant,
+             "hint": "write {write}" if meant else
+             "write public (公开), internal (内部) or restricted (限定范围)"})
     return value
+
+
+_LEVEL_NAMES = {**{level: level for level in ("public", "internal", "restricted")},
+                "公开": "public", "内部": "internal", "限定范围": "restricted",
+                "限定": "restricted", "受限": "restricted"}
+"""The levels as an editor may write them by mistake: their labels, any case."""
 
 
 Date = Annotated[dt.date, BeforeValidator(_date),

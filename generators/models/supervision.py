@@ -33,7 +33,9 @@ class Source(Strict):
     def _ref(self) -> Source:
         if self.ref is None and self.kind not in _REF_OPTIONAL:
             raise PydanticCustomError("SCHEMA_RULE", "source kind {k} needs a ref: the id it "
-                                      "comes from", {"k": self.kind, "field": "kind"})
+                                      "comes from", {"k": self.kind, "field": "kind",
+                                                     "hint": "add ref: <the id of the record "
+                                                     "it comes from> beside kind:"})
         return self
 
 
@@ -124,7 +126,7 @@ class Supervision(Record):
             broken("SCHEMA_RULE", "the closure is approved: the item is "
                    "completed (state: completed)",
                    {"field": "state", "hint": "if the closure is not yet approved, remove its "
-                    "approved: line"})
+                    "approved: line, and completed: if written"})
         if approved is not None and self.completed is not None and self.completed != approved:
             broken("SCHEMA_RULE", "completed {c} differs from closure."
                    "approved {a}: the approved closure is the completion",

@@ -180,7 +180,7 @@ def type_reference(rtype: str, locale: str = "en") -> str:
 
 
 _KIND_ZH = (("mapping of ", "映射，键为"), (" to ", "，值为"), ("list of ", "列表，元素为"),
-            ("mapping ", "映射"), ("mapping", "映射"), ("one of ", "取值之一："),
+            ("mapping", "映射"), ("one of ", "取值之一："),
             ("whole number", "整数"),
             ("number", "数值"), ("text", "文本"), ("true/false", "是/否"),
             ('time "HH:MM"', "时间（`HH:MM`）"), ('month "YYYY-MM"', "月份（`YYYY-MM`）"),
