@@ -541,6 +541,7 @@ _CATALOGUE: tuple[Code, ...] = (
              "give each its id, a record's file name is its id":
                  "写系统编号，不写名称：单位、领导、主题的系统编号见registry/units.yaml、"
                  "officials.yaml和topics.yaml，记录的系统编号即其文件名",
+             "write {close}, the id of {named}": "应写作{close}，即“{named}”的系统编号",
              "set id: {close}, as the file is named":
                  "写作id: {close}，与文件名一致",
              "write it as {close}, and name the file {close}.yaml":

@@ -410,15 +410,43 @@ def _id_advised(job: FileJob, src: SourceFile, problems: list[Problem]) -> list[
             at = src.mark(("id",), False)
             proposed = _proposed_id(job.stem, value)
             if (at.line, at.col) != (p.line, p.col):  # a reference: a name written for an id
-                p = problem(p.path, p.line, p.col, p.code, p.template,
-                            "write the id, not a name: registry/units.yaml, officials.yaml "
-                            "and topics.yaml give each its id, a record's file name is its id",
-                            v=value)
+                p = problem(p.path, p.line, p.col, p.code, p.template, _NAME_FOR_ID, v=value)
             elif proposed:
                 p = src.problem(("id",), p.code, p.template,
                                 "set id: {close}, as the file is named" if proposed == job.stem
                                 else "write it as {close}, and name the file {close}.yaml",
                                 v=value, close=proposed)
+        out.append(p)
+    return out
+
+
+_NAME_FOR_ID = ("write the id, not a name: registry/units.yaml, officials.yaml and topics.yaml "
+                "give each its id, a record's file name is its id")
+
+
+def _ids_for_names(problems: list[Problem], records: list[Record]) -> list[Problem]:
+    """A name written where an id belongs is given the id of the unit, official or topic
+    of that name (lead: 北京市人民政府办公厅 -> general-office), or ending so when one
+    alone does (lead: 办公厅)."""
+    if not any(p.hint_template == _NAME_FOR_ID for p in problems):
+        return problems
+    names: dict[str, set[str]] = defaultdict(set)
+    for rec in records:
+        if isinstance(rec, Unit | Official | Topic):
+            for name in (rec.name, rec.name_zh):
+                if name:
+                    names[name].add(rec.id)
+    out = []
+    for p in problems:
+        value = str(dict(p.args).get("v", ""))
+        if p.hint_template == _NAME_FOR_ID and value:
+            ids = names.get(value) or {i for n, found in names.items()
+                                       if n.endswith(value) for i in found}
+            if len(ids) == 1:
+                p = problem(p.path, p.line, p.col, p.code, p.template,
+                            "write {close}, the id of {named}", v=value, close=min(ids),
+                            named=next(n for n, found in names.items() if ids <= found
+                                       and n.endswith(value)))
         out.append(p)
     return out
 
@@ -1341,7 +1369,8 @@ def validate(records_dir: Path, display_root: str | None = None,
         if use_cache and len(reuse) < len(loaded.sound):
             cache.remember_sound(records_dir, display, before, loaded.sound,
                                  release_positions)
-        problems = loaded.problems + check_all(loaded, as_of, records_dir)
+        problems = (_ids_for_names(loaded.problems, loaded.records)
+                    + check_all(loaded, as_of, records_dir))
         if use_cache:
             cache.write(records_dir, display, str(as_of), problems, before)
     return loaded.records, Report(problems)

@@ -424,7 +424,7 @@ def test_a_schema_error_does_not_hide_a_wrong_file_name(tmp_path: Path) -> None:
 
 def test_a_name_written_for_a_reference_is_told_where_ids_are(tmp_path: Path) -> None:
     records = overlay(tmp_path)
-    edit(records / "supervision/2026/sup-b.yaml", "lead: transport", "lead: 交通委")
+    edit(records / "supervision/2026/sup-b.yaml", "lead: transport", "lead: 某某工作组")
     (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
     assert p.code == "ID_FORMAT" and "registry/units.yaml" in p.hint
     assert "file" not in p.hint.split(":")[0]  # not "rename the id (and the file)"
@@ -502,3 +502,13 @@ def test_an_empty_choice_says_the_choices(tmp_path: Path) -> None:
     edit(records / "supervision/2026/sup-b.yaml", "state: open", "state:")
     (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
     assert p.hint_in("zh") == "写以下之一：open、completed、suspended"
+
+
+def test_a_units_name_written_for_its_id_is_given_the_id(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    units = (records / "registry/units.yaml").read_text(encoding="utf-8")
+    name = re.search(r"(?m)^- id: transport\n(?:  .*\n)*?  name_zh: (.+)$", units)
+    assert name is not None
+    edit(records / "supervision/2026/sup-b.yaml", "lead: transport", f"lead: {name[1]}")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert p.code == "ID_FORMAT" and p.hint_in("zh").startswith("应写作transport，即")
