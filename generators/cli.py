@@ -35,6 +35,16 @@ class ArgumentError(click.ClickException):
     exit_code = 2
 
 
+class _RecordType(click.Choice):
+    """A record type by its name in the files (supervision) or as the help and the
+    portal say it (督办事项)."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        said = {labels("zh")(f"rt-{kind}"): kind for kind in self.choices}
+        return super().convert(said.get(str(value).strip(), value), param, ctx)
+
+
 class _Date(click.ParamType):
     name = "YYYY-MM-DD"
 
@@ -193,7 +203,7 @@ def validate_cmd(records: str, fmt: str, strict: bool, lang: str | None, as_of: 
 
 
 @main.command("new")
-@click.argument("record_type", metavar="TYPE", type=click.Choice(list(KINDS)))
+@click.argument("record_type", metavar="TYPE", type=_RecordType(list(KINDS)))
 @click.option("--records", default="records", show_default=True, help=RECORDS_HELP)
 @click.option("--prefix", default=None,
               help="Document number prefix (e.g. 京政办发) for the next free number.")

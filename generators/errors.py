@@ -326,6 +326,7 @@ _CATALOGUE: tuple[Code, ...] = (
                "了列表。",
                "按记录字段说明所示的形式书写该值。"),
          messages={
+             "write {write}, without the % sign": "写作{write}，不带%",
              "{field} must be {want}, not {got}":
                  "{field}应为{want}，而不是{got}",
              "{field}: {detail}":

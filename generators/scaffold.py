@@ -41,7 +41,7 @@ type: notice  # 文种：resolution 决议、decision 决定、order 命令（�
               # report 报告、request 请示、reply 批复、motion 议案、letter 函、minutes 纪要
 issuers: [{office}]
 title: TODO 标题
-recipients: [{district}]
+recipients: [TODO-unit-id]  # 主送机关的系统编号，多个用逗号分隔
 written: {today}
 urgency: normal
 classification: internal  # public 公开、internal 内部、restricted 限定范围（知悉范围）
@@ -98,9 +98,9 @@ number: {sup_number}  # 督办编号
 title: TODO 督办事项内容
 source: {{kind: key-task}}  # 来源；meeting-decision 会议议定事项、leader-instruction 领导批示等
                            # 须加 ref: <所依据记录的编号>
-lead: {office}
+lead: TODO-unit-id  # 牵头单位的系统编号
 assigned: {today}
-deadline: {today}
+deadline: TODO 完成时限，如 {year}-12-31
 state: open
 classification: internal
 """,

@@ -810,8 +810,14 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
             if kind in ("model_type", "model_attributes_type"):
                 want = "a mapping"
             got = _TYPE_WORDS.get(type(err["input"]).__name__, type(err["input"]).__name__)
+            # a percentage written with its sign (percent: 30%): the number is wanted
+            bare = str(err["input"]).strip().removesuffix("%").strip()
+            signed = (isinstance(err["input"], str) and err["input"].strip().endswith("%")
+                      and re.fullmatch(r"\d+(\.\d+)?", bare) is not None)
             out.append(src.problem(at, "SCHEMA_TYPE", "{field} must be {want}, not {got}",
-                                   field=_name(loc), want=Term(want), got=Term(got)))
+                                   "write {write}, without the % sign" if signed else "",
+                                   field=_name(loc), want=Term(want), got=Term(got),
+                                   write=bare if signed else ""))
         else:  # a check of pydantic's that the records do not meet yet: its own words
             out.append(src.problem(at, "SCHEMA_TYPE", "{field}: {detail}", field=_name(loc),
                                    detail=err["msg"]))

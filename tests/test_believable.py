@@ -512,3 +512,10 @@ def test_a_units_name_written_for_its_id_is_given_the_id(tmp_path: Path) -> None
     edit(records / "supervision/2026/sup-b.yaml", "lead: transport", f"lead: {name[1]}")
     (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
     assert p.code == "ID_FORMAT" and p.hint_in("zh").startswith("应写作transport，即")
+
+
+def test_a_percentage_with_its_sign_is_told_to_drop_it(tmp_path: Path) -> None:
+    records = overlay(tmp_path)
+    edit(records / "supervision/2026/sup-b.yaml", "    percent: 60", "    percent: 60%")
+    (p,) = validate(records, "records", AS_OF, use_cache=False)[1].problems
+    assert (p.code, p.hint_in("zh")) == ("SCHEMA_TYPE", "写作60，不带%")

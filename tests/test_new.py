@@ -230,3 +230,9 @@ def test_new_hotline_past_december_says_so(valid_copy: Path) -> None:
         if result.exit_code:
             break
     assert "2026年12月已有文件，请用--year 2027" in result.output
+
+
+def test_new_takes_a_type_by_its_chinese_name(valid_copy: Path) -> None:
+    """As the help lists it: 督办事项 is supervision."""
+    path = made(new(valid_copy, "督办事项", "--year", "2026"))
+    assert path.parent.parent.name == "supervision"
