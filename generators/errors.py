@@ -458,7 +458,7 @@ _CATALOGUE: tuple[Code, ...] = (
              "give {u} a score for each indicator of its group, and no other":
                  "为{u}逐项填写其所在分组每项指标的得分，不写其他指标",
              "write both (a closed unit), or neither (a unit in service)":
-                 "两者都写（已撤销的单位），或都不写（现有单位）",
+                 "两者都写（已撤并的单位），或都不写（现有单位）",
              "the closure is approved: the item is completed (state: completed)":
                  "销号已批准：该事项已办结，应写state: completed",
              "completed {c} differs from closure.approved {a}: the approved closure is the "
