@@ -89,7 +89,8 @@ def test_publish_of_one_language_has_no_selector(tmp_path: Path) -> None:
         "publish", "--version", "1.0", "--locales", "zh", "--records", str(repo / "records"),
         "--config", str(repo / "mkdocs.yml"), "--as-of", str(AS_OF)])
     assert said.exit_code == 0, said.output
-    assert said.stdout.strip().endswith("on gh-pages: zh as 1.0/")
+    # in the portal's language: Chinese unless PORTAL_LOCALE says otherwise
+    assert said.stdout.strip() == "已在gh-pages分支发布版本1.0：中文为1.0/"
     home = git(repo, "show", "gh-pages:1.0/index.html")
     assert _selector(home, "http://intranet/1.0/") == {}
     assert 'rel="alternate" href' not in home
