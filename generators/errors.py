@@ -957,7 +957,7 @@ _CATALOGUE: tuple[Code, ...] = (
              "classification '{v}' is not one of public, internal, restricted":
                  "知悉范围“{v}”不是public、internal、restricted之一",
              "write {write}": "应写作{write}",
-             "write public (公开), internal (内部) or restricted (限定范围)":
+             "write public, internal or restricted":
                  "写public（公开）、internal（内部）或restricted（限定范围）",
          }),
     Code("SAFETY_PATH", "Safety", "error", "Path escapes its folder",

@@ -754,8 +754,7 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
                                    "add {name}: ... (see the record reference)",
                                    name=str(loc[-1])))
         elif kind == "literal_error" and err["input"] is not None:  # empty: said below
-            allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ",")
-                       .split(",") if a.strip()]
+            allowed = _choices(ctx)
             value = err["input"]
             if at in src.implicit:  # say the value as written: level: 4, not 4 the number
                 value = src.implicit[at][0]
@@ -795,9 +794,7 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
         elif err["input"] is None and kind == "literal_error":  # an empty choice: the choices
             out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} is empty",
                                    "write one of: {allowed}", field=_name(loc),
-                                   allowed=tuple(a.strip(" '") for a in str(
-                                       ctx.get("expected", "")).replace(" or ", ",").split(",")
-                                       if a.strip())))
+                                   allowed=tuple(_choices(ctx))))
         elif err["input"] is None:
             out.append(src.problem(at, "SCHEMA_MISSING_FIELD", "{field} is empty",
                                    _empty_hint(model, loc), field=_name(loc)))
@@ -826,6 +823,12 @@ def pydantic_problems(exc: ValidationError, src: SourceFile, base: Loc,
              if p.code == "SCHEMA_UNKNOWN_FIELD" and dict(p.args)["close"]}
     return [p for p in out if not (p.template == "missing required field '{name}'"
                                    and dict(p.args)["name"] in meant)]
+
+
+def _choices(ctx: dict[str, Any]) -> list[str]:
+    """The values a Literal field allows, from pydantic's "'a', 'b' or 'c'"."""
+    return [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ",").split(",")
+            if a.strip()]
 
 
 _ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}

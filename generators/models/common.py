@@ -166,7 +166,7 @@ def _classification(value: Any) -> Any:
             "classification '{v}' is not one of public, internal, restricted",
             {"v": value, "write": meant,
              "hint": "write {write}" if meant else
-             "write public (公开), internal (内部) or restricted (限定范围)"})
+             "write public, internal or restricted"})
     return value
 
 
