@@ -63,9 +63,15 @@
     // result links must work wherever the portal is served (an edition lives in /2026.11/)
     var base = new URL(".", new URL(JSON.parse(
       document.getElementById("__config").textContent).base + "/", window.location)).pathname;
+    // facets named in the address open their group, so that what narrows the results shows
+    var named = [];
+    new URLSearchParams(window.location.search).forEach(function (value, name) {
+      if (name !== "q" && named.indexOf(name) < 0) { named.push(name); }
+    });
     fetch(base + "pagefind/bundles.json").then(function (r) { return r.json(); })
       .then(function (bundles) {
         var ui = new PagefindUI({
+          openFilters: named,
           element: "#portal-search", bundlePath: base + "pagefind/" + bundles[0] + "/",
           mergeIndex: bundles.slice(1).map(function (b) {
             return {bundlePath: base + "pagefind/" + b + "/", ranking: RANKING};

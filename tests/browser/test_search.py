@@ -195,6 +195,9 @@ def test_the_query_and_facets_live_in_the_address(page: Page, site: str, locale:
         "?.includes(String(n))", arg=count, timeout=15000)
     assert checked(page) == [f"{kind}:{document}"]
     assert page.locator(".pagefind-ui__search-input").input_value() == "北京"
+    # and its group is open: what narrows the results is in sight
+    assert page.locator("details.pagefind-ui__filter-block[open] summary").all_inner_texts() \
+        == [kind]
 
 
 NUMBER_WORD = re.compile(r"wh[0-9a-f]{4,}y\d{4}n\d+h")
