@@ -31,7 +31,8 @@ def test_every_field_is_in_the_record_reference(rtype: str) -> None:
     section = type_reference(rtype)
     assert f"(records/{rtype}.md)" in record_reference()  # the index leads to the page
     for key, _f, _kind in _field_rows(model):
-        assert f"| `{key}` |" in section, f"{rtype}.{key} is not documented"
+        assert f'<td class="t"><code>{key}</code></td>' in section, \
+            f"{rtype}.{key} is not documented"
 
 
 def test_every_enum_value_is_listed_and_labelled() -> None:
@@ -88,7 +89,8 @@ def test_the_chinese_reference_pages_are_chinese() -> None:
         assert c.zh is not None
         entry = errors.split(f"**`{code}`**")[1].split("**`")[0]
         assert c.zh.title in entry and "**触发条件：**" in entry and "**处理方法：**" in entry
-    assert "知悉范围：`public`（公开）&lt; `internal`（内部）" in records  # escaped as it lands
+    # escaped as it lands, in the HTML table of fields
+    assert "知悉范围：<code>public</code>（公开）&lt; <code>internal</code>（内部）" in records
     english = "".join(p.markdown for p in reference_pages("en"))
     assert "Who may see it" in english and "知悉范围：" not in english
 

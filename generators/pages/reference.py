@@ -123,6 +123,14 @@ def md_text(text: str) -> str:
     return "`".join(part if i % 2 else esc(part) for i, part in enumerate(parts))
 
 
+def code_html(text: str) -> str:
+    """A text of ours with Markdown code spans, as HTML (for an HTML table, where Markdown
+    is not read): each span a <code>, everything escaped once."""
+    parts = text.replace("\n", " ").split("`")
+    return "".join(f"<code>{esc(part)}</code>" if i % 2 else esc(part)
+                   for i, part in enumerate(parts))
+
+
 def _en(text: str, locale: str) -> str:
     """English text not translated yet, marked as English in the Chinese edition (a reader's
     browser and screen reader know; tests/test_locales.py leaves it out of its scan)."""
@@ -161,17 +169,22 @@ def type_reference(rtype: str, locale: str = "en") -> str:
     model = RECORD_TYPES[rtype]
     out = [heading(_type_title(rtype, locale)),
            f"{_type_doc(rtype, locale)}  \n{esc(t('ref_file'))}{_colon(locale)}"
-           f"{_where(rtype, locale)}  \n[{esc(t('reference'))}](../records.md)\n\n",
-           f"| {t('ref_field')} | {t('ref_required')} | {t('ref_type')} | "
-           f"{t('meaning')} |\n|---|---|---|---|\n"]
+           f"{_where(rtype, locale)}  \n[{esc(t('reference'))}](../records.md)\n\n"]
+    # an HTML table of the portal's kind (table.data): on a phone each field is a card,
+    # its name leading (portal.css), where four squeezed columns were hard to read
+    first = ' class="t"'
+    head = "".join(f'<th scope="col"{first if i == 0 else ""}>{esc(t(k))}</th>'
+                   for i, k in enumerate(("ref_field", "ref_required", "ref_type", "meaning")))
+    rows = []
     doc_keys = dict(field_keys(model))
     for key, f, kind in _field_rows(model):
-        req = t("yes") if f.is_required() else ""
+        req = esc(t("yes")) if f.is_required() else ""
         zh = FIELD_DOCS_ZH.get(doc_keys[key]) if locale == "zh" else None
-        desc = md_text(zh) if zh else _en(md_text(f.description or ""), locale)
-        desc = desc.replace("\n", " ").replace("|", "\\|")
-        out.append(f"| `{key}` | {req} | {kind_in(kind, locale).replace('|', '/')} | "
-                   f"{desc} |\n")
+        desc = code_html(zh) if zh else _en(code_html(f.description or ""), locale)
+        rows.append(f'<tr><td class="t"><code>{esc(key)}</code></td><td>{req}</td>'
+                    f"<td>{code_html(kind_in(kind, locale))}</td><td>{desc}</td></tr>")
+    out.append(f'<div class="table-wrap"><table class="data ref-fields"><thead><tr>{head}'
+               f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n\n')
     example = scaffold_example(rtype)
     if example:
         out.append("\n" + t("ref_example", rtype=rtype) + "\n\n```yaml\n" + example
