@@ -54,7 +54,8 @@ def measure(records: Path, edits: int) -> list[float]:
     threading.Thread(target=read, daemon=True).start()
     times: list[float] = []
     try:
-        while not (m := re.search(r"Serving on (\S+)", lines.get(timeout=WAIT))):
+        while not (m := re.search(r"(?:Serving on |预览地址：)(http://[^\s（]+)",
+                                  lines.get(timeout=WAIT))):
             pass
         url = m[1]
         print(f"start (build of the preview included): {time.monotonic() - started:.1f} s")

@@ -239,6 +239,14 @@ _L: dict[str, tuple[str, str]] = {
                      "生成失败，原有网站未改动：{why}"),
     "build_interrupted": ("Build interrupted, the previous site is untouched.",
                           "生成已中断，原有网站未改动。"),
+    # portal serve's own lines, in the edition's language as its problems
+    "serve_building": ("Building the preview...", "正在生成预览……"),
+    "serve_url": ("Serving on {url} (Ctrl+C stops)", "预览地址：{url}（按Ctrl+C停止）"),
+    "serve_built": ("Built in {s} s", "已生成，用时{s}秒"),
+    "serve_stopped": ("Stopped.", "已停止。"),
+    "serve_failed": ("The build failed", "生成失败"),
+    "serve_failed_why": ("The build failed: {why}", "生成失败：{why}"),
+    "serve_bug": ("The build failed (a bug of the portal)", "生成失败（门户程序出错）"),
     "val_serve_nothing": ("Nothing was built: the browser shows these problems until they "
                           "are fixed.", "未生成门户：问题改正之前，浏览器显示这些问题。"),
     "val_problems": ("Problems in the records: {n}", "记录中有{n}个问题"),

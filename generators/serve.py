@@ -199,17 +199,20 @@ class Preview:
                      if exc.report else []) + \
                 [r.getMessage() for r in logged] + [str(exc)]
             self.echo(str(exc), True)
-            return problems_page("The build failed", lines)
+            return problems_page(self.said("serve_failed"), lines)
         except (OSError, MkDocsException) as exc:  # MkDocs': mkdocs.yml edited into a bad one
-            message = f"The build failed: {exc}"
+            message = self.said("serve_failed_why", why=str(exc))
             self.echo(message, True)
-            return problems_page("The build failed", [message])
+            return problems_page(self.said("serve_failed"), [message])
         except Exception as exc:  # a bug of ours: keep serving, say so where it is seen
             self.echo(traceback.format_exc().rstrip(), True)
-            return problems_page("The build failed (a bug of the portal)",
-                                 [f"{type(exc).__name__}: {exc}"])
-        self.echo(f"Built in {time.perf_counter() - started:.1f} s", False)
+            return problems_page(self.said("serve_bug"), [f"{type(exc).__name__}: {exc}"])
+        self.echo(self.said("serve_built", s=f"{time.perf_counter() - started:.1f}"), False)
         return None
+
+    def said(self, key: str, **values: object) -> str:
+        """A line of the preview's own, in the edition's language (as its problems)."""
+        return labels(portal_lang(self.locale))(key, **values)
 
 
 def parse_address(text: str) -> tuple[str, int]:
@@ -240,15 +243,15 @@ def serve(preview: Preview, host: str, port: int, site_url: str,
     # `kill` stops the preview as Ctrl-C does: the server shuts down, the port is freed
     signal.signal(signal.SIGTERM, interrupt)
     try:
-        preview.echo("Building the preview...", False)
+        preview.echo(preview.said("serve_building"), False)
         rebuild()
         for path in watched:
             if path.exists():
                 server.watch(str(path))
-        preview.echo(f"Serving on {server.url}", False)
+        preview.echo(preview.said("serve_url", url=server.url), False)
         try:
             server.serve()
         except KeyboardInterrupt:
-            preview.echo("Stopped.", False)
+            preview.echo(preview.said("serve_stopped"), False)
     finally:
         server.shutdown()

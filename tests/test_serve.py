@@ -25,7 +25,9 @@ from generators.validate import validate
 from .conftest import AS_OF, ROOT
 
 PAYLOAD = "</title><script>alert(1)</script>"
-URL_LINE = re.compile(r"Serving on (http://127\.0\.0\.1:\d+/)")
+# in the edition's language: Chinese unless told otherwise
+URL_LINE = re.compile(r"(?:Serving on |预览地址：)(http://127\.0\.0\.1:\d+/)")
+BUILT = r"^(?:Built in |已生成，用时)"
 PROBLEM_LINE = re.compile(r"(\S+):(\d+):(\d+): ([A-Z][A-Z_]+) .+")
 WAIT = 120.0  # seconds any one awaited line may take on a loaded machine (a bound, not a pace)
 
@@ -186,7 +188,7 @@ def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
                        encoding="utf-8")
 
     title("Queues at clinics, edited")
-    server.wait_for(r"^Built in ")
+    server.wait_for(BUILT)
     status, after = fetch(page)
     assert status == 200 and "Queues at clinics, edited" in after
     assert "Queues at clinics, edited" not in before
@@ -197,6 +199,6 @@ def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
     assert status == 500 and "ID_FORMAT" in broken
 
     title("Queues at clinics, fixed")
-    server.wait_for(r"^Built in ")
+    server.wait_for(BUILT)
     status, fixed = fetch(page)
     assert status == 200 and "Queues at clinics, fixed" in fixed
