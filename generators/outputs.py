@@ -32,7 +32,7 @@ from .validate import release_positions
 
 ASSETS = ("portal.css", "portal.js")
 """On every page."""
-PAGE_ASSETS = ("search.js", "search.css", "desk.js",
+PAGE_ASSETS = ("search.js", "search.css", "pagefind.js", "desk.js",
                # issue 15: finders (the listings that have one load them: finders.py)
                "finder.js", "finder.css")
 """Only on the pages that ask for them (search.md; the desk on the home page; the finders'

@@ -70,9 +70,36 @@
     });
     fetch(base + "pagefind/bundles.json").then(function (r) { return r.json(); })
       .then(function (bundles) {
-        var ui = new PagefindUI({
+        // The facets' files are fetched when a reader asks for the facets (the button
+        // of search.md), when the address names one, or when this tab has asked before:
+        // assets/portal/pagefind.js stands between the UI and Pagefind to hold them back
+        var button = document.getElementById("portal-facets");
+        var ui;
+        var wanted = false;
+        var want;
+        window.portalFacets = {
+          primary: base + "pagefind/" + bundles[0] + "/pagefind.js",
+          wanted: new Promise(function (resolve) { want = resolve; }),
+          loaded: function () {
+            if (button) { button.hidden = true; }
+            // the counts beside the facets are the query's: search again, now with them
+            window.setTimeout(function () { ui.triggerFilters(facets()); }, 0);
+          }
+        };
+        var openFacets = function () {
+          if (wanted) { return; }
+          wanted = true;
+          want();
+          if (button) { button.querySelector("button").disabled = true; }
+          try { window.sessionStorage.setItem("portal-facets", "1"); } catch (e) { /* private */ }
+        };
+        if (button) {
+          button.hidden = false;
+          button.querySelector("button").addEventListener("click", openFacets);
+        }
+        ui = new PagefindUI({
           openFilters: named,
-          element: "#portal-search", bundlePath: base + "pagefind/" + bundles[0] + "/",
+          element: "#portal-search", bundlePath: base + "assets/portal/",
           mergeIndex: bundles.slice(1).map(function (b) {
             return {bundlePath: base + "pagefind/" + b + "/", ranking: RANKING};
           }),
@@ -126,6 +153,7 @@
         });
         window.addEventListener("popstate", function () {
           var text = read() || ALL;
+          if (Object.keys(selected).length) { openFacets(); }
           quick(text);
           ui.triggerSearch(text);
           ui.triggerFilters(facets());
@@ -145,6 +173,9 @@
         quick(q || ALL);
         ui.triggerSearch(q || ALL);
         if (Object.keys(selected).length) { ui.triggerFilters(facets()); }
+        var asked = false;
+        try { asked = window.sessionStorage.getItem("portal-facets") === "1"; } catch (e) { /* private */ }
+        if (asked || Object.keys(selected).length) { openFacets(); }
       });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

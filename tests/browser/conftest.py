@@ -179,3 +179,10 @@ def at(browser: Any, requests_seen: list[str]) -> Iterator[Any]:
         ctx.close()
     assert [p for found in problems for p in found] == []
 
+
+
+def open_facets(page: Any) -> None:
+    """Ask for the search page's facets (their files are fetched only then) and wait for
+    their groups."""
+    page.locator("#portal-facets button").click()
+    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=30000)

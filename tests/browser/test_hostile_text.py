@@ -17,7 +17,7 @@ from generators.build import build_site
 
 from ..conftest import AS_OF, ROOT, VALID
 from ..hostile import MARK, hostile_archive, previous_edition
-from .conftest import watch
+from .conftest import open_facets, watch
 
 pytestmark = pytest.mark.browser
 Page = Any
@@ -87,6 +87,7 @@ def test_search_shows_hostile_titles_and_excerpts_as_text(
     assert "<svg onload=alert(2)>" in results.inner_text()  # excerpts, as text
     assert results.locator("img, svg[onload], script, iframe").count() == 0
     # the facets: unit and topic names reach Pagefind UI's labels, which it writes as HTML
+    open_facets(page)
     panel = page.locator(".pagefind-ui__filter-panel")
     assert panel.locator(".pagefind-ui__filter-label").count() > 5
     assert panel.locator("img, svg, script, iframe, b").count() == 0

@@ -20,10 +20,11 @@ from generators.labels import labels, value_label
 from generators.models import Document
 from generators.pages.common import Ctx
 from generators.pages.finding import search_block
-from generators.search import RECORD_WORD, number_token, shard_of
+from generators.search import MAIN, RECORD_WORD, number_token, shard_of
 from generators.validate import validate
 
 from ..conftest import SAMPLE, SAMPLE_AS_OF
+from .conftest import open_facets
 
 pytestmark = pytest.mark.browser
 Page = Any
@@ -135,6 +136,7 @@ def test_a_facet_narrows_across_every_bundle_with_its_count(page: Page, site: st
                                                            locale: str) -> None:
     t = labels(locale)
     results(page, site, "北京")
+    open_facets(page)
     group = page.locator(".pagefind-ui__filter-panel details", has_text=t("kind")).first
     group.locator("summary").click()
     option = group.locator(".pagefind-ui__filter-value", has_text=t("rt-document")).first
@@ -174,6 +176,7 @@ def test_the_query_and_facets_live_in_the_address(page: Page, site: str, locale:
     t = labels(locale)
     kind, document = t("kind"), t("rt-document")
     results(page, site, "北京")
+    open_facets(page)
     count = check_facet(page, kind, document)
     page.wait_for_function("k => new URLSearchParams(location.search).has(k)", arg=kind)
     narrowed = page.url
@@ -258,8 +261,8 @@ def test_a_facet_counts_what_the_dashboard_counts(page: Page, demo_sites: dict[s
     page.goto(base)
     figure = int(page.locator(".tile--overdue strong").inner_text())
     assert figure > 60  # more than one page of an index holds
-    page.goto(f"{base}search/")  # no query: "*", every page, the facets beside it
-    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=30000)
+    page.goto(f"{base}search/")  # no query: "*", every page
+    open_facets(page)
     check_facet(page, t("kind"), t("rt-supervision"))
     page.wait_for_function(
         "s => [...document.querySelectorAll('.pagefind-ui__filter-label')].some("
@@ -286,11 +289,13 @@ def test_a_facet_counts_what_the_dashboard_counts(page: Page, demo_sites: dict[s
 @pytest.mark.parametrize("locale", EDITIONS)
 def test_the_page_opens_on_every_record_for_one_word_chunk_per_bundle(
         page: Page, site: str, locale: str) -> None:
-    """No query: "*", every record with the facets beside it, for RECORD_WORD's chunk of
-    each bundle (Pagefind's own filter-only search, or a preload of "*" as typed, fetches
-    every chunk of the word index)."""
-    chunks: list[str] = []
-    page.on("request", lambda r: chunks.append(r.url) if r.url.endswith(".pf_index") else None)
+    """No query: "*", every record, for RECORD_WORD's chunk of each bundle (Pagefind's own
+    filter-only search, or a preload of "*" as typed, fetches every chunk of the word
+    index), and no facet file until the reader asks for the facets: then every bundle's,
+    with counts that are the query's."""
+    t = labels(locale)
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
     page.goto(f"{site}search/")
     page.wait_for_function(
         "() => /\\d/.test((document.querySelector('.pagefind-ui__message') || {})"
@@ -298,7 +303,48 @@ def test_the_page_opens_on_every_record_for_one_word_chunk_per_bundle(
     page.wait_for_load_state("networkidle")
     bundles = json.loads(page.evaluate(
         "b => fetch(b + 'pagefind/bundles.json').then(r => r.text())", site))
+    chunks = [u for u in seen if u.endswith(".pf_index")]
     assert page.input_value(".pagefind-ui__search-input") == "*"
-    assert page.locator(".pagefind-ui__filter-name").count() >= 4
     assert 0 < len(chunks) <= len(bundles), chunks
     assert page.evaluate("() => window.portalSearchTerm('*')") == RECORD_WORD
+    assert not [u for u in seen if u.endswith(".pf_filter")]
+    assert page.locator(".pagefind-ui__filter-name").count() == 0
+    open_facets(page)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".pagefind-ui__filter-name").count() >= 4
+    assert page.locator("#portal-facets").is_hidden()
+    assert {u.split("/pagefind/")[1].split("/")[0] for u in seen
+            if u.endswith(".pf_filter")} == set(bundles) - {MAIN}  # MAIN: no record page
+    every = facet_counts(page, t("kind"))
+    # a query in the same tab: the facets come with it (the tab has asked), counted for it
+    results(page, site, "北京")
+    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=30000)
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__message')"
+                           "?.textContent.includes('北京')", timeout=15000)
+    narrowed = facet_counts(page, t("kind"))
+    assert narrowed and narrowed != every
+    assert all(n <= every.get(value, n) for value, n in narrowed.items())
+
+
+def facet_counts(page: Page, group: str) -> dict[str, int]:
+    """The values of a facet group and the counts beside them ({} if it is not shown)."""
+    block = page.locator("details.pagefind-ui__filter-block").filter(has=page.locator(
+        "summary", has_text=re.compile(rf"^{re.escape(group)}$")))
+    if not block.count():
+        return {}
+    return {m[1]: int(m[2]) for m in (re.match(r"^(.*) \((\d+)\)$", text) for text in
+            block.first.locator(".pagefind-ui__filter-label").all_text_contents()) if m}
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_an_address_that_names_a_facet_opens_the_facets(page: Page, site: str,
+                                                        locale: str) -> None:
+    """A bookmark or a link with a facet in it, opened in a new tab: the facets show
+    without being asked for, their group open, the value checked."""
+    t = labels(locale)
+    kind, document = t("kind"), t("rt-document")
+    page.goto(f"{site}search/?q={quote('北京')}&{quote(kind)}={quote(document)}")
+    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=30000)
+    assert checked(page) == [f"{kind}:{document}"]
+    assert page.locator("details.pagefind-ui__filter-block[open] summary").all_inner_texts() \
+        == [kind]
