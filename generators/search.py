@@ -67,8 +67,14 @@ class SearchIndexError(Exception):
     pass
 
 
+MAX_SHARDS = 16
+"""A query fetches a word chunk from every bundle (about 12 KB each): at 50,000 records, 32
+shards cost a query 0.4 MB of its 1 MB; 16 halve that, for a republish that re-indexes
+shards of about 2,300 pages there (bench/RESULTS.md, "Search downloads")."""
+
+
 def shard_count(record_pages: int) -> int:
-    return max(1, min(32, record_pages // PAGES_PER_SHARD))
+    return max(1, min(MAX_SHARDS, record_pages // PAGES_PER_SHARD))
 
 
 def shard_of(src: str, shards: int) -> str:
