@@ -246,6 +246,9 @@ _L: dict[str, tuple[str, str]] = {
     "serve_stopped": ("Stopped.", "已停止。"),
     "serve_failed": ("The build failed", "生成失败"),
     "serve_failed_why": ("The build failed: {why}", "生成失败：{why}"),
+    "serve_nothing_built": ("Portal preview: nothing built", "门户预览：未生成"),
+    "serve_reloads": ("This page reloads by itself once they are fixed.",
+                      "问题改正后，本页自动刷新。"),
     "serve_bug": ("The build failed (a bug of the portal)", "生成失败（门户程序出错）"),
     "val_serve_nothing": ("Nothing was built: the browser shows these problems until they "
                           "are fixed.", "未生成门户：问题改正之前，浏览器显示这些问题。"),

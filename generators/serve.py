@@ -102,19 +102,21 @@ class PreviewServer(LiveReloadServer):
         return content[:end] + tag + content[end:]
 
 
-def problems_page(heading: str, lines: list[str]) -> bytes:
-    """The page the browser shows instead of the site.  The lines quote record text, which
-    is hostile: everything is escaped, and nothing of it reaches the <title>."""
+def problems_page(heading: str, lines: list[str], lang: str) -> bytes:
+    """The page the browser shows instead of the site, in the edition's language.  The
+    lines quote record text, which is hostile: everything is escaped, and nothing of it
+    reaches the <title>."""
     body = html.escape("\n".join(lines), quote=True)
+    t = labels(lang)
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Portal preview: nothing built</title>
+<title>{html.escape(t("serve_nothing_built"))}</title>
 <style>body{{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem}}
 h1{{color:#b00020;font-size:1.4rem}}pre{{background:#f6f6f6;padding:1rem;overflow-x:auto;
 white-space:pre-wrap}}</style></head>
 <body><h1>{html.escape(heading)}</h1>
-<p>This page reloads by itself once they are fixed.</p>
+<p>{html.escape(t("serve_reloads"))}</p>
 <pre id="problems">{body}</pre>
 </body></html>
 """.encode()
@@ -179,7 +181,7 @@ class Preview:
         try:
             inputs = incremental.inputs_digest(self.records)  # before they are read
             recs, report = validate(self.records, self.display, self.as_of)
-            lang = portal_lang(self.locale)  # the edition's language, as portal build
+            lang = self.lang  # the edition's language, as portal build
             t = labels(lang)
             if report.failed(self.strict):
                 self.echo(report.text(lang), True)
@@ -187,7 +189,7 @@ class Preview:
                 problems = report.errors + (report.warnings if self.strict else [])
                 n = len(problems)
                 return problems_page(t("val_problems", n=n),
-                                     report.text(lang).splitlines())
+                                     report.text(lang).splitlines(), lang)
             if report.problems:
                 self.echo(report.text(lang), True)
             build_site(self.config_file, self.site_dir, records=str(self.records),
@@ -199,20 +201,25 @@ class Preview:
                      if exc.report else []) + \
                 [r.getMessage() for r in logged] + [str(exc)]
             self.echo(str(exc), True)
-            return problems_page(self.said("serve_failed"), lines)
+            return problems_page(self.said("serve_failed"), lines, self.lang)
         except (OSError, MkDocsException) as exc:  # MkDocs': mkdocs.yml edited into a bad one
             message = self.said("serve_failed_why", why=str(exc))
             self.echo(message, True)
-            return problems_page(self.said("serve_failed"), [message])
+            return problems_page(self.said("serve_failed"), [message], self.lang)
         except Exception as exc:  # a bug of ours: keep serving, say so where it is seen
             self.echo(traceback.format_exc().rstrip(), True)
-            return problems_page(self.said("serve_bug"), [f"{type(exc).__name__}: {exc}"])
+            return problems_page(self.said("serve_bug"), [f"{type(exc).__name__}: {exc}"],
+                                 self.lang)
         self.echo(self.said("serve_built", s=f"{time.perf_counter() - started:.1f}"), False)
         return None
 
+    @property
+    def lang(self) -> str:
+        return portal_lang(self.locale)
+
     def said(self, key: str, **values: object) -> str:
         """A line of the preview's own, in the edition's language (as its problems)."""
-        return labels(portal_lang(self.locale))(key, **values)
+        return labels(self.lang)(key, **values)
 
 
 def parse_address(text: str) -> tuple[str, int]:

@@ -197,6 +197,8 @@ def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
     server.wait_for(r"^未生成门户")  # the edition's language, Chinese by default
     status, broken = fetch(page)
     assert status == 500 and "ID_FORMAT" in broken
+    # in the edition's language (Chinese, as nothing says otherwise), the page as the lines
+    assert '<html lang="zh">' in broken and "<title>门户预览：未生成</title>" in broken
 
     title("Queues at clinics, fixed")
     server.wait_for(BUILT)
