@@ -41,6 +41,8 @@ ALLOWED_ASCII = frozenset({
     "Windows", "GBK", "Unicode", "URL", "FIFO", "MiB",
     # attachments' formats and sizes, as a Chinese policy page writes them (issue 17)
     "OFD", "Word", "Excel", "KB", "MB", "SHA",
+    # a key as the keyboard prints it (portal serve: 按Ctrl+C停止)
+    "Ctrl",
     # field formats: YYYY-MM-DD, HH:MM
     "YYYY", "HH",
     # incident levels as the office writes them: 较大（III级） (issue 16)
