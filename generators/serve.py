@@ -27,7 +27,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
 
 from .cache import cache_path
-from .errors import portal_lang
+from .errors import Lang, portal_lang
 from .labels import labels
 
 
@@ -214,7 +214,7 @@ class Preview:
         return None
 
     @property
-    def lang(self) -> str:
+    def lang(self) -> Lang:
         return portal_lang(self.locale)
 
     def said(self, key: str, **values: object) -> str:
