@@ -197,10 +197,11 @@ def clean_temporaries(records_dir: Path) -> None:
     """Remove the cache's temporary files that a killed process left (its id is in the
     name, and it is gone)."""
     folder = records_dir.resolve().parent / ".cache" / "portal"
-    try:
-        paths = [p for p in folder.rglob("*.tmp*") if p.is_file()]
-    except OSError:
-        return
+    paths: list[Path] = []
+    for top, dirs, files in os.walk(folder):
+        # not into the preview's sites (`portal serve`): a page each, and none is a cache
+        dirs[:] = [d for d in dirs if d != "site" and not d.startswith(".site")]
+        paths += [Path(top, name) for name in files if ".tmp" in name]
     for path in paths:
         pid = path.name.rpartition(".tmp")[2]
         if not pid.isdigit():
