@@ -40,6 +40,15 @@ class RecordDumper(yaml.CSafeDumper):
     (YAML_UNQUOTED).  For whatever writes records: the demo, the tests' archives."""
 
 
+
+def _session(year: int, cppcc: bool) -> dict[str, int]:
+    """The session of the year, as the contract's second edition writes it: the people's
+    congress and the CPPCC meet once a year, terms of five years (the 16th congress and
+    the 14th CPPCC from 2023).  A year instead draws a SESSION_YEAR warning per record."""
+    first = 2023 if year >= 2023 else 2018
+    term = (14 if cppcc else 16) - (first < 2023)
+    return {"term": term, "meeting": year - first + 1}
+
 def _text(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
     if yaml12_number(value) is not None:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
@@ -191,7 +200,8 @@ def generate(n: int, seed: int, out: Path, as_of: dt.date = REFERENCE_DAY) -> in
         received = day_in(session)
         li: dict[str, Any] = {
             "id": f"lia-{session}-{i:05d}", "kind": ["npc-suggestion", "cppcc-proposal"][i % 2],
-            "number": f"{i:04d}", "session": session, "proposers": [f"Deputy {i % 97}"],
+            "number": f"{i:04d}", "session": _session(session, i % 2 == 1),
+            "proposers": [f"Deputy {i % 97}"],
             "title": title(i)[0], "received": received, "lead": rng.choice(AGENCIES),
             "classification": ["public", "internal"][i % 2]}
         reply_day = received + dt.timedelta(days=rng.randint(20, 120))

@@ -51,6 +51,9 @@ def test_counts_at_scale(sites: dict[int, tuple[Path, Path]]) -> None:
     records, site = sites[1200]
     recs, report = validate(records, "records", AS_OF)
     assert report.errors == []
+    # written as editors write (a session as its term and meeting, not a year): a warning
+    # a record would cost every validation of the bench its file's reading again
+    assert report.warnings == []
     cat = build_catalog(recs, AS_OF, "internal")
     docs = BeautifulSoup((site / "documents/index.html").read_text(encoding="utf-8"),
                          "html.parser")
