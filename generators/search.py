@@ -83,8 +83,11 @@ def shard_of(src: str, shards: int) -> str:
 
 def indexed(dest_uri: str) -> bool:
     """Pages that search finds: not the second and later pages of a listing (rows that
-    link to records search finds anyway; at 10,000 records, 192 pages of 50 KB)."""
-    return dest_uri.endswith("index.html") and not _LISTING_PAGE.search(dest_uri)
+    link to records search finds anyway; at 10,000 records, 192 pages of 50 KB), nor the
+    record reference and the error catalogue (the editors' documents, in the navigation:
+    they name every field and record type, and came first for 会议纪要)."""
+    return dest_uri.endswith("index.html") and not _LISTING_PAGE.search(dest_uri) \
+        and not dest_uri.startswith("reference/")
 
 
 def _command(mirror: Path, output: Path) -> list[str]:

@@ -17,7 +17,7 @@ from generators.models import Document, Liaison, Received, Record
 from generators.pages import build_pages
 from generators.pages.common import Ctx
 from generators.pages.finding import search_block
-from generators.search import RECORD_WORD, number_token
+from generators.search import RECORD_WORD, indexed, number_token
 from generators.validate import validate
 
 from .conftest import AS_OF, VALID
@@ -70,6 +70,16 @@ def test_a_numbered_record_carries_its_number_word_facets_and_meta(cat: Catalog,
         called = {"npc-suggestion": "建议号", "cppcc-proposal": "提案号"}.get(
             getattr(rec, "kind", ""), "发文字号") if locale == "zh" else None
         assert called is None or meta.get(called) == rec.number, meta
+
+
+def test_the_editors_documents_stay_out_of_the_index() -> None:
+    """The record reference and the error catalogue name every field and record type: in
+    the index they came first for 会议纪要 (in the navigation, editors find them there)."""
+    assert indexed("documents/2026/doc-a/index.html")
+    assert indexed("documents/index.html")
+    assert not indexed("documents/page_2/index.html")
+    assert not indexed("reference/records/meeting/index.html")
+    assert not indexed("reference/errors/index.html")
 
 
 def test_listings_keep_their_tables_out_of_the_index(cat: Catalog) -> None:
