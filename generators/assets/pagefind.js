@@ -27,6 +27,7 @@ export async function filters() {
   await facets.wanted;
   const all = await pagefind.filters();
   const now = last && await pagefind.search(last[0], last[1]);
-  facets.loaded();
-  return now && now.filters ? now.filters : all;
+  const counts = now && now.filters ? now.filters : all;
+  facets.loaded(Object.keys(counts));
+  return counts;
 }

@@ -5,12 +5,12 @@
    in generators/search.py): "wh", the code points of the prefix in hex, "y" year, "n"
    sequence, "h" (so that n1 is not the start of n12: Pagefind matches word beginnings).
    Here a number typed in any form (〔〕 [] 【】 () around the year, full-width or not,
-   with or without 号, a zero-padded sequence, or 京政发2021-12) becomes that word, so the
+   with or without 第 and 号, a zero-padded sequence, or 京政发2021-12) becomes that word, so the
    record comes first; listings and citing records do not hold it. */
 (function () {
   "use strict";
   // after NFKC, full-width （）［］｛｝ and digits are ASCII; 〔〕 and 【】 stay as they are
-  var NUMBER = /([\u4e00-\u9fff]{1,12})\s*(?:[\[【(〔{]\s*(\d{4})\s*[\]】)〕}]|(\d{4})\s*[-–—]\s*)\s*(\d{1,5})\s*号?/g;
+  var NUMBER = /([\u4e00-\u9fff]{1,12})\s*(?:[\[【(〔{]\s*(\d{4})\s*[\]】)〕}]|(\d{4})\s*[-–—]\s*)\s*第?\s*(\d{1,5})\s*号?/g;
   var PROPOSAL = /^第?\s*(\d{1,5})\s*号$/;  // a liaison item: 第0359号 -> 0359
 
   function token(prefix, year, seq) {
@@ -57,9 +57,24 @@
   // page that says the phrase more often comes first, however long it is.
   var RANKING = {pageLength: 0.0};
 
+  // Pagefind's UI writes a result's tags as "key: value", with an ASCII colon and a space
+  // that are a text node of their own; a Chinese page writes 类型：公文 (GLOSSARY.md).  The
+  // UI never writes that node again, so it is changed where it appears.
+  function chineseColons(holder) {
+    if (!/^zh/.test(document.documentElement.lang || "")) { return; }
+    new MutationObserver(function () {
+      holder.querySelectorAll(".pagefind-ui__result-tag").forEach(function (tag) {
+        tag.childNodes.forEach(function (node) {
+          if (node.nodeType === 3 && node.data === ": ") { node.data = "："; }
+        });
+      });
+    }).observe(holder, {childList: true, subtree: true});
+  }
+
   function start() {
     var holder = document.getElementById("portal-search");
     if (!holder || typeof PagefindUI === "undefined") { return; }
+    chineseColons(holder);
     // result links must work wherever the portal is served (an edition lives in /2026.11/)
     var base = new URL(".", new URL(JSON.parse(
       document.getElementById("__config").textContent).base + "/", window.location)).pathname;
@@ -80,10 +95,25 @@
         window.portalFacets = {
           primary: base + "pagefind/" + bundles[0] + "/pagefind.js",
           wanted: new Promise(function (resolve) { want = resolve; }),
-          loaded: function () {
+          loaded: function (names) {
+            var focused = document.activeElement;
             if (button) { button.hidden = true; }
+            // a parameter of the address that names no facet (?from=home) is not one:
+            // narrowing by it would find nothing
+            Object.keys(selected).forEach(function (key) {
+              if (names.indexOf(key.slice(0, key.indexOf(":"))) < 0) { delete selected[key]; }
+            });
+            window.history.replaceState(null, "", address());
             // the counts beside the facets are the query's: search again, now with them
-            window.setTimeout(function () { ui.triggerFilters(facets()); }, 0);
+            window.setTimeout(function () {
+              ui.triggerFilters(facets());
+              if (button && (focused === document.body || button.contains(focused))) {
+                // the button pressed is gone: the keyboard goes on to the facets
+                var next = holder.querySelector(".pagefind-ui__filter-name") ||
+                  holder.querySelector(".pagefind-ui__search-input");
+                if (next) { next.focus(); }
+              }
+            }, 0);
           }
         };
         var openFacets = function () {
@@ -142,6 +172,16 @@
           if (e.target.classList.contains("pagefind-ui__search-input")) {
             window.history.replaceState(null, "", address());
           }
+        });
+        // the box's clear button empties it without an input event: back to "*", every
+        // record (an empty box shows nothing), and the query out of the address
+        holder.addEventListener("click", function (e) {
+          if (!e.target.closest || !e.target.closest(".pagefind-ui__search-clear")) { return; }
+          window.setTimeout(function () {
+            quick(ALL);
+            ui.triggerSearch(ALL);
+            window.history.replaceState(null, "", address());
+          }, 0);
         });
         holder.addEventListener("change", function (e) {
           var box = e.target;

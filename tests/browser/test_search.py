@@ -114,8 +114,9 @@ def test_a_result_says_its_type_number_date_and_status(page: Page, site: str,
     meta = dict(re.findall(r'data-pagefind-meta="([^"]+)">([^<]*)<',
                            search_block(Ctx(cat, locale), doc)))
     assert set(meta) == {t("kind"), t("number"), t("date"), t("status")}
+    colon = "：" if locale == "zh" else ": "
     for key, value in meta.items():
-        assert f"{key}: {value}" in tags
+        assert f"{key}{colon}{value}" in tags
 
 
 def test_the_page_turns_a_typed_number_into_the_indexed_word(page: Page,
@@ -129,6 +130,9 @@ def test_the_page_turns_a_typed_number_into_the_indexed_word(page: Page,
         if expected:
             assert typed == expected, query
     assert page.evaluate("() => window.portalSearchTerm('第0359号')") == "0359"
+    # 第 before the sequence, as an order is numbered, is staff's way too
+    assert page.evaluate("() => window.portalSearchTerm('京政办发〔2026〕第26号')") \
+        == number_token("京政办发〔2026〕26号")
 
 
 @pytest.mark.parametrize("locale", EDITIONS)
@@ -348,3 +352,54 @@ def test_an_address_that_names_a_facet_opens_the_facets(page: Page, site: str,
     assert checked(page) == [f"{kind}:{document}"]
     assert page.locator("details.pagefind-ui__filter-block[open] summary").all_inner_texts() \
         == [kind]
+
+
+def test_a_parameter_that_names_no_facet_is_left_out(page: Page, sample_site: str) -> None:
+    """A link that carries a parameter of its own (?from=home) still searches: it is no
+    facet, so it narrows nothing and leaves the address once the facets are known."""
+    page.goto(f"{sample_site}search/?q={quote('北京')}&from=home")
+    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=30000)
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('from')",
+                           timeout=15000)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    assert parse_qs(urlparse(page.url).query) == {"q": ["北京"]}
+    assert checked(page) == []
+
+
+def test_the_clear_button_goes_back_to_every_record(page: Page, sample_site: str) -> None:
+    """Clearing the box shows every record ("*", as the page says), not an empty page, and
+    takes the query out of the address, so that a reload does not bring it back."""
+    results(page, sample_site, "老旧小区")
+    page.locator(".pagefind-ui__search-clear").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')",
+                           timeout=15000)
+    assert page.input_value(".pagefind-ui__search-input") == "*"
+    page.wait_for_function(
+        "() => /\\d/.test((document.querySelector('.pagefind-ui__message') || {})"
+        ".textContent || '') && document.querySelector('.pagefind-ui__result-link')",
+        timeout=15000)
+
+
+def test_the_facets_button_hands_the_keyboard_on(page: Page, sample_site: str) -> None:
+    """Pressed with the keyboard, the button goes away: the focus goes on to the facets,
+    not back to the top of the page."""
+    page.goto(f"{sample_site}search/")
+    page.locator("#portal-facets button").focus()
+    page.keyboard.press("Enter")
+    page.locator(".pagefind-ui__filter-name").first.wait_for(timeout=30000)
+    page.wait_for_function("() => document.activeElement && document.activeElement"
+                           ".classList.contains('pagefind-ui__filter-name')", timeout=15000)
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_result_tags_are_punctuated_in_the_edition_s_language(page: Page, site: str,
+                                                             locale: str) -> None:
+    """类型：公文 on a Chinese page (Pagefind's UI writes "类型: 公文"), Kind: Document on an
+    English one."""
+    results(page, site, "北京")
+    page.locator(".pagefind-ui__result-tag").first.wait_for(timeout=15000)
+    tags = page.locator(".pagefind-ui__result-tag").all_inner_texts()
+    colon = "：" if locale == "zh" else ": "
+    assert tags and all(colon in tag for tag in tags), tags[:5]
+    if locale == "zh":
+        assert not any(": " in tag for tag in tags), tags[:5]
