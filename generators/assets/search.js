@@ -57,24 +57,36 @@
   // page that says the phrase more often comes first, however long it is.
   var RANKING = {pageLength: 0.0};
 
-  // Pagefind's UI writes a result's tags as "key: value", with an ASCII colon and a space
-  // that are a text node of their own; a Chinese page writes 类型：公文 (GLOSSARY.md).  The
-  // UI never writes that node again, so it is changed where it appears.
-  function chineseColons(holder) {
-    if (!/^zh/.test(document.documentElement.lang || "")) { return; }
+  // What Pagefind's UI writes that this page says otherwise, changed in place (the UI
+  // keeps its own text nodes and sets their data again when it has something new):
+  // - a result's tags, "key: value": the ASCII colon and space are a text node of their
+  //   own, and a Chinese page writes 类型：公文 (GLOSSARY.md);
+  // - the count for "*", "找到 285 个 * 的相关结果": a reader does not type "*", so the page
+  //   says how many records there are (search.md's data-every, "共{n}条记录").
+  function tidy(holder) {
+    var chinese = /^zh/.test(document.documentElement.lang || "");
+    var every = holder.getAttribute("data-every");
     new MutationObserver(function () {
-      holder.querySelectorAll(".pagefind-ui__result-tag").forEach(function (tag) {
-        tag.childNodes.forEach(function (node) {
-          if (node.nodeType === 3 && node.data === ": ") { node.data = "："; }
+      if (chinese) {
+        holder.querySelectorAll(".pagefind-ui__result-tag").forEach(function (tag) {
+          tag.childNodes.forEach(function (node) {
+            if (node.nodeType === 3 && node.data === ": ") { node.data = "："; }
+          });
         });
-      });
-    }).observe(holder, {childList: true, subtree: true});
+      }
+      var message = holder.querySelector(".pagefind-ui__message");
+      var text = message && message.firstChild;
+      if (every && text && text.nodeType === 3 && /(^|\s)\*(\s|$)/.test(text.data)) {
+        var n = /\d+/.exec(text.data);
+        if (n) { text.data = every.replace("{n}", n[0]); }
+      }
+    }).observe(holder, {childList: true, subtree: true, characterData: true});
   }
 
   function start() {
     var holder = document.getElementById("portal-search");
     if (!holder || typeof PagefindUI === "undefined") { return; }
-    chineseColons(holder);
+    tidy(holder);
     // result links must work wherever the portal is served (an edition lives in /2026.11/)
     var base = new URL(".", new URL(JSON.parse(
       document.getElementById("__config").textContent).base + "/", window.location)).pathname;

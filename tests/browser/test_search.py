@@ -403,3 +403,19 @@ def test_result_tags_are_punctuated_in_the_edition_s_language(page: Page, site: 
     assert tags and all(colon in tag for tag in tags), tags[:5]
     if locale == "zh":
         assert not any(": " in tag for tag in tags), tags[:5]
+
+
+@pytest.mark.parametrize("locale", EDITIONS)
+def test_every_record_is_counted_in_words_not_as_a_star(page: Page, site: str,
+                                                        locale: str) -> None:
+    """The page opens on "*", which no reader types: its count says how many records
+    there are (共285条记录), and a query's count is Pagefind's own again."""
+    page.goto(f"{site}search/")
+    page.wait_for_function(
+        "() => /\\d/.test((document.querySelector('.pagefind-ui__message') || {})"
+        ".textContent || '')", timeout=30000)
+    said = page.locator(".pagefind-ui__message").inner_text()
+    assert re.fullmatch(r"共\d+条记录" if locale == "zh" else r"\d+ records", said), said
+    page.fill(".pagefind-ui__search-input", "北京")
+    page.wait_for_function("() => document.querySelector('.pagefind-ui__message')"
+                           "?.textContent.includes('北京')", timeout=15000)
