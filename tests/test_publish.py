@@ -143,7 +143,7 @@ def test_search_shards_hold_every_page_once(tmp_path: Path) -> None:
     import gzip
     import json
 
-    from generators.search import shard_of
+    from generators.search import indexed, shard_of
 
     site = build_site(ROOT / "mkdocs.yml", tmp_path / "site", records=str(VALID), as_of=AS_OF,
                       options={"search_shards": 3})
@@ -157,9 +157,12 @@ def test_search_shards_hold_every_page_once(tmp_path: Path) -> None:
             where.setdefault(url, []).append(bundle)
     pages = {"/" + p.parent.relative_to(site).as_posix() + "/"
              for p in site.rglob("index.html")
-             if "pagefind" not in p.parts and not p.parent.name.startswith("page_")}
+             if "pagefind" not in p.parts and indexed(p.relative_to(site).as_posix())}
     pages = {"/" if p == "/./" else p for p in pages}
     assert set(where) == pages
+    # neither listings' later pages nor the editors' reference: records are what is found
+    assert not [u for u in where if u.startswith("/reference/") or "/page_" in u]
+    assert (site / "reference/errors/index.html").is_file()
     assert all(len(b) == 1 for b in where.values())
     assert where["/documents/2026/doc-b/"] == [shard_of("documents/2026/doc-b.md", 3)]
     assert where["/"] == where["/search/"] == where["/units/"] == ["site"]
