@@ -40,14 +40,19 @@ class RecordDumper(yaml.CSafeDumper):
     (YAML_UNQUOTED).  For whatever writes records: the demo, the tests' archives."""
 
 
+CONGRESS_TERM_FROM = 2018
+"""The year a term of the municipal people's congress and CPPCC began (Beijing's 15th
+congress and 13th CPPCC): a term is five years, its meetings one a year."""
+
 
 def _session(year: int, cppcc: bool) -> dict[str, int]:
-    """The session of the year, as the contract's second edition writes it: the people's
-    congress and the CPPCC meet once a year, terms of five years (the 16th congress and
-    the 14th CPPCC from 2023).  A year instead draws a SESSION_YEAR warning per record."""
-    first = 2023 if year >= 2023 else 2018
-    term = (14 if cppcc else 16) - (first < 2023)
-    return {"term": term, "meeting": year - first + 1}
+    """The session a liaison item of the year was raised at, as the contract's second
+    edition writes it ({term, meeting}; a year draws a SESSION_YEAR warning): five
+    meetings a term from CONGRESS_TERM_FROM, the 15th congress and the 13th CPPCC then
+    (2026: the 16th congress's 4th meeting, the 14th CPPCC's 4th)."""
+    terms, meeting = divmod(year - CONGRESS_TERM_FROM, 5)
+    return {"term": (13 if cppcc else 15) + terms, "meeting": meeting + 1}
+
 
 def _text(dumper: yaml.CSafeDumper, value: str) -> yaml.ScalarNode:
     if yaml12_number(value) is not None:
