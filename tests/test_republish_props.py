@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generators.build import BuildError, build_site
+from generators.processes import settle_removals
 
 from .conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF
 
@@ -306,6 +307,9 @@ def _restore(work: Work, saved: Checkpoint) -> None:
 def run_sequence(work: Work, edits: list[tuple[str, int]]) -> None:
     """From the built project: each edit, a republish; the full build's bytes at the end
     (or after each edit)."""
+    # the last build's old site folders may still be going, in a detached `rm -rf`
+    # (processes.remove_later): removed twice at once, a file vanishes under rmtree
+    settle_removals()
     shutil.rmtree(work.root)
     shutil.copytree(work.root.parent / "pristine", work.root, symlinks=True)
     work.as_of, work.env = work.start, START_ENV
