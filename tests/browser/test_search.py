@@ -241,10 +241,15 @@ def demo_sites(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> dict[str
             for locale in EDITIONS}
 
 
+def facet_block(page: Page, group: str) -> Any:
+    """The facet group whose heading is group (a locator, maybe of nothing)."""
+    return page.locator("details.pagefind-ui__filter-block").filter(has=page.locator(
+        "summary", has_text=re.compile(rf"^{re.escape(group)}$")))
+
+
 def check_facet(page: Page, group: str, value: str) -> int:
     """Check a facet's value; return the count its label showed."""
-    block = page.locator("details.pagefind-ui__filter-block").filter(has=page.locator(
-        "summary", has_text=re.compile(rf"^{re.escape(group)}$"))).first
+    block = facet_block(page, group).first
     if block.get_attribute("open") is None:
         block.locator("summary").click()
     option = block.locator(".pagefind-ui__filter-value").filter(
@@ -332,8 +337,7 @@ def test_the_page_opens_on_every_record_for_one_word_chunk_per_bundle(
 
 def facet_counts(page: Page, group: str) -> dict[str, int]:
     """The values of a facet group and the counts beside them ({} if it is not shown)."""
-    block = page.locator("details.pagefind-ui__filter-block").filter(has=page.locator(
-        "summary", has_text=re.compile(rf"^{re.escape(group)}$")))
+    block = facet_block(page, group)
     if not block.count():
         return {}
     return {m[1]: int(m[2]) for m in (re.match(r"^(.*) \((\d+)\)$", text) for text in
