@@ -16,13 +16,16 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from . import faults, incremental
 from .errors import Report
 from .processes import remove_later
+
+if TYPE_CHECKING:
+    from .warm import Warm
 
 log = logging.getLogger("mkdocs.plugins.portal")
 ENV = {"records_dir": "PORTAL_RECORDS", "audience": "PORTAL_AUDIENCE", "as_of": "PORTAL_AS_OF",
@@ -60,7 +63,8 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                locale: str | None = None, strict: bool = False,
                preloaded: list[Any] | None = None,
                options: dict[str, Any] | None = None, full: bool = False,
-               force: bool = False, inputs: str | None = None) -> Path:
+               force: bool = False, inputs: str | None = None,
+               warm: Warm | None = None) -> Path:
     """Build the portal into site_dir atomically; raise BuildError and keep the old site.
 
     When site_dir holds our last build with the same inputs (incremental.py), only the
@@ -69,7 +73,8 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
     a non-empty site_dir that the portal did not make.  publish_site.py says how the
     site is put in place and what a killed build leaves.  inputs: the records'
     incremental.inputs_digest, taken by a caller that hands preloaded records over before
-    it read them; when the last build had the same key and inputs, nothing is done."""
+    it read them; when the last build had the same key and inputs, nothing is done.
+    warm: what `portal serve` keeps from its last build (warm.py)."""
     from mkdocs.config import load_config
 
     from . import cache, publish_site
@@ -89,6 +94,7 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
         # one plugin instance for every build of a process
         plugin.preloaded = preloaded  # type: ignore[attr-defined]
         plugin.read_caches = not full  # type: ignore[attr-defined]
+        plugin.warm = None if full else warm  # type: ignore[attr-defined]
         project = Path(cfg.config_file_path).parent.resolve()
         records_dir = (project / plugin.config.records_dir).resolve()
         if inputs is None:  # records handed over were read before anything we could take
@@ -102,8 +108,12 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             with publish_site.locked(site_dir) as lock:
                 publish_site.recover(site_dir, lock)
                 cache.clean_temporaries(records_dir)
-                previous = None if full else incremental.load(records_dir, site_dir,
-                                                              plugin.build_key(cfg))  # type: ignore[attr-defined]
+                key = plugin.build_key(cfg)  # type: ignore[attr-defined]
+                previous = None
+                if not full and warm is not None:
+                    previous = warm.previous(site_dir, key, incremental.marker(site_dir))
+                if not full and previous is None:
+                    previous = incremental.load(records_dir, site_dir, key)
                 if incremental.unchanged(previous, inputs):
                     log.info("portal: nothing changed since the last build")
                     return site_dir
@@ -111,7 +121,7 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
                 try:
                     with scratch_root(work.path):
                         _build_into(cfg, plugin, work, site_dir, records_dir, previous,
-                                    lock, inputs)
+                                    lock, inputs, warm)
                 except BaseException:
                     shutil.rmtree(work.path, ignore_errors=True)
                     if created:
@@ -133,7 +143,7 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
 
 
 def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: Path,
-                previous: Any, lock: Any, inputs: str) -> None:
+                previous: Any, lock: Any, inputs: str, warm: Warm | None) -> None:
     """MkDocs builds into the work folder; the result replaces the site at once."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -169,6 +179,8 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
     if state is not None:
         state.inputs = inputs
         incremental.save(records_dir, site_dir, state)
+        if warm is not None:
+            warm.saved(site_dir, state)
 
 
 def _page_point(output: str, **_kwargs: Any) -> str:

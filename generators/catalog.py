@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import attachments as attachment_files
 from . import deps
@@ -60,6 +60,9 @@ from .models.registry import Official, Topic, Unit
 from .models.request import Request
 from .models.supervision import Supervision
 from .workdays import NO_CALENDAR, WorkCalendar, work_calendar
+
+if TYPE_CHECKING:
+    from .warm import Warm
 
 R = TypeVar("R", bound=Record)
 K = TypeVar("K")
@@ -183,6 +186,9 @@ class Catalog:
     _rollups: dict[str, UnitRollup] | None = None
     _official_rollups: dict[str, OfficialRollup] | None = None
     _dumps: dict[str, bytes] = field(default_factory=dict)
+    warm: Warm | None = None
+    """What `portal serve`'s last build worked out from the records it shares with this
+    one (warm.py); None elsewhere."""
 
     # -- typed access ----------------------------------------------------------------------
     def of(self, model: type[R]) -> list[R]:
@@ -234,7 +240,13 @@ class Catalog:
         the edition manifest and the republish digests both hash it."""
         blob = self._dumps.get(rec.id)
         if blob is None:
-            blob = self._dumps[rec.id] = rec.model_dump_json(by_alias=True).encode("utf-8")
+            seen = self.warm.seen(rec) if self.warm is not None else None
+            blob = seen.dump if seen is not None else None
+            if blob is None:
+                blob = rec.model_dump_json(by_alias=True).encode("utf-8")
+                if seen is not None:
+                    seen.dump = blob
+            self._dumps[rec.id] = blob
         return blob
 
     # -- issue 16: duty office ---------------------------------------------------------------

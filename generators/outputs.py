@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .asof import resolve_as_of as resolve_as_of  # the as-of rule, for the plugin
 from .attachments import FOLDER as ATTACHMENTS
@@ -24,11 +24,15 @@ from .charts import collecting as charts_collecting
 from .editions import MANIFEST, changes_page, manifest_text
 from .figures import REQUEST_DAYS
 from .finders import finder_files
-from .history import read_history
+from .history import Change, read_history
+from .incremental import history_head
 from .models import Record
 from .pages import Page, other_pages, record_pages
 from .pages.desk import desk_files
 from .validate import release_positions
+
+if TYPE_CHECKING:
+    from .warm import Warm
 
 ASSETS = ("portal.css", "portal.js")
 """On every page."""
@@ -41,14 +45,24 @@ listings)."""
 
 def open_catalog(records: list[Record], records_dir: Path, as_of: dt.date,
                  audience: str, request_days: int = REQUEST_DAYS,
-                 read_caches: bool = True) -> Catalog:
+                 read_caches: bool = True, warm: Warm | None = None) -> Catalog:
     """The catalog of validated records for one audience, with their git history
     (read_caches False for `portal build --full`: the levels of git's blobs, which decide
-    whose eyes a commit message may reach, are read from git again)."""
+    whose eyes a commit message may reach, are read from git again; warm: `portal
+    serve`'s history of the last build, while HEAD names the same commit)."""
     release_positions(records)
     cat = build_catalog(records, as_of, audience, request_days, records_dir)
+    cat.warm = warm if read_caches else None
     levels = cache_path(records_dir, "history-levels").with_suffix(".json")
-    attach_history(cat, read_history(records_dir, levels, read=read_caches))
+
+    def read() -> dict[str, list[Change]]:
+        return read_history(records_dir, levels, read=read_caches)
+
+    if warm is not None and read_caches:
+        history = warm.read_history(records_dir, history_head(records_dir), read)
+    else:
+        history = read()
+    attach_history(cat, history)
     return cat
 
 

@@ -48,6 +48,8 @@ from .validate import validate
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
+    from .warm import Warm
+
 log = logging.getLogger("mkdocs.plugins.portal")
 THEME = Path(__file__).parent / "theme"
 """Template overrides of Material (escaping, and the scripts the security policy allows)."""
@@ -119,6 +121,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """Records already validated by `portal build` (saves reading them twice)."""
         self.read_caches = True
         """False for `portal build --full`: no cache is read (cache.py)."""
+        self.warm: Warm | None = None
+        """What `portal serve` keeps from its last build (warm.py); set by build_site."""
         self.theme_scripts: set[str] = set()
         """The inline scripts written in the theme's templates (csp.py)."""
         self.serving = False
@@ -144,7 +148,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 raise PluginError("portal: the records have problems; nothing was built\n"
                                   + report.text())
         self.catalog = open_catalog(records, self.records_path, as_of, self.config.audience,
-                                    self.config.request_days, self.read_caches)
+                                    self.config.request_days, self.read_caches, self.warm)
         gc.freeze()  # see on_files
         config.theme["language"] = self.config.locale  # Material's own strings, <html lang>
         # the site's name, description and footer in the edition's language; mkdocs.yml

@@ -29,6 +29,7 @@ from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _t
 from .cache import cache_path
 from .errors import Lang, portal_lang
 from .labels import labels
+from .warm import Warm
 
 
 class PreviewServer(LiveReloadServer):
@@ -159,18 +160,27 @@ class Preview:
     locale: str | None = None
     strict: bool = False
     echo: Echo = field(default=lambda line, err: None)
+    warm: Warm = field(default_factory=Warm)
+    """What one build keeps for the next (warm.py)."""
+    site: Path | None = None
+    """Where to build, if not in the cache (the property tests compare it with a full
+    build)."""
+    options: dict[str, Any] | None = None
+    """Settings of the portal plugin over those of mkdocs.yml (build_site)."""
 
     @property
     def site_dir(self) -> Path:
         # in the cache beside the records: a preview started again republishes the last
         # one, and the published site/ and its state are left alone
-        return cache_path(self.records, "serve").with_suffix("") / "site"
+        return self.site or cache_path(self.records, "serve").with_suffix("") / "site"
 
     def build(self) -> bytes | None:
         """Validate and republish; None when the site was built, else the problems page
         (the problems are also printed, as `portal validate` prints them)."""
+        from .validate import no_gc
+
         started = time.perf_counter()
-        with _errors_of_mkdocs() as logged:
+        with _errors_of_mkdocs() as logged, no_gc():
             return self._build(started, logged)
 
     def _build(self, started: float, logged: list[logging.LogRecord]) -> bytes | None:
@@ -180,7 +190,8 @@ class Preview:
 
         try:
             inputs = incremental.inputs_digest(self.records)  # before they are read
-            recs, report = validate(self.records, self.display, self.as_of)
+            recs, report = validate(self.records, self.display, self.as_of,
+                                    warm=self.warm)
             lang = self.lang  # the edition's language, as portal build
             t = labels(lang)
             if report.failed(self.strict):
@@ -194,7 +205,8 @@ class Preview:
                 self.echo(report.text(lang), True)
             build_site(self.config_file, self.site_dir, records=str(self.records),
                        as_of=self.as_of, audience=self.audience, locale=self.locale,
-                       strict=self.strict, preloaded=recs, inputs=inputs)
+                       strict=self.strict, preloaded=recs, inputs=inputs, warm=self.warm,
+                       options=self.options)
         except BuildError as exc:
             # the terminal has MkDocs' messages already (cli.py); the page needs them too
             lines = (exc.report.text(portal_lang(self.locale)).splitlines()

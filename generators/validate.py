@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -51,6 +51,9 @@ from .models.request import Request
 from .models.supervision import Supervision
 from .numbers import next_free, parse_number
 from .processes import ChildFailed, can_fork, in_child
+
+if TYPE_CHECKING:
+    from .warm import Warm
 
 _TYPE_WORDS = {"str": "text", "string": "text", "int": "a whole number", "float": "a number",
                "bool": "true/false", "list": "a list", "dict": "a mapping", "NoneType": "nothing",
@@ -175,10 +178,11 @@ def _job_for(parts: tuple[str, ...], path: str, display: str, rel: str) -> FileJ
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
+def no_gc() -> Iterator[None]:
     """Loading allocates millions of small objects and frees none of them; the cyclic
     collector would walk them all again and again (bench/RESULTS.md, "Measurements behind
-    the code")."""
+    the code").  `portal serve` builds inside this too: its Catalog and pages are as many
+    objects, all alive until the build ends."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -1364,18 +1368,25 @@ def release_positions(records: list[Record]) -> None:
 
 
 def validate(records_dir: Path, display_root: str | None = None,
-             as_of: dt.date | None = None,
-             use_cache: bool = True) -> tuple[list[Record], Report]:
+             as_of: dt.date | None = None, use_cache: bool = True,
+             warm: Warm | None = None) -> tuple[list[Record], Report]:
     """Load and check the whole archive; return the records that are sound and every problem.
 
-    With use_cache, the report is remembered for `portal validate` (cache.py)."""
+    With use_cache, the report is remembered for `portal validate` (cache.py).  With warm
+    (`portal serve`), the records of unchanged files come from the last run in this
+    process rather than from the records cache (warm.py)."""
     as_of = as_of or dt.date.today()
     display = display_root if display_root is not None else str(records_dir)
-    with _no_gc():
+    with no_gc():
         before = cache.stamps(records_dir) if use_cache else {}
-        reuse = cache.sound_records(records_dir, display, before) if use_cache else {}
+        if warm is not None and use_cache:
+            reuse = warm.sound(before)
+        else:
+            reuse = cache.sound_records(records_dir, display, before) if use_cache else {}
         loaded = load_all(records_dir, display, reuse)
-        if use_cache and len(reuse) < len(loaded.sound):
+        if warm is not None and use_cache:
+            warm.remember(before, loaded.sound)
+        elif use_cache and len(reuse) < len(loaded.sound):
             cache.remember_sound(records_dir, display, before, loaded.sound,
                                  release_positions)
         problems = (_ids_for_names(loaded.problems, loaded.records)

@@ -8,7 +8,8 @@ edit is followed by a republish into one site; the site is compared, file by fil
 search bundles and the state marker included), with a --full build of the same inputs at
 the end of the sequence, or after every edit with PROPTEST_EVERY_STEP=1.  An edit that
 makes the records invalid must fail the build and leave the site as it was; it is then
-undone.
+undone.  Half the sequences republish as `portal serve` does (serve.Preview, with what
+its last build worked out kept in memory: warm.py), the others as `portal build`.
 
 In `make test` a fixed seed and a few sequences run; `make proptest` runs hundreds
 (PROPTEST_EXAMPLES).  Builds are the cost: every sequence starts from one copy of a
@@ -32,6 +33,8 @@ from hypothesis import strategies as st
 
 from generators.build import BuildError, build_site
 from generators.processes import settle_removals
+from generators.serve import Preview
+from generators.warm import Warm
 
 from .conftest import AS_OF, ROOT, SAMPLE, SAMPLE_AS_OF
 
@@ -62,6 +65,9 @@ class Work:
     as_of: dt.date = AS_OF
     env: str = START_ENV
     fulls: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    warm: Warm = field(default_factory=Warm)
+    """The preview's memory (warm.py), kept across the sequences that republish as
+    `portal serve` does: what one sequence left in it must not leak into the next."""
 
     @property
     def records(self) -> Path:
@@ -71,12 +77,20 @@ class Work:
     def site(self) -> Path:
         return self.root / "site"
 
-    def build(self, site: Path, full: bool = False) -> None:
+    def build(self, site: Path, full: bool = False, warm: Warm | None = None) -> None:
+        """A build, or with warm a republish as `portal serve` makes it (serve.Preview:
+        validated here, what the last build of the process worked out kept in warm)."""
         old = os.environ.get(COPYRIGHT)
         os.environ[COPYRIGHT] = self.env
         try:
-            build_site(self.root / "mkdocs.yml", site, records=str(self.records),
-                       as_of=self.as_of, options=dict(OPTIONS), full=full)
+            if warm is not None:
+                preview = Preview(self.root / "mkdocs.yml", self.records, "records",
+                                  self.as_of, warm=warm, site=site, options=dict(OPTIONS))
+                if preview.build() is not None:  # the problems page
+                    raise BuildError("the preview shows its problems page")
+            else:
+                build_site(self.root / "mkdocs.yml", site, records=str(self.records),
+                           as_of=self.as_of, options=dict(OPTIONS), full=full)
         finally:
             if old is None:
                 os.environ.pop(COPYRIGHT, None)
@@ -304,9 +318,9 @@ def _restore(work: Work, saved: Checkpoint) -> None:
     work.as_of, work.env = saved.as_of, saved.env
 
 
-def run_sequence(work: Work, edits: list[tuple[str, int]]) -> None:
-    """From the built project: each edit, a republish; the full build's bytes at the end
-    (or after each edit)."""
+def run_sequence(work: Work, edits: list[tuple[str, int]], serve: bool = False) -> None:
+    """From the built project: each edit, a republish (as `portal serve` makes it, with
+    serve); the full build's bytes at the end (or after each edit)."""
     # the last build's old site folders may still be going, in a detached `rm -rf`
     # (processes.remove_later): removed twice at once, a file vanishes under rmtree
     settle_removals()
@@ -320,7 +334,7 @@ def run_sequence(work: Work, edits: list[tuple[str, int]]) -> None:
             continue
         before = snapshot(work.site)
         try:
-            work.build(work.site)
+            work.build(work.site, warm=work.warm if serve else None)
         except BuildError:  # the edit broke the records: nothing changed; undo it
             assert snapshot(work.site) == before, f"a failed build changed the site ({name})"
             _restore(work, saved)
@@ -333,7 +347,8 @@ def run_sequence(work: Work, edits: list[tuple[str, int]]) -> None:
     _compare(work, " ".join(name for name, _ in edits))
     if LOG:
         with open(LOG, "a", encoding="utf-8") as log:
-            log.write(f"{work.root.parent.name}\t{' '.join(f'{n}:{k}' for n, k in edits)}"
+            log.write(f"{work.root.parent.name}{' serve' if serve else ''}\t"
+                      f"{' '.join(f'{n}:{k}' for n, k in edits)}"
                       f"\tapplied {applied}\trefused {refused}\tidentical {compared + 1}\n")
 
 
@@ -361,21 +376,24 @@ _settings = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, dat
 
 
 @_settings
-@given(edits=steps)
-@example(edits=[("nothing", 0)])
-@example(edits=[("unit", 3), ("lead", 1), ("title", 2)])
-@example(edits=[("attachment", 2), ("attachment_owner", 1), ("attachment_owner", 0)])
+@given(edits=steps, serve=st.booleans())
+@example(edits=[("nothing", 0)], serve=False)
+@example(edits=[("unit", 3), ("lead", 1), ("title", 2)], serve=True)
+@example(edits=[("attachment", 2), ("attachment_owner", 1), ("attachment_owner", 0)],
+         serve=False)
 def test_a_republish_of_the_sample_equals_a_full_build(projects: dict[str, Work],
-                                                       edits: list[tuple[str, int]]) -> None:
-    run_sequence(projects["sample"], edits)
+                                                       edits: list[tuple[str, int]],
+                                                       serve: bool) -> None:
+    run_sequence(projects["sample"], edits, serve)
 
 
 @_settings
-@given(edits=steps)
-@example(edits=[("classification", 1), ("term", 0), ("as_of", 7), ("template", 1)])
+@given(edits=steps, serve=st.booleans())
+@example(edits=[("classification", 1), ("term", 0), ("as_of", 7), ("template", 1)],
+         serve=True)
 @example(edits=[("add", 2), ("delete", 5), ("year", 1), ("env", 3), ("page", 0),
-                ("config", 1)])
+                ("config", 1)], serve=False)
 def test_a_republish_of_a_demo_archive_equals_a_full_build(projects: dict[str, Work],
                                                            edits: list[tuple[str, int]],
-                                                           ) -> None:
-    run_sequence(projects["demo"], edits)
+                                                           serve: bool) -> None:
+    run_sequence(projects["demo"], edits, serve)

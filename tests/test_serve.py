@@ -19,10 +19,14 @@ from pathlib import Path
 
 import pytest
 
+from generators.build import build_site
+from generators.incremental import state_path
 from generators.labels import long_date
+from generators.serve import Preview
 from generators.validate import validate
 
-from .conftest import AS_OF, ROOT
+from .conftest import AS_OF, ROOT, git, portal_repo
+from .test_republish import snapshot
 
 PAYLOAD = "</title><script>alert(1)</script>"
 # in the edition's language: Chinese unless told otherwise
@@ -204,3 +208,42 @@ def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
     server.wait_for(BUILT)
     status, fixed = fetch(page)
     assert status == 200 and "Queues at clinics, fixed" in fixed
+
+
+def test_the_preview_keeps_what_it_worked_out_yet_builds_what_a_full_build_makes(
+        tmp_path: Path) -> None:
+    """`portal serve` keeps in memory the records of the files that did not change, the
+    history of the commit HEAD names, and the state of its last build (warm.py); through
+    an edit, a commit, and the state file deleted under it, each build is still the site a
+    full build of the same records makes."""
+    repo = portal_repo(tmp_path / "repo")
+    records, site = repo / "records", tmp_path / "site"
+    preview = Preview(repo / "mkdocs.yml", records, "records", AS_OF, site=site)
+    assert preview.build() is None
+    first = {rel: recs for rel, (_, recs) in preview.warm.files.items()}
+    edited = "briefings/2026/brf-a.yaml"
+    assert edited in first and preview.warm.history is not None
+
+    def as_a_full_build_makes(name: str) -> None:
+        full = tmp_path / name
+        build_site(repo / "mkdocs.yml", full, records=str(records), as_of=AS_OF, full=True)
+        assert snapshot(site) == snapshot(full)
+
+    other = site / "documents/index.html"  # shows nothing of the edited briefing
+    page = site / "briefings/2026/brf-a/index.html"
+    inode = other.stat().st_ino
+    path = records / edited
+    path.write_text(path.read_text("utf-8").replace("title: ", "title: 改过的 ", 1), "utf-8")
+    state_path(records, site).unlink()  # the state in memory is this site's
+    assert preview.build() is None
+    assert "改过的" in page.read_text("utf-8")
+    assert other.stat().st_ino == inode, "a page nothing changed was made again"
+    now = {rel: recs for rel, (_, recs) in preview.warm.files.items()}
+    assert now[edited][0] is not first[edited][0]  # read again
+    assert all(now[rel][0] is recs[0] for rel, recs in first.items() if rel != edited)
+    as_a_full_build_makes("full-1")
+
+    git(repo, "commit", "-qam", "简报标题改正")  # no file changes; HEAD does
+    assert preview.build() is None
+    assert "简报标题改正" in page.read_text("utf-8")
+    as_a_full_build_makes("full-2")
