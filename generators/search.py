@@ -77,6 +77,25 @@ def shard_count(record_pages: int) -> int:
     return max(1, min(MAX_SHARDS, record_pages // PAGES_PER_SHARD))
 
 
+PREVIEW_PAGES_PER_SHARD = 100
+"""`portal serve` deals the record pages into smaller shards than a published site: an
+edit shows once its record's shard is indexed again, and a preview on the editor's own
+machine does not pay for the downloads of more bundles."""
+
+
+PREVIEW_MAX_SHARDS = 64
+"""Every query of the preview's search page still fetches a chunk from each bundle."""
+
+
+def preview_shards(records: int) -> int:
+    """The preview's shard count: the largest power of two at most records /
+    PREVIEW_PAGES_PER_SHARD, from 1 to PREVIEW_MAX_SHARDS.  It is in the build key, and
+    another count builds the preview in full: a power of two changes only when the
+    archive doubles."""
+    wanted = min(PREVIEW_MAX_SHARDS, max(1, records // PREVIEW_PAGES_PER_SHARD))
+    return 1 << (wanted.bit_length() - 1)
+
+
 def shard_of(src: str, shards: int) -> str:
     return f"s{zlib.crc32(src.encode()) % shards}"
 

@@ -23,13 +23,43 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import watchdog.observers
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import _SCRIPT_TEMPLATE, LiveReloadServer, _serve_url, _timestamp
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirModifiedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+)
 
 from .cache import cache_path
 from .errors import Lang, portal_lang
 from .labels import labels
+from .search import preview_shards
 from .warm import Warm
+
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent, FileClosedEvent,
+    DirCreatedEvent, DirModifiedEvent, DirDeletedEvent, DirMovedEvent]
+"""What a change is.  Not a file opened or closed unwritten: the build reads every record,
+and MkDocs' watcher takes any event it is told of for a change (it would build forever)."""
+
+
+class _ChangeObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+    """The system's observer, telling only of CHANGES."""
+
+    def schedule(self, event_handler: Any, path: str | Path, *, recursive: bool = False,
+                 event_filter: list[type[FileSystemEvent]] | None = None,
+                 **options: Any) -> Any:
+        return super().schedule(event_handler, path, recursive=recursive,
+                                event_filter=event_filter or CHANGES, **options)
 
 
 class PreviewServer(LiveReloadServer):
@@ -40,6 +70,10 @@ class PreviewServer(LiveReloadServer):
     def __init__(self, builder: Callable[[], None], host: str, port: int, root: str,
                  mount_path: str = "/") -> None:
         super().__init__(builder, host, port, root, mount_path)
+        # the system's own notices of changes (inotify on Linux) where MkDocs polls: its
+        # poller walks and stats every watched file twice a second, which at archive
+        # scale takes a core from the build it is waiting for and notices a save late
+        self.observer = _ChangeObserver()
         self.problems: bytes | None = None
         """The page shown instead of the site while the records have problems."""
         self.error_handler = self._site_error_page
@@ -203,10 +237,11 @@ class Preview:
                                      report.text(lang).splitlines(), lang)
             if report.problems:
                 self.echo(report.text(lang), True)
+            options = {"search_shards": preview_shards(len(recs)), **(self.options or {})}
             build_site(self.config_file, self.site_dir, records=str(self.records),
                        as_of=self.as_of, audience=self.audience, locale=self.locale,
                        strict=self.strict, preloaded=recs, inputs=inputs, warm=self.warm,
-                       options=self.options)
+                       options=options)
         except BuildError as exc:
             # the terminal has MkDocs' messages already (cli.py); the page needs them too
             lines = (exc.report.text(portal_lang(self.locale)).splitlines()

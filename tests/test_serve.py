@@ -247,3 +247,42 @@ def test_the_preview_keeps_what_it_worked_out_yet_builds_what_a_full_build_makes
     assert preview.build() is None
     assert "简报标题改正" in page.read_text("utf-8")
     as_a_full_build_makes("full-2")
+
+
+def test_the_preview_watches_for_changes_not_for_reads(tmp_path: Path) -> None:
+    """The build reads every record: were a read a change (the system's observer tells of
+    every file opened and closed), the preview would build again and again."""
+    from watchdog.events import FileSystemEventHandler
+
+    from generators.serve import _ChangeObserver
+
+    record = tmp_path / "a.yaml"
+    record.write_text("id: a\n", encoding="utf-8")
+    events: queue.Queue[str] = queue.Queue()
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: events.put(  # type: ignore[method-assign]
+        f"{event.event_type} {Path(event.src_path).name}")
+    observer = _ChangeObserver()
+    observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        record.read_text(encoding="utf-8")  # read, then a change: the events come in order
+        (tmp_path / "b.yaml").write_text("id: b\n", encoding="utf-8")
+        seen = [events.get(timeout=WAIT)]
+        while not seen[-1].endswith("b.yaml"):
+            seen.append(events.get(timeout=WAIT))
+    finally:
+        observer.stop()
+        observer.join()
+    assert not [e for e in seen if e.endswith("a.yaml")], seen
+    assert seen[-1] == "created b.yaml"
+
+
+@pytest.mark.parametrize(("records", "shards"), [
+    (0, 1), (199, 1), (200, 2), (399, 2), (400, 4), (6399, 32), (6400, 64), (50_000, 64)])
+def test_the_preview_shards_its_search_finer_and_only_when_the_archive_doubles(
+        records: int, shards: int) -> None:
+    from generators.search import PREVIEW_PAGES_PER_SHARD, preview_shards
+
+    assert PREVIEW_PAGES_PER_SHARD == 100  # the table's boundaries
+    assert preview_shards(records) == shards
