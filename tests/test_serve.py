@@ -22,6 +22,7 @@ import pytest
 from generators.build import build_site
 from generators.incremental import state_path
 from generators.labels import long_date
+from generators.search import preview_shards
 from generators.serve import Preview
 from generators.validate import validate
 
@@ -226,7 +227,9 @@ def test_the_preview_keeps_what_it_worked_out_yet_builds_what_a_full_build_makes
 
     def as_a_full_build_makes(name: str) -> None:
         full = tmp_path / name
-        build_site(repo / "mkdocs.yml", full, records=str(records), as_of=AS_OF, full=True)
+        shards = preview_shards(len(validate(records, "records", AS_OF)[0]))  # as the preview
+        build_site(repo / "mkdocs.yml", full, records=str(records), as_of=AS_OF, full=True,
+                   options={"search_shards": shards})
         assert snapshot(site) == snapshot(full)
 
     other = site / "documents/index.html"  # shows nothing of the edited briefing
