@@ -5,6 +5,8 @@ a preview started again takes up the last one), served by MkDocs' live-reload se
 When the records have problems nothing is built: the terminal lists them as `portal
 validate` does and every page of the browser shows them, instead of the request waiting
 for a build that cannot succeed (MkDocs' server holds requests until a build succeeds).
+Between builds the process keeps what a new one would read back from the cache (warm.py),
+and it waits on the system's notices of changed files rather than polling the archive.
 """
 
 from __future__ import annotations
