@@ -250,6 +250,9 @@ _L: dict[str, tuple[str, str]] = {
     "serve_reloads": ("This page reloads by itself once they are fixed.",
                       "问题改正后，本页自动刷新。"),
     "serve_bug": ("The build failed (a bug of the portal)", "生成失败（门户程序出错）"),
+    "serve_builder_died": ("The preview's build process ended; building in this process "
+                           "from now on, more slowly",
+                           "预览的生成进程意外退出，此后在本进程中生成，速度较慢"),
     "val_serve_nothing": ("Nothing was built: the browser shows these problems until they "
                           "are fixed.", "未生成门户：问题改正之前，浏览器显示这些问题。"),
     "val_problems": ("Problems in the records: {n}", "记录中有{n}个问题"),

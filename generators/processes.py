@@ -6,6 +6,8 @@
   killed it or the traceback it sent, never a hang.  Waiting is a blocking read on a
   pipe: nothing polls.
 * `in_child`: a Child that computes one value while this process goes on.
+* a Child can also serve requests: `portal serve` builds in one (serve.Builder), forked
+  before the server starts its threads.
 * `Job`: another program (Pagefind) run beside the build, dying with it too.
 * `in_background`: a detached process that writes a cache and may outlive the build
   (`settle` waits for it).
@@ -99,7 +101,7 @@ def _describe(status: int) -> str:
 
 
 class Child(Generic[T]):
-    """work(channel) in a forked child.  The child sends values with channel.send and
+    """work(channel) in a forked child.  The child sends values with channel.reply and
     progress with channel.tick; this side reads them with recv and ticks.  What work
     returns is the child's last message."""
 
@@ -153,6 +155,18 @@ class Child(Generic[T]):
             self._down.flush()
         except BrokenPipeError:
             raise self._failed() from None
+
+    def recv(self) -> Any:
+        """The child's next reply (channel.reply); ChildFailed if it ends instead."""
+        if self._result is None:
+            try:
+                message = pickle.load(self._up)
+            except (EOFError, pickle.UnpicklingError, OSError, ValueError):
+                message = ("died", None)
+            if message[0] == "reply":
+                return message[1]
+            self._result = message
+        raise self._failed()
 
     def wait_ticks(self, count: int) -> None:
         """Wait until the child has ticked count times; ChildFailed if it ends first."""
@@ -240,6 +254,10 @@ class Channel:
     def send(self, value: Any) -> None:
         pickle.dump(value, self._up, protocol=pickle.HIGHEST_PROTOCOL)
         self._up.flush()
+
+    def reply(self, value: Any) -> None:
+        """A value for the parent's Child.recv (the child goes on)."""
+        self.send(("reply", value))
 
 
 class Pending(Generic[T]):

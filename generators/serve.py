@@ -44,6 +44,7 @@ from watchdog.events import (
 from .cache import cache_path
 from .errors import Lang, portal_lang
 from .labels import labels
+from .processes import Channel, Child, ChildFailed, can_fork
 from .search import preview_shards
 from .warm import Warm
 
@@ -271,6 +272,46 @@ class Preview:
         return labels(self.lang)(key, **values)
 
 
+class Builder:
+    """Builds the preview in a process of its own, forked before the server starts its
+    threads: a process with threads may not fork (processes.py), and a build forks its
+    helpers (the background worker, the copy of the published site) to run them on the
+    other core.  The builder keeps the preview's memory (warm.py) from build to build.
+    Should it die, the preview says so and builds in this process from then on."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+        self.child: Child[None] | None = None
+        if can_fork():
+            self.child = Child("the preview's build process", self._serve)
+
+    def _serve(self, channel: Channel) -> None:
+        # Ctrl+C reaches every process of the terminal: the server stops, and this process
+        # with it (when its pipe closes, or as it dies: processes.Child)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        while True:
+            channel.recv()
+            channel.reply(self.preview.build())
+
+    def build(self) -> bytes | None:
+        """What Preview.build returns, built in the child while there is one."""
+        if self.child is not None:
+            try:
+                self.child.send("build")
+                page: bytes | None = self.child.recv()
+                return page
+            except ChildFailed:
+                self.child = None
+                self.preview.echo(self.preview.said("serve_builder_died"), True)
+        return self.preview.build()
+
+    def close(self) -> None:
+        if self.child is not None:
+            self.child.kill()
+            self.child = None
+
+
 def parse_address(text: str) -> tuple[str, int]:
     """HOST:PORT (IPv6 in brackets) or ValueError with a message for the user."""
     host, sep, port = text.rpartition(":")
@@ -285,14 +326,24 @@ def serve(preview: Preview, host: str, port: int, site_url: str,
           watched: list[Path]) -> None:
     """Bind, build, print the URL, then rebuild on every change until interrupted."""
     preview.site_dir.mkdir(parents=True, exist_ok=True)
+    builder = Builder(preview)  # first: the server's observer starts a thread at once
+    try:
+        _serve(preview, builder, host, port, site_url, watched)
+    finally:
+        builder.close()
+
+
+def _serve(preview: Preview, builder: Builder, host: str, port: int, site_url: str,
+           watched: list[Path]) -> None:
     server: PreviewServer | None = None
 
     def rebuild() -> None:
         assert server is not None
-        server.problems = preview.build()
+        server.problems = builder.build()
 
     server = PreviewServer(rebuild, host, port, str(preview.site_dir),
                            urlsplit(site_url or "/").path)
+
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
