@@ -397,6 +397,7 @@ def serve_cmd(records: str, config_file: str, dev_addr: str, as_of: dt.date,
     from mkdocs.exceptions import MkDocsException
 
     from .build import portal_env
+    from .history import commit_files
     from .serve import Preview, parse_address, serve
 
     folder = _records_dir(records).resolve()
@@ -413,7 +414,7 @@ def serve_cmd(records: str, config_file: str, dev_addr: str, as_of: dt.date,
     except MkDocsException as exc:
         raise ArgumentError(f"{config_file}: {exc}") from None
     watched = [folder, Path(cfg.docs_dir), config.resolve(),
-               *(Path(w) for w in cfg.watch)]
+               *(Path(w) for w in cfg.watch), *commit_files(folder)]
     if cfg.theme.custom_dir:
         watched.append(Path(cfg.theme.custom_dir))
     _show_mkdocs_messages()

@@ -70,6 +70,23 @@ def git_root(path: Path) -> Path | None:
     return Path(out.stdout.strip()) if out.returncode == 0 and out.stdout.strip() else None
 
 
+def commit_files(path: Path) -> list[Path]:
+    """What git changes when a commit is made or HEAD moves, in the repository holding
+    path (none outside git): HEAD, the refs and packed-refs.  Record pages show their
+    files' commits, so the preview watches these too."""
+    try:
+        out = subprocess.run(["git", "-C", str(path), "rev-parse", "--absolute-git-dir",
+                              "--git-common-dir"],
+                             capture_output=True, text=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    lines = out.stdout.splitlines()
+    if out.returncode != 0 or len(lines) != 2:
+        return []
+    own, common = Path(lines[0]), (path / lines[1]).resolve()  # common: maybe relative
+    return [own / "HEAD", common / "refs", common / "packed-refs"]
+
+
 # one file a commit touched: (path from the repository's root, blob before, blob after)
 Touched = tuple[str, str, str]
 

@@ -211,6 +211,65 @@ def test_serve_shows_an_edit_then_a_problem_then_the_fix(valid_copy: Path,
     assert status == 200 and "Queues at clinics, fixed" in fixed
 
 
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True,
+                         check=False).stdout
+    return [int(p) for p in out.split()]
+
+
+@pytest.mark.slow
+def test_serve_builds_in_a_process_of_its_own_and_goes_on_without_it(
+        valid_copy: Path, serving: list[Server]) -> None:
+    """The builds run in a child forked before the server's threads (so a build may fork
+    its helpers); killed, the preview says so and builds in its own process."""
+    server = Server(valid_copy, {"SOURCE_DATE_EPOCH": _epoch(AS_OF)})
+    serving.append(server)
+    url = server.wait_for(URL_LINE)[1]
+    [builder] = _children(server.proc.pid)
+    page = url + "briefings/2026/brf-a/"
+    brf = valid_copy / "briefings/2026/brf-a.yaml"
+    original = brf.read_text("utf-8")
+    for title in ("Built by the builder", "Built without it"):
+        brf.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", original), "utf-8")
+        server.wait_for(BUILT)
+        status, html = fetch(page)
+        assert status == 200 and title in html
+        if builder in _children(server.proc.pid):
+            os.kill(builder, signal.SIGKILL)
+            brf.write_text(original, "utf-8")
+            server.wait_for(r"^预览的生成进程意外退出，此后在本进程中生成")
+            server.wait_for(BUILT)
+    assert builder not in _children(server.proc.pid)  # reaped
+
+
+@pytest.mark.slow
+def test_serve_shows_a_commit_made_while_it_runs(tmp_path: Path,
+                                                 serving: list[Server]) -> None:
+    """A record page lists its file's commits: committing changes no record file, yet the
+    preview builds (it watches git's HEAD and refs) and shows the new commit."""
+    repo = portal_repo(tmp_path / "repo")
+    brf = repo / "records/briefings/2026/brf-a.yaml"
+    brf.write_text(brf.read_text("utf-8").replace("title: ", "title: 改 ", 1), "utf-8")
+    server = Server(repo / "records", {"SOURCE_DATE_EPOCH": _epoch(AS_OF)})
+    serving.append(server)
+    url = server.wait_for(URL_LINE)[1]
+    git(repo, "commit", "-qam", "简报标题改正")
+    server.wait_for(BUILT)
+    status, html = fetch(url + "briefings/2026/brf-a/")
+    assert status == 200 and "简报标题改正" in html
+
+
+def test_stopping_the_preview_stops_its_build_process(valid_copy: Path,
+                                                      serving: list[Server]) -> None:
+    server = Server(valid_copy, {"SOURCE_DATE_EPOCH": _epoch(AS_OF)})
+    serving.append(server)
+    server.wait_for(URL_LINE)
+    [builder] = _children(server.proc.pid)
+    server.stop()
+    with pytest.raises(ProcessLookupError):
+        os.kill(builder, 0)
+
+
 def test_the_preview_keeps_what_it_worked_out_yet_builds_what_a_full_build_makes(
         tmp_path: Path) -> None:
     """`portal serve` keeps in memory the records of the files that did not change, the
