@@ -378,6 +378,10 @@ def load_bytes(src: SourceFile, raw: bytes) -> tuple[SourceFile, list[Problem]]:
         if wide:  # the cause, on its own line, rather than PyYAML's words a line later
             return src, wide
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and not text[mark.index:].strip():
+            # a quote or bracket left open is noticed only at the end of the file: the
+            # editor needs the line where it opens
+            mark = exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (exc.context, exc.problem) if x)
         code = "YAML_DEPTH" if "maximum nesting depth" in what else "YAML_SYNTAX"

@@ -115,6 +115,17 @@ def test_loader_reports_odd_bytes_as_problems(raw: bytes, code: str | None) -> N
     assert [p.code for p in problems] == ([code] if code else [])
 
 
+@pytest.mark.parametrize(("raw", "where"), [
+    (b'id: x\ntitle: "open\nkind: a\nmore: b\n', (2, 8)),  # libyaml notices at the end
+    (b"id: x\nofficials: [a, b\nkind: a\n", (3, 5)),  # noticed there: said there
+])
+def test_a_syntax_error_points_where_the_editor_must_look(raw: bytes,
+                                                           where: tuple[int, int]) -> None:
+    """A quote or bracket left open is the line where it opens, not the end of the file."""
+    _src, [found] = load_bytes(SourceFile(Path("x.yaml"), "x.yaml"), raw)
+    assert found.code == "YAML_SYNTAX" and (found.line, found.col) == where
+
+
 def test_loader_keeps_positions_of_nested_values() -> None:
     raw = b"a:\n  b:\n    - c: 1\n    - {d: 2}\n"
     src, problems = load_bytes(SourceFile(Path("x.yaml"), "x.yaml"), raw)
