@@ -56,7 +56,12 @@ and MkDocs' watcher takes any event it is told of for a change (it would build f
 
 
 class _ChangeObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
-    """The system's observer, telling only of CHANGES."""
+    """The system's observer, telling only of CHANGES, and started once however often it is
+    asked (serve() starts it before it says the preview is ready; MkDocs' serve() again)."""
+
+    def start(self) -> None:
+        if not self.is_alive():
+            super().start()
 
     def schedule(self, event_handler: Any, path: str | Path, *, recursive: bool = False,
                  event_filter: list[type[FileSystemEvent]] | None = None,
@@ -355,6 +360,9 @@ def _serve(preview: Preview, builder: Builder, host: str, port: int, site_url: s
         for path in watched:
             if path.exists():
                 server.watch(str(path))
+        # watching before the address is said: a change made as soon as it is read is seen
+        # (the system's observer watches from its start on)
+        server.observer.start()
         preview.echo(preview.said("serve_url", url=server.url), False)
         try:
             server.serve()
