@@ -352,8 +352,11 @@ def _serve(preview: Preview, builder: Builder, host: str, port: int, site_url: s
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
-    # `kill` stops the preview as Ctrl-C does: the server shuts down, the port is freed
+    # `kill` stops the preview as Ctrl-C does: the server shuts down, the port is freed;
+    # and `kill -INT` does too where the preview was started with SIGINT ignored (in the
+    # background of a script, which Python then leaves ignored)
     signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)
     try:
         preview.echo(preview.said("serve_building"), False)
         rebuild()
