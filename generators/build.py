@@ -107,6 +107,8 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             created = not site_dir.exists()
             with publish_site.locked(site_dir) as lock:
                 publish_site.recover(site_dir, lock)
+                if warm is not None:
+                    warm.write_state()  # the last build's, before anything reads it
                 cache.clean_temporaries(records_dir)
                 key = plugin.build_key(cfg)  # type: ignore[attr-defined]
                 previous = None
@@ -178,9 +180,11 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
     state = plugin.files.next_state if plugin.files else None
     if state is not None:
         state.inputs = inputs
-        incremental.save(records_dir, site_dir, state)
-        if warm is not None:
-            warm.saved(site_dir, state)
+        if warm is not None:  # written once the preview shows the build (Warm.settle)
+            warm.saved(site_dir, state,
+                       lambda: incremental.save(records_dir, site_dir, state))
+        else:
+            incremental.save(records_dir, site_dir, state)
 
 
 def _page_point(output: str, **_kwargs: Any) -> str:

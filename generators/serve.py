@@ -298,6 +298,7 @@ class Builder:
         while True:
             channel.recv()
             channel.reply(self.preview.build())
+            self.preview.warm.settle()  # after the reply: the browser need not wait for it
 
     def build(self) -> bytes | None:
         """What Preview.build returns, built in the child while there is one."""
@@ -309,7 +310,9 @@ class Builder:
             except ChildFailed:
                 self.child = None
                 self.preview.echo(self.preview.said("serve_builder_died"), True)
-        return self.preview.build()
+        page = self.preview.build()
+        self.preview.warm.settle()
+        return page
 
     def close(self) -> None:
         if self.child is not None:

@@ -14,6 +14,7 @@ Only a process that builds again and again needs one; `portal build` does not.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,5 +96,26 @@ class Warm:
             return None
         return Previous(state, site_dir)
 
-    def saved(self, site_dir: Path, state: State) -> None:
+    unsaved: Callable[[], None] | None = None
+    """The writing of the last state to the disk cache, left until the preview shows its
+    build (settle): a later build of this process takes the state from here."""
+
+    def saved(self, site_dir: Path, state: State, save: Callable[[], None]) -> None:
+        """The state of the build just made in site_dir; save writes it to the disk."""
         self.state = (site_dir, state)
+        self.unsaved = save
+
+    def settle(self) -> None:
+        """What the last build left for later: its state written (a new process, or
+        `portal build`, republishes from it), and the garbage of its many cycles
+        collected (a preview builds with the cyclic collector off, validate.no_gc; the
+        process then waits with nothing allocated that would start a collection, and
+        each edit's garbage stayed, the process growing edit by edit)."""
+        self.write_state()
+        gc.collect()
+
+    def write_state(self) -> None:
+        """The last build's state on the disk, if it is not yet."""
+        save, self.unsaved = self.unsaved, None
+        if save is not None:
+            save()

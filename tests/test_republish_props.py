@@ -88,6 +88,7 @@ class Work:
                                   self.as_of, warm=warm, site=site, options=dict(OPTIONS))
                 if preview.build() is not None:  # the problems page
                     raise BuildError("the preview shows its problems page")
+                warm.settle()  # as serve.Builder does once the build is shown
             else:
                 build_site(self.root / "mkdocs.yml", site, records=str(self.records),
                            as_of=self.as_of, options=dict(OPTIONS), full=full)

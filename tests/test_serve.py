@@ -280,6 +280,9 @@ def test_the_preview_keeps_what_it_worked_out_yet_builds_what_a_full_build_makes
     records, site = repo / "records", tmp_path / "site"
     preview = Preview(repo / "mkdocs.yml", records, "records", AS_OF, site=site)
     assert preview.build() is None
+    assert not state_path(records, site).exists()  # written once the build is shown:
+    preview.warm.settle()
+    assert state_path(records, site).exists()
     first = {rel: recs for rel, (_, recs) in preview.warm.files.items()}
     edited = "briefings/2026/brf-a.yaml"
     assert edited in first and preview.warm.history is not None
@@ -348,3 +351,24 @@ def test_the_preview_shards_its_search_finer_and_only_when_the_archive_doubles(
 
     assert PREVIEW_PAGES_PER_SHARD == 100  # the table's boundaries
     assert preview_shards(records) == shards
+
+
+def test_each_preview_build_leaves_no_garbage_once_shown(tmp_path: Path) -> None:
+    """A preview builds with the cyclic collector off (validate.no_gc), then waits with
+    nothing allocated that would start a collection: each build's cycles (MkDocs' pages,
+    files and navigation) stayed, and the preview grew edit by edit.  Once the build is
+    shown (Warm.settle, as serve.Builder does) they are collected."""
+    import gc
+
+    repo = portal_repo(tmp_path / "repo")
+    preview = Preview(repo / "mkdocs.yml", repo / "records", "records", AS_OF,
+                      site=tmp_path / "site")
+    path = repo / "records/briefings/2026/brf-a.yaml"
+    text = path.read_text("utf-8")
+    left = []
+    for n in range(2):
+        path.write_text(text.replace("title: ", f"title: 第{n}次 ", 1), "utf-8")
+        assert preview.build() is None
+        preview.warm.settle()
+        left.append(gc.collect())
+    assert max(left) < 100, left  # (a build left some tens of thousands)
