@@ -70,6 +70,10 @@ class _ChangeObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-t
                                 event_filter=event_filter or CHANGES, **options)
 
 
+BUILD_DELAY = 0.05
+"""Seconds without a change before a build starts (MkDocs waits 0.1, for its poller)."""
+
+
 class PreviewServer(LiveReloadServer):
     """MkDocs' live-reload server, bound as soon as it is made (a port in use is reported
     before the first build; port 0 gets its number), that answers every page with the
@@ -82,6 +86,9 @@ class PreviewServer(LiveReloadServer):
         # poller walks and stats every watched file twice a second, which at archive
         # scale takes a core from the build it is waiting for and notices a save late
         self.observer = _ChangeObserver()
+        # the quiet a change must be followed by before a build starts: the system tells
+        # of a save at once, and the rename of an editor's save comes within milliseconds
+        self.build_delay = BUILD_DELAY
         self.problems: bytes | None = None
         """The page shown instead of the site while the records have problems."""
         self.error_handler = self._site_error_page
