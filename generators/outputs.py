@@ -73,8 +73,10 @@ def static_outputs(cat: Catalog, site_url: str = "", locale: str = "en") -> dict
 
 
 def static_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[str, str]:
-    """Feeds, calendars, open data and the finders' data: files no page is made from (a
-    large build has the background worker write them)."""
+    """Feeds, calendars, open data, the finders' data, the desks' files and the edition's
+    manifest: files no page is made from, each made whole by every build from the whole
+    archive (a large build, and every republish of one, has the background worker write
+    them on the other core while this process renders pages)."""
     # imported here: a republish of a large archive leaves these to the background worker,
     # and need not import pandas and icalendar (slow to import)
     from .feeds import atom_feeds, calendars
@@ -82,7 +84,9 @@ def static_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[s
 
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
     return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale), **exports(cat),
-            **finder_files(cat, locale)}  # issue 15: the listings' finders
+            **finder_files(cat, locale),  # issue 15: the listings' finders
+            **desk_files(cat, locale),  # issue 16: the desk of each unit and official
+            MANIFEST: manifest_text(cat)}
 
 
 STATIC_PAGES = ("feeds/index.md", "data/index.md")
@@ -136,6 +140,4 @@ def generated_others(cat: Catalog, locale: str, site_url: str = "",
         pages = other_pages(cat, locale)
     pages.append(changes_page(cat, locale, previous, edition))
     files = static_outputs(cat, site_url, locale) if static else assets()
-    files.update(desk_files(cat, locale))  # issue 16: the desk of each unit and official
-    files[MANIFEST] = manifest_text(cat)
     return pages, files, charts
