@@ -211,7 +211,9 @@ class SearchIndexer:
         listing.write_text("\n".join(self.members[bundle]), encoding="utf-8")
         output = self.site_dir / BUNDLES / bundle
         return Job(f"pagefind on bundle {bundle}",
-                   [sys.executable, "-c", _MIRROR_THEN_INDEX, str(nice), str(self.site_dir),
+                   # -S: the helper needs no site-packages, and starts sooner without
+                   [sys.executable, "-S", "-c", _MIRROR_THEN_INDEX, str(nice),
+                    str(self.site_dir),
                     str(self.published or ""), str(mirror), str(listing),
                     *_command(mirror, output)], env)
 
@@ -227,16 +229,19 @@ class SearchIndexer:
             raise SearchIndexError(f"search bundle {bundle}: {exc}") from None
         self.done.add(bundle)
 
-    def finish(self) -> list[str]:
-        """Index what is left, wait for all; write the bundle list; return it."""
-        # MkDocs is done: what is left (bundles ready or not) runs side by side, with every
-        # core
+    def launch(self) -> None:
+        """MkDocs is done: index what is left (bundles ready or not), side by side, with
+        every core, without waiting for them (finish waits)."""
         self._finished = None
         self.ready.clear()
         started = {b for b, _ in self.running}
         left = sorted(b for b in self.members
                       if b not in self.done and b not in self.reuse and b not in started)
         self.running += [(b, self._start(b, {}, 0)) for b in left]
+
+    def finish(self) -> list[str]:
+        """Index what is left (launch), wait for all; write the bundle list; return it."""
+        self.launch()
         for bundle, job in self.running:
             self._check(bundle, job)
         self.running = []

@@ -248,7 +248,7 @@ class SiteFiles:
             self.deps.update(read)
         if self.search is not None:
             self._reuse_main()
-            self.search.finish()
+            self.search.launch()  # Pagefind runs while the state is made
         if self.next_state is not None:  # the worker's pages are all hashed by now
             state = self.next_state
             state.nav = {p.file.src_uri: (p.title, dict(p.meta)) for p in self.nav_pages
@@ -258,7 +258,10 @@ class SiteFiles:
                                                for k in keys})
             state.build_id = incremental.build_id(self.key, state.pages, state.digests,
                                                   state.bundles, state.content)
-            (site / incremental.MARKER).write_text(state.build_id, encoding="utf-8")
+        if self.search is not None:
+            self.search.finish()
+        if self.next_state is not None:
+            (site / incremental.MARKER).write_text(self.next_state.build_id, encoding="utf-8")
 
     def _reuse_main(self) -> None:
         """Keep the main search bundle if every page of it shows what it showed."""
