@@ -107,8 +107,6 @@ def build_site(config_file: Path, site_dir: Path, *, records: str | None = None,
             created = not site_dir.exists()
             with publish_site.locked(site_dir) as lock:
                 publish_site.recover(site_dir, lock)
-                if warm is not None:
-                    warm.write_state()  # the last build's, before anything reads it
                 cache.clean_temporaries(records_dir)
                 key = plugin.build_key(cfg)  # type: ignore[attr-defined]
                 previous = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import functools
 import gc
 import glob
 import os
@@ -1391,6 +1392,9 @@ def validate(records_dir: Path, display_root: str | None = None,
                                  release_positions)
         problems = (_ids_for_names(loaded.problems, loaded.records)
                     + check_all(loaded, as_of, records_dir))
-        if use_cache:
+        if use_cache and warm is not None:  # portal serve: once the build is shown
+            warm.later(functools.partial(cache.write, records_dir, display, str(as_of),
+                                         problems, before))
+        elif use_cache:
             cache.write(records_dir, display, str(as_of), problems, before)
     return loaded.records, Report(problems)

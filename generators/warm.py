@@ -96,26 +96,27 @@ class Warm:
             return None
         return Previous(state, site_dir)
 
-    unsaved: Callable[[], None] | None = None
-    """The writing of the last state to the disk cache, left until the preview shows its
-    build (settle): a later build of this process takes the state from here."""
+    unwritten: list[Callable[[], None]] = field(default_factory=list)
+    """Writes to the disk caches left until the preview shows its build (settle): the
+    build's state and `portal validate`'s report.  This process reads neither: it has
+    them here."""
 
     def saved(self, site_dir: Path, state: State, save: Callable[[], None]) -> None:
         """The state of the build just made in site_dir; save writes it to the disk."""
         self.state = (site_dir, state)
-        self.unsaved = save
+        self.later(save)
+
+    def later(self, write: Callable[[], None]) -> None:
+        """A write to a disk cache, for settle."""
+        self.unwritten.append(write)
 
     def settle(self) -> None:
-        """What the last build left for later: its state written (a new process, or
-        `portal build`, republishes from it), and the garbage of its many cycles
-        collected (a preview builds with the cyclic collector off, validate.no_gc; the
-        process then waits with nothing allocated that would start a collection, and
-        each edit's garbage stayed, the process growing edit by edit)."""
-        self.write_state()
+        """What the last build left for later: the disk caches written (a new process, a
+        `portal build` or `portal validate` reads them), and the garbage of its many
+        cycles collected (a preview builds with the cyclic collector off,
+        validate.no_gc; the process then waits with nothing allocated that would start a
+        collection, and each edit's garbage stayed, the process growing edit by edit)."""
+        writes, self.unwritten = self.unwritten, []
+        for write in writes:  # in the order made: a later state replaces an earlier one
+            write()
         gc.collect()
-
-    def write_state(self) -> None:
-        """The last build's state on the disk, if it is not yet."""
-        save, self.unsaved = self.unsaved, None
-        if save is not None:
-            save()
