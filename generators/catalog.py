@@ -541,11 +541,20 @@ def attach_history(cat: Catalog, history: dict[str, list[Change]]) -> None:
                                   Change(c.sha, c.date, "", c.level))
         return out
 
+    warm = cat.warm
     for rec in cat.records:
-        if rec.src is None or rec._base:  # registry entries share one file: no history
+        seen = warm.seen(rec) if warm is not None else None
+        if seen is not None and seen.shown is not None and seen.shown[0] is history \
+                and seen.shown[1] == level:  # the same record object in the same history
+            if seen.shown[2] is not None:
+                cat.history[rec.id] = seen.shown[2]
             continue
-        changes = history.get(file_key(rec.src.file), [])
-        cat.history[rec.id] = [as_shown(c) for c in changes]
+        mine = None
+        if rec.src is not None and not rec._base:  # registry entries share one file
+            mine = [as_shown(c) for c in history.get(file_key(rec.src.file), [])]
+            cat.history[rec.id] = mine
+        if seen is not None:
+            seen.shown = (history, level, mine)
 
 
 def _compute(cat: Catalog) -> None:

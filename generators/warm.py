@@ -41,6 +41,9 @@ class Seen:
     changes: list[Change] | None = None
     digest: str | None = None
     """Its `r:` digest (incremental.Digests) with these changes as its history."""
+    shown: tuple[object, int, list[Change] | None] | None = None
+    """(the history it was looked up in, the audience's level, its changes as that
+    audience sees them: catalog.attach_history; None for a record with no history)."""
 
 
 @dataclass
