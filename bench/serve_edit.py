@@ -7,7 +7,9 @@ Starts `portal serve` on a free port, edits the title of one published briefing 
 times (default 5), and prints the time of each.  The wait is the preview's own
 live-reload call, which answers once a newer build is visible (no polling).  The
 record's file is restored at the end (the preview's last build keeps the edited title
-until the next edit).
+until the next edit).  Between edits it waits READ seconds, as an editor reads the page
+before saving again: the preview writes its caches and collects the build's garbage once
+the page shows (warm.Warm.settle), and a save made at that instant waits for it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-27"
 WAIT = 900.0  # the longest a step may take before the run is abandoned
+READ = 1.0  # between the page showing an edit and the next save
 
 
 def measure(records: Path, edits: int) -> list[float]:
@@ -74,6 +77,7 @@ def measure(records: Path, edits: int) -> list[float]:
                 raise SystemExit(f"edit {n} was not shown: see the output of portal serve")
             times.append(time.monotonic() - saved)
             print(f"edit {n}: {times[-1]:.2f} s")
+            time.sleep(READ)
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=WAIT)
