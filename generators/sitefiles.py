@@ -39,6 +39,19 @@ def _never_modified() -> bool:
     return False
 
 
+def page_dest(src: str, directory_urls: bool) -> str:
+    """Where MkDocs writes the page of a Markdown source (as File.dest_uri: README.md as
+    index.md; a.md as a/index.html with directory URLs).  Given to the File: MkDocs works
+    it out through several properties per page, a share of every build at archive
+    scale."""
+    parent, _, name = src.rpartition("/")
+    stem = name[:-3]  # .md
+    if stem == "README":
+        stem = "index"
+    out = f"{stem}.html" if not directory_urls or stem == "index" else f"{stem}/index.html"
+    return f"{parent}/{out}" if parent else out
+
+
 def nav_sources(items: Any) -> Iterator[str]:
     """Every page named in mkdocs.yml's nav (their titles come from their Markdown)."""
     if isinstance(items, str):
@@ -67,6 +80,9 @@ class SiteFiles:
         self.kept: list[str] = []
         """dest_uri of the pages taken from the published site (republish)."""
         self.kept_bundles: set[str] = set()
+        self.searched_before: dict[str, str] = {}
+        """The last build's pages that search indexed, with their bundles (plan.py: the
+        pages search does not index do not count)."""
         self.from_worker: set[str] = set()
         self.charts: dict[str, list[str]] = {}
         """Record page source -> the chart files it shows."""
@@ -181,8 +197,10 @@ class SiteFiles:
         bundle_of: dict[str, str] = {}
         kept_charts: set[str] = set()
         where = f"{scratch}{os.sep}"  # strings: a Path object per page costs at scale
+        urls = config.use_directory_urls
         for src in order:
             f = File.generated(config, src, abs_src_path=where + src)
+            f.dest_uri = page_dest(src, urls)
             if src not in fresh:
                 f.is_modified = _never_modified  # type: ignore[method-assign]
                 self.kept.append(f.dest_uri)
@@ -198,8 +216,11 @@ class SiteFiles:
         if prev:
             # a bundle whose pages show what they showed needs no new index; the main
             # bundle holds hand-written pages too, whose HTML is known later (finish)
-            self.kept_bundles = _unchanged_bundles(bundle_of, prev.state.bundles,
-                                                   self.same) - {MAIN}
+            self.searched_before = {d: b for d, b in prev.state.bundles.items()
+                                    if indexed(d)}
+            self.kept_bundles = plan.unchanged_bundles(
+                {d: b for d, b in bundle_of.items() if indexed(d)}, self.searched_before,
+                self.same) - {MAIN}
             self.keep = incremental.Keep(set(self.kept) | kept_charts,
                                          {f"pagefind/{b}" for b in self.kept_bundles})
         self.search = SearchIndexer(Path(config.site_dir), bundle_of, self.kept_bundles,
@@ -270,7 +291,7 @@ class SiteFiles:
             return
         before = prev.state.content
         same = self.same | {d for d, h in self.content.items() if before.get(d) == h}
-        if MAIN in _unchanged_bundles(self.search.plan, prev.state.bundles, same):
+        if MAIN in plan.unchanged_bundles(self.search.plan, self.searched_before, same):
             self.search.reuse.add(MAIN)
             self.kept_bundles.add(MAIN)
             self.keep.folders.add(f"pagefind/{MAIN}")
@@ -284,10 +305,3 @@ class SiteFiles:
             self.search = None
         remove_later(self.scratch)  # deleting a large archive's pages is not the build's wait
 
-
-def _unchanged_bundles(bundles: dict[str, str], old: dict[str, str], kept: set[str]
-                       ) -> set[str]:
-    """Bundles whose pages are the same pages as before, none of them rebuilt (plan.py;
-    the pages search does not index do not count)."""
-    return plan.unchanged_bundles({d: b for d, b in bundles.items() if indexed(d)},
-                                  {d: b for d, b in old.items() if indexed(d)}, kept)

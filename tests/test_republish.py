@@ -151,3 +151,16 @@ def test_the_inputs_digest_changes_with_any_file_and_with_the_commit(tmp_path: P
     git(tmp_path, "commit", "-q", "--allow-empty", "-m", "Another commit")
     seen.add(inputs_digest(records))
     assert len(seen) == 5
+
+
+@pytest.mark.parametrize("urls", [True, False])
+@pytest.mark.parametrize("src", ["index.md", "a.md", "README.md", "x/README.md", "x/index.md",
+                                 "x/y/brf-1.md", "a.b.md", "会议/第1次.md", "x/indexes.md"])
+def test_a_page_goes_where_mkdocs_would_write_it(src: str, urls: bool) -> None:
+    """sitefiles.page_dest gives MkDocs each generated page's destination (MkDocs works
+    it out slowly): it must be the one MkDocs works out."""
+    from mkdocs.structure.files import File
+
+    from generators.sitefiles import page_dest
+
+    assert page_dest(src, urls) == File(src, None, "/site", urls).dest_uri
