@@ -42,7 +42,7 @@ from .outputs import (
 )
 from .pages import record_jobs
 from .search import SearchIndexError
-from .sitefiles import SiteFiles
+from .sitefiles import SITEMAP, SiteFiles
 from .validate import validate
 
 if TYPE_CHECKING:
@@ -125,6 +125,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         """What `portal serve` keeps from its last build (warm.py); set by build_site."""
         self.theme_scripts: set[str] = set()
         """The inline scripts written in the theme's templates (csp.py)."""
+        self.env: jinja2.Environment | None = None
+        self.nav: Navigation | None = None
+        """The build's theme environment and navigation (for the sitemap)."""
         self.serving = False
         """Under `mkdocs serve`: its live reload is an inline script made anew for every
         request, which no policy of hashes can allow, so the preview carries none."""
@@ -169,6 +172,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if str(THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         self.theme_scripts = csp.template_scripts(config.theme.dirs)
+        # the sitemap lists pages MkDocs is not given (sitefiles.SiteFiles.write_sitemap)
+        config.theme.static_templates.discard(SITEMAP)
         for name in ASSETS:
             path = f"assets/portal/{name}"
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
@@ -290,12 +295,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 item.title = html_lib.escape(shown)
         if self.files is not None:
             self.files.navigation(nav)
+        self.nav = nav
         return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
         """Material's templates compiled once, not at every build (a share of every republish):
         Jinja's bytecode cache checks each template's source before it uses the cache."""
+        self.env = env
         if self.records_path is not None and env.bytecode_cache is None:
             folder = cache_path(self.records_path, "jinja").with_suffix("")
             with contextlib.suppress(OSError):  # a read-only checkout builds without it
@@ -305,6 +312,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             if self.files is not None:
+                if self.env is not None and self.nav is not None:
+                    self.files.write_sitemap(config, self.env, self.nav)
                 self.files.finish(Path(config.site_dir))
         except (RuntimeError, SearchIndexError, OSError) as exc:
             raise PluginError(f"portal: {exc}") from None

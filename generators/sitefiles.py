@@ -9,17 +9,21 @@ the pages shard by shard (search.py) and the other pages last.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import get_build_date, get_build_timestamp, get_relative_url, write_file
 
 from . import deps, incremental, plan
 from .background import RenderWorker, render_with_charts
@@ -37,6 +41,25 @@ log = logging.getLogger("mkdocs.plugins.portal")
 
 def _never_modified() -> bool:
     return False
+
+
+SITEMAP = "sitemap.xml"
+
+
+@dataclass(frozen=True, slots=True)
+class _NoURL:
+    """What MkDocs' sitemap reads of a page, for a site without site_url (no URL: the
+    sitemap does not name the page)."""
+
+    update_date: str
+    is_link: bool = False
+    abs_url: None = None
+    canonical_url: None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Unlisted:
+    page: _NoURL
 
 
 def page_dest(src: str, directory_urls: bool) -> str:
@@ -105,6 +128,9 @@ class SiteFiles:
         self.hand_written: set[str] = set()
         """Sources of the pages in site_src (a generated page of the same name gives way)."""
         self.nav_pages: list[MkDocsPage] = []
+        self.listed: list[tuple[str, File | str]] = []
+        """Every page of the site in MkDocs' order: its File, or the destination of one
+        not given to MkDocs (add)."""
 
     @contextmanager
     def rendering(self) -> Iterator[None]:
@@ -194,25 +220,40 @@ class SiteFiles:
             on_disk.parent.mkdir(parents=True, exist_ok=True)
             on_disk.write_text(page.markdown, encoding="utf-8")
             fresh.add(page.src)
-        bundle_of: dict[str, str] = {}
         kept_charts: set[str] = set()
         where = f"{scratch}{os.sep}"  # strings: a Path object per page costs at scale
         urls = config.use_directory_urls
+        # every page of the site in MkDocs' order, given to MkDocs or not (the sitemap's
+        # list, the search bundles): the hand-written pages, then the generated ones
+        self.listed = [(f.src_uri, f) for f in files.documentation_pages()]
         for src in order:
-            f = File.generated(config, src, abs_src_path=where + src)
-            f.dest_uri = page_dest(src, urls)
-            if src not in fresh:
-                f.is_modified = _never_modified  # type: ignore[method-assign]
-                self.kept.append(f.dest_uri)
+            dest = page_dest(src, urls)
+            kept = src not in fresh
+            if kept:
+                self.kept.append(dest)
                 self.kept_sources.add(src)
                 kept_charts.update(self.charts.get(src, ()))
             if src in old_pages and old_pages[src] == self.hashes.get(src):
-                self.same.add(f.dest_uri)  # kept, or built again only for the navigation
+                self.same.add(dest)  # kept, or built again only for the navigation
+            if kept and src not in in_nav:
+                # a kept page outside the navigation is not given to MkDocs: it would only
+                # make a Page of it, to skip it (at archive scale most of a republish's
+                # MkDocs work); the sitemap lists it all the same (write_sitemap)
+                self.listed.append((src, dest))
+                continue
+            f = File.generated(config, src, abs_src_path=where + src)
+            f.dest_uri = dest
+            if kept:
+                f.is_modified = _never_modified  # type: ignore[method-assign]
             files.append(f)
+            self.listed.append((src, f))
         for rel, content in sorted(others.items()):
-            files.append(File.generated(config, rel, content=content))
-        for f in files.documentation_pages():
-            bundle_of[f.dest_uri] = self.bundle.get(f.src_uri, MAIN)
+            f = File.generated(config, rel, content=content)
+            files.append(f)
+            if f.is_documentation_page():
+                self.listed.append((rel, f))
+        bundle_of = {(item if isinstance(item, str) else item.dest_uri):
+                     self.bundle.get(src, MAIN) for src, item in self.listed}
         if prev:
             # a bundle whose pages show what they showed needs no new index; the main
             # bundle holds hand-written pages too, whose HTML is known later (finish)
@@ -230,6 +271,42 @@ class SiteFiles:
                                             self.charts, self.memo, self.content, {})
         log.info("portal: %d generated pages to build, %d kept from the last build",
                  len(order) - len(self.kept), len(self.kept))
+
+    def write_sitemap(self, config: MkDocsConfig, env: jinja2.Environment,
+                      nav: Navigation) -> None:
+        """sitemap.xml and sitemap.xml.gz, as MkDocs writes them (its template, its
+        context, its gzip timestamp), listing every page: those not given to MkDocs too.
+        MkDocs' own is not made (plugin.on_config): it lists only the pages it was
+        given, and a republish gives it only those it builds."""
+        from mkdocs.commands.build import get_context
+
+        today = get_build_date()
+        pages: list[Any] = []
+        for src, item in self.listed:
+            if isinstance(item, File):
+                pages.append(item)
+            elif config.site_url:  # (its page's URLs only with one: Page works them out)
+                f = File(src, None, config.site_dir, config.use_directory_urls,
+                         dest_uri=item)
+                MkDocsPage(None, f, config)
+                pages.append(f)
+            else:
+                pages.append(_Unlisted(_NoURL(today)))
+        context = get_context(nav, pages, config,
+                              base_url=get_relative_url(".", SITEMAP))
+        try:
+            template = env.get_template(SITEMAP)
+        except jinja2.TemplateNotFound:  # a theme without one: MkDocs makes none either
+            return
+        output = template.render(context)
+        if not output.strip():
+            return
+        path = os.path.join(config.site_dir, SITEMAP)
+        write_file(output.encode("utf-8"), path)
+        with open(f"{path}.gz", "wb") as fh, gzip.GzipFile(
+                fileobj=fh, filename=f"{path}.gz", mode="wb",
+                mtime=get_build_timestamp(pages=[f.page for f in pages])) as gz:
+            gz.write(output.encode("utf-8"))
 
     def navigation(self, nav: Navigation) -> None:
         """The kept pages of the navigation are not read: they get the title and front

@@ -164,3 +164,36 @@ def test_a_page_goes_where_mkdocs_would_write_it(src: str, urls: bool) -> None:
     from generators.sitefiles import page_dest
 
     assert page_dest(src, urls) == File(src, None, "/site", urls).dest_uri
+
+
+def test_the_sitemap_names_the_pages_a_republish_does_not_hand_mkdocs(tmp_path: Path,
+                                                                      ) -> None:
+    """A republish gives MkDocs only the pages it builds and those of the navigation
+    (sitefiles.py); the sitemap still names every page, byte for byte as a full build's
+    (with a site_url: one <loc> per page; the .gz too)."""
+    import re
+
+    from generators.build import build_site
+
+    from .conftest import git, portal_repo
+
+    repo = portal_repo(tmp_path / "repo")
+    config = repo / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("site_dir: site\n", "site_dir: site\n"
+                                   "site_url: https://portal.example/office/\n", 1), "utf-8")
+    git(repo, "commit", "-qam", "site_url")
+    records, site, full = repo / "records", tmp_path / "site", tmp_path / "full"
+    build_site(config, site, records=str(records), as_of=AS_OF)
+    edited = records / "briefings/2026/brf-a.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("title: ", "title: 改过的 ", 1),
+                      "utf-8")
+    build_site(config, site, records=str(records), as_of=AS_OF)
+    build_site(config, full, records=str(records), as_of=AS_OF, full=True)
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        assert (site / name).read_bytes() == (full / name).read_bytes(), name
+    locs = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text("utf-8"))
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert sorted(locs) == sorted("https://portal.example/office/" +
+                                  ("" if d == "." else f"{d}/") for d in pages)
+    assert "https://portal.example/office/documents/2025/doc-a/" in locs  # a kept page
