@@ -25,7 +25,7 @@ from . import charts, deps
 from .catalog import Catalog
 from .memo import Memo, remembering
 from .models import Record
-from .outputs import static_files, static_pages
+from .outputs import listed_files, static_pages, unlisted_files
 from .pages import Page, render_record
 from .processes import Channel, Child, ChildFailed
 
@@ -123,10 +123,11 @@ def _render_all(channel: Channel, folder: Path, cat: Catalog, locale: str,
             assets.update(own)
             uses[src] = sorted(own)
     with remembering(before, used):
-        files = static_files(cat, site_url, locale)
+        files = listed_files(cat, site_url, locale)
         for src, markdown in static_pages(cat, list(files), locale).items():
             _write(folder / src, markdown, made)
-        channel.tick()
+        channel.tick()  # MkDocs may read these pages now
+        files.update(unlisted_files(cat, locale))
         for rel, text in files.items():
             _write(folder / _FILES / rel, text, made)
         with (folder / channel.recv()).open("rb") as fh:  # the other pages' charts

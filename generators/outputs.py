@@ -77,13 +77,26 @@ def static_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[s
     manifest: files no page is made from, each made whole by every build from the whole
     archive (a large build, and every republish of one, has the background worker write
     them on the other core while this process renders pages)."""
+    return {**listed_files(cat, site_url, locale), **unlisted_files(cat, locale)}
+
+
+def listed_files(cat: Catalog, site_url: str = "", locale: str = "en") -> dict[str, str]:
+    """The static files a page lists by name: the feeds and calendars (feeds/index.md)."""
     # imported here: a republish of a large archive leaves these to the background worker,
     # and need not import pandas and icalendar (slow to import)
     from .feeds import atom_feeds, calendars
-    from .opendata import exports
 
     base = site_url if site_url.endswith("/") or not site_url else site_url + "/"
-    return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale), **exports(cat),
+    return {**atom_feeds(cat, base, locale), **calendars(cat, base, locale)}
+
+
+def unlisted_files(cat: Catalog, locale: str = "en") -> dict[str, str]:
+    """The other static files: open data (data/index.md describes it from the records,
+    not from the files), the finders', the desks' and the edition's manifest.  The worker
+    makes them after the pages MkDocs waits for (background.py)."""
+    from .opendata import exports
+
+    return {**exports(cat),
             **finder_files(cat, locale),  # issue 15: the listings' finders
             **desk_files(cat, locale),  # issue 16: the desk of each unit and official
             MANIFEST: manifest_text(cat)}
