@@ -181,6 +181,8 @@ def _build_into(cfg: Any, plugin: Any, work: Any, site_dir: Path, records_dir: P
         if warm is not None:  # written once the preview shows the build (Warm.settle)
             warm.saved(site_dir, state,
                        lambda: incremental.save(records_dir, site_dir, state))
+            if previous is None:  # and the spare a full build leaves none of
+                warm.later(lambda: publish_site.make_spare(site_dir))
         else:
             incremental.save(records_dir, site_dir, state)
 

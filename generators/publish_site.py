@@ -398,6 +398,30 @@ def apply(work: Work, site: Path, keep: Keep, listed: Pending[Listing], lock: Si
         os.rename(tree, spare_of(site))
 
 
+def make_spare(site: Path) -> None:
+    """A spare for the republish after a full build, which leaves none: the site's files
+    linked into a tree beside it with a note of no step, so that the republish need not
+    link them all while it builds (`portal serve` makes one once its page shows:
+    warm.Warm.settle).  Under the lock, in a work folder, its note written last, then
+    renamed into place: one killed half-way is a work folder the next build removes."""
+    with locked(site) as lock:
+        recover(site, lock)
+        spare = spare_of(site)
+        if spare.exists() or not (site / MARKER).is_file():
+            return
+        work = Work.make(site)
+        try:
+            _walk(site, work.next)
+            marker = (site / MARKER).read_text(encoding="utf-8")
+            note = {"from": marker, "to": marker, "written": [], "gone": [], "units": []}
+            (work.next / SPARE_NOTE).write_text(json.dumps(note), encoding="utf-8")
+            os.rename(work.next, spare)
+        except OSError as exc:  # the republish links the site itself, as without one
+            log.warning("portal: no spare tree beside %s (%s)", site, exc)
+        finally:
+            remove_later(work.path)
+
+
 def drop_spare(site: Path, work: Work) -> None:
     """A full build: the spare is of no use (its files are not the new site's)."""
     with contextlib.suppress(FileNotFoundError):

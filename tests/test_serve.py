@@ -22,6 +22,7 @@ import pytest
 from generators.build import build_site
 from generators.incremental import state_path
 from generators.labels import long_date
+from generators.publish_site import SPARE_NOTE, spare_of
 from generators.search import preview_shards
 from generators.serve import Preview
 from generators.validate import validate
@@ -283,6 +284,9 @@ def test_the_preview_keeps_what_it_worked_out_yet_builds_what_a_full_build_makes
     assert not state_path(records, site).exists()  # written once the build is shown:
     preview.warm.settle()
     assert state_path(records, site).exists()
+    # and a spare tree made, which a full build leaves none of: the first edit's republish
+    # takes it rather than linking every file of the site (publish_site.make_spare)
+    assert (spare_of(site) / SPARE_NOTE).is_file()
     first = {rel: recs for rel, (_, recs) in preview.warm.files.items()}
     edited = "briefings/2026/brf-a.yaml"
     assert edited in first and preview.warm.history is not None
