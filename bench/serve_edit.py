@@ -7,9 +7,10 @@ Starts `portal serve` on a free port, edits the title of one published briefing 
 times (default 5), and prints the time of each.  The wait is the preview's own
 live-reload call, which answers once a newer build is visible (no polling).  The
 record's file is restored at the end (the preview's last build keeps the edited title
-until the next edit).  Between edits it waits READ seconds, as an editor reads the page
-before saving again: the preview writes its caches and collects the build's garbage once
-the page shows (warm.Warm.settle), and a save made at that instant waits for it.
+until the next edit).  After the start and between edits it waits READ seconds, as an
+editor reads the page before saving: the preview writes its caches and collects the
+build's garbage once the page shows, and after a build of everything links a spare tree
+for the next republish (warm.Warm.settle); a save made at that instant waits for it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-27"
 WAIT = 900.0  # the longest a step may take before the run is abandoned
-READ = 1.0  # between the page showing an edit and the next save
+READ = 3.0  # between a page showing (the start's, an edit's) and the next save
 
 
 def measure(records: Path, edits: int) -> list[float]:
@@ -62,6 +63,7 @@ def measure(records: Path, edits: int) -> list[float]:
             pass
         url = m[1]
         print(f"start (build of the preview included): {time.monotonic() - started:.1f} s")
+        time.sleep(READ)
         page = f"{url}briefings/{target.parent.name}/{target.stem}/"
         for n in range(edits):
             html = urllib.request.urlopen(page, timeout=WAIT).read().decode()
